@@ -1,0 +1,98 @@
+// One build script for everything:
+//   node esbuild.mjs                 dev build of the extension (source maps)
+//   node esbuild.mjs --production    minified, no source maps (vsce package)
+//   node esbuild.mjs --watch         rebuilds on change; errors in a problem-matcher-friendly form
+//   node esbuild.mjs --tests         transpiles src/ and test/ file by file into out/ for mocha
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** got is ESM-only and large: it lives in dist/http.js and is required on first use, never at activation. */
+const lazyHttp = {
+  name: 'lazy-http',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/http\.js$/ }, () => ({ path: './http.js', external: true }));
+  },
+};
+
+/** Prints build start/end and errors the way the $esbuild-watch problem matcher reads them. */
+const problemMatcherReport = {
+  name: 'problem-matcher-report',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd(({ errors }) => {
+      for (const { text, location } of errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: watch ? 'silent' : 'warning',
+  plugins: watch ? [problemMatcherReport] : [],
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node22',
+    external: ['vscode'],
+    plugins: [lazyHttp, ...common.plugins],
+  },
+  {
+    // The redirect bridge's script, inlined into the static page the user hosts.
+    ...common,
+    entryPoints: { 'bridge-page': 'src/bridge/page.ts' },
+    outdir: 'dist',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+  },
+];
+
+function listTs(dir) {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+async function buildTests() {
+  fs.rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [...listTs('src'), ...listTs('test')],
+    outdir: 'out',
+    outbase: '.',
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node22',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+if (tests) {
+  await buildTests();
+} else if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

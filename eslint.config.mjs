@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', '.vscode-test/', 'node_modules/', 'test-results/', '*.vsix'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', 'scripts/**/*.js'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    // The pure core runs outside VS Code (unit tests, benchmark): it must not import the vscode module.
+    files: ['src/api/**', 'src/connect/**', 'src/bridge/**', 'src/session/model.ts', 'src/scopes/**', 'src/workspace/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure module: keep vscode out (see README, Architecture).' }] }] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);
