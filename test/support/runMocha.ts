@@ -2,6 +2,7 @@
 // files and writes {passed, failed} to a results file the test orchestrator sums up.
 import fs from 'node:fs';
 import path from 'node:path';
+import util from 'node:util';
 import Mocha from 'mocha';
 
 export interface SuiteResults {
@@ -17,7 +18,9 @@ export function findTests(dir: string): string[] {
     .sort();
 }
 
-export function runMocha(suite: string, files: string[], options: Mocha.MochaOptions = {}): Promise<SuiteResults> {
+/** `output` replaces the reporter's console (the extension host tags the suite's lines). */
+export function runMocha(suite: string, files: string[], options: Mocha.MochaOptions = {}, output?: (text: string) => void): Promise<SuiteResults> {
+  if (output) Mocha.reporters.Base.consoleLog = (...args: unknown[]) => output(util.format(...args));
   const mocha = new Mocha({ ui: 'tdd', color: !process.env.CI, reporter: 'spec', timeout: 20_000, ...options });
   const grep = process.env.TEST_GREP;
   if (grep) mocha.grep(grep);

@@ -1,0 +1,88 @@
+// Every failure talking to Intercom becomes one IntercomError with a kind the UI can act on.
+// Messages here are safe to show and log: they never contain a token, secret or code.
+
+export type IntercomErrorKind =
+  | 'network' // connection refused or reset, DNS failure
+  | 'timeout'
+  | 'cancelled'
+  | 'unauthorized' // 401
+  | 'forbidden' // 403
+  | 'rateLimited' // 429 after the retries allowed
+  | 'server' // 5xx
+  | 'invalidResponse' // not the JSON Intercom documents (HTML error page, broken JSON)
+  | 'http'; // any other status
+
+export interface IntercomErrorDetails {
+  method: string;
+  path: string;
+  status?: number;
+  /** From Intercom's error envelope: errors[0].code / .message, and request_id. */
+  code?: string;
+  intercomMessage?: string;
+  requestId?: string;
+  /** When a rate-limited request may be sent again (Retry-After or X-RateLimit-Reset). */
+  retryAt?: Date;
+}
+
+export class IntercomError extends Error {
+  constructor(readonly kind: IntercomErrorKind, readonly details: IntercomErrorDetails, cause?: unknown) {
+    super(summary(kind, details), { cause });
+    this.name = 'IntercomError';
+  }
+}
+
+function summary(kind: IntercomErrorKind, d: IntercomErrorDetails): string {
+  const status = d.status === undefined ? '' : ` ${d.status}`;
+  const said = d.intercomMessage ? `: ${d.intercomMessage}` : '';
+  return `${d.method} ${d.path} failed (${kind}${status})${said}`;
+}
+
+export interface ErrorEnvelope {
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
+
+/** Reads Intercom's {"type":"error.list","request_id":…,"errors":[{code,message}]}; undefined otherwise. */
+export function parseErrorEnvelope(body: unknown): ErrorEnvelope | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as { type?: unknown; request_id?: unknown; errors?: unknown };
+  if (b.type !== 'error.list' || !Array.isArray(b.errors)) return undefined;
+  const first = (b.errors[0] ?? {}) as { code?: unknown; message?: unknown };
+  return {
+    code: typeof first.code === 'string' ? first.code : undefined,
+    message: typeof first.message === 'string' ? first.message : undefined,
+    requestId: typeof b.request_id === 'string' ? b.request_id : undefined,
+  };
+}
+
+export function kindForStatus(status: number): IntercomErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 429) return 'rateLimited';
+  if (status >= 500) return 'server';
+  return 'http';
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+const header = (h: Headers, name: string) => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** When a 429 may be retried: Retry-After (seconds or HTTP date) first, then X-RateLimit-Reset (unix seconds). */
+export function rateLimitRetryAt(headers: Headers, now: number): Date | undefined {
+  const retryAfter = header(headers, 'retry-after');
+  if (retryAfter !== undefined) {
+    const at = /^\d+$/.test(retryAfter) ? now + Number(retryAfter) * 1000 : Date.parse(retryAfter);
+    if (!Number.isNaN(at)) return new Date(Math.max(at, now));
+  }
+  const reset = header(headers, 'x-ratelimit-reset');
+  if (reset !== undefined && /^\d+$/.test(reset)) return new Date(Math.max(Number(reset) * 1000, now));
+  return undefined;
+}
+
+/** "You do not have the required scope (read_conversations) …" → "read_conversations". */
+export function requiredScopeOf(message: string | undefined): string | undefined {
+  return message ? /required scope \(([^)]+)\)/i.exec(message)?.[1] : undefined;
+}

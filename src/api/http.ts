@@ -1,0 +1,180 @@
+// The only module that talks HTTP. It is its own bundle (dist/http.js) because got is ESM-only and
+// large: the extension requires it on first use (see loadHttp.ts), never at activation.
+// Every request is logged with method, path, status and duration; never headers, query or bodies.
+import got, { type Got, type RequestError, type Response } from 'got';
+import { IntercomError, kindForStatus, parseErrorEnvelope, rateLimitRetryAt } from './errors';
+import type { Log } from '../log';
+import { parseMe, type Me } from './me';
+
+export interface HttpOptions {
+  log: Log;
+  timeoutMs: number;
+  userAgent: string;
+  /** Longest rate-limit wait a GET will sit out before giving up with 'rateLimited'. */
+  maxRetryWaitMs?: number;
+}
+
+export interface ApiRequest {
+  apiBase: string;
+  token: string;
+  /** Intercom-Version header. */
+  version: string;
+  signal?: AbortSignal;
+}
+
+export interface CodeExchange {
+  code: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface ProbeResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface IntercomHttp {
+  /** POST /auth/eagle/token, form-encoded, never retried (codes are single use). Returns the access token. */
+  exchangeCode(apiBase: string, exchange: CodeExchange, signal?: AbortSignal): Promise<string>;
+  /** GET /me, retried on 429/5xx/network errors honouring Retry-After and X-RateLimit-Reset. */
+  getMe(request: ApiRequest): Promise<Me>;
+  /** POST /auth/uninstall: revokes the token. */
+  revoke(request: ApiRequest): Promise<void>;
+  /** A read-only GET whose 4xx answers are data, not errors (scope checks). */
+  probe(request: ApiRequest, path: string): Promise<ProbeResponse>;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE']);
+const pathOf = (url: URL | string | undefined) => (url ? new URL(url).pathname : '?');
+
+function parseJson(response: Response<string>): unknown {
+  const type = String(response.headers['content-type'] ?? '');
+  if (!/json/i.test(type)) return undefined;
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An unsuccessful answer. A 5xx without Intercom's envelope is a proxy's page, not Intercom's. */
+function errorFromResponse(method: string, response: Response<string>, cause?: unknown): IntercomError {
+  const envelope = parseErrorEnvelope(parseJson(response));
+  const status = response.statusCode;
+  return new IntercomError(envelope || status < 500 ? kindForStatus(status) : 'invalidResponse', {
+    method, path: pathOf(response.url), status,
+    code: envelope?.code,
+    intercomMessage: envelope?.message,
+    requestId: envelope?.requestId,
+    retryAt: status === 429 ? rateLimitRetryAt(response.headers, Date.now()) : undefined,
+  }, cause);
+}
+
+function toIntercomError(error: RequestError, signal: AbortSignal | undefined): IntercomError {
+  const method = error.options?.method ?? 'GET';
+  const path = pathOf(error.options?.url);
+  if (signal?.aborted) return new IntercomError('cancelled', { method, path }, error);
+  if (error.response) return errorFromResponse(method, error.response as Response<string>, error);
+  const kind = error.code === 'ETIMEDOUT' || error.name === 'TimeoutError' ? 'timeout' : 'network';
+  return new IntercomError(kind, { method, path, code: NETWORK_CODES.has(error.code) ? error.code : undefined }, error);
+}
+
+export function createIntercomHttp(options: HttpOptions): IntercomHttp {
+  const { log } = options;
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? 20_000;
+  const client: Got = got.extend({
+    timeout: { request: options.timeoutMs },
+    headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+    responseType: 'text',
+    retry: {
+      limit: 2,
+      methods: ['GET'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      maxRetryAfter: maxRetryWaitMs,
+      // got honours Retry-After itself; Intercom often sends only X-RateLimit-Reset.
+      calculateDelay: ({ error, retryAfter, computedValue }) => {
+        if (computedValue === 0 || retryAfter !== undefined || error.response?.statusCode !== 429) return computedValue;
+        const at = rateLimitRetryAt(error.response.headers, Date.now());
+        if (!at) return computedValue;
+        const wait = at.getTime() - Date.now();
+        return wait > maxRetryWaitMs ? 0 : Math.max(1, wait);
+      },
+    },
+    hooks: {
+      afterResponse: [
+        (response) => {
+          const ms = Math.round(response.timings?.phases.total ?? 0);
+          log.info(`${response.request.options.method} ${pathOf(response.url)} → ${response.statusCode} (${ms} ms)`);
+          return response;
+        },
+      ],
+      beforeRetry: [
+        (error, retryCount) => log.warn(`${error.options.method} ${pathOf(error.options.url)}: retry ${retryCount} after ${error.response?.statusCode ?? error.code}`),
+      ],
+      beforeError: [
+        (error) => {
+          if (!error.response) log.warn(`${error.options?.method} ${pathOf(error.options?.url)} → ${error.code ?? error.name}`);
+          return error;
+        },
+      ],
+    },
+  });
+
+  async function send(call: () => Promise<Response<string>>, signal: AbortSignal | undefined): Promise<Response<string>> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toIntercomError(error as RequestError, signal);
+    }
+  }
+
+  function json(response: Response<string>, method: string): unknown {
+    const body = parseJson(response);
+    if (body === undefined) {
+      throw new IntercomError('invalidResponse', {
+        method, path: pathOf(response.url), status: response.statusCode,
+        intercomMessage: `expected JSON, got ${String(response.headers['content-type'] ?? 'no content type')}`,
+      });
+    }
+    return body;
+  }
+
+  const apiHeaders = (r: ApiRequest) => ({ authorization: `Bearer ${r.token}`, 'intercom-version': r.version });
+
+  return {
+    async exchangeCode(apiBase, exchange, signal) {
+      const response = await send(() => client.post(`${apiBase}/auth/eagle/token`, {
+        form: { code: exchange.code, client_id: exchange.clientId, client_secret: exchange.clientSecret },
+        retry: { limit: 0 },
+        signal,
+      }), signal);
+      const body = json(response, 'POST') as { access_token?: unknown; token?: unknown };
+      const token = typeof body.access_token === 'string' ? body.access_token : body.token;
+      if (typeof token !== 'string' || token.length === 0) {
+        throw new IntercomError('invalidResponse', { method: 'POST', path: '/auth/eagle/token', intercomMessage: 'no access_token in the answer' });
+      }
+      return token;
+    },
+
+    async getMe(request) {
+      const response = await send(() => client.get(`${request.apiBase}/me`, { headers: apiHeaders(request), signal: request.signal }), request.signal);
+      return parseMe(json(response, 'GET'));
+    },
+
+    async revoke(request) {
+      await send(() => client.post(`${request.apiBase}/auth/uninstall`, { headers: apiHeaders(request), retry: { limit: 0 }, signal: request.signal }), request.signal);
+    },
+
+    async probe(request, path) {
+      const response = await send(() => client.get(`${request.apiBase}${path}`, {
+        headers: apiHeaders(request),
+        signal: request.signal,
+        throwHttpErrors: false,
+      }), request.signal);
+      if (response.statusCode === 401 || response.statusCode === 429 || response.statusCode >= 500) {
+        throw errorFromResponse('GET', response);
+      }
+      return { status: response.statusCode, body: parseJson(response) };
+    },
+  };
+}

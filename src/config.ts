@@ -1,0 +1,45 @@
+// Reads the extension's settings. Whatever decides where a code, token or client secret is sent is
+// read from user (global) or default values only, never from a workspace's settings.json: a cloned
+// repository must not be able to redirect credentials. The manifest also marks them application-scoped.
+import * as vscode from 'vscode';
+import type { HostOverrides, RegionSetting } from './api/hosts';
+
+const SECTION = 'intercom';
+
+function userValue<T>(key: string): T | undefined {
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+const nonEmpty = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
+
+export interface Settings {
+  clientId?: string;
+  redirectUrl?: string;
+  region: RegionSetting;
+  apiVersion: string;
+  allowUnverifiedEmail: boolean;
+  overrides: HostOverrides;
+  requestTimeoutMs: number;
+}
+
+export function readSettings(): Settings {
+  return {
+    clientId: nonEmpty(userValue<string>('oauth.clientId')),
+    redirectUrl: nonEmpty(userValue<string>('oauth.redirectUrl')),
+    region: userValue<RegionSetting>('region') ?? 'auto',
+    apiVersion: nonEmpty(vscode.workspace.getConfiguration(SECTION).get<string>('apiVersion')) ?? '2.16',
+    allowUnverifiedEmail: userValue<boolean>('allowUnverifiedEmail') === true,
+    overrides: {
+      appBaseUrl: nonEmpty(userValue<string>('advanced.appBaseUrl')),
+      apiBaseUrl: nonEmpty(userValue<string>('advanced.apiBaseUrl')),
+    },
+    requestTimeoutMs: Math.max(1, userValue<number>('advanced.requestTimeoutSeconds') ?? 30) * 1000,
+  };
+}
+
+/** Writes a user-level setting (the only level the credential-related settings are read from). */
+export function updateUserSetting(key: string, value: unknown): Thenable<void> {
+  return vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}
+

@@ -1,0 +1,108 @@
+// The OAuth app's credentials: client id and redirect URL in user settings, the client secret only in
+// SecretStorage (keyed by client id, so changing apps never pairs a secret with the wrong id).
+import * as vscode from 'vscode';
+import type { RegionSetting } from '../../api/hosts';
+import { checkRedirectUrl, type RedirectUrlProblem } from '../../connect/authorize';
+import { ConnectError } from '../../connect/errors';
+import { readSettings, updateUserSetting } from '../../config';
+import type { Services } from '../../services';
+
+export interface AppCredentials {
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
+const secretKey = (clientId: string) => `intercom.oauth.clientSecret:${clientId}`;
+
+const redirectProblems: Record<RedirectUrlProblem, string> = {
+  notUrl: vscode.l10n.t('Enter the full address, e.g. https://example.com/intercom-bridge.html'),
+  credentials: vscode.l10n.t('The URL must not contain a user name or password.'),
+  fragment: vscode.l10n.t('The URL must not contain a #fragment.'),
+  notHttps: vscode.l10n.t('Intercom only accepts HTTPS redirect URLs (http is allowed for localhost only).'),
+};
+
+export class AppConfig {
+  constructor(private readonly services: Services) {}
+
+  /** The stored credentials; undefined parts are missing. */
+  async read(): Promise<Partial<AppCredentials>> {
+    const { clientId, redirectUrl } = readSettings();
+    const clientSecret = clientId ? await this.services.context.secrets.get(secretKey(clientId)) : undefined;
+    return { clientId, clientSecret, redirectUrl };
+  }
+
+  /** Asks for whatever is missing (Connect calls this instead of failing). */
+  async ensure(): Promise<AppCredentials> {
+    let current = await this.read();
+    if (!current.clientId || !current.clientSecret || !current.redirectUrl) {
+      await this.ask({ onlyMissing: true });
+      current = await this.read();
+    }
+    const missing = (['clientId', 'clientSecret', 'redirectUrl'] as const).filter((k) => !current[k]);
+    if (missing.length > 0) throw new ConnectError('notConfigured', missing.join(', '));
+    return current as AppCredentials;
+  }
+
+  /** intercom.configureApp: asks for each value, saying where the Developer Hub shows it. */
+  async ask(options: { onlyMissing: boolean }): Promise<boolean> {
+    const ui = this.services.ui.current;
+    const current = await this.read();
+    const step = (n: number) => vscode.l10n.t('Configure OAuth App ({0}/4)', n);
+
+    let clientId = current.clientId;
+    if (!options.onlyMissing || !clientId) {
+      clientId = (await ui.input({
+        title: step(1),
+        prompt: vscode.l10n.t('Client ID — Developer Hub > your app > Configure > Basic information.'),
+        value: clientId,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The client ID is required.')),
+      }))?.trim();
+      if (!clientId) return false;
+      await updateUserSetting('oauth.clientId', clientId);
+    }
+
+    const hasSecret = clientId === current.clientId && current.clientSecret;
+    if (!options.onlyMissing || !hasSecret) {
+      const secret = (await ui.input({
+        title: step(2),
+        prompt: vscode.l10n.t('Client secret — Developer Hub > your app > Configure > Basic information. Stored only in VS Code\'s secret storage.'),
+        password: true,
+        placeHolder: hasSecret ? vscode.l10n.t('Leave empty to keep the stored secret') : undefined,
+        validateInput: (v) => (v.trim() || hasSecret ? undefined : vscode.l10n.t('The client secret is required.')),
+      }))?.trim();
+      if (secret === undefined) return false;
+      if (secret) await this.services.context.secrets.store(secretKey(clientId), secret);
+    }
+
+    if (!options.onlyMissing || !current.redirectUrl) {
+      const entered = await ui.input({
+        title: step(3),
+        prompt: vscode.l10n.t('Redirect URL registered in Developer Hub > Configure > Authentication: the HTTPS address where you host the redirect bridge page ("Intercom: Create Redirect Bridge Page").'),
+        value: current.redirectUrl,
+        validateInput: (v) => {
+          const checked = checkRedirectUrl(v);
+          return 'problem' in checked ? redirectProblems[checked.problem] : undefined;
+        },
+      });
+      if (entered === undefined) return false;
+      const checked = checkRedirectUrl(entered);
+      if ('problem' in checked) return false;
+      await updateUserSetting('oauth.redirectUrl', checked.url);
+    }
+
+    if (!options.onlyMissing) {
+      const regions: { label: string; value: RegionSetting; description?: string }[] = [
+        { label: vscode.l10n.t('Automatic'), value: 'auto', description: vscode.l10n.t('start on US hosts; the workspace\'s region decides') },
+        { label: 'US', value: 'us' },
+        { label: vscode.l10n.t('Europe'), value: 'eu' },
+        { label: vscode.l10n.t('Australia'), value: 'au' },
+      ];
+      const region = await ui.pick(regions, { title: step(4), placeHolder: vscode.l10n.t('Region of the workspaces you connect (development workspaces are US)') });
+      if (!region) return false;
+      await updateUserSetting('region', region.value);
+      this.services.log.info(`OAuth app configured (client id ${clientId}, region ${region.value})`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,65 @@
+// Disconnect: removes sessions from SecretStorage; for OAuth tokens it offers to revoke access too
+// (POST /auth/uninstall), and reports what happened to each.
+import * as vscode from 'vscode';
+import { IntercomError } from '../../api/errors';
+import { readSettings } from '../../config';
+import type { IntercomSession } from '../../session/model';
+import type { Services } from '../../services';
+import { explainIntercomError } from './messages';
+
+export async function disconnect(services: Services, sessionId?: string): Promise<void> {
+  const { ui, sessions, log } = services;
+  const all = await sessions.list();
+  let chosen: IntercomSession[];
+  if (sessionId) {
+    chosen = all.filter((s) => s.id === sessionId);
+  } else if (all.length <= 1) {
+    chosen = all;
+  } else {
+    const everything = { label: vscode.l10n.t('All workspaces'), sessions: all };
+    const picked = await ui.current.pick(
+      [...all.map((s) => ({ label: s.account.label, description: s.kind === 'oauth' ? 'OAuth' : vscode.l10n.t('Access Token'), sessions: [s] })), everything],
+      { title: vscode.l10n.t('Disconnect'), placeHolder: vscode.l10n.t('Workspace to disconnect') },
+    );
+    chosen = picked?.sessions ?? [];
+  }
+  if (chosen.length === 0) {
+    if (all.length === 0) void ui.current.message('info', vscode.l10n.t('No Intercom workspace is connected.'));
+    return;
+  }
+
+  const names = chosen.map((s) => s.account.label).join(', ');
+  const removeOnly = vscode.l10n.t('Disconnect');
+  const alsoRevoke = vscode.l10n.t('Also Revoke Access');
+  const oauth = chosen.filter((s) => s.kind === 'oauth');
+  const answer = await ui.current.message(
+    'warning',
+    oauth.length > 0
+      ? vscode.l10n.t('Disconnect {0}? "Also Revoke Access" uninstalls the app from the workspace so the token stops working everywhere.', names)
+      : vscode.l10n.t('Disconnect {0}? The access token itself stays valid; revoke it in the Developer Hub if needed.', names),
+    ...(oauth.length > 0 ? [removeOnly, alsoRevoke] : [removeOnly]),
+  );
+  if (answer !== removeOnly && answer !== alsoRevoke) return;
+
+  const reports: string[] = [];
+  let revokeFailed = false;
+  if (answer === alsoRevoke) {
+    const { apiVersion } = readSettings();
+    for (const s of oauth) {
+      try {
+        await services.http().revoke({ apiBase: s.apiBase, token: s.accessToken, version: apiVersion });
+        reports.push(vscode.l10n.t('access revoked for {0}', s.account.label));
+      } catch (e) {
+        revokeFailed = true;
+        const why = e instanceof IntercomError ? explainIntercomError(e, 'revoke', s.apiBase).text : String(e);
+        reports.push(vscode.l10n.t('could not revoke access for {0}: {1}', s.account.label, why));
+      }
+    }
+  }
+  await sessions.remove(chosen.map((s) => s.id));
+  log.info(`Disconnected ${chosen.map((s) => s.account.id).join(', ')}${answer === alsoRevoke ? ' (revoke requested)' : ''}`);
+  void ui.current.message(
+    revokeFailed ? 'warning' : 'info',
+    [vscode.l10n.t('Disconnected {0}.', names), ...reports].join(' '),
+  );
+}

@@ -1,0 +1,24 @@
+// What every feature shares, created once in activate().
+import type * as vscode from 'vscode';
+import type { IntercomHttp } from './api/http';
+import { loadHttp } from './api/loadHttp';
+import { readSettings } from './config';
+import type { SessionStore } from './session/store';
+import type { UiHost } from './ui/ui';
+
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly ui: UiHost;
+  readonly sessions: SessionStore;
+  /** An HTTP client with the current settings; loads got on first call. */
+  http(): IntercomHttp;
+}
+
+export function httpFactory(log: vscode.LogOutputChannel, version: string): () => IntercomHttp {
+  return () => loadHttp().createIntercomHttp({
+    log,
+    timeoutMs: readSettings().requestTimeoutMs,
+    userAgent: `intercom-devtools-vscode/${version}`,
+  });
+}

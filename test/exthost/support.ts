@@ -1,0 +1,131 @@
+// Helpers for extension-host tests: activate the real extension, script its prompts, read what it showed.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OAuthConnect } from '../../src/features/connect/oauth';
+import type { SessionStore } from '../../src/session/store';
+import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
+
+export const EXTENSION_ID = 'seedworks.intercom-devtools';
+
+export interface TestApi {
+  ui: UiHost;
+  oauth: OAuthConnect;
+  sessions: SessionStore;
+  logUri: vscode.Uri;
+}
+
+export async function activateExtension(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed in the host`);
+  const api = await ext.activate();
+  assert.ok(api?.ui, 'the extension exports its test API in test mode');
+  return api;
+}
+
+export interface Shown {
+  level: MessageLevel;
+  text: string;
+  actions: string[];
+}
+
+type InputAnswer = string | undefined | ((options: vscode.InputBoxOptions) => string | undefined);
+type PickAnswer = (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined;
+type MessageAnswer = (shown: Shown) => string | undefined;
+
+/** A Ui that answers prompts from queued answers and records every message shown. */
+export class ScriptedUi implements Ui {
+  readonly shown: Shown[] = [];
+  readonly prompts: vscode.InputBoxOptions[] = [];
+  readonly progressTitles: string[] = [];
+  private inputs: InputAnswer[] = [];
+  private picks: PickAnswer[] = [];
+  onMessage: MessageAnswer = () => undefined;
+  private progressCancel: vscode.CancellationTokenSource | undefined;
+  private listeners: (() => void)[] = [];
+
+  answerInputs(...answers: InputAnswer[]): this {
+    this.inputs.push(...answers);
+    return this;
+  }
+
+  answerPicks(...answers: PickAnswer[]): this {
+    this.picks.push(...answers);
+    return this;
+  }
+
+  async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.prompts.push(options);
+    assert.ok(this.inputs.length > 0, `unexpected input prompt: ${options.title ?? ''} ${options.prompt ?? ''}`);
+    const next = this.inputs.shift();
+    const value = typeof next === 'function' ? next(options) : next;
+    if (value !== undefined && options.validateInput) {
+      const problem = await options.validateInput(value);
+      assert.ok(!problem, `test answer rejected by validateInput: ${JSON.stringify(problem)}`);
+    }
+    return value;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async pick(items: readonly vscode.QuickPickItem[]): Promise<any> {
+    assert.ok(this.picks.length > 0, `unexpected quick pick: ${items.map((i) => i.label).join(', ')}`);
+    return this.picks.shift()!(items);
+  }
+
+  async message(level: MessageLevel, text: string, ...actions: string[]): Promise<string | undefined> {
+    const shown = { level, text, actions };
+    this.shown.push(shown);
+    this.listeners.forEach((l) => l());
+    return this.onMessage(shown);
+  }
+
+  async progress<R>(title: string, task: (p: vscode.Progress<{ message?: string }>, t: vscode.CancellationToken) => Thenable<R>): Promise<R> {
+    this.progressTitles.push(title);
+    this.progressCancel = new vscode.CancellationTokenSource();
+    try {
+      return await task({ report: () => undefined }, this.progressCancel.token);
+    } finally {
+      this.progressCancel.dispose();
+      this.progressCancel = undefined;
+    }
+  }
+
+  /** What clicking Cancel on the progress notification does. */
+  cancelProgress(): void {
+    assert.ok(this.progressCancel, 'no progress is running');
+    this.progressCancel.cancel();
+  }
+
+  async openFolder(): Promise<vscode.Uri | undefined> {
+    const answer = this.inputs.shift();
+    return typeof answer === 'string' ? vscode.Uri.file(answer) : undefined;
+  }
+
+  waitForMessage(match: (s: Shown) => boolean, ms = 15_000): Promise<Shown> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.shown.find(match);
+        if (!found) return false;
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((l) => l !== listener);
+        resolve(found);
+        return true;
+      };
+      const listener = () => void check();
+      const timer = setTimeout(() => reject(new Error(`no such message within ${ms} ms; shown: ${JSON.stringify(this.shown)}`)), ms);
+      if (!check()) this.listeners.push(listener);
+    });
+  }
+}
+
+export function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tick = async () => {
+      const value = await probe();
+      if (value !== undefined && value !== false) return resolve(value as T);
+      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 100);
+    };
+    void tick();
+  });
+}
