@@ -1,0 +1,67 @@
+// Bearer-authenticated REST routes: GET /me, POST /auth/uninstall, the read-only list endpoints, avatars.
+import type { Ctx } from '../context';
+import { send } from '../http';
+import { avatarPng } from '../png';
+import { ALL_SCOPES, ROUTE_SCOPES, scopeMessage } from '../scopes';
+import type { TokenInfo } from '../types';
+import { listBody } from './lists';
+
+export const ACCESS_TOKEN_INVALID = 'Access Token Invalid';
+export const TOKEN_REVOKED = 'Token has been revoked';
+
+/** The token from `Authorization: Bearer T` (or Basic with the token as user name, as older clients send). */
+export function bearerToken(ctx: Ctx): string | undefined {
+  const header = ctx.req.headers.authorization ?? '';
+  const [scheme, value] = header.trim().split(/\s+/, 2);
+  if (!value) return undefined;
+  if (/^bearer$/i.test(scheme)) return value;
+  if (/^basic$/i.test(scheme)) return Buffer.from(value, 'base64').toString('utf8').split(':')[0] || undefined;
+  return undefined;
+}
+
+/** The caller's token, or undefined after answering 401 (unknown: unauthorized; revoked: token_revoked). */
+function authenticate(ctx: Ctx): TokenInfo | undefined {
+  const value = bearerToken(ctx);
+  const info = value ? ctx.state.tokens.get(value) : undefined;
+  if (!info) {
+    ctx.error(401, 'unauthorized', ACCESS_TOKEN_INVALID);
+    return undefined;
+  }
+  if (info.revoked) {
+    ctx.error(401, 'token_revoked', TOKEN_REVOKED);
+    return undefined;
+  }
+  return info;
+}
+
+export function getMe(ctx: Ctx): void {
+  const info = authenticate(ctx);
+  if (!info) return;
+  const me = structuredClone(info.profile.me);
+  const imageUrl = me.avatar?.image_url;
+  if (me.avatar && typeof imageUrl === 'string' && imageUrl.startsWith('/')) me.avatar.image_url = ctx.baseUrl + imageUrl;
+  ctx.json(200, me);
+}
+
+export function postUninstall(ctx: Ctx): void {
+  const info = authenticate(ctx);
+  if (!info) return;
+  info.revoked = true;
+  ctx.json(200, {});
+}
+
+export function getList(ctx: Ctx): void {
+  const info = authenticate(ctx);
+  if (!info) return;
+  const scope = ROUTE_SCOPES[ctx.route];
+  const granted = info.profile.scopes ?? ALL_SCOPES;
+  if (scope && !granted.includes(scope)) return ctx.error(403, 'forbidden', scopeMessage(scope));
+  ctx.json(200, listBody(ctx.route, info.profile.me, ctx.state.now()));
+}
+
+export const AVATAR_PATH = /^\/avatars\/([A-Za-z0-9_-]{1,64})\.png$/;
+
+export function getAvatar(ctx: Ctx): void {
+  const id = AVATAR_PATH.exec(ctx.url.pathname)?.[1] ?? 'avatar';
+  send(ctx.res, 200, 'image/png', avatarPng(id), { 'Cache-Control': 'public, max-age=3600', 'X-Request-Id': ctx.requestId });
+}
