@@ -12,6 +12,8 @@ export interface HttpOptions {
   userAgent: string;
   /** Longest rate-limit wait a GET will sit out before giving up with 'rateLimited'. */
   maxRetryWaitMs?: number;
+  /** Cap on the exponential backoff between retries of 5xx/network failures (got's backoffLimit). */
+  backoffLimitMs?: number;
 }
 
 export interface ApiRequest {
@@ -20,6 +22,8 @@ export interface ApiRequest {
   /** Intercom-Version header. */
   version: string;
   signal?: AbortSignal;
+  /** false: one attempt only (the Workspace view shows when to retry instead of waiting). */
+  retry?: boolean;
 }
 
 export interface CodeExchange {
@@ -91,6 +95,7 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
       methods: ['GET'],
       statusCodes: [408, 429, 500, 502, 503, 504],
       maxRetryAfter: maxRetryWaitMs,
+      backoffLimit: options.backoffLimitMs ?? 4000,
       // got honours Retry-After itself; Intercom often sends only X-RateLimit-Reset.
       calculateDelay: ({ error, retryAfter, computedValue }) => {
         if (computedValue === 0 || retryAfter !== undefined || error.response?.statusCode !== 429) return computedValue;
@@ -157,7 +162,11 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     },
 
     async getMe(request) {
-      const response = await send(() => client.get(`${request.apiBase}/me`, { headers: apiHeaders(request), signal: request.signal }), request.signal);
+      const response = await send(() => client.get(`${request.apiBase}/me`, {
+        headers: apiHeaders(request),
+        signal: request.signal,
+        ...(request.retry === false ? { retry: { limit: 0 } } : {}),
+      }), request.signal);
       return parseMe(json(response, 'GET'));
     },
 

@@ -1,0 +1,190 @@
+// The HTTP client against the fake Intercom (a real server on 127.0.0.1), not against stubs of got.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { IntercomError } from '../../../src/api/errors';
+import { createIntercomHttp, type HttpOptions } from '../../../src/api/http';
+import type { Log } from '../../../src/log';
+import { FakeIntercom, Faults, europeWorkspace } from '../../fake-intercom';
+
+class CollectingLog implements Log {
+  readonly lines: string[] = [];
+  trace = (m: string) => this.lines.push(m);
+  debug = (m: string) => this.lines.push(m);
+  info = (m: string) => this.lines.push(m);
+  warn = (m: string) => this.lines.push(m);
+  error = (m: string | Error) => this.lines.push(String(m));
+}
+
+const CLIENT = { clientId: 'client-1', clientSecret: 'secret-XYZ-123', redirectUrls: ['https://bridge.example.com/i.html'] };
+
+function rejectsWith(kind: string, extra: (e: IntercomError) => void = () => undefined) {
+  return (e: unknown) => {
+    assert.ok(e instanceof IntercomError, `an IntercomError, got ${String(e)}`);
+    assert.equal(e.kind, kind, e.message);
+    extra(e);
+    return true;
+  };
+}
+
+suite('Intercom HTTP client (against the fake Intercom)', () => {
+  let fake: FakeIntercom;
+  let log: CollectingLog;
+  const http = (o: Partial<HttpOptions> = {}) => createIntercomHttp({ log, timeoutMs: 2000, userAgent: 'test', backoffLimitMs: 20, ...o });
+
+  suiteSetup(async () => {
+    fake = await FakeIntercom.start();
+    fake.addClient(CLIENT);
+  });
+  suiteTeardown(() => fake.close());
+  setup(() => {
+    fake.reset();
+    log = new CollectingLog();
+  });
+
+  test('token exchange is form-encoded and keeps + / = byte-exact', async () => {
+    const code = fake.createCode(CLIENT.clientId);
+    assert.match(code, /\+/);
+    assert.match(code, /\//);
+    assert.match(code, /=$/);
+    const token = await http().exchangeCode(fake.url, { code, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret });
+    assert.ok(fake.tokenInfo(token), 'the fake issued this token');
+    const request = fake.lastRequest('POST /auth/eagle/token')!;
+    assert.match(String(request.headers['content-type']), /^application\/x-www-form-urlencoded/);
+    assert.equal(new URLSearchParams(request.rawBody).get('code'), code);
+    assert.ok(request.rawBody.includes('%2B') && request.rawBody.includes('%2F') && request.rawBody.includes('%3D'), 'reserved characters are percent-encoded, not sent raw');
+  });
+
+  test('a mangled code (trailing = dropped) → 401 Unauthorized Code, not retried', async () => {
+    const code = fake.createCode(CLIENT.clientId);
+    await assert.rejects(http().exchangeCode(fake.url, { code: code.slice(0, -1), ...CLIENT }),
+      rejectsWith('unauthorized', (e) => assert.equal(e.details.intercomMessage, 'Unauthorized Code')));
+    assert.equal(fake.count('POST /auth/eagle/token'), 1);
+  });
+
+  test('the exchange is never retried, even on 503 or 429', async () => {
+    fake.failNext('POST /auth/eagle/token', Faults.serverError(503));
+    await assert.rejects(http().exchangeCode(fake.url, { code: fake.createCode(CLIENT.clientId), ...CLIENT }), rejectsWith('server'));
+    fake.failNext('POST /auth/eagle/token', Faults.rateLimit({ retryAfter: 1 }));
+    await assert.rejects(http().exchangeCode(fake.url, { code: fake.createCode(CLIENT.clientId), ...CLIENT }), rejectsWith('rateLimited'));
+    assert.equal(fake.count('POST /auth/eagle/token'), 2);
+  });
+
+  test('GET /me sends Bearer, Accept and Intercom-Version and parses the admin', async () => {
+    const token = fake.addToken(undefined, europeWorkspace());
+    const me = await http().getMe({ apiBase: fake.url, token, version: '2.16' });
+    assert.equal(me.app?.region, 'Europe');
+    const request = fake.lastRequest('GET /me')!;
+    assert.equal(request.headers['intercom-version'], '2.16');
+    assert.equal(request.headers.accept, 'application/json');
+    assert.equal(request.headers.authorization, `Bearer ${token}`);
+  });
+
+  test('GET /me: 401 for an unknown token', async () => {
+    await assert.rejects(http().getMe({ apiBase: fake.url, token: 'nope', version: '2.16' }),
+      rejectsWith('unauthorized', (e) => assert.equal(e.details.intercomMessage, 'Access Token Invalid')));
+  });
+
+  test('GET /me: 429 with Retry-After is retried after the wait', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.rateLimit({ retryAfter: 1 }));
+    const started = Date.now();
+    await http().getMe({ apiBase: fake.url, token, version: '2.16' });
+    assert.equal(fake.count('GET /me'), 2);
+    assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
+  });
+
+  test('GET /me: 429 with only X-RateLimit-Reset is retried at the reset', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.rateLimit({ retryAfter: null, resetIn: 1 }));
+    await http().getMe({ apiBase: fake.url, token, version: '2.16' });
+    assert.equal(fake.count('GET /me'), 2);
+    assert.ok(log.lines.some((l) => /retry 1 after 429/.test(l)), 'the retry is logged');
+  });
+
+  test('GET /me: a reset far away gives up with when to retry', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.rateLimit({ retryAfter: null, resetIn: 60 }), 3);
+    await assert.rejects(http({ maxRetryWaitMs: 2000 }).getMe({ apiBase: fake.url, token, version: '2.16' }),
+      rejectsWith('rateLimited', (e) => assert.ok(e.details.retryAt && e.details.retryAt.getTime() > Date.now() + 50_000)));
+    assert.equal(fake.count('GET /me'), 1);
+  });
+
+  test('GET /me with retry: false makes exactly one attempt', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.rateLimit({ retryAfter: 1 }));
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16', retry: false }), rejectsWith('rateLimited'));
+    assert.equal(fake.count('GET /me'), 1);
+  });
+
+  test('GET /me: 5xx is retried, then reported as a server error', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.serverError(500), 3);
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('server', (e) => assert.equal(e.details.status, 500)));
+    assert.equal(fake.count('GET /me'), 3, 'the first try and two retries');
+  });
+
+  test('invalid JSON and HTML pages are invalid responses', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.invalidJson(200));
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('invalidResponse'));
+    fake.failNext('GET /me', Faults.html(502), 3);
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('invalidResponse', (e) => assert.equal(e.details.status, 502)));
+  });
+
+  test('a reset connection and a closed port are network errors', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.reset(), 3);
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('network'));
+    const closed = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as net.AddressInfo;
+        s.close(() => resolve(port));
+      });
+    });
+    await assert.rejects(http().getMe({ apiBase: `http://127.0.0.1:${closed}`, token, version: '2.16' }),
+      rejectsWith('network', (e) => assert.equal(e.details.code, 'ECONNREFUSED')));
+  });
+
+  test('a slow answer times out', async () => {
+    const token = fake.addToken();
+    fake.failNext('POST /auth/uninstall', Faults.delay(3000));
+    await assert.rejects(http({ timeoutMs: 300 }).revoke({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('timeout'));
+  });
+
+  test('an aborted request is cancelled', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.delay(3000));
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 100);
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16', signal: abort.signal }), rejectsWith('cancelled'));
+  });
+
+  test('revoke: POST /auth/uninstall makes the token unusable', async () => {
+    const token = fake.addToken();
+    await http().revoke({ apiBase: fake.url, token, version: '2.16' });
+    assert.ok(fake.isRevoked(token));
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('unauthorized'));
+  });
+
+  test('probe: 200 and 403 are answers, 401 is an error', async () => {
+    const token = fake.addToken(undefined, undefined, []);
+    const forbidden = await http().probe({ apiBase: fake.url, token, version: '2.16' }, '/conversations?per_page=1');
+    assert.equal(forbidden.status, 403);
+    assert.match(JSON.stringify(forbidden.body), /required scope \(read_conversations\)/);
+    const all = fake.addToken();
+    assert.equal((await http().probe({ apiBase: fake.url, token: all, version: '2.16' }, '/admins')).status, 200);
+    await assert.rejects(http().probe({ apiBase: fake.url, token: 'nope', version: '2.16' }, '/admins'), rejectsWith('unauthorized'));
+  });
+
+  test('every request is logged with method, path, status and duration — and no secret', async () => {
+    const code = fake.createCode(CLIENT.clientId);
+    const token = await http().exchangeCode(fake.url, { code, ...CLIENT });
+    await http().getMe({ apiBase: fake.url, token, version: '2.16' });
+    fake.failNext('GET /me', Faults.reset(), 3);
+    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }));
+    assert.ok(log.lines.some((l) => /^POST \/auth\/eagle\/token → 200 \(\d+ ms\)$/.test(l)), log.lines.join('\n'));
+    assert.ok(log.lines.some((l) => /^GET \/me → 200 \(\d+ ms\)$/.test(l)));
+    const all = log.lines.join('\n');
+    for (const secret of [token, code, CLIENT.clientSecret, encodeURIComponent(code)]) assert.ok(!all.includes(secret), 'no secret in the log');
+  });
+});
