@@ -69,7 +69,8 @@ const builds = [
 
 function listTs(dir) {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    // Fixtures are sample apps the scope scanner reads as text, not project code.
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.parentPath.includes(path.join('test', 'fixtures')))
     .map((e) => path.join(e.parentPath, e.name));
 }
 

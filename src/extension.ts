@@ -2,6 +2,7 @@
 // Nothing here touches the network; HTTP (and got) is loaded on first use.
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
+import { activateWorkspace } from './features/workspace';
 import { httpFactory, type Services } from './services';
 import { SessionStore } from './session/store';
 import { UiHost } from './ui/ui';
@@ -18,10 +19,11 @@ export function activate(context: vscode.ExtensionContext) {
   };
   context.subscriptions.push(log, sessions, vscode.commands.registerCommand('intercom.showLog', () => log.show()));
   const connect = activateConnect(services);
+  const workspace = activateWorkspace(services);
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, oauth: connect.oauth, sessions, logUri: context.logUri };
+    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, logUri: context.logUri };
   }
   return undefined;
 }

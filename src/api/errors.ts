@@ -14,6 +14,8 @@ export type IntercomErrorKind =
 
 export interface IntercomErrorDetails {
   method: string;
+  /** host[:port] the request went to. */
+  host?: string;
   path: string;
   status?: number;
   /** From Intercom's error envelope: errors[0].code / .message, and request_id. */
@@ -85,4 +87,9 @@ export function rateLimitRetryAt(headers: Headers, now: number): Date | undefine
 /** "You do not have the required scope (read_conversations) …" → "read_conversations". */
 export function requiredScopeOf(message: string | undefined): string | undefined {
   return message ? /required scope \(([^)]+)\)/i.exec(message)?.[1] : undefined;
+}
+
+/** dist/http.js carries its own copy of IntercomError, so callers in dist/extension.js test the shape, not instanceof. */
+export function isIntercomError(error: unknown): error is IntercomError {
+  return error instanceof Error && error.name === 'IntercomError' && 'kind' in error && 'details' in error;
 }

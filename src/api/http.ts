@@ -50,6 +50,7 @@ export interface IntercomHttp {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE']);
 const pathOf = (url: URL | string | undefined) => (url ? new URL(url).pathname : '?');
+const hostOf = (url: URL | string | undefined) => (url ? new URL(url).host : undefined);
 
 function parseJson(response: Response<string>): unknown {
   const type = String(response.headers['content-type'] ?? '');
@@ -66,7 +67,7 @@ function errorFromResponse(method: string, response: Response<string>, cause?: u
   const envelope = parseErrorEnvelope(parseJson(response));
   const status = response.statusCode;
   return new IntercomError(envelope || status < 500 ? kindForStatus(status) : 'invalidResponse', {
-    method, path: pathOf(response.url), status,
+    method, host: hostOf(response.url), path: pathOf(response.url), status,
     code: envelope?.code,
     intercomMessage: envelope?.message,
     requestId: envelope?.requestId,
@@ -77,10 +78,11 @@ function errorFromResponse(method: string, response: Response<string>, cause?: u
 function toIntercomError(error: RequestError, signal: AbortSignal | undefined): IntercomError {
   const method = error.options?.method ?? 'GET';
   const path = pathOf(error.options?.url);
-  if (signal?.aborted) return new IntercomError('cancelled', { method, path }, error);
+  const host = hostOf(error.options?.url);
+  if (signal?.aborted) return new IntercomError('cancelled', { method, host, path }, error);
   if (error.response) return errorFromResponse(method, error.response as Response<string>, error);
   const kind = error.code === 'ETIMEDOUT' || error.name === 'TimeoutError' ? 'timeout' : 'network';
-  return new IntercomError(kind, { method, path, code: NETWORK_CODES.has(error.code) ? error.code : undefined }, error);
+  return new IntercomError(kind, { method, host, path, code: NETWORK_CODES.has(error.code) ? error.code : undefined }, error);
 }
 
 export function createIntercomHttp(options: HttpOptions): IntercomHttp {
@@ -137,7 +139,7 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     const body = parseJson(response);
     if (body === undefined) {
       throw new IntercomError('invalidResponse', {
-        method, path: pathOf(response.url), status: response.statusCode,
+        method, host: hostOf(response.url), path: pathOf(response.url), status: response.statusCode,
         intercomMessage: `expected JSON, got ${String(response.headers['content-type'] ?? 'no content type')}`,
       });
     }

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
       // The suite's own output (mocha's spec reporter) goes to the terminal; the workbench's stays in host.log.
       for (const l of line.split('\n')) if (l.startsWith(TAG)) console.log(l.slice(TAG.length));
     });
-    const environment = JSON.stringify({ TEST_RESULT_FILE: resultFile, CI: process.env.CI ?? '' });
+    const environment = JSON.stringify({ TEST_RESULT_FILE: resultFile, CI: process.env.CI ?? '', TEST_GREP: process.env.TEST_GREP ?? '' });
     await page.goto(server.workbenchUrl(workspace, [
       ['extensionTestsPath', path.join(REPO_ROOT, 'out', 'test', 'exthost', 'index')],
       ['extensionEnvironment', environment],

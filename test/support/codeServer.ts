@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const EXTENSION_ID = 'seedworks.intercom-devtools';
 
 export interface CodeServerOptions {
   /** Node 24 binary and code-server's out/node/entry.js (scripts/toolchain.mjs installs both). */
@@ -48,6 +49,7 @@ export class CodeServer {
 
   static async start(options: CodeServerOptions): Promise<CodeServer> {
     const { runDir } = options;
+    trustExtensionForAuthentication(options.entry);
     fs.rmSync(runDir, { recursive: true, force: true });
     for (const dir of ['home', 'user/User', 'extensions']) fs.mkdirSync(path.join(runDir, dir), { recursive: true });
     fs.writeFileSync(
@@ -116,6 +118,23 @@ export class CodeServer {
     const timer = setTimeout(() => { try { process.kill(-this.child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 3000);
     await exited;
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The test host refuses every dialog, including the one that lets an extension use an account, so
+ * the suites could never call vscode.authentication.getSession. The build inlines product.json into
+ * server-main.js and the workbench bundle; adding this extension to its trustedExtensionAuthAccess list grants that access
+ * up front. Only the cached test install under .vscode-test/ is changed.
+ */
+function trustExtensionForAuthentication(entry: string): void {
+  const out = path.resolve(path.dirname(entry), '../../lib/vscode/out');
+  const marker = 'trustedExtensionAuthAccess:[';
+  for (const file of [path.join(out, 'server-main.js'), path.join(out, 'vs/code/browser/workbench/workbench.js')]) {
+    const source = fs.readFileSync(file, 'utf8');
+    if (source.includes(marker + JSON.stringify(EXTENSION_ID))) continue;
+    if (!source.includes(marker)) throw new Error(`${file} has no ${marker}: the code-server build changed`);
+    fs.writeFileSync(file, source.replace(marker, `${marker}${JSON.stringify(EXTENSION_ID)},`));
   }
 }
 

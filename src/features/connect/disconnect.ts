@@ -1,7 +1,7 @@
 // Disconnect: removes sessions from SecretStorage; for OAuth tokens it offers to revoke access too
 // (POST /auth/uninstall), and reports what happened to each.
 import * as vscode from 'vscode';
-import { IntercomError } from '../../api/errors';
+import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../config';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
@@ -51,7 +51,7 @@ export async function disconnect(services: Services, sessionId?: string): Promis
         reports.push(vscode.l10n.t('access revoked for {0}', s.account.label));
       } catch (e) {
         revokeFailed = true;
-        const why = e instanceof IntercomError ? explainIntercomError(e, 'revoke', s.apiBase).text : String(e);
+        const why = isIntercomError(e) ? explainIntercomError(e, 'revoke').text : String(e);
         reports.push(vscode.l10n.t('could not revoke access for {0}: {1}', s.account.label, why));
       }
     }

@@ -1,6 +1,6 @@
 // Composition root of Connect: commands, the URI handler (registered once) and the authentication provider.
 import * as vscode from 'vscode';
-import { IntercomError } from '../../api/errors';
+import { isIntercomError } from '../../api/errors';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
 import { connectWithAccessToken } from './accessToken';
@@ -15,7 +15,7 @@ export interface ConnectFeature {
 }
 
 function stageOf(error: unknown): Stage {
-  const path = error instanceof IntercomError ? error.details.path : undefined;
+  const path = isIntercomError(error) ? error.details.path : undefined;
   return path === '/auth/eagle/token' ? 'exchange' : path === '/me' ? 'me' : 'request';
 }
 

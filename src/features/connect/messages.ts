@@ -1,7 +1,7 @@
 // Turns a failed Connect, refresh or revoke into a message that says what happened and what to do
 // next, with the actions that fix it. Never includes a token, secret or code.
 import * as vscode from 'vscode';
-import { IntercomError } from '../../api/errors';
+import { isIntercomError, type IntercomError } from '../../api/errors';
 import { ConnectError } from '../../connect/errors';
 
 export const Actions = {
@@ -21,11 +21,9 @@ export interface Explained {
   actions: string[];
 }
 
-const hostOf = (base: string | undefined) => (base ? new URL(base).host : vscode.l10n.t('Intercom'));
-
-export function explainIntercomError(error: IntercomError, stage: Stage, apiBase?: string): Explained {
+export function explainIntercomError(error: IntercomError, stage: Stage): Explained {
   const d = error.details;
-  const host = hostOf(apiBase);
+  const host = d.host ?? vscode.l10n.t('Intercom');
   const said = d.intercomMessage ? ` (${d.status ?? ''} ${d.intercomMessage})`.replace('( ', '(') : d.status ? ` (${d.status})` : '';
   switch (error.kind) {
     case 'unauthorized':
@@ -131,8 +129,8 @@ export function explainConnectError(error: ConnectError): Explained {
   }
 }
 
-export function explain(error: unknown, stage: Stage, apiBase?: string): Explained {
-  if (error instanceof IntercomError) return explainIntercomError(error, stage, apiBase);
+export function explain(error: unknown, stage: Stage): Explained {
+  if (isIntercomError(error)) return explainIntercomError(error, stage);
   if (error instanceof ConnectError) return explainConnectError(error);
   return { level: 'error', text: vscode.l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)), actions: [Actions.showLog] };
 }

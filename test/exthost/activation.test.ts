@@ -9,7 +9,7 @@ const loaded = (bundle: string) => {
   return Object.keys(require.cache).filter((k) => k === file);
 };
 
-suite('Foundation (real extension host)', () => {
+suite('Activation (real extension host; runs first)', () => {
   test('runs in a real VS Code extension host', () => {
     testOutput(`TEST-INFO vscode.version=${vscode.version} vscode.env.appHost=${vscode.env.appHost} uiKind=${vscode.env.uiKind === vscode.UIKind.Web ? 'Web' : 'Desktop'} uriScheme=${vscode.env.uriScheme} node=${process.version}`);
     assert.match(vscode.version, /^1\.\d+\.\d+/);

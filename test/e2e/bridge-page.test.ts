@@ -1,0 +1,174 @@
+// The redirect bridge page in headless Chromium: rendered from media/ and dist/bridge-page.js (the
+// E2E suite runs after a build), served on 127.0.0.1 beside a fake code-server /callback page.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { renderBridgePage } from '../../src/bridge/render';
+import { PAYLOAD_PARAM, decodePayload, encodePayload, encodeState } from '../../src/connect/wire';
+import { CHROMIUM_ARGS } from '../support/browser';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const ID = 'seedworks.intercom-devtools';
+/** Base64-like, as Intercom's are: `+`, `/` and a trailing `=`. */
+const CODE = 'q1+Zx/7Rw9k+Lm/P0a==';
+const CALLBACK_PATH = '/stable-abc/callback';
+const SCREENSHOT = path.join(ROOT, 'test-results/screenshots/bridge-page.png');
+
+function read(file: string): string {
+  return fs.readFileSync(path.join(ROOT, file), 'utf8');
+}
+
+suite('bridge page in Chromium', () => {
+  let server: http.Server;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  /** Request URLs the fake code-server /callback page received. */
+  const received: string[] = [];
+  /** Console lines about the Content-Security-Policy, and uncaught page errors. */
+  let violations: string[];
+
+  suiteSetup(async () => {
+    const page = renderBridgePage({
+      template: read('media/redirect-bridge.html'),
+      script: read('dist/bridge-page.js'),
+      extensionId: ID,
+      extraHosts: ['*.example.com'],
+    });
+    server = http.createServer((req, res) => {
+      const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (pathname === '/bridge') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page);
+      } else if (pathname === CALLBACK_PATH) {
+        received.push(req.url ?? '');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><title>code-server callback</title><p>You can close this page now.</p>');
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    context.setDefaultTimeout(5000); // fail fast: every step here takes well under a second
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  });
+
+  suiteTeardown(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  setup(() => {
+    received.length = 0;
+    violations = [];
+  });
+
+  function codeServerCallback(extensionId = ID): string {
+    return `${base}${CALLBACK_PATH}?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=${extensionId}`
+      + '&vscode-path=%2Fcallback&vscode-query=nonce%3DN0nce_-x';
+  }
+
+  /** Opens the bridge as Intercom redirects to it: its answer plus our state. */
+  async function openBridge(callback: string, answer: Record<string, string>): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('pageerror', (e) => violations.push(`page error: ${e.message}`));
+    await page.goto(`${base}/bridge?${new URLSearchParams({ ...answer, state: encodeState(callback) })}`, { waitUntil: 'commit' });
+    return page;
+  }
+
+  async function expectRefused(page: Page, because: RegExp): Promise<void> {
+    await page.locator('#refused').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#reason').textContent() ?? '', because);
+    assert.equal(await page.locator('#status').textContent(), 'This link was not forwarded.');
+    await page.waitForTimeout(300); // long enough for a navigation to start, were there one
+    assert.equal(new URL(page.url()).pathname, '/bridge');
+    assert.equal(await page.locator('#fallback').isHidden(), true);
+    assert.deepEqual(received, []);
+  }
+
+  test('forwards a code to code-server\'s /callback page, exact and with the vscode-* params intact', async () => {
+    const page = await openBridge(codeServerCallback(), { code: CODE });
+    await page.waitForURL((url) => url.pathname === CALLBACK_PATH);
+    assert.equal(received.length, 1);
+    const forwarded = new URL(received[0], base).searchParams;
+    assert.deepEqual(decodePayload(forwarded.get(PAYLOAD_PARAM) ?? ''), { code: CODE });
+    for (const [name, value] of new URL(codeServerCallback()).searchParams) assert.equal(forwarded.get(name), value, name);
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+
+  test('forwards access_denied as an error payload', async () => {
+    const page = await openBridge(codeServerCallback(), { error: 'access_denied', error_description: 'The user denied access' });
+    await page.waitForURL((url) => url.pathname === CALLBACK_PATH);
+    const forwarded = new URL(received[0], base).searchParams;
+    assert.deepEqual(decodePayload(forwarded.get(PAYLOAD_PARAM) ?? ''), { error: 'access_denied', error_description: 'The user denied access' });
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+
+  test('refuses a foreign host, says why and goes nowhere', async () => {
+    const page = await openBridge('https://evil.example/callback?vscode-authority=seedworks.intercom-devtools&vscode-path=%2Fcallback', { code: CODE });
+    await expectRefused(page, /"evil\.example" is not an allowed callback host/);
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+
+  test('refuses another extension\'s callback on this machine', async () => {
+    const page = await openBridge(codeServerCallback('evil.stealer'), { code: CODE });
+    await expectRefused(page, /for "evil\.stealer", not for seedworks\.intercom-devtools/);
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+
+  test('refuses a missing state', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/bridge?code=${encodeURIComponent(CODE)}`);
+    await expectRefused(page, /no state/);
+    await page.close();
+  });
+
+  test('the CSP is enforced: an injected inline script does not run', async () => {
+    const page = await openBridge('https://evil.example/callback', { code: CODE });
+    await page.locator('#refused').waitFor({ state: 'visible' }); // the page's own (hashed) script ran
+    assert.deepEqual(violations, []);
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.body.dataset.injected = "yes"';
+      document.body.append(script);
+      return document.body.dataset.injected === 'yes';
+    });
+    assert.equal(ran, false);
+    await page.waitForTimeout(100);
+    assert.equal(violations.length, 1, violations.join('\n'));
+    assert.match(violations[0], /script-src/);
+    await page.close();
+  });
+
+  test('an editor-scheme callback shows the URL with a Copy button at once', async () => {
+    const callback = `vscode://${ID}/callback?nonce=N0nce_-x`;
+    const expected = new URL(callback);
+    expected.searchParams.set(PAYLOAD_PARAM, encodePayload({ code: CODE }));
+    const page = await openBridge(callback, { code: CODE });
+    await page.locator('#fallback').waitFor({ state: 'visible', timeout: 1000 });
+    assert.equal(await page.locator('#callback-url').inputValue(), expected.href);
+    assert.equal(await page.locator('#open').getAttribute('href'), expected.href);
+    assert.match(await page.locator('#fallback').textContent() ?? '', /copy this URL and paste it in VS Code where it asks for the callback URL/);
+    // Headless Chromium keeps the vscode:// navigation pending and drops mouse input meanwhile
+    // (a desktop browser hands it to the OS): dispatch the click instead.
+    await page.locator('#copy').dispatchEvent('click');
+    await page.locator('#copy-status').filter({ hasText: 'Copied.' }).waitFor({ timeout: 2000 });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected.href);
+    assert.equal(new URL(page.url()).pathname, '/bridge');
+    assert.deepEqual(violations, []);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.close();
+  });
+});
