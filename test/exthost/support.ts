@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OAuthConnect } from '../../src/features/connect/oauth';
+import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
 import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
 
@@ -11,6 +12,8 @@ export interface TestApi {
   ui: UiHost;
   oauth: OAuthConnect;
   sessions: SessionStore;
+  workspace: WorkspaceFeature;
+  secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
 }
 

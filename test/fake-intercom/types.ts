@@ -32,7 +32,7 @@ export interface MeBody {
 
 /** Every field, at any depth, may be null or omitted (an `undefined` value is left out of the JSON). */
 export type Loose<T> = {
-  [K in keyof T]?: (T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? Loose<T[K]> : T[K]) | null;
+  [K in keyof T]?: (NonNullable<T[K]> extends readonly unknown[] ? T[K] : NonNullable<T[K]> extends object ? Loose<NonNullable<T[K]>> : T[K]) | null;
 };
 
 /** A workspace + admin as seen by one token: the /me body, and the scopes the token was granted. */

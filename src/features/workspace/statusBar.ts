@@ -19,13 +19,11 @@ export function showCurrent(item: vscode.StatusBarItem, current: IntercomSession
   }
   const { me } = current;
   item.text = `$(organization) ${me.app?.name ?? workspaceTitle(current)}`;
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${workspaceTitle(current).replace(/[\\`*_[\]]/g, '\\$&')}**\n\n`);
-  tooltip.appendText(vscode.l10n.t('Admin: {0}', me.name ?? me.email ?? me.id));
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(vscode.l10n.t('Region: {0}', regionLabel(current) ?? '—'));
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(vscode.l10n.t('API host: {0}', new URL(current.apiBase).host));
-  item.tooltip = tooltip;
+  item.tooltip = [
+    workspaceTitle(current),
+    vscode.l10n.t('Admin: {0}', me.name ?? me.email ?? me.id),
+    vscode.l10n.t('Region: {0}', regionLabel(current) ?? '—'),
+    vscode.l10n.t('API host: {0}', new URL(current.apiBase).host),
+  ].join('\n');
   item.command = { command: 'intercom.workspace.focus', title: vscode.l10n.t('Show Intercom Workspace') };
 }

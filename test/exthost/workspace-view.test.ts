@@ -1,0 +1,225 @@
+// The Workspace view read through its TreeDataProvider, against the fake Intercom.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { WorkspaceNode } from '../../src/features/workspace/tree';
+import type { IntercomSession } from '../../src/session/model';
+import { Faults, europeWorkspace, usWorkspace, type FakeIntercom, type ProfilePatch } from '../fake-intercom';
+import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
+import { ScriptedUi, activateExtension, until, type TestApi } from './support';
+
+interface Row {
+  label: string;
+  description: string;
+  node: WorkspaceNode;
+  item: vscode.TreeItem;
+}
+
+suite('Workspace view (real extension host, fake Intercom)', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let ui: ScriptedUi;
+  let box: Sandbox;
+  let fake: FakeIntercom;
+
+  const tree = () => api.workspace.tree;
+  const rows = async (parent?: WorkspaceNode): Promise<Row[]> =>
+    Promise.all((await tree().getChildren(parent)).map(async (node) => {
+      const item = await tree().getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      return { label, description: String(item.description ?? ''), node, item };
+    }));
+  /** "Group/Label" → description, for every field of a workspace. */
+  const fieldsOf = async (session: Row): Promise<Map<string, Row>> => {
+    const map = new Map<string, Row>();
+    for (const group of await rows(session.node)) for (const field of await rows(group.node)) map.set(`${group.label}/${field.label}`, field);
+    return map;
+  };
+  const connectToken = async (patch: ProfilePatch, base = usWorkspace): Promise<IntercomSession> => {
+    const token = fake.addToken(undefined, base(patch));
+    ui.answerInputs(token);
+    const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connectWithAccessToken');
+    assert.ok(session, JSON.stringify(ui.shown));
+    return session;
+  };
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    box = await startSandbox();
+    fake = box.fake;
+    await pointAt(fake);
+  });
+  suiteTeardown(async () => {
+    await fake.close();
+    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined });
+  });
+  setup(async () => {
+    ui = new ScriptedUi();
+    api.ui.current = ui;
+    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
+    fake.reset();
+  });
+
+  test('no session: the tree is empty, so the welcome view with Connect buttons shows', async () => {
+    assert.deepEqual(await rows(), []);
+    const welcome = vscode.extensions.getExtension('seedworks.intercom-devtools')!.packageJSON.contributes.viewsWelcome[0];
+    assert.equal(welcome.view, 'intercom.workspace');
+  });
+
+  test('a US and a "Europe" workspace: one node each, region as description, all fields', async () => {
+    await connectToken({});
+    await connectToken({ me: { name: 'Émile Zola', app: { name: 'Paris HQ', id_code: 'eu42xyz' } } }, europeWorkspace);
+    const top = await rows();
+    assert.equal(top.length, 2);
+    const eu = top.find((r) => r.label === 'Paris HQ (eu42xyz)');
+    assert.ok(eu, top.map((r) => r.label).join(', '));
+    assert.equal(eu.description, 'Europe');
+    const us = top.find((r) => r !== eu)!;
+    assert.equal(us.description, 'US');
+    assert.deepEqual((await rows(eu.node)).map((r) => r.label), ['Admin', 'Workspace', 'Connection']);
+    const f = await fieldsOf(eu);
+    assert.equal(f.get('Admin/Name')?.description, 'Émile Zola');
+    assert.match(f.get('Admin/Email')!.description, /\(verified\)$/);
+    assert.equal(f.get('Workspace/Region')?.description, 'Europe');
+    assert.equal(f.get('Workspace/ID code')?.description, 'eu42xyz');
+    assert.equal(f.get('Connection/Token kind')?.description, 'Access Token');
+    assert.equal(f.get('Connection/Intercom-Version')?.description, '2.16');
+    assert.equal(f.get('Connection/API host')?.description, new URL(fake.url).host);
+    const token = (await api.sessions.list()).find((s) => s.me.app?.id_code === 'eu42xyz')!.accessToken;
+    assert.equal(f.get('Connection/Token')?.description, `••••${token.slice(-4)}`, 'only the last 4 characters');
+    for (const row of f.values()) assert.ok(!row.description.includes(token), 'the token is never shown');
+    assert.ok(f.get('Workspace/Created')!.description.length > 0);
+    assert.equal(f.get('Admin/Email')!.item.contextValue, 'intercom.field', 'every field has the copy-value menu');
+  });
+
+  test('unverified email is marked', async () => {
+    await setUserSettings({ allowUnverifiedEmail: true });
+    try {
+      const session = await connectToken({ me: { email_verified: false } });
+      const [top] = await rows();
+      const email = (await fieldsOf(top)).get('Admin/Email')!;
+      assert.equal(email.description, `${session.me.email} (unverified)`);
+      assert.equal((email.item.iconPath as vscode.ThemeIcon).id, 'warning');
+    } finally {
+      await setUserSettings({ allowUnverifiedEmail: false });
+    }
+  });
+
+  test('fields the API omits or sends as null read "—", never "undefined" or "null"', async () => {
+    await connectToken({ me: { job_title: null, has_inbox_seat: undefined, away_mode_enabled: null, avatar: null, app: { timezone: null, created_at: undefined, secure: null } } });
+    const [top] = await rows();
+    const f = await fieldsOf(top);
+    for (const key of ['Admin/Job title', 'Admin/Inbox seat', 'Admin/Away mode', 'Workspace/Time zone', 'Workspace/Created', 'Workspace/Secure']) {
+      assert.equal(f.get(key)?.description, '—', key);
+    }
+    for (const row of f.values()) assert.doesNotMatch(row.description, /undefined|null/, row.label);
+    const admin = (await rows(top.node)).find((r) => r.label === 'Admin')!;
+    assert.equal((admin.item.iconPath as vscode.ThemeIcon).id, 'account', 'a codicon when there is no avatar');
+  });
+
+  test('the avatar is the Admin icon when it can be shown', async () => {
+    await connectToken({});
+    const [top] = await rows();
+    const admin = (await rows(top.node)).find((r) => r.label === 'Admin')!;
+    assert.ok(admin.item.iconPath instanceof vscode.Uri, 'a Uri icon');
+    assert.match((admin.item.iconPath as vscode.Uri).toString(), /\/avatars\//);
+  });
+
+  test('one refresh = exactly one /me per workspace', async () => {
+    await connectToken({});
+    await connectToken({}, europeWorkspace);
+    fake.reset();
+    await vscode.commands.executeCommand('intercom.refreshWorkspace');
+    assert.equal(fake.count('GET /me'), 2);
+    const one = (await api.sessions.list())[0];
+    await vscode.commands.executeCommand('intercom.refreshWorkspace', one.id);
+    assert.equal(fake.count('GET /me'), 3);
+  });
+
+  test('a failed refresh shows an error node with its fix and keeps the last good data (stale); recovery clears it', async () => {
+    const session = await connectToken({ me: { name: 'Kept Name' } });
+    fake.reset();
+    const check = async (failure: Parameters<FakeIntercom['failNext']>[1], label: RegExp, command: string) => {
+      fake.failNext('GET /me', failure);
+      await vscode.commands.executeCommand('intercom.refreshWorkspace');
+      const [top] = await rows();
+      assert.match(top.description, /stale/);
+      const [problem, ...groups] = await rows(top.node);
+      assert.match(problem.label, label);
+      assert.equal(problem.item.command?.command, command);
+      assert.deepEqual(groups.map((g) => g.label), ['Admin', 'Workspace', 'Connection']);
+      assert.equal((await fieldsOf(top)).get('Admin/Name')?.description, 'Kept Name', 'last good data still shown');
+    };
+    await check(Faults.error(401, 'unauthorized', 'Access Token Invalid'), /Reconnect/, 'intercom.connectWithAccessToken');
+    await check(Faults.serverError(503), /Retry/, 'intercom.refreshWorkspace');
+    await check(Faults.reset(), /Retry/, 'intercom.refreshWorkspace');
+    await check(Faults.rateLimit({ retryAfter: 30 }), /retry after \d/, 'intercom.refreshWorkspace');
+    assert.equal(fake.count('GET /me'), 4, 'no retries from the view');
+    // Recovery: the error node's own command.
+    fake.tokenInfo(session.accessToken)!.profile.me.name = 'New Name';
+    const [top] = await rows();
+    const [problem] = await rows(top.node);
+    await vscode.commands.executeCommand(problem.item.command!.command, ...(problem.item.command!.arguments ?? []));
+    const [after] = await rows();
+    assert.doesNotMatch(after.description, /stale/);
+    assert.equal((await rows(after.node))[0].label, 'Admin');
+    assert.equal((await fieldsOf(after)).get('Admin/Name')?.description, 'New Name');
+  });
+
+  test('session changes update the tree at once (Disconnect, another window writing SecretStorage)', async () => {
+    await connectToken({});
+    const fired = new Promise<void>((resolve) => {
+      const sub = tree().onDidChangeTreeData(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+    ui.onMessage = (s) => s.actions.find((a) => a === 'Disconnect');
+    await vscode.commands.executeCommand('intercom.disconnect');
+    await fired;
+    assert.deepEqual(await rows(), []);
+  });
+
+  test('a write to SecretStorage from another window updates the tree', async () => {
+    const session = await connectToken({ me: { app: { name: 'Other Window WS' } } });
+    const changed = new Promise<void>((resolve) => {
+      const sub = tree().onDidChangeTreeData(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+    // What another window's Connect does: rewrite the stored list (here with a renamed workspace).
+    const edited = { ...session, me: { ...session.me, app: { ...session.me.app!, name: 'Renamed Elsewhere' } } };
+    await api.secrets.store('intercom.sessions', JSON.stringify([edited]));
+    await changed;
+    assert.deepEqual((await rows()).map((r) => r.label), [`Renamed Elsewhere (${session.me.app!.id_code})`]);
+  });
+
+  test('status bar: the current workspace, or Intercom: Connect', async () => {
+    const status = api.workspace.status;
+    await until(() => (status.text.includes('Intercom: Connect') ? true : undefined), 'the disconnected status');
+    assert.equal(status.command, 'intercom.connect');
+    await connectToken({ me: { app: { name: 'Status WS' } } });
+    await until(() => (status.text.includes('Status WS') ? true : undefined), 'the workspace name in the status bar');
+    const tooltip = String(status.tooltip);
+    assert.match(tooltip, /Admin: /);
+    assert.match(tooltip, /Region: US/);
+    assert.match(tooltip, new RegExp(`API host: ${new URL(fake.url).host.replace('.', '\\.')}`));
+  });
+
+  test('copy a ready curl for /me that reads the token from an environment variable', async () => {
+    const session = await connectToken({});
+    await vscode.commands.executeCommand('intercom.copyMeCurl', session.id);
+    const curl = await vscode.env.clipboard.readText();
+    assert.match(curl, /curl --request GET --url 'http:\/\/127\.0\.0\.1:\d+\/me'/);
+    assert.match(curl, /Authorization: Bearer \$INTERCOM_ACCESS_TOKEN/);
+    assert.ok(!curl.includes(session.accessToken));
+  });
+
+  test('copy value copies what the field shows', async () => {
+    await connectToken({});
+    const [top] = await rows();
+    const id = (await fieldsOf(top)).get('Workspace/ID code')!;
+    await vscode.commands.executeCommand('intercom.copyValue', id.node);
+    assert.equal(await vscode.env.clipboard.readText(), id.description);
+  });
+});
