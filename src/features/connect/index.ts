@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
+import { createRedirectBridge } from '../bridge/createBridge';
 import { connectWithAccessToken } from './accessToken';
 import { AppConfig } from './appConfig';
 import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './authProvider';
@@ -50,6 +51,7 @@ export function activateConnect(services: Services): ConnectFeature {
     vscode.commands.registerCommand('intercom.connect', () => guarded(() => oauth.run())),
     vscode.commands.registerCommand('intercom.connectWithAccessToken', () => guarded(() => connectWithAccessToken(services))),
     vscode.commands.registerCommand('intercom.configureApp', () => appConfig.ask({ onlyMissing: false })),
+    vscode.commands.registerCommand('intercom.createRedirectBridge', () => createRedirectBridge(services)),
     vscode.commands.registerCommand('intercom.disconnect', (target?: string | { sessionId?: string }) =>
       disconnect(services, typeof target === 'string' ? target : target?.sessionId)),
   );

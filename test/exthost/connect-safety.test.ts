@@ -1,0 +1,141 @@
+// What must never happen: a workspace redirecting credentials, or a secret reaching the log or the screen.
+// Plus the redirect bridge page command.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { IntercomSession } from '../../src/session/model';
+import { FakeIntercom, Faults, usWorkspace } from '../fake-intercom';
+import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
+import { EXTENSION_ID, ScriptedUi, activateExtension, until, type TestApi } from './support';
+
+suite('Connect safety (real extension host)', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let ui: ScriptedUi;
+  let box: Sandbox;
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    box = await startSandbox();
+    await pointAt(box.fake);
+    api.ui.current = new ScriptedUi().answerInputs(CLIENT_ID, CLIENT_SECRET, box.bridgeUrl).answerPicks((items) => items[0]);
+    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
+  });
+  suiteTeardown(async () => {
+    await box.fake.close();
+    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined });
+  });
+  setup(async () => {
+    ui = new ScriptedUi();
+    api.ui.current = ui;
+    box.fake.reset();
+    box.fake.consent = 'approve';
+    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
+  });
+
+  test("a workspace's settings.json cannot redirect the code, token or client secret", async () => {
+    const evil = await FakeIntercom.start({ consent: 'approve' });
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const settingsFile = path.join(folder, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    const changed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('intercom')) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    fs.writeFileSync(settingsFile, JSON.stringify({
+      'intercom.advanced.apiBaseUrl': evil.url,
+      'intercom.advanced.appBaseUrl': evil.url,
+      'intercom.oauth.redirectUrl': `${evil.url}/steal`,
+      'intercom.oauth.clientId': 'evil-client',
+      'intercom.allowUnverifiedEmail': true,
+      'intercom.apiVersion': '2.15',
+    }));
+    try {
+      await Promise.race([changed, new Promise((r) => setTimeout(r, 5000))]);
+      // The non-credential setting is honoured from the workspace, proving the file was read.
+      await until(() => vscode.workspace.getConfiguration('intercom').get('apiVersion') === '2.15' || undefined, 'the workspace settings to load');
+      const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connect');
+      assert.ok(session, JSON.stringify(ui.shown));
+      assert.equal(evil.count(), 0, `the workspace's host got nothing: ${evil.requests.map((r) => r.route).join(', ')}`);
+      assert.equal(box.fake.count('POST /auth/eagle/token'), 1);
+      assert.equal(new URLSearchParams(box.fake.lastRequest('POST /auth/eagle/token')!.rawBody).get('client_id'), CLIENT_ID);
+      assert.equal(box.fake.lastRequest('GET /oauth')!.query.redirect_uri, box.bridgeUrl);
+      assert.equal(box.fake.lastRequest('GET /me')!.headers['intercom-version'], '2.15');
+      // allowUnverifiedEmail from the workspace is ignored too.
+      const token = box.fake.addToken(undefined, usWorkspace({ me: { email_verified: false } }));
+      ui.answerInputs(token);
+      assert.equal(await vscode.commands.executeCommand('intercom.connectWithAccessToken'), undefined);
+      await ui.waitForMessage((s) => s.level === 'error' && /not verified/.test(s.text));
+    } finally {
+      fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+      await evil.close();
+    }
+  });
+
+  test('tokens, client secrets and authorization codes are never logged or shown', async () => {
+    const session = (await vscode.commands.executeCommand<IntercomSession>('intercom.connect'))!;
+    assert.ok(session, JSON.stringify(ui.shown));
+    const code = new URLSearchParams(box.fake.lastRequest('POST /auth/eagle/token')!.rawBody).get('code')!;
+    const accessToken = box.fake.addToken();
+    ui.answerInputs(accessToken);
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    await vscode.commands.executeCommand('intercom.refreshWorkspace');
+    box.fake.failNext('GET /me', Faults.error(401, 'unauthorized', 'Access Token Invalid'));
+    await vscode.commands.executeCommand('intercom.refreshWorkspace', session.id);
+    box.fake.failNext('POST /auth/eagle/token', Faults.error(401, 'unauthorized', 'Unauthorized Code'));
+    assert.equal(await vscode.commands.executeCommand('intercom.connect'), undefined);
+    await ui.waitForMessage((s) => /Unauthorized Code/.test(s.text));
+    await vscode.commands.executeCommand('intercom.copyMeCurl', session.id);
+
+    const logFile = vscode.Uri.joinPath(api.logUri, 'Intercom.log');
+    const logged = await until(async () => {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile));
+      return text.includes('Unauthorized Code') ? text : undefined;
+    }, 'the log file to be flushed');
+    const shown = JSON.stringify([ui.shown, ui.progressTitles, ui.prompts.map((p) => [p.title, p.prompt, p.placeHolder, p.value])]);
+    assert.match(logged, /POST \/auth\/eagle\/token → 200 \(\d+ ms\)/, 'the log has the requests');
+    const secrets = { oauthToken: session.accessToken, accessToken, code, codeEncoded: encodeURIComponent(code), clientSecret: CLIENT_SECRET };
+    for (const [name, secret] of Object.entries(secrets)) {
+      assert.ok(!logged.includes(secret), `${name} is in the log`);
+      assert.ok(!shown.includes(secret), `${name} was shown`);
+    }
+    assert.ok(!(await vscode.env.clipboard.readText()).includes(session.accessToken), 'not on the clipboard either');
+  });
+
+  test('Create Redirect Bridge Page writes the page with the allow-list baked in and lists the next steps', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-'));
+    ui.answerInputs('code.example.com, *.dev.example.com', folder, 'https://pages.example.com/intercom-redirect-bridge.html');
+    ui.onMessage = (s) => s.actions.find((a) => a === 'Set Redirect URL…');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('intercom.createRedirectBridge');
+    assert.ok(written);
+    const html = fs.readFileSync(path.join(folder, 'intercom-redirect-bridge.html'), 'utf8');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
+    const config = JSON.parse(/<script type="application\/json" id="bridge-config">([^<]*)<\/script>/.exec(html)![1]);
+    assert.deepEqual(config, { extensionId: EXTENSION_ID, extraHosts: ['code.example.com', '*.dev.example.com'] });
+    assert.doesNotMatch(html, /<script src=|<link |https?:\/\/(?!127)/, 'no external resources');
+    const steps = ui.shown.find((s) => s.level === 'info')!;
+    assert.match(steps.text, /HTTPS/);
+    assert.match(steps.text, /Developer Hub/);
+    assert.match(steps.text, /intercom\.oauth\.redirectUrl/);
+    assert.equal(vscode.workspace.getConfiguration('intercom').get('oauth.redirectUrl'), 'https://pages.example.com/intercom-redirect-bridge.html');
+    await setUserSettings({ 'oauth.redirectUrl': box.bridgeUrl });
+  });
+
+  test('Create Redirect Bridge Page refuses junk hosts and never overwrites without asking', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-'));
+    fs.writeFileSync(path.join(folder, 'intercom-redirect-bridge.html'), 'mine');
+    ui.answerInputs((o) => {
+      assert.ok(o.validateInput!('https://not a host/'), 'junk is refused');
+      return '';
+    }, folder);
+    ui.onMessage = () => undefined; // "Replace?" → dismissed
+    assert.equal(await vscode.commands.executeCommand('intercom.createRedirectBridge'), undefined);
+    assert.equal(fs.readFileSync(path.join(folder, 'intercom-redirect-bridge.html'), 'utf8'), 'mine');
+    assert.ok(ui.shown.some((s) => /already exists/.test(s.text)));
+  });
+});
