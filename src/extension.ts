@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext) {
     http: httpFactory(log, context.extension.packageJSON.version),
   };
   context.subscriptions.push(log, sessions, vscode.commands.registerCommand('intercom.showLog', () => log.show()));
+  log.info(`Intercom Developer Tools ${context.extension.packageJSON.version} activated`);
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
 

@@ -84,10 +84,7 @@ export function fieldGroups(session: IntercomSession, apiVersion: string): Field
   ];
 }
 
-/** An avatar can be shown as a tree icon only from https (or a loopback host, for local testing). */
+/** The workbench's Content-Security-Policy loads images over https only; anything else gets a codicon. */
 export function showableAvatar(url: string | null): string | undefined {
-  if (!url || !URL.canParse(url)) return undefined;
-  const u = new URL(url);
-  if (u.protocol === 'https:') return u.toString();
-  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname) ? u.toString() : undefined;
+  return url && URL.canParse(url) && new URL(url).protocol === 'https:' ? url : undefined;
 }

@@ -6,20 +6,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { renderBridgePage } from '../../src/bridge/render';
 import { PAYLOAD_PARAM, decodePayload, encodePayload, encodeState } from '../../src/connect/wire';
+import { projectBridgePage } from '../support/bridgePage';
+import { REPO_ROOT } from '../support/codeServer';
 import { CHROMIUM_ARGS } from '../support/browser';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const ID = 'seedworks.intercom-devtools';
 /** Base64-like, as Intercom's are: `+`, `/` and a trailing `=`. */
 const CODE = 'q1+Zx/7Rw9k+Lm/P0a==';
 const CALLBACK_PATH = '/stable-abc/callback';
-const SCREENSHOT = path.join(ROOT, 'test-results/screenshots/bridge-page.png');
-
-function read(file: string): string {
-  return fs.readFileSync(path.join(ROOT, file), 'utf8');
-}
+const SCREENSHOT = path.join(REPO_ROOT, 'test-results/screenshots/bridge-page.png');
 
 suite('bridge page in Chromium', () => {
   let server: http.Server;
@@ -32,12 +28,7 @@ suite('bridge page in Chromium', () => {
   let violations: string[];
 
   suiteSetup(async () => {
-    const page = renderBridgePage({
-      template: read('media/redirect-bridge.html'),
-      script: read('dist/bridge-page.js'),
-      extensionId: ID,
-      extraHosts: ['*.example.com'],
-    });
+    const page = projectBridgePage(['*.example.com']);
     server = http.createServer((req, res) => {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (pathname === '/bridge') {

@@ -116,12 +116,16 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     assert.equal((admin.item.iconPath as vscode.ThemeIcon).id, 'account', 'a codicon when there is no avatar');
   });
 
-  test('the avatar is the Admin icon when it can be shown', async () => {
-    await connectToken({});
+  test('the avatar is the Admin icon when it can be shown (https), a codicon otherwise', async () => {
+    // Loopback https: the workbench may try to load it, and nothing leaves the machine.
+    await connectToken({ me: { avatar: { image_url: 'https://127.0.0.1:9/avatars/1.png' } } });
     const [top] = await rows();
     const admin = (await rows(top.node)).find((r) => r.label === 'Admin')!;
     assert.ok(admin.item.iconPath instanceof vscode.Uri, 'a Uri icon');
-    assert.match((admin.item.iconPath as vscode.Uri).toString(), /\/avatars\//);
+    assert.equal((admin.item.iconPath as vscode.Uri).toString(true), 'https://127.0.0.1:9/avatars/1.png');
+    await connectToken({}, europeWorkspace); // the fake's own avatar is http: not loadable by the workbench
+    const eu = (await rows()).find((r) => r.description === 'Europe')!;
+    assert.equal(((await rows(eu.node)).find((r) => r.label === 'Admin')!.item.iconPath as vscode.ThemeIcon).id, 'account');
   });
 
   test('one refresh = exactly one /me per workspace', async () => {

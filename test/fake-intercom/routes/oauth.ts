@@ -64,7 +64,8 @@ export function getOauth(ctx: Ctx): void {
 <p><strong>${escapeHtml(auth.appName)}</strong> would like to access your Intercom workspace <strong>${escapeHtml(workspace)}</strong>${who ? ` as ${escapeHtml(who)}` : ''}.</p>
 <p>It will be able to:</p>
 <ul>${scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>
-<form method="post" action="${DECISION_PATH}">
+<!-- relative: code-server serves loopback pages opened from the editor under /proxy/<port>/ -->
+<form method="post" action="oauth/decision">
 ${hidden('client_id', auth.clientId)}
 ${hidden('redirect_uri', auth.redirectUri)}
 ${hidden('state', auth.state)}

@@ -1,0 +1,42 @@
+// One place in the user's code that shows the app uses Intercom: the evidence the checklist cites.
+
+import type { Operation, OperationRule } from './operations';
+import type { TopicRule } from './topics';
+
+interface Located {
+  /** As the caller named it (the vscode layer passes workspace paths). */
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, in UTF-16 code units like VS Code's. */
+  readonly column: number;
+  /** The line, trimmed and shortened. */
+  readonly snippet: string;
+}
+
+/** A REST call (`rest`) or an Intercom SDK call (`sdk`). */
+export interface RequestFinding extends Located {
+  readonly kind: 'rest' | 'sdk';
+  readonly operation: Operation;
+  /** False when the code does not show the HTTP method; GET is then assumed. */
+  readonly methodSeen: boolean;
+  /** SDK calls: the resource and method as written, e.g. "contacts.create". */
+  readonly call?: string;
+  /** The matching rules (see matchOperation); empty when the operation is not mapped. */
+  readonly rules: readonly OperationRule[];
+}
+
+/** A webhook topic string such as 'conversation.user.created'. */
+export interface WebhookFinding extends Located {
+  readonly kind: 'webhook';
+  readonly topic: string;
+  readonly rule: TopicRule;
+}
+
+export type Finding = RequestFinding | WebhookFinding;
+
+/** "GET /contacts/{id}" or the topic: what the finding needs a scope for. */
+export function findingSubject(f: Finding): string {
+  if (f.kind === 'webhook') return f.topic;
+  return `${f.operation.method} ${f.operation.path}`;
+}

@@ -1,0 +1,217 @@
+// Which Developer Hub scope each REST operation needs. Intercom publishes no machine-readable mapping,
+// so every rule carries its evidence as the research notes (shared/reference/scope-mapping.md) give it:
+// "documented" where Intercom's spec or docs name the scope, "inferred" where only the permission
+// descriptions suggest it. Labels are written as the evidence names them; the catalog resolves them.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type Evidence = 'documented' | 'inferred';
+
+export interface OperationRule {
+  /** "METHOD /path[?name=value]", unique; `*` as the method matches any. */
+  readonly id: string;
+  readonly method: HttpMethod | '*';
+  /** Pattern with `{name}` segments, e.g. /contacts/{id}/tags. */
+  readonly path: string;
+  /** Applies only when the request carries these query values (on top of the rule without them). */
+  readonly query?: Readonly<Record<string, string>>;
+  /** Any one of these labels suffices. Empty for `no-scope` and `unknown`. */
+  readonly anyOf: readonly string[];
+  /** `no-scope`: needs no permission (OAuth endpoints). `unknown`: Intercom documents none. */
+  readonly evidence: Evidence | 'no-scope' | 'unknown';
+  readonly note?: string;
+}
+
+export interface Operation {
+  readonly method: HttpMethod;
+  /** Normalized: ids and interpolations become `{id}`, no trailing slash. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+}
+
+function rules(evidence: OperationRule['evidence'], anyOf: readonly string[], ops: readonly string[], note?: string): OperationRule[] {
+  return ops.map((op) => {
+    const [method, target] = op.split(' ') as [HttpMethod | '*', string];
+    const [path, search] = target.split('?');
+    const query = search ? Object.fromEntries(new URLSearchParams(search)) : undefined;
+    return { id: op, method, path, ...(query && { query }), anyOf, evidence, ...(note && { note }) };
+  });
+}
+
+const READ_LIST_USERS = ['Read and list users and companies'];
+const READ_ONE_USER = ['Read one user and one company', 'Read and list users and companies'];
+const WRITE_USERS = ['Write users and companies'];
+
+export const OPERATION_RULES: readonly OperationRule[] = [
+  // Admins
+  ...rules('documented', ['Read admins', 'Read one admin'], ['GET /me'], 'The 2.5 docs name "Read admins"; omniauth-intercom uses "Read one admin".'),
+  ...rules('inferred', ['Read admins'], ['GET /admins']),
+  ...rules('inferred', ['Read one admin', 'Read admins'], ['GET /admins/{id}']),
+  ...rules('inferred', ['Update admins'], ['PUT /admins/{id}/away']),
+  ...rules('inferred', ['Read admin activity logs'], ['GET /admins/activity_logs', 'POST /admins/activity_logs/search', 'GET /admins/activity_log_event_types']),
+  // Contacts, companies, segments
+  ...rules('documented', READ_LIST_USERS, ['GET /companies/{id}/contacts']),
+  ...rules('inferred', READ_LIST_USERS, [
+    'GET /contacts', 'POST /contacts/search', 'GET /contacts/{id}/companies', 'GET /contacts/{id}/segments',
+    'GET /contacts/{id}/tags', 'GET /contacts/{id}/subscriptions', 'GET /contacts/{id}/merge_history',
+    'GET /companies', 'POST /companies/list', 'GET /companies/scroll', 'GET /companies/{id}/segments',
+    'GET /segments', 'GET /segments/{id}',
+  ]),
+  ...rules('inferred', READ_ONE_USER, ['GET /contacts/{id}', 'GET /contacts/find_by_external_id/{id}', 'GET /companies/{id}']),
+  ...rules('inferred', WRITE_USERS, [
+    'POST /contacts', 'PUT /contacts/{id}', 'DELETE /contacts/{id}', 'POST /contacts/{id}/archive',
+    'POST /contacts/{id}/unarchive', 'POST /contacts/{id}/block', 'POST /contacts/merge',
+    'POST /companies', 'PUT /companies/{id}', 'DELETE /companies/{id}',
+    'POST /contacts/{id}/companies', 'DELETE /contacts/{id}/companies/{id}', 'POST /visitors/convert', 'PUT /visitors',
+  ]),
+  ...rules('documented', ['Read and write users'], ['GET /contacts/{id}/banners', 'POST /contacts/{id}/banners/{id}/dismiss']),
+  // Tags
+  ...rules('inferred', ['Read tags'], ['GET /tags', 'GET /tags/{id}']),
+  ...rules('inferred', ['Write tags'], [
+    'POST /tags', 'DELETE /tags/{id}', 'POST /contacts/{id}/tags', 'DELETE /contacts/{id}/tags/{id}',
+    'POST /conversations/{id}/tags', 'DELETE /conversations/{id}/tags/{id}', 'POST /tickets/{id}/tags', 'DELETE /tickets/{id}/tags/{id}',
+  ]),
+  // Conversations
+  ...rules('inferred', ['Read conversations'], ['GET /conversations', 'GET /conversations/{id}', 'POST /conversations/search', 'GET /conversations/deleted']),
+  ...rules('documented', ['Read conversations'], ['GET /conversations/{id}/handling_events', 'GET /conversations/{id}/side_conversations', 'GET /macros', 'GET /macros/{id}']),
+  ...rules('inferred', ['Write conversations'], [
+    'POST /conversations', 'POST /conversations/{id}/reply', 'POST /conversations/{id}/parts', 'PUT /conversations/{id}',
+    'POST /conversations/{id}/customers', 'DELETE /conversations/{id}/customers/{id}', 'POST /conversations/redact',
+    'POST /conversations/{id}/convert', 'POST /messages', 'DELETE /conversations/{id}',
+  ]),
+  ...rules('documented', ['Write conversations'], ['POST /conversations/{id}/merge'], 'Merging a ticket as the secondary also needs "Write tickets".'),
+  ...rules('documented', ['Delete conversations and metrics'], ['DELETE /conversations/{id}?retain_metrics=false']),
+  // Tickets
+  ...rules('inferred', ['Read tickets'], ['GET /tickets/{id}', 'POST /tickets/search', 'GET /ticket_types', 'GET /ticket_types/{id}', 'GET /ticket_states']),
+  ...rules('inferred', ['Write tickets'], [
+    'POST /tickets', 'POST /tickets/enqueue', 'PUT /tickets/{id}', 'POST /tickets/{id}/reply', 'POST /tickets/{id}/change_type',
+    'POST /ticket_types', 'PUT /ticket_types/{id}', 'POST /ticket_types/{id}/attributes', 'PUT /ticket_types/{id}/attributes/{id}',
+  ]),
+  ...rules('documented', ['Write tickets'], ['POST /tickets/{id}/linked_conversations', 'DELETE /tickets/{id}/linked_conversations/{id}']),
+  // Events, data attributes, custom objects, jobs, counts, export
+  ...rules('documented', ['Write events'], ['POST /events']),
+  ...rules('inferred', ['Write events'], ['POST /events/summaries']),
+  ...rules('inferred', ['Read events'], ['GET /events']),
+  ...rules('inferred', ['Write data attributes'], ['POST /data_attributes', 'PUT /data_attributes/{id}']),
+  ...rules('inferred', ['Read and write custom object instances'], ['* /custom_object_instances/{type}', '* /custom_object_instances/{type}/{id}']),
+  ...rules('inferred', ['Read status of jobs'], ['GET /jobs/status/{id}']),
+  ...rules('inferred', ['Read counts'], ['GET /counts']),
+  ...rules('inferred', ['Export message data', 'Export content data'], ['POST /export/content/data', 'GET /export/content/data/{id}', 'GET /download/content/data/{id}']),
+  // Articles and help center
+  ...rules('inferred', ['Read and List articles'], [
+    'GET /articles', 'GET /articles/{id}', 'GET /articles/search', 'GET /help_center/help_centers',
+    'GET /help_center/help_centers/{id}', 'GET /help_center/collections', 'GET /help_center/collections/{id}',
+  ]),
+  ...rules('documented', ['Read and List articles'], ['GET /articles/{id}/draft', 'GET /articles/{id}/versions', 'GET /articles/{id}/versions/{id}']),
+  ...rules('inferred', ['Read and Write Articles'], ['POST /articles', 'PUT /articles/{id}', 'DELETE /articles/{id}']),
+  ...rules('documented', ['Read and Write Articles'], ['PUT /articles/{id}/draft', 'POST /articles/{id}/draft/publish', 'POST /articles/{id}/tags', 'DELETE /articles/{id}/tags/{id}']),
+  // News
+  ...rules('inferred', ['Read and List news items and newsfeeds'], [
+    'GET /news/news_items', 'GET /news/news_items/{id}', 'GET /news/newsfeeds', 'GET /news/newsfeeds/{id}', 'GET /news/newsfeeds/{id}/items',
+  ]),
+  ...rules('inferred', ['Read and Write news items and newsfeeds'], ['POST /news/news_items', 'PUT /news/news_items/{id}', 'DELETE /news/news_items/{id}']),
+  // AI content, phone, data connectors
+  ...rules('inferred', ['Read and write AI content'], [
+    '* /ai/content_import_sources', '* /ai/content_import_sources/{id}', '* /ai/external_pages', '* /ai/external_pages/{id}',
+  ]),
+  ...rules('inferred', ['Create phone call redirects'], ['POST /phone_call_redirects']),
+  ...rules('inferred', ['Read data connectors'], [
+    'GET /data_connectors', 'GET /data_connectors/{id}', 'GET /data_connectors/{id}/execution_results', 'GET /data_connectors/{id}/execution_results/{id}',
+  ]),
+  ...rules('inferred', ['Read and write data connectors'], ['POST /data_connectors', 'PATCH /data_connectors/{id}', 'DELETE /data_connectors/{id}']),
+  // OAuth itself needs no scope.
+  ...rules('no-scope', [], ['POST /auth/eagle/token', 'POST /auth/uninstall'], 'OAuth endpoint.'),
+  // Real Intercom operations for which no evidence names a Developer Hub scope.
+  ...rules('unknown', [], [
+    '* /teams', '* /teams/{id}', '* /teams/{id}/metrics', '* /away_status_reasons', '* /notes/{id}', '* /contacts/{id}/notes',
+    '* /companies/{id}/notes', '* /subscription_types', '* /calls', '* /calls/{id}', '* /calls/{id}/recording',
+    '* /calls/{id}/transcript', '* /calls/search', '* /brands', '* /brands/{id}', '* /emails', '* /emails/{id}',
+    '* /audiences', '* /audiences/{id}', '* /fin/start', '* /fin/reply', '* /fin/csat', '* /ip_allowlist',
+    '* /office_hours_schedules', '* /office_hours_schedules/{id}', '* /office_hours_schedules/{id}/office_hours_exceptions',
+    '* /office_hours_schedules/{id}/office_hours_exceptions/{id}',
+  ]),
+];
+
+/** First path segments of Intercom's REST API: a relative path on an unproven client must start with one. */
+export const API_ROOTS: ReadonlySet<string> = new Set([
+  ...OPERATION_RULES.map((r) => r.path.split('/')[1]),
+  // Real endpoints without a rule: found in code they are reported as unmapped, not dropped.
+  'content', 'content_snippets', 'internal_articles', 'fin_voice', 'users', 'leads',
+]);
+
+const PLACEHOLDER = '{id}';
+const isPattern = (segment: string): boolean => segment.startsWith('{');
+
+interface CompiledRule { rule: OperationRule; segments: string[]; literals: number }
+
+const BY_LENGTH = new Map<number, CompiledRule[]>();
+for (const rule of OPERATION_RULES) {
+  const segments = rule.path.split('/').slice(1);
+  const list = BY_LENGTH.get(segments.length) ?? [];
+  list.push({ rule, segments, literals: segments.filter((s) => !isPattern(s)).length });
+  BY_LENGTH.set(segments.length, list);
+}
+
+/**
+ * The rules for an operation: those of the most specific matching path (literal segments beat `{id}`),
+ * the query-specific ones only when the query carries their values. Empty when nothing is mapped.
+ */
+export function matchOperation(op: Operation): OperationRule[] {
+  const segments = op.path.split('/').slice(1);
+  const candidates = (BY_LENGTH.get(segments.length) ?? []).filter(
+    ({ rule, segments: pattern }) =>
+      (rule.method === '*' || rule.method === op.method) &&
+      pattern.every((p, i) => (isPattern(p) ? segments[i] !== '' : p === segments[i])),
+  );
+  const best = Math.max(-1, ...candidates.map((c) => c.literals));
+  return candidates
+    .filter((c) => c.literals === best)
+    .filter(({ rule }) => !rule.query || Object.entries(rule.query).every(([k, v]) => op.query?.[k] === v))
+    .map((c) => c.rule);
+}
+
+/** "GET /contacts/{id}?retain_metrics=false" → Operation; the form capabilities use. */
+export function parseOperation(text: string): Operation {
+  const [method, target] = text.split(' ') as [HttpMethod, string];
+  const [path, search] = target.split('?');
+  return { method, path, ...(search && { query: Object.fromEntries(new URLSearchParams(search)) }) };
+}
+
+export function operationText(op: Operation): string {
+  const pairs = Object.entries(op.query ?? {}).map(([k, v]) => `${k}=${v}`);
+  const query = pairs.length > 0 ? `?${pairs.join('&')}` : '';
+  return `${op.method} ${op.path}${query}`;
+}
+
+/** Marks the scanner puts where code interpolates or concatenates a value into a URL. */
+export const HOLE = '\u0001';
+
+const INTERCOM_ORIGIN = /^(?:https?:)?(?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?::\d+)?/i;
+
+/**
+ * A URL or path as written in code (with HOLE for interpolated parts) → the normalized path and query.
+ * Interpolations, numbers, long hex ids, `:id` and printf verbs become `{id}`.
+ */
+export function normalizePath(raw: string): { path: string; query: Record<string, string> } {
+  const withoutOrigin = raw.replace(INTERCOM_ORIGIN, '');
+  const cut = withoutOrigin.search(/[?#]/);
+  const pathPart = cut < 0 ? withoutOrigin : withoutOrigin.slice(0, cut);
+  const query: Record<string, string> = {};
+  if (cut >= 0 && withoutOrigin[cut] === '?') {
+    for (const pair of withoutOrigin.slice(cut + 1).split('#')[0].split('&')) {
+      const [name, value = ''] = pair.split('=');
+      if (name && !name.includes(HOLE)) query[name] = value.includes(HOLE) ? PLACEHOLDER : value;
+    }
+  }
+  const segments = pathPart.split('/').filter((s) => s !== '').map(normalizeSegment);
+  return { path: `/${segments.join('/')}`, query };
+}
+
+function normalizeSegment(segment: string): string {
+  if (segment.includes(HOLE)) {
+    const literal = segment.split(HOLE)[0];
+    return /^[a-z_]+$/.test(literal) ? literal : PLACEHOLDER;
+  }
+  if (/^\d+$|^[0-9a-f]{16,}$|%|^:\w+$|^<\w+>$/i.test(segment)) return PLACEHOLDER;
+  return segment;
+}

@@ -1,0 +1,152 @@
+// The checklist as a Markdown document the developer keeps next to the app (e.g. INTERCOM_SCOPES.md)
+// and follows in the Developer Hub: `- [ ] Label` lines under the Hub's section headings, in the Hub's
+// order, each with why and how sure. Deterministic: the same checklist always renders the same text.
+
+import { findScope } from './catalog';
+import { findingSubject, type Finding } from './finding';
+import type { Checklist, ChecklistItem, Reason } from './plan';
+
+export interface RenderOptions {
+  /** Link target for a finding, e.g. `src/app.ts#L12` relative to the document. */
+  readonly link: (finding: Finding) => string;
+  readonly title?: string;
+  /** Shown as given (an ISO timestamp, say); omitted when absent so output stays reproducible. */
+  readonly generatedAt?: string;
+}
+
+const KIND_NAMES: Readonly<Record<Finding['kind'], string>> = { rest: 'REST', sdk: 'SDK', webhook: 'Webhook' };
+
+function code(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return longest > 0 || text.startsWith(' ') ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+
+function linkTo(finding: Finding, options: RenderOptions): string {
+  const target = options.link(finding).replace(/[<>]/g, encodeURIComponent);
+  const text = `${finding.file}:${finding.line}`.replace(/[[\]]/g, '\\$&');
+  return `[${text}](${/[\s()<>]/.test(target) ? `<${target}>` : target})`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const quotedList = (labels: readonly string[]): string => labels.map((l) => `"${l}"`).join(', ');
+/** The Developer Hub's wording for a label the evidence uses ("Read users and companies" → "Read and list…"). */
+const hubLabel = (label: string): string => findScope(label)?.label ?? `${label} (not a Developer Hub permission)`;
+
+function howSure(reason: Reason): string {
+  return reason.alternatives.length > 0
+    ? `${reason.evidence}; any one of ${quotedList(reason.alternatives.map(hubLabel))} suffices`
+    : reason.evidence;
+}
+
+function subjects(reasons: readonly Reason[]): string {
+  const names = reasons.map((r) => code(r.subject)).join(', ');
+  if (reasons[0].kind === 'operation') return names;
+  return `${reasons.length === 1 ? 'webhook topic' : 'webhook topics'} ${names}`;
+}
+
+const forCapabilities = (r: Reason): string => (r.capabilities.length > 0 ? ` for ${quotedList(r.capabilities)}` : '');
+const note = (r: Reason): string => (r.note ? ` ${r.note}` : '');
+
+/** Reasons the code shows, one a line with their links; the others grouped by capability and certainty. */
+function reasonLines(reasons: readonly Reason[], options: RenderOptions): string[] {
+  const lines: string[] = [];
+  const groups = new Map<string, Reason[]>();
+  for (const r of reasons) {
+    if (r.findings.length > 0) {
+      const links = r.findings.map((f) => linkTo(f, options)).join(', ');
+      lines.push(`${subjects([r])} (${howSure(r)})${forCapabilities(r)}, found at ${links}.${note(r)}`);
+    } else {
+      const key = JSON.stringify([r.kind, r.capabilities, howSure(r), r.note]);
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+  }
+  for (const group of groups.values()) lines.push(`${subjects(group)} (${howSure(group[0])})${forCapabilities(group[0])}.${note(group[0])}`);
+  return lines;
+}
+
+function renderItem(item: ChecklistItem, options: RenderOptions): string[] {
+  const lines = [`- [ ] ${item.scope.label}`];
+  lines.push(item.confidence === 'documented'
+    ? '  - How sure: documented.'
+    : '  - How sure: inferred — only the permission descriptions suggest it; confirm before you submit.');
+  if (item.canvasKit) lines.push('  - Canvas Kit selects this automatically; it cannot be deselected.');
+  for (const line of reasonLines(item.reasons, options)) lines.push(`  - Why: ${line}`);
+  return lines;
+}
+
+/** What a finding needs, for the findings table. */
+function needsOf(finding: Finding): string {
+  if (finding.kind === 'webhook') return `${finding.rule.anyOf.map(hubLabel).join(' or ')} (documented)`;
+  if (finding.rules.length === 0) return 'not in the scope mapping';
+  return finding.rules
+    .map((r) => {
+      if (r.evidence === 'no-scope') return 'no permission (OAuth)';
+      if (r.evidence === 'unknown') return 'no documented permission';
+      return `${r.anyOf.map(hubLabel).join(' or ')} (${r.evidence})`;
+    })
+    .join(' + ');
+}
+
+function findingRow(finding: Finding, last: string, options: RenderOptions): string {
+  const assumed = finding.kind !== 'webhook' && !finding.methodSeen ? ' (method assumed)' : '';
+  const via = finding.kind === 'sdk' && finding.call ? ` via ${code(finding.call)}` : '';
+  const what = `${code(findingSubject(finding))}${via}${assumed}`;
+  return `| ${linkTo(finding, options)} | ${KIND_NAMES[finding.kind]} | ${cell(what)} | ${cell(last)} | ${cell(code(finding.snippet))} |`;
+}
+
+export function renderChecklist(checklist: Checklist, options: RenderOptions): string {
+  const out: string[] = [];
+  const files = new Set(checklist.findings.map((f) => f.file)).size;
+  out.push(`# ${options.title ?? 'Intercom permission scopes'}`, '');
+  out.push(
+    `Made by Intercom Developer Tools from ${plural(checklist.capabilities.length, 'chosen capability', 'chosen capabilities')} ` +
+      `and ${plural(checklist.findings.length, 'finding')} in ${plural(files, 'file')} of the code. ` +
+      "Tick exactly these permissions on your app's Authorization page in the Developer Hub; labels, sections and order are the Developer Hub's. " +
+      "*Documented* means Intercom's docs name the permission for that use; *inferred* means only the permission descriptions suggest it.",
+  );
+  if (checklist.capabilities.length > 0) {
+    out.push('', `Capabilities: ${checklist.capabilities.map((c) => `${c.group} — ${c.label}`).join('; ')}.`);
+  }
+  if (options.generatedAt) out.push('', `Generated ${options.generatedAt}.`);
+
+  for (const { section, items } of checklist.sections) {
+    out.push('', `## ${section.title}`, '');
+    if (items.length === 0) out.push('_Nothing to tick in this section._');
+    for (const item of items) out.push(...renderItem(item, options));
+  }
+
+  if (checklist.leftOut.length > 0) {
+    out.push('', '## Left out', '', 'Needed, but do not tick them: a broader permission on the checklist covers each.', '');
+    for (const left of checklist.leftOut) {
+      out.push(`- ${left.scope.label} — left out because ${left.coveredBy.label} covers it (inferred from the Developer Hub descriptions).`);
+      for (const line of reasonLines(left.reasons, options)) out.push(`  - Needed for: ${line}`);
+    }
+  }
+
+  if (checklist.warnings.length > 0) {
+    out.push('', '## Warnings', '');
+    for (const warning of checklist.warnings) {
+      out.push(`- ${warning.message}`);
+      if (warning.findings.length > 0) out.push(`  - Found at ${warning.findings.map((f) => linkTo(f, options)).join(', ')}`);
+    }
+  }
+
+  out.push('', '## Findings', '');
+  if (checklist.findings.length === 0) out.push('_No Intercom API use found in the code._');
+  else {
+    out.push('| Where | Kind | Operation or topic | Needs | Code |', '| --- | --- | --- | --- | --- |');
+    for (const f of checklist.findings) out.push(findingRow(f, needsOf(f), options));
+  }
+
+  if (checklist.setAside.length > 0) {
+    out.push('', '### Not counted', '', 'Found in the code, but none of the capabilities they belong to was chosen.', '');
+    out.push('| Where | Kind | Operation or topic | Capabilities | Code |', '| --- | --- | --- | --- | --- |');
+    for (const { finding, capabilities } of checklist.setAside) {
+      out.push(findingRow(finding, capabilities.map((c) => c.label).join(', '), options));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,419 @@
+// Finds Intercom API use in source text (JS/TS, Python, Ruby, PHP, Go) so the checklist can be
+// preselected from the code and cite file:line. Three kinds of finding: REST calls to api*.intercom.io
+// (directly, or through a variable or client whose base URL is Intercom's), SDK calls
+// (`client.contacts.create(…)`), and exact webhook topic strings. Text only, no parser: a cheap test
+// rejects most files before the detailed regexes run.
+
+import type { Finding, RequestFinding } from './finding';
+import { API_ROOTS, matchOperation, normalizePath, type Operation } from './operations';
+import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
+import {
+  bindingNames, escapeRegExp, isQuote, lineStart, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
+  type Language,
+} from './source';
+import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
+
+/** Directories never scanned: dependencies, VCS data, build output, caches. */
+export const SKIPPED_DIRECTORIES: readonly string[] = [
+  'node_modules', 'bower_components', 'jspm_packages', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'vendor',
+  '.venv', 'venv', 'env', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', 'site-packages', 'target',
+  'coverage', '.nyc_output', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', '.vscode-test', '.bundle', 'tmp',
+];
+
+const LANGUAGES: Readonly<Record<string, Language>> = {
+  js: 'js', jsx: 'js', mjs: 'js', cjs: 'js', ts: 'js', tsx: 'js', mts: 'js', cts: 'js',
+  py: 'python', rb: 'ruby', php: 'php', go: 'go',
+};
+
+/** File extensions scanned, without the dot. */
+export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
+
+/** Files larger than this are skipped as generated or bundled code. */
+export const MAX_FILE_BYTES = 1_000_000;
+
+/** Glob for `workspace.findFiles`: every scanned extension. */
+export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
+
+/** Glob for `workspace.findFiles`' exclude argument: the skipped directories. */
+export const SCAN_EXCLUDE_GLOB = `**/{${SKIPPED_DIRECTORIES.join(',')}}/**`;
+
+const SKIPPED = new Set(SKIPPED_DIRECTORIES);
+
+export function languageOf(file: string): Language | undefined {
+  const dot = file.lastIndexOf('.');
+  return dot < 0 ? undefined : LANGUAGES[file.slice(dot + 1).toLowerCase()];
+}
+
+/** Whether a path (relative or absolute, `/` or `\`) has a scanned extension and no skipped directory. */
+export function isScannable(file: string): boolean {
+  const parts = file.split(/[\\/]/);
+  return languageOf(file) !== undefined && !parts.slice(0, -1).some((p) => SKIPPED.has(p));
+}
+
+/** Binary files have a NUL byte early on. */
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}
+
+// Pre-filter: only files that mention Intercom get the REST and SDK passes.
+const MARKER = /intercom/i;
+const TOPIC_WORDS = [...new Set(TOPIC_RULES.map((r) => r.topic.split('.')[0]))].join('|');
+const TOPIC_LITERAL = new RegExp(`(['"\`])((?:${TOPIC_WORDS})\\.[a-z_.]+)\\1`, 'g');
+
+/** What the scan looks for before any detailed parsing, in ripgrep's syntax: the benchmark's baseline. */
+export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', `['"\`](?:${TOPIC_WORDS})\\.[a-z_.]+['"\`]`];
+
+const HOST = /(?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?![\w-]|\.[\w-])/gi;
+const INTERCOM_NAME = /(?<![\w$])\$?[\w$]*intercom[\w$]*/gi;
+const CLIENT_CALL = /\s*(?:\.|->)\s*(get|post|put|patch|delete|request)\s*\(\s*/iy;
+const STRING_START = /[fFrRbBuU]{0,2}(?=["'`])/y;
+const INTERPOLATION_BEFORE = /(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
+const INTERPOLATION_AFTER = /\s*\}/y;
+const FORMAT_BEFORE = /(['"])(%s\/[^'"\n]*)\1\s*(?:,|%)\s*\(?\s*$/;
+const JOIN_BEFORE = /\b(?:urljoin|URI\.join|url\.JoinPath|path\.join|posixpath\.join)\(\s*$/;
+const COMMA = /\s*,\s*/y;
+const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
+const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
+const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
+const SDK_CALL = new RegExp(
+  `(?<![\\w$])(\\$?[A-Za-z_]\\w*)\\s*(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(${SDK_RESOURCE_PATTERN})` +
+    `(?:\\s*(?:\\.|->)\\s*(${SDK_CHILD_PATTERN}))?\\s*(?:\\.|->)\\s*([A-Za-z_]\\w*)(?![\\w$])`,
+  'gi',
+);
+/** Receivers that are the current object, never an SDK client. */
+const SELF = /^(?:this|self|cls|super|\$this)$/;
+/** Names an SDK client is usually given, when nothing says where it came from. */
+const CLIENT_NAME = /^\$?(?:client|api|sdk|ic|\w*client)$/i;
+
+interface Context {
+  readonly file: string;
+  readonly text: string;
+  readonly lang: Language;
+  readonly findings: Finding[];
+  lineStarts?: number[];
+}
+
+function position(ctx: Context, index: number): { line: number; column: number; snippet: string } {
+  const starts = (ctx.lineStarts ??= [0, ...[...ctx.text.matchAll(/\n/g)].map((m) => m.index + 1)]);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: index - starts[lo] + 1, snippet: snippetAt(ctx.text, starts[lo], index) };
+}
+
+/** The line, or on a long (minified) line the part around the finding, on one line of at most ~120 characters. */
+function snippetAt(text: string, start: number, index: number): string {
+  const ahead = text.slice(index, index + 200);
+  const newline = ahead.indexOf('\n');
+  const end = index + (newline < 0 ? ahead.length : newline);
+  const from = end - start > 160 ? Math.max(start, index - 40) : start;
+  const raw = text.slice(from, Math.min(end, from + 160)).trim().replace(/\s+/g, ' ');
+  const cut = raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
+  return from > start ? `…${cut}` : cut;
+}
+
+function addRequest(ctx: Context, index: number, kind: 'rest' | 'sdk', operation: Operation, methodSeen: boolean, call?: string): void {
+  const finding: RequestFinding = {
+    file: ctx.file, ...position(ctx, index), kind, operation, methodSeen, ...(call && { call }), rules: matchOperation(operation),
+  };
+  ctx.findings.push(finding);
+}
+
+type Target = Omit<Operation, 'method'>;
+
+/**
+ * A URL or path found in code → path and query, or undefined when it names no resource. Untrusted
+ * sources (a name that merely contains "intercom") must start with a known API resource.
+ */
+function toTarget(raw: string, trusted: boolean): Target | undefined {
+  const relative = /^[a-z]/i.test(raw) && !/^(?:https?:|api\.)/i.test(raw) ? `/${raw}` : raw;
+  const { path, query } = normalizePath(relative);
+  const root = path.split('/')[1];
+  if (!root || root === '{id}') return undefined;
+  if (!trusted && !API_ROOTS.has(root)) return undefined;
+  return { path, ...(Object.keys(query).length > 0 && { query }) };
+}
+
+function scanTopics(ctx: Context, marked: boolean): void {
+  for (const m of ctx.text.matchAll(TOPIC_LITERAL)) {
+    const rule = findTopicRule(m[2]);
+    if (rule && (marked || isDistinctiveTopic(rule.topic))) {
+      ctx.findings.push({ file: ctx.file, ...position(ctx, m.index), kind: 'webhook', topic: rule.topic, rule });
+    }
+  }
+}
+
+/** Literals naming Intercom's host: a full URL is a finding; a bare base URL names variables to follow. */
+function scanHosts(ctx: Context, bases: Set<string>): void {
+  const { text, lang } = ctx;
+  for (const m of text.matchAll(HOST)) {
+    const open = m.index - 1;
+    if (!isQuote(text[open])) continue;
+    const literal = readLiteral(text, open, lang);
+    if (!literal) continue;
+    const rest = readConcat(text, literal.end, lang);
+    const target = toTarget(literal.value + rest.value, true);
+    if (!target) {
+      for (const name of bindingNames(text, open)) bases.add(name);
+      continue;
+    }
+    const { method, seen } = resolveMethod(text, open, rest.end);
+    addRequest(ctx, open, 'rest', { method, ...target }, seen);
+  }
+}
+
+/** `intercom.post('/contacts', …)`, `$client->request('POST', '/contacts')`, `api.request({ url, method })`. */
+function clientCall(ctx: Context, at: number, end: number, trusted: boolean): boolean {
+  const { text, lang } = ctx;
+  CLIENT_CALL.lastIndex = end;
+  const call = CLIENT_CALL.exec(text);
+  if (!call) return false;
+  let i = CLIENT_CALL.lastIndex;
+  let method = call[1].toUpperCase();
+  if (method === 'REQUEST') {
+    if (text[i] === '{') {
+      const body = text.slice(i, i + 400);
+      URL_OPTION.lastIndex = 0;
+      const urlAt = URL_OPTION.exec(body);
+      const verb = /\bmethod['"]?\s*(?::|=>)\s*['"](\w+)['"]/i.exec(body);
+      if (!urlAt) return false;
+      i += URL_OPTION.lastIndex;
+      method = verb ? verb[1].toUpperCase() : 'GET';
+    } else {
+      const first = readLiteral(text, i, lang);
+      if (!first || !HTTP_METHOD_WORD.test(first.value)) return false;
+      method = first.value.toUpperCase();
+      COMMA.lastIndex = first.end;
+      if (!COMMA.exec(text)) return false;
+      i = COMMA.lastIndex;
+    }
+  }
+  STRING_START.lastIndex = i;
+  if (!STRING_START.exec(text)) return false;
+  const literal = readLiteral(text, STRING_START.lastIndex, lang);
+  if (!literal) return false;
+  const url = literal.value + readConcat(text, literal.end, lang).value;
+  const target = toTarget(url, trusted);
+  if (target) addRequest(ctx, at, 'rest', { method: method as Operation['method'], ...target }, true);
+  return true;
+}
+
+/** The URL a base variable starts, when the usage at [at, end) builds one. */
+function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
+  const { text, lang } = ctx;
+  const before = linePrefix(text, at);
+  INTERPOLATION_AFTER.lastIndex = end;
+  if (INTERPOLATION_BEFORE.test(before) && INTERPOLATION_AFTER.test(text)) {
+    const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
+    if (open < 0) return undefined;
+    const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
+    if (!body) return undefined;
+    const rest = readConcat(text, body.end, lang);
+    return { url: body.value + rest.value, start: at - before.length + open, end: rest.end };
+  }
+  if (lang === 'php' && text[at] === '$' && text[at - 1] === '"') {
+    const body = readBody(text, end, '"', lang);
+    return body && { url: body.value, start: at - 1, end: body.end };
+  }
+  const format = FORMAT_BEFORE.exec(before);
+  if (format) return { url: format[2].slice(2), start: at - before.length + format.index, end };
+  const newUrl = NEW_URL_BEFORE.exec(before);
+  if (newUrl) return { url: newUrl[2], start: at - before.length + newUrl.index, end };
+  if (JOIN_BEFORE.test(before)) {
+    COMMA.lastIndex = end;
+    if (!COMMA.exec(text)) return undefined;
+    STRING_START.lastIndex = COMMA.lastIndex;
+    if (!STRING_START.exec(text)) return undefined;
+    const literal = readLiteral(text, STRING_START.lastIndex, lang);
+    return literal && { url: literal.value, start: at, end: literal.end };
+  }
+  const concat = readConcat(text, end, lang);
+  return concat.value.startsWith('/') ? { url: concat.value, start: at, end: concat.end } : undefined;
+}
+
+/**
+ * Uses of a base URL or client: names bound to an Intercom base literal in this file (trusted), and any
+ * identifier containing "intercom" (its path must then start with a known API resource).
+ */
+function scanBaseUses(ctx: Context, bases: Set<string>): void {
+  const { text } = ctx;
+  const sites: { at: number; end: number; trusted: boolean }[] = [];
+  if (bases.size > 0) {
+    const named = new RegExp(`(?<![\\w$])\\$?(?:${[...bases].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+    for (const m of text.matchAll(named)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: true });
+  }
+  for (const m of text.matchAll(INTERCOM_NAME)) {
+    if (bases.has(m[0].replace(/^\$/, ''))) continue;
+    sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+  }
+  for (const { at, end, trusted } of sites) {
+    if (clientCall(ctx, at, end, trusted)) continue;
+    const built = urlFromBase(ctx, at, end);
+    const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
+    if (!built || !target) continue;
+    const { method, seen } = resolveMethod(text, built.start, built.end);
+    addRequest(ctx, built.start, 'rest', { method, ...target }, seen);
+  }
+}
+
+/** Whether an SDK call's receiver is an Intercom client (its name, its constructor, or a client-like name). */
+function isIntercomReceiver(ctx: Context, receiver: string, cache: Map<string, boolean>): boolean {
+  const known = cache.get(receiver);
+  if (known !== undefined) return known;
+  const bare = receiver.replace(/^\$/, '');
+  let verdict: boolean;
+  if (SELF.test(receiver)) verdict = false;
+  else if (/intercom/i.test(bare)) verdict = true;
+  else {
+    const ctor = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(bare)}\\s*(?::=|=)\\s*(?:await\\s+)?(?:new\\s+)?([\\w$.:\\\\]+)\\s*[({]`).exec(ctx.text);
+    verdict = ctor ? isIntercomConstructor(ctx.text, ctor[1]) : CLIENT_NAME.test(bare);
+  }
+  cache.set(receiver, verdict);
+  return verdict;
+}
+
+/** `IntercomClient`, `Intercom::Client`, `intercom.NewClient`, or a name imported on a line mentioning intercom. */
+function isIntercomConstructor(text: string, ctor: string): boolean {
+  if (/intercom/i.test(ctor)) return true;
+  const name = new RegExp(`(?<![\\w$])${escapeRegExp(ctor.split(/[.:\\]/).pop()!)}(?![\\w$])`, 'g');
+  let checked = 0;
+  for (const m of text.matchAll(name)) {
+    const start = lineStart(text, m.index);
+    const newline = text.indexOf('\n', m.index);
+    if (MARKER.test(text.slice(start, newline < 0 ? undefined : newline))) return true;
+    if (++checked === 20) break;
+  }
+  return false;
+}
+
+function scanSdk(ctx: Context): void {
+  const cache = new Map<string, boolean>();
+  for (const m of ctx.text.matchAll(SDK_CALL)) {
+    const [, receiver, resource, child, method] = m;
+    const operation = sdkOperation(resource, child, method);
+    if (!operation || !isIntercomReceiver(ctx, receiver, cache)) continue;
+    const call = [resource, child, method].filter(Boolean).join('.');
+    addRequest(ctx, m.index, 'sdk', operation, true, call);
+  }
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .filter((f) => {
+      const key = f.kind === 'webhook'
+        ? `${f.line}:${f.column}:${f.topic}`
+        : `${f.line}:${f.kind}:${f.operation.method}:${f.operation.path}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
+export function scanText(file: string, text: string): Finding[] {
+  const lang = languageOf(file) ?? 'js';
+  const ctx: Context = { file, text, lang, findings: [] };
+  const marked = MARKER.test(text);
+  scanTopics(ctx, marked);
+  if (marked) {
+    const bases = new Set<string>();
+    scanHosts(ctx, bases);
+    scanBaseUses(ctx, bases);
+    scanSdk(ctx);
+  }
+  return dedupe(ctx.findings);
+}
+
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: 'binary' | 'too-large' | 'unreadable';
+}
+
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly file: string;
+}
+
+export interface ScanOptions {
+  /** Checked before each file; once true the scan stops and returns what it has. */
+  readonly isCancelled?: () => boolean;
+  /** Called after each file. */
+  readonly onProgress?: (progress: ScanProgress) => void;
+  /** Size in bytes without reading the file, to skip very large files cheaply. */
+  readonly sizeOf?: (file: string) => Promise<number | undefined>;
+  readonly maxBytes?: number;
+  /** Reads in flight at once. */
+  readonly concurrency?: number;
+}
+
+export interface ScanResult {
+  /** In the order of the files given, then by position. */
+  readonly findings: Finding[];
+  readonly scanned: number;
+  readonly skipped: SkippedFile[];
+  readonly cancelled: boolean;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Scans files through `read` (bytes or text). Skips binary, very large and unreadable files, and any
+ * path isScannable rejects; stops early when cancelled.
+ */
+export async function scanFiles(
+  files: readonly string[],
+  read: (file: string) => Promise<Uint8Array | string>,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
+  const { isCancelled = () => false, onProgress, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16 } = options;
+  const wanted = files.filter(isScannable);
+  const perFile: Finding[][] = new Array(wanted.length);
+  const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
+  let next = 0;
+  let done = 0;
+  let cancelled = false;
+
+  const scanOne = async (index: number): Promise<void> => {
+    const file = wanted[index];
+    try {
+      const size = sizeOf ? await sizeOf(file) : undefined;
+      if (size !== undefined && size > maxBytes) {
+        skipped[index] = { file, reason: 'too-large' };
+        return;
+      }
+      const content = await read(file);
+      if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
+      else if (typeof content === 'string' ? content.includes('\0') : isBinary(content)) skipped[index] = { file, reason: 'binary' };
+      else perFile[index] = scanText(file, typeof content === 'string' ? content : decoder.decode(content));
+    } catch {
+      skipped[index] = { file, reason: 'unreadable' };
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (next < wanted.length) {
+      if (isCancelled()) {
+        cancelled = true;
+        return;
+      }
+      const index = next++;
+      await scanOne(index);
+      onProgress?.({ done: ++done, total: wanted.length, file: wanted[index] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, wanted.length)) }, worker));
+
+  return {
+    findings: perFile.flatMap((f) => f ?? []),
+    scanned: perFile.filter(Boolean).length,
+    skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
+    cancelled,
+  };
+}

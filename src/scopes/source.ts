@@ -1,0 +1,236 @@
+// Reading just enough of JS/TS, Python, Ruby, PHP and Go source to follow a URL: string literals with
+// their interpolations, `+`/`.` concatenation, the variable a value is assigned to, and the HTTP method
+// a call shows. Deliberately shallow (no parser): it works on text a line or a statement at a time.
+
+import { HOLE, type HttpMethod } from './operations';
+
+export type Language = 'js' | 'python' | 'ruby' | 'php' | 'go';
+
+const QUOTES = new Set(['"', "'", '`']);
+const MAX_LITERAL = 2000;
+
+export interface Piece {
+  /** Text with HOLE where code interpolates or appends a value. */
+  readonly value: string;
+  /** Index just after the piece. */
+  readonly end: number;
+}
+
+export const isQuote = (ch: string | undefined): boolean => ch !== undefined && QUOTES.has(ch);
+
+/** Skips a `{…}` group starting at `open`; returns the index after its `}` (or -1 if it never closes). */
+function skipBraces(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + MAX_LITERAL; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Reads a literal's body from `from` up to its closing `quote`. `${…}`, `#{…}` and `{…}` (f-strings,
+ * PHP `{$x}`, format templates) become HOLE, and so does PHP's `$name` inside double quotes.
+ */
+export function readBody(text: string, from: number, quote: string, lang: Language): Piece | undefined {
+  let value = '';
+  for (let i = from; i < text.length && i < from + MAX_LITERAL; ) {
+    const ch = text[i];
+    if (ch === quote) return { value, end: i + 1 };
+    if (ch === '\n' && quote !== '`') return undefined;
+    if (ch === '\\') {
+      value += text[i + 1] ?? '';
+      i += 2;
+    } else if ((ch === '$' || ch === '#') && text[i + 1] === '{') {
+      const after = skipBraces(text, i + 1);
+      if (after < 0) return undefined;
+      value += HOLE;
+      i = after;
+    } else if (ch === '{' && quote !== '`') {
+      const after = skipBraces(text, i);
+      if (after < 0) return undefined;
+      value += HOLE;
+      i = after;
+    } else if (ch === '$' && lang === 'php' && quote === '"' && /[A-Za-z_]/.test(text[i + 1] ?? '')) {
+      const name = /^\$[A-Za-z_]\w*(?:->\w+|\[[^\]\n]*\])*/.exec(text.slice(i, i + 200))!;
+      value += HOLE;
+      i += name[0].length;
+    } else {
+      value += ch;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/** Reads the literal whose opening quote is at `open`. */
+export function readLiteral(text: string, open: number, lang: Language): Piece | undefined {
+  const quote = text[open];
+  return isQuote(quote) ? readBody(text, open + 1, quote, lang) : undefined;
+}
+
+const STRING_PREFIX = /[fFrRbBuU]{1,2}(?=["'])/y;
+const OPERAND = /[$A-Za-z_][\w$]*(?:\s*(?:\.|->|::)\s*[$A-Za-z_][\w$]*|\([^()\n]*\)|\[[^\]\n]*\])*/y;
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return i;
+}
+
+/** Reads `+ '…' + id …` (or PHP `. '…'`) after index `from`: literals keep their text, other operands become HOLE. */
+export function readConcat(text: string, from: number, lang: Language): Piece {
+  let value = '';
+  let end = from;
+  for (;;) {
+    let i = skipSpace(text, end);
+    const op = text[i];
+    const next = text[i + 1];
+    const isPlus = op === '+' && next !== '+' && next !== '=';
+    const isDot = lang === 'php' && op === '.' && next !== '=' && !/\d/.test(next ?? '');
+    if (!isPlus && !isDot) break;
+    i = skipSpace(text, i + 1);
+    STRING_PREFIX.lastIndex = i;
+    if (STRING_PREFIX.test(text)) i = STRING_PREFIX.lastIndex;
+    if (isQuote(text[i])) {
+      const literal = readLiteral(text, i, lang);
+      if (!literal) break;
+      value += literal.value;
+      end = literal.end;
+      continue;
+    }
+    OPERAND.lastIndex = i;
+    const operand = OPERAND.exec(text);
+    if (!operand) break;
+    value += HOLE;
+    end = OPERAND.lastIndex;
+  }
+  return { value, end };
+}
+
+/** Index of the first character of the line holding `index`. */
+export function lineStart(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
+}
+
+/** The text before `index` on its line, at most `max` characters (minified lines stay cheap). */
+export function linePrefix(text: string, index: number, max = 300): string {
+  const chunk = text.slice(Math.max(0, index - max), index);
+  return chunk.slice(chunk.lastIndexOf('\n') + 1);
+}
+
+// `NAME = `, `const NAME: string = `, `NAME := `, `this.NAME = `, `$NAME = `, `NAME = os.getenv("X") or `, `NAME = URI(`…
+const DIRECT_BINDING =
+  /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:[^=;\n]*?(?:\|\||\?\?|\bor\b)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$/;
+// What precedes the bracket that encloses a value: `const intercom = axios.create`, `$client = new Client`…
+const ENCLOSING_BINDING =
+  /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:await\s+)?(?:new\s+)?[\w$.:\\]*\s*$/;
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/**
+ * The variables a value starting at `start` is stored in: the one it is assigned to directly, and the
+ * one assigned the call or object around it (`const intercom = axios.create({ baseURL: '…' })`).
+ */
+export function bindingNames(text: string, start: number): string[] {
+  const names: string[] = [];
+  const prefix = linePrefix(text, start);
+  const direct = DIRECT_BINDING.exec(prefix);
+  if (direct) {
+    const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();
+    // A keyword argument or parameter default (`f(base_url="…")`) is not a variable.
+    if (!/[(,]$/.test(before)) names.push(direct[1]);
+  }
+  let depth = 0;
+  for (let i = start - 1, openers = 0; i >= 0 && i >= start - 600 && openers < 3; i--) {
+    const ch = text[i];
+    if (CLOSERS.includes(ch)) depth++;
+    else if (ch === ';' && depth === 0) break;
+    else if (OPENERS.includes(ch)) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      openers++;
+      const enclosing = ENCLOSING_BINDING.exec(linePrefix(text, i));
+      if (enclosing) {
+        names.push(enclosing[1]);
+        break;
+      }
+    }
+  }
+  return names;
+}
+
+const METHOD = '(get|post|put|patch|delete)';
+// Cues just before a URL argument, tried in order: the first that matches decides.
+const PREFIX_CUES: readonly RegExp[] = [
+  // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…
+  new RegExp(`\\b${METHOD}(?:_form)?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  // Net::HTTP::Post.new(…
+  new RegExp(`Net::HTTP::${METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?$`, 'i'),
+  // request('POST', …, http.NewRequest("POST", …, requests.request("POST", …
+  new RegExp(`['"]${METHOD}['"]\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  // http.NewRequest(http.MethodPost, …
+  new RegExp(`\\bhttp\\.Method${METHOD}\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?$`, 'i'),
+  // axios({ method: 'post', url: …
+  new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${METHOD}['"]\\s*,\\s*['"]?\\w+['"]?\\s*(?::|=>|=)\\s*[fFrRbBuU]{0,2}$`, 'i'),
+];
+// Calls whose method, if not given in their options, is GET.
+const GET_BY_DEFAULT = /\b(?:fetch|\$fetch|ofetch|axios|got|ky|request|Request|urlopen|file_get_contents|URI\.open|open)\s*\(\s*[fFrRbBuU]{0,2}$/;
+const CURL = /\b(?:curl_init\s*\(|CURLOPT_URL\s*,)\s*$/;
+const METHOD_OPTION = new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${METHOD}['"]`, 'i');
+const CURL_METHOD = new RegExp(`CURLOPT_CUSTOMREQUEST\\s*,\\s*['"]${METHOD}['"]`, 'i');
+const CURL_POST = /CURLOPT_POST(?:FIELDS)?\s*,/;
+
+const asMethod = (word: string): HttpMethod => word.toUpperCase() as HttpMethod;
+
+/** The rest of the call or object the value ending at `end` belongs to (up to its closing bracket). */
+function restOfCall(text: string, end: number): string {
+  let depth = 0;
+  const limit = Math.min(text.length, end + 400);
+  for (let i = end; i < limit; i++) {
+    const ch = text[i];
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch) && --depth < 0) return text.slice(end, i);
+    else if (ch === ';' && depth === 0) return text.slice(end, i);
+  }
+  return text.slice(end, limit);
+}
+
+/** The HTTP method the code shows for a URL value spanning [start, end), or undefined. */
+export function methodAt(text: string, start: number, end: number): HttpMethod | undefined {
+  const window = text.slice(Math.max(0, start - 200), start);
+  for (const cue of PREFIX_CUES) {
+    const m = cue.exec(window);
+    if (m) return asMethod(m[1]);
+  }
+  if (CURL.test(window)) {
+    const setup = text.slice(end, end + 800);
+    const custom = CURL_METHOD.exec(setup);
+    return custom ? asMethod(custom[1]) : CURL_POST.test(setup) ? 'POST' : 'GET';
+  }
+  const option = METHOD_OPTION.exec(restOfCall(text, end));
+  if (option) return asMethod(option[1]);
+  return GET_BY_DEFAULT.test(window) ? 'GET' : undefined;
+}
+
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The method for a URL value: shown at the value itself, or where the variable it is assigned to is
+ * used next (`url = "…/me"` … `requests.get(url)`). `seen` is false when GET had to be assumed.
+ */
+export function resolveMethod(text: string, start: number, end: number): { method: HttpMethod; seen: boolean } {
+  const here = methodAt(text, start, end);
+  if (here) return { method: here, seen: true };
+  const following = text.slice(end, end + 3000);
+  for (const name of bindingNames(text, start)) {
+    const usage = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g');
+    for (const m of [...following.matchAll(usage)].slice(0, 5)) {
+      const at = end + m.index;
+      const method = methodAt(text, at, at + m[0].length);
+      if (method) return { method, seen: true };
+    }
+  }
+  return { method: 'GET', seen: false };
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { capabilitiesForFindings, capabilityById, type Capability } from '../../../src/scopes/capabilities';
+import type { Finding } from '../../../src/scopes/finding';
+import { matchOperation, parseOperation } from '../../../src/scopes/operations';
+import { buildChecklist } from '../../../src/scopes/plan';
+import { renderChecklist, type RenderOptions } from '../../../src/scopes/render';
+import { scanText } from '../../../src/scopes/scanner';
+
+const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/scopes');
+const GOLDEN = path.join(FIXTURES, 'golden');
+const LANGUAGES = ['go', 'js', 'php', 'python', 'ruby'];
+
+/** Regenerate deliberately with UPDATE_GOLDEN=1, then review the diff. */
+function assertGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, actual);
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs; rerun with UPDATE_GOLDEN=1 if the change is intended`);
+}
+
+function scanFixtures(): Finding[] {
+  return LANGUAGES.flatMap((lang) =>
+    fs.readdirSync(path.join(FIXTURES, lang)).sort().flatMap((name) => {
+      const rel = `${lang}/${name}`;
+      return scanText(rel, fs.readFileSync(path.join(FIXTURES, rel), 'utf8'));
+    }),
+  );
+}
+
+const link = (f: Finding): string => `${f.file}#L${f.line}`;
+const caps = (...ids: string[]): Capability[] => ids.map((id) => capabilityById(id)!);
+
+function request(text: string, snippet: string, file = 'src/app.ts'): Finding {
+  const operation = parseOperation(text);
+  return { file, line: 4, column: 2, snippet, kind: 'rest', operation, methodSeen: true, rules: matchOperation(operation) };
+}
+
+suite('scopes render', () => {
+  test('golden: the sample apps, with the capabilities their code implies', () => {
+    const findings = scanFixtures();
+    const checklist = buildChecklist({ capabilities: capabilitiesForFindings(findings), findings });
+    assertGolden('sample-apps.md', renderChecklist(checklist, { link }));
+  });
+
+  test('golden: Canvas Kit, coverage, a deselected capability and unlisted labels', () => {
+    const findings = scanText('js/intercom-app.ts', fs.readFileSync(path.join(FIXTURES, 'js/intercom-app.ts'), 'utf8'));
+    const checklist = buildChecklist({
+      capabilities: caps('canvas-kit', 'contacts.list', 'tags.list', 'admins.activity', 'conversations.delete-metrics', 'webhooks.job', 'webhooks.conversation'),
+      findings,
+    });
+    const options: RenderOptions = { link: (f) => `../${f.file}#L${f.line}`, title: 'Scopes for Acme Helpdesk', generatedAt: '2026-11-20T09:30:00Z' };
+    assertGolden('canvas-kit.md', renderChecklist(checklist, options));
+  });
+
+  test('golden: nothing chosen and nothing found', () => {
+    assertGolden('empty.md', renderChecklist(buildChecklist({ capabilities: [] }), { link }));
+  });
+
+  test('renders one "- [ ] Label" line per ticked scope, in checklist order, under the Hub headings', () => {
+    const checklist = buildChecklist({ capabilities: caps('admins.list', 'contacts.list', 'conversations.reply') });
+    const md = renderChecklist(checklist, { link });
+    const boxes = md.split('\n').filter((l) => l.startsWith('- [ ] '));
+    assert.deepEqual(boxes, ['- [ ] Read and list users and companies', '- [ ] Write conversations', '- [ ] Read admins']);
+    assert.ok(md.indexOf('## People & conversation data') < md.indexOf('- [ ] Write conversations'));
+    assert.ok(md.indexOf('## Workspace data') < md.indexOf('- [ ] Read admins'));
+  });
+
+  test('is deterministic and shows a time only when given one', () => {
+    const checklist = buildChecklist({ capabilities: caps('contacts.list') });
+    assert.equal(renderChecklist(checklist, { link }), renderChecklist(checklist, { link }));
+    assert.doesNotMatch(renderChecklist(checklist, { link }), /Generated/);
+    assert.match(renderChecklist(checklist, { link, generatedAt: 'today' }), /\nGenerated today\.\n/);
+  });
+
+  test('escapes table cells and code, and wraps link targets that need it', () => {
+    const finding = request('GET /contacts', "axios.get(`/contacts` || 'x|y')", 'my app/[src].ts');
+    const md = renderChecklist(buildChecklist({ capabilities: caps('contacts.list'), findings: [finding] }), {
+      link: (f) => `${f.file}#L${f.line}`,
+    });
+    assert.ok(md.includes("| `` axios.get(`/contacts` \\|\\| 'x\\|y') `` |"), md);
+    assert.ok(md.includes('[my app/\\[src\\].ts:4](<my app/[src].ts#L4>)'), md);
+  });
+});
