@@ -2,6 +2,7 @@
 // Nothing here touches the network; HTTP (and got) is loaded on first use.
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
+import { activateScopes } from './features/scopes';
 import { activateWorkspace } from './features/workspace';
 import { httpFactory, type Services } from './services';
 import { SessionStore } from './session/store';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext) {
   log.info(`Intercom Developer Tools ${context.extension.packageJSON.version} activated`);
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
+  activateScopes(services);
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

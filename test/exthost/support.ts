@@ -43,6 +43,8 @@ export class ScriptedUi implements Ui {
   private inputs: InputAnswer[] = [];
   private picks: PickAnswer[] = [];
   onMessage: MessageAnswer = () => undefined;
+  /** Set to have the next progress cancelled as soon as it starts (the person clicks Cancel at once). */
+  cancelNextProgress = false;
   private progressCancel: vscode.CancellationTokenSource | undefined;
   private listeners: (() => void)[] = [];
 
@@ -84,6 +86,10 @@ export class ScriptedUi implements Ui {
   async progress<R>(title: string, task: (p: vscode.Progress<{ message?: string }>, t: vscode.CancellationToken) => Thenable<R>): Promise<R> {
     this.progressTitles.push(title);
     this.progressCancel = new vscode.CancellationTokenSource();
+    if (this.cancelNextProgress) {
+      this.cancelNextProgress = false;
+      this.progressCancel.cancel();
+    }
     try {
       return await task({ report: () => undefined }, this.progressCancel.token);
     } finally {

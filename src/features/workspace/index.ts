@@ -3,12 +3,11 @@ import * as vscode from 'vscode';
 import { DEVELOPER_HUB_URL, workspaceUrl } from '../../api/hosts';
 import { readSettings } from '../../config';
 import type { Services } from '../../services';
+import { currentSession, selectCurrentSession } from '../../session/current';
 import { curlForMe, TOKEN_ENV_VAR } from '../../workspace/curl';
 import { WorkspaceRefresher } from './refresh';
 import { createStatusItem, showCurrent } from './statusBar';
 import { WorkspaceTreeProvider, type WorkspaceNode } from './tree';
-
-const CURRENT_KEY = 'intercom.currentSession';
 
 /** Commands get a tree node (menus), a session id (error nodes, tests) or nothing (palette). */
 type Target = WorkspaceNode | string | undefined;
@@ -28,10 +27,7 @@ export function activateWorkspace(services: Services): WorkspaceFeature {
   const view = vscode.window.createTreeView('intercom.workspace', { treeDataProvider: tree, showCollapseAll: true });
   const status = createStatusItem();
 
-  const current = async () => {
-    const all = await sessions.list();
-    return all.find((s) => s.id === context.globalState.get<string>(CURRENT_KEY)) ?? all[0];
-  };
+  const current = () => currentSession(context.globalState, sessions);
   const updateStatus = async () => showCurrent(status, await current());
   const target = async (t: Target) => {
     const id = sessionIdOf(t);
@@ -51,7 +47,7 @@ export function activateWorkspace(services: Services): WorkspaceFeature {
     view.onDidChangeVisibility(onVisible),
     view.onDidChangeSelection((e) => {
       const id = e.selection[0]?.session.id;
-      if (id) void context.globalState.update(CURRENT_KEY, id).then(updateStatus);
+      if (id) void selectCurrentSession(context.globalState, id).then(updateStatus);
     }),
     sessions.onDidChange(() => void updateStatus()),
     vscode.commands.registerCommand('intercom.refreshWorkspace', (t?: Target) => refresher.refresh(sessionIdOf(t))),

@@ -1,0 +1,122 @@
+// "Generate Scope Checklist" end to end on the fixture workspace: the real findFiles and file system,
+// the QuickPick answered from the test, the Markdown document read back, and the check against the
+// fake Intercom with a token that has some scopes and lacks others.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { IntercomSession } from '../../src/session/model';
+import { SCOPES as FAKE_SCOPES } from '../fake-intercom';
+import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
+import { ScriptedUi, activateExtension, type TestApi } from './support';
+
+interface Item extends vscode.QuickPickItem {
+  capability?: { id: string };
+}
+
+suite('Generate Scope Checklist (real extension host)', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let ui: ScriptedUi;
+  let box: Sandbox;
+  const folder = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(folder(), rel)), { recursive: true });
+    fs.writeFileSync(path.join(folder(), rel), text);
+  };
+  const INTERCOM_CALL = "await fetch('https://api.intercom.io/data_connectors', { method: 'POST' });\n";
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    box = await startSandbox();
+    await pointAt(box.fake);
+    // Code the scan must skip: dependencies, build output, and a folder the user excludes from search.
+    write('node_modules/intercom-helper/index.js', INTERCOM_CALL);
+    write('dist/bundle.js', INTERCOM_CALL);
+    write('generated/client.ts', INTERCOM_CALL);
+    await setUserSettings({});
+    await vscode.workspace.getConfiguration('search').update('exclude', { '**/generated': true }, vscode.ConfigurationTarget.Global);
+  });
+  suiteTeardown(async () => {
+    await box.fake.close();
+    await vscode.workspace.getConfiguration('search').update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    for (const dir of ['node_modules', 'dist', 'generated']) fs.rmSync(path.join(folder(), dir), { recursive: true, force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  setup(async () => {
+    ui = new ScriptedUi();
+    api.ui.current = ui;
+    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
+    box.fake.reset();
+  });
+
+  test('preselects from the scan, writes the checklist with reasons and file links', async () => {
+    let offered: Item[] = [];
+    ui.answerPicks((items) => {
+      offered = items as Item[];
+      // The person keeps the preselection and adds "Uses Canvas Kit".
+      return offered.filter((i) => i.picked || i.capability?.id === 'canvas-kit');
+    });
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
+    assert.ok(document, JSON.stringify(ui.shown));
+    const preselected = offered.filter((i) => i.picked).map((i) => i.capability!.id);
+    assert.ok(preselected.some((id) => id.startsWith('contacts.')), `contacts preselected: ${preselected}`);
+    assert.ok(preselected.some((id) => id.startsWith('conversations.')), `conversations preselected: ${preselected}`);
+    assert.ok(preselected.some((id) => id.startsWith('webhooks.conversation')), `conversation topics preselected: ${preselected}`);
+    assert.ok(!preselected.some((id) => id.startsWith('data-connectors') || id.startsWith('dataconnectors')), `skipped files did not count: ${preselected}`);
+    assert.ok(!preselected.some((id) => id.startsWith('tags.')), `the app's own /tags route did not count: ${preselected}`);
+    assert.ok(offered.some((i) => i.kind === vscode.QuickPickItemKind.Separator && i.label === 'Contacts'), 'grouped by resource');
+
+    assert.equal(path.basename(document.uri.path), 'INTERCOM_SCOPES.md');
+    const text = document.getText();
+    assert.match(text, /^# Intercom permission scopes/m);
+    assert.match(text, /## People & conversation data/);
+    assert.match(text, /## Workspace data/);
+    assert.match(text, /- \[ \] Read conversations/);
+    assert.match(text, /- \[ \] Read admins/, 'Canvas Kit forces Read admins');
+    assert.match(text, /Canvas Kit/);
+    assert.match(text, /\]\(src\/intercom-sync\.ts#L\d+\)/, 'findings link to file:line');
+    assert.doesNotMatch(text, /node_modules|generated\/client|dist\/bundle/, 'skipped and excluded files never appear');
+    assert.doesNotMatch(text, /src\/routes\.ts/, 'unrelated code does not count');
+    assert.doesNotMatch(text, /Checked against/, 'no session, no check');
+  });
+
+  test('the scan shows progress and can be cancelled', async () => {
+    ui.cancelNextProgress = true;
+    assert.equal(await vscode.commands.executeCommand('intercom.generateScopeChecklist'), undefined);
+    assert.deepEqual(ui.progressTitles, ['Scanning the workspace for Intercom API use…']);
+    await ui.waitForMessage((s) => /cancelled/.test(s.text));
+  });
+
+  test('generated again: replaces the open checklist (an undoable edit, nothing lost on disk)', async () => {
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.capability?.id === 'canvas-kit'));
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked));
+    const second = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
+    assert.equal(second!.uri.toString(), first!.uri.toString(), 'the same document');
+    assert.match(second!.getText(), /Read conversations/);
+    assert.ok(second!.isDirty, 'left for the person to save');
+  });
+
+  test('checks against the connected workspace: granted and missing from 200 and 403, never a write', async () => {
+    const grants = [FAKE_SCOPES.readAdmins, FAKE_SCOPES.readUsersCompanies, FAKE_SCOPES.readTags].filter(Boolean);
+    assert.equal(grants.length, 3, 'the fake names these scopes');
+    const token = box.fake.addToken(undefined, undefined, grants);
+    ui.answerInputs(token);
+    const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connectWithAccessToken');
+    assert.ok(session);
+    box.fake.reset();
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked), (items) => items[0]);
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
+    const text = document!.getText();
+    assert.match(text, /## Checked against Hogwarts workspace \(drzzt019\)/);
+    assert.match(text, /\| Read admins \| [a-z]+ \| ✅ granted \|/);
+    assert.match(text, /\| Read tags \| [a-z]+ \| ✅ granted \|/);
+    assert.match(text, /\| Read conversations \| yes \| ❌ missing \|/);
+    assert.match(text, /The token lacks a permission this checklist needs:\*\* Read conversations/);
+    assert.match(text, /Not checked/);
+    const methods = new Set(box.fake.requests.map((r) => r.method));
+    assert.deepEqual([...methods], ['GET'], 'only GET requests');
+    assert.ok(box.fake.count() >= 8, `one probe per checkable scope (${box.fake.count()})`);
+  });
+});
