@@ -69,7 +69,7 @@ export function activateScopes(services: Services): void {
 
   async function generate(): Promise<vscode.TextDocument | undefined> {
     const scan = await ui.current.progress(vscode.l10n.t('Scanning the workspace for Intercom API use…'), (progress, token) =>
-      scanWorkspace(log, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled ? undefined : s)));
+      scanWorkspace(log, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
     if (!scan) {
       void ui.current.message('info', vscode.l10n.t('Scope checklist cancelled.'));
       return undefined;
