@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FILES = 10_000;
@@ -41,18 +42,6 @@ function loadScanner() {
     execFileSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: ROOT, stdio: 'inherit' });
   }
   return createRequire(import.meta.url)(compiled);
-}
-
-function ensureRipgrep() {
-  if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0) return true;
-  const command = 'apt-get update && apt-get install -y ripgrep';
-  if (process.getuid?.() !== 0) {
-    console.error(`ripgrep (rg) is missing. Install it as root: sudo sh -c '${command}'`);
-    return false;
-  }
-  console.log('ripgrep is missing: installing the Debian package');
-  execFileSync('sh', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  return true;
 }
 
 // ---- generated workspace -------------------------------------------------------------------------
@@ -151,7 +140,12 @@ async function timed(fn) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  if (!ensureRipgrep()) return 2;
+  try {
+    ensureDebianPackages([{ pkg: 'ripgrep', command: 'rg' }]);
+  } catch (e) {
+    console.error(e.message);
+    return 2;
+  }
   const scanner = loadScanner();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-scope-bench-'));
   try {
