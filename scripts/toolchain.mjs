@@ -38,12 +38,18 @@ export function ensureDebianPackages(wanted) {
   });
 }
 
-function npmInstall(prefix, spec, env = process.env, logFile) {
+/** The environment minus what an outer `npm test` sets for its scripts (npm_*, NODE): run from npm, the
+ * inner install would otherwise run code-server's postinstall on the outer npm's Node 20. */
+function cleanEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+}
+
+function npmInstall(prefix, spec, extraEnv = {}, logFile) {
   fs.mkdirSync(prefix, { recursive: true });
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
   const r = spawnSync('npm', ['install', '--prefix', prefix, ...NPM_FLAGS, spec], {
     stdio: ['ignore', out, logFile ? out : 'inherit'],
-    env: { ...env, npm_config_cache: path.join(CACHE, 'npm-cache') },
+    env: { ...cleanEnv(process.env), ...extraEnv, npm_config_cache: path.join(CACHE, 'npm-cache') },
   });
   if (r.status !== 0) throw new Error(`npm install ${spec} failed${logFile ? `; see ${logFile}` : ''}`);
 }
@@ -74,7 +80,6 @@ export function ensureCodeServer() {
     fs.rmSync(prefix, { recursive: true, force: true });
     fs.mkdirSync(prefix, { recursive: true });
     npmInstall(prefix, CODE_SERVER, {
-      ...process.env,
       PATH: `${path.dirname(node.bin)}:${process.env.PATH}`,
       npm_config_nodedir: node.dir,
     }, path.join(CACHE, 'code-server-install.log'));

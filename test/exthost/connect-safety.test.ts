@@ -7,8 +7,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
 import { FakeIntercom, Faults, usWorkspace } from '../fake-intercom';
-import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { EXTENSION_ID, ScriptedUi, activateExtension, until, type TestApi } from './support';
+import { CLIENT_ID, CLIENT_SECRET, setUserSettings, useConnectSandbox, type Sandbox } from './sandbox';
+import { EXTENSION_ID, ScriptedUi, until, type TestApi } from './support';
 
 suite('Connect safety (real extension host)', function () {
   this.timeout(60_000);
@@ -16,24 +16,7 @@ suite('Connect safety (real extension host)', function () {
   let ui: ScriptedUi;
   let box: Sandbox;
 
-  suiteSetup(async () => {
-    api = await activateExtension();
-    box = await startSandbox();
-    await pointAt(box.fake);
-    api.ui.current = new ScriptedUi().answerInputs(CLIENT_ID, CLIENT_SECRET, box.bridgeUrl).answerPicks((items) => items[0]);
-    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
-  });
-  suiteTeardown(async () => {
-    await box.fake.close();
-    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined });
-  });
-  setup(async () => {
-    ui = new ScriptedUi();
-    api.ui.current = ui;
-    box.fake.reset();
-    box.fake.consent = 'approve';
-    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
-  });
+  useConnectSandbox((s) => ({ api, ui, box } = s));
 
   test("a workspace's settings.json cannot redirect the code, token or client secret", async () => {
     const evil = await FakeIntercom.start({ consent: 'approve' });

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { encodePayload } from '../../src/connect/wire';
 import type { IntercomSession } from '../../src/session/model';
 import { FakeIntercom, Faults, europeWorkspace, usWorkspace } from '../fake-intercom';
-import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { EXTENSION_ID, ScriptedUi, activateExtension, until, type TestApi } from './support';
+import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, useConnectSandbox, type Sandbox } from './sandbox';
+import { EXTENSION_ID, ScriptedUi, until, type TestApi } from './support';
 
 suite('Connect (real extension host, fake Intercom)', function () {
   this.timeout(60_000);
@@ -20,25 +20,7 @@ suite('Connect (real extension host, fake Intercom)', function () {
   /** The callback URI a browser delivered for the last consent: rebuilt from what reached the bridge page. */
   const lastBridgeHit = () => new URL(box.fake.lastRequest('GET /bridge/')!.url, box.fake.url);
 
-  suiteSetup(async () => {
-    api = await activateExtension();
-    box = await startSandbox();
-    await pointAt(box.fake);
-    api.ui.current = new ScriptedUi().answerInputs(CLIENT_ID, CLIENT_SECRET, box.bridgeUrl).answerPicks((items) => items[0]);
-    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
-  });
-  suiteTeardown(async () => {
-    await box.fake.close();
-    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined, 'oauth.clientId': undefined, 'oauth.redirectUrl': undefined });
-  });
-  setup(async () => {
-    ui = new ScriptedUi();
-    api.ui.current = ui;
-    api.oauth.timeoutMs = 30_000;
-    box.fake.reset();
-    box.fake.consent = 'approve';
-    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
-  });
+  useConnectSandbox((s) => ({ api, ui, box } = s));
 
   test('Configure OAuth App stores the client id and redirect URL in settings and the secret only in SecretStorage', async () => {
     ui.answerInputs(CLIENT_ID, CLIENT_SECRET, box.bridgeUrl).answerPicks((items) => items.find((i) => i.label === 'Automatic'));

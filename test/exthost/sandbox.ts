@@ -1,8 +1,10 @@
 // A fake Intercom inside the extension host, with the project's redirect bridge page served beside it
 // on 127.0.0.1, and the extension's user settings pointed at it.
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeIntercom } from '../fake-intercom';
 import { projectBridgePage } from '../support/bridgePage';
+import { ScriptedUi, activateExtension, type TestApi } from './support';
 
 export const CLIENT_ID = 'exthost-client';
 export const CLIENT_SECRET = 'exthost-secret-Zq9+/=';
@@ -32,5 +34,41 @@ export async function pointAt(fake: FakeIntercom, extra: Record<string, unknown>
     'advanced.requestTimeoutSeconds': 5,
     allowUnverifiedEmail: false,
     ...extra,
+  });
+}
+
+export interface ConnectSuite {
+  api: TestApi;
+  ui: ScriptedUi;
+  box: Sandbox;
+}
+
+/**
+ * Hooks shared by the Connect suites: a sandbox with the OAuth app configured (through the real
+ * Configure OAuth App command), and per test a fresh scripted UI, a reset fake and no stored session.
+ * `use` receives the suite's objects after each hook ran.
+ */
+export function useConnectSandbox(use: (suite: ConnectSuite) => void): void {
+  const suite = {} as ConnectSuite;
+  suiteSetup(async () => {
+    suite.api = await activateExtension();
+    suite.box = await startSandbox();
+    await pointAt(suite.box.fake);
+    suite.api.ui.current = new ScriptedUi().answerInputs(CLIENT_ID, CLIENT_SECRET, suite.box.bridgeUrl).answerPicks((items) => items[0]);
+    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
+    use(suite);
+  });
+  suiteTeardown(async () => {
+    await suite.box.fake.close();
+    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined, 'oauth.clientId': undefined, 'oauth.redirectUrl': undefined });
+  });
+  setup(async () => {
+    suite.ui = new ScriptedUi();
+    suite.api.ui.current = suite.ui;
+    suite.api.oauth.timeoutMs = 30_000;
+    suite.box.fake.reset();
+    suite.box.fake.consent = 'approve';
+    await suite.api.sessions.remove((await suite.api.sessions.list()).map((s) => s.id));
+    use(suite);
   });
 }
