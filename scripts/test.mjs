@@ -7,15 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CACHE, ROOT, ensureChromium, ensureCodeServer, ensureNode24 } from './toolchain.mjs';
 
+//   INTERCOM_TEST_HOST=electron  run the extension-host suites in desktop VS Code (@vscode/test-electron)
+//                                instead of code-server, where VS Code can be downloaded
 const which = process.argv[2] ?? 'all';
+const electron = process.env.INTERCOM_TEST_HOST === 'electron' || which === 'exthost:electron';
 const SUITES = {
   unit: 'out/test/unit/index.js',
-  exthost: 'out/test/exthost/runner.js',
+  exthost: electron ? 'out/test/exthost/electronRunner.js' : 'out/test/exthost/runner.js',
   e2e: 'out/test/e2e/index.js',
 };
-const selected = which === 'all' ? Object.keys(SUITES) : [which];
+const selected = which === 'all' ? Object.keys(SUITES) : [which === 'exthost:electron' ? 'exthost' : which];
 if (!selected.every((s) => s in SUITES)) {
-  console.error(`usage: node scripts/test.mjs all|${Object.keys(SUITES).join('|')}`);
+  console.error(`usage: node scripts/test.mjs all|${Object.keys(SUITES).join('|')}|exthost:electron`);
   process.exit(2);
 }
 
@@ -36,8 +39,8 @@ if (which === 'all') {
 
 let toolchain;
 try {
-  const needsHost = selected.some((s) => s !== 'unit');
-  toolchain = needsHost ? { ...ensureCodeServer(), chromium: ensureChromium() } : { node: ensureNode24().bin };
+  const needsCodeServer = selected.includes('e2e') || (selected.includes('exthost') && !electron);
+  toolchain = needsCodeServer ? { ...ensureCodeServer(), chromium: ensureChromium() } : { node: ensureNode24().bin };
 } catch (e) {
   console.error(`\n${e.message}`);
   process.exit(2);

@@ -2,7 +2,7 @@
 // headless Chromium opens the workbench with a payload naming this repo as the extension under
 // development and out/test/exthost/index as the tests; the host's exit code comes back through
 // window.codeAutomationExit. (On machines that can download VS Code, `npm run test:exthost:electron`
-// runs the same suites through @vscode/test-cli.)
+// runs the same suites through @vscode/test-electron: electronRunner.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
