@@ -24,7 +24,8 @@ export interface Explained {
 export function explainIntercomError(error: IntercomError, stage: Stage): Explained {
   const d = error.details;
   const host = d.host ?? vscode.l10n.t('Intercom');
-  const said = d.intercomMessage ? ` (${d.status ?? ''} ${d.intercomMessage})`.replace('( ', '(') : d.status ? ` (${d.status})` : '';
+  // " (401 Unauthorized Code)": what Intercom said, for the person and for a support ticket.
+  const said = d.status !== undefined || d.intercomMessage ? ` (${[d.status, d.intercomMessage].filter((x) => x !== undefined).join(' ')})` : '';
   switch (error.kind) {
     case 'unauthorized':
       if (stage === 'exchange') {
