@@ -3,7 +3,7 @@
 // saying "You do not have the required scope (…)" means it lacks it. Writes are never sent, so write
 // scopes (and reads that need an id) are listed as not checkable, with the reason.
 
-import { parseErrorEnvelope } from '../api/errors';
+import { parseErrorEnvelope, requiredScopeOf } from '../api/errors';
 import { scope, SCOPES, type Scope } from './catalog';
 
 export interface ScopeProbe {
@@ -81,16 +81,14 @@ export interface ProbeResult {
   readonly requiredScope?: string;
 }
 
-const REQUIRED_SCOPE = /You do not have the required scope \(([^)]*)\)/i;
-
 /** Reads one probe's answer: its HTTP status and parsed JSON body (anything when not JSON). */
 export function classifyProbe(status: number, body: unknown): ProbeResult {
   if (status === 200) return { status: 'granted', reason: 'Intercom answered 200.' };
   const envelope = parseErrorEnvelope(body);
   const said = envelope?.message ? `: ${envelope.message}` : '';
   if (status === 403) {
-    const required = envelope?.message ? REQUIRED_SCOPE.exec(envelope.message) : null;
-    if (required) return { status: 'missing', reason: `Intercom answered 403${said}`, requiredScope: required[1] };
+    const required = requiredScopeOf(envelope?.message);
+    if (required) return { status: 'missing', reason: `Intercom answered 403${said}`, requiredScope: required };
     return { status: 'unknown', reason: `Intercom answered 403 without naming a missing scope${said}` };
   }
   if (status === 401) return { status: 'unknown', reason: `The token was rejected (401)${said}` };
