@@ -9,6 +9,7 @@ import { FakeIntercom } from '../fake-intercom';
 import { projectBridgePage } from '../support/bridgePage';
 import { launchBrowser } from '../support/browser';
 import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
+import { until } from '../support/until';
 import { Workbench } from './workbench';
 
 const CLIENT = { clientId: 'e2e-client', clientSecret: 'e2e-secret-Qx7+/=' };
@@ -89,20 +90,24 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   });
 
   test('after a reload with the view hidden, activation calls no /me; showing the view reads it once', async () => {
+    // The workbench stores the open side bar view asynchronously, and removes the key for the default one
+    // (the Explorer): reload only once the Intercom view is no longer stored as the one to restore.
+    const activeView = () => wb.storedState('workbench.sidebar.activeviewletid');
+    await until(async () => (await activeView()) === 'workbench.view.extension.intercom', 'the Intercom view to be stored as open');
     await wb.runCommand('View: Show Explorer');
     await wb.page.locator('.part.sidebar .composite.title', { hasText: /Explorer/i }).waitFor();
-    await new Promise((r) => setTimeout(r, 1500)); // the workbench saves its layout asynchronously
+    await until(async () => (await activeView()) === undefined, 'the Explorer to be stored as open');
     await wb.page.reload();
-    await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
+    await wb.page.locator('.part.sidebar .composite.title', { hasText: /Explorer/i }).waitFor({ timeout: 90_000 });
     fake.reset();
     await wb.runCommand('Intercom: Show Log'); // activates the extension without showing its view
     // Activated: its status bar item is back, showing the stored workspace.
     await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor();
-    await new Promise((r) => setTimeout(r, 2000));
     assert.equal(fake.count('GET /me'), 0, 'no /me at activation with the view hidden');
     await wb.activityBarItem('Intercom').click();
     await wb.treeRow(WORKSPACE_ROW).waitFor({ timeout: 30_000 });
-    await new Promise((r) => setTimeout(r, 1000));
+    // The view has read the workspace: a /me sent at activation would have reached the fake before this one.
+    await until(() => fake.count('GET /me') >= 1, 'the view to read /me');
     assert.equal(fake.count('GET /me'), 1, 'one /me for the one workspace when the view is shown');
   });
 });

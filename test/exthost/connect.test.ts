@@ -261,8 +261,10 @@ suite('Connect (real extension host, fake Intercom)', function () {
 
       test('unknown (forged) nonce: logged and ignored, no message', async () => {
         await deliver(`nonce=forged&intercom=${payload}`);
-        await new Promise((r) => setTimeout(r, 500));
-        assert.deepEqual(ui.shown, []);
+        // URIs reach the handler in order: once the next one's warning shows, the forged one was handled.
+        await deliver(`intercom=${payload}`);
+        await expectMessage(/without a nonce/, 'warning');
+        assert.equal(ui.shown.length, 1, `only the second URI's warning: ${shownText()}`);
         assert.equal(box.fake.count('POST /auth/eagle/token'), 0);
       });
 

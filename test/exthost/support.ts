@@ -5,6 +5,9 @@ import type { OAuthConnect } from '../../src/features/connect/oauth';
 import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
 import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
+import { until } from '../support/until';
+
+export { until };
 
 export const EXTENSION_ID = 'seedworks.intercom-devtools';
 
@@ -126,15 +129,12 @@ export class ScriptedUi implements Ui {
   }
 }
 
-export function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = async () => {
-      const value = await probe();
-      if (value !== undefined && value !== false) return resolve(value as T);
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 100);
-    };
-    void tick();
-  });
+/** What the extension has written to its log so far (the file behind "Intercom: Show Log"). */
+export async function logText(api: TestApi): Promise<string> {
+  const file = vscode.Uri.joinPath(api.logUri, 'Intercom.log');
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  } catch {
+    return ''; // not flushed yet
+  }
 }

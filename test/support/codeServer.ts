@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { until } from './until';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const EXTENSION_ID = 'seedworks.intercom-devtools';
@@ -80,19 +81,16 @@ export class CodeServer {
   }
 
   private async waitUntilHealthy(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) break;
-      try {
-        const res = await fetch(`${this.url}/healthz`);
-        if (res.status < 500) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
+    const healthy = async () => {
+      if (this.child.exitCode !== null) throw new Error(`code-server exited with ${this.child.exitCode}`);
+      return fetch(`${this.url}/healthz`).then((res) => res.status < 500, () => false); // refused: not listening yet
+    };
+    try {
+      await until(healthy, 'code-server to answer /healthz', 60_000);
+    } catch (error) {
+      const tail = fs.readFileSync(path.join(this.runDir, 'server.log'), 'utf8').split('\n').slice(-20).join('\n');
+      throw new Error(`code-server did not come up on ${this.url} (${(error as Error).message}):\n${tail}`);
     }
-    const tail = fs.readFileSync(path.join(this.runDir, 'server.log'), 'utf8').split('\n').slice(-20).join('\n');
-    throw new Error(`code-server did not come up on ${this.url}:\n${tail}`);
   }
 
   /** A workbench URL that opens `folder` with this repo loaded as the extension under development. */

@@ -5,6 +5,7 @@ import { IntercomError } from '../../../src/api/errors';
 import { createIntercomHttp, type HttpOptions } from '../../../src/api/http';
 import type { Log } from '../../../src/log';
 import { FakeIntercom, Faults, europeWorkspace } from '../../fake-intercom';
+import { until } from '../../support/until';
 
 class CollectingLog implements Log {
   readonly lines: string[] = [];
@@ -155,8 +156,10 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
     const token = fake.addToken();
     fake.failNext('GET /me', Faults.delay(3000));
     const abort = new AbortController();
-    setTimeout(() => abort.abort(), 100);
-    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16', signal: abort.signal }), rejectsWith('cancelled'));
+    const call = http().getMe({ apiBase: fake.url, token, version: '2.16', signal: abort.signal });
+    await until(() => fake.count('GET /me') === 1, 'the request to reach Intercom');
+    abort.abort();
+    await assert.rejects(call, rejectsWith('cancelled'));
   });
 
   test('revoke: POST /auth/uninstall makes the token unusable', async () => {

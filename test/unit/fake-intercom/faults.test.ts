@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { FakeIntercom, Faults } from '../../fake-intercom';
+import { until } from '../../support/until';
 import { approve, bearer, CLIENT, exchange, get, useFake } from './helpers';
 
 interface ErrorList { type: string; request_id: string; errors: { code: string; message: string }[] }
@@ -212,7 +213,7 @@ suite('fake Intercom: counters and request log', () => {
     const fake = await FakeIntercom.start();
     fake.failNext('*', Faults.hang());
     const pending = fetch(`${fake.url}/me`);
-    while (fake.count() === 0) await new Promise((r) => setTimeout(r, 5));
+    await until(() => fake.count() === 1, 'the request to arrive');
     await fake.close();
     await assert.rejects(pending);
   });
