@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REFUSAL, type Refusal } from '../../src/bridge/refusals';
 import { PAYLOAD_PARAM, decodePayload, encodePayload, encodeState } from '../../src/connect/wire';
 import { projectBridgePage } from '../support/bridgePage';
 import { REPO_ROOT } from '../support/codeServer';
@@ -26,6 +27,8 @@ suite('bridge page in Chromium', () => {
   const received: string[] = [];
   /** Console lines about the Content-Security-Policy, and uncaught page errors. */
   let violations: string[];
+  /** Requests the page tried to make off this machine; each is aborted, never sent. */
+  const leftLoopback: string[] = [];
 
   suiteSetup(async () => {
     const page = projectBridgePage(['*.example.com']);
@@ -48,6 +51,10 @@ suite('bridge page in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 900, height: 700 } });
     context.setDefaultTimeout(5000); // fail fast: every step here takes well under a second
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await context.route((url) => url.hostname !== '127.0.0.1', (route) => {
+      leftLoopback.push(route.request().url());
+      return route.abort();
+    });
   });
 
   suiteTeardown(async () => {
@@ -57,6 +64,7 @@ suite('bridge page in Chromium', () => {
 
   setup(() => {
     received.length = 0;
+    leftLoopback.length = 0;
     violations = [];
   });
 
@@ -74,14 +82,15 @@ suite('bridge page in Chromium', () => {
     return page;
   }
 
-  async function expectRefused(page: Page, because: RegExp): Promise<void> {
+  async function expectRefused(page: Page, because: Refusal): Promise<void> {
     await page.locator('#refused').waitFor({ state: 'visible' });
-    assert.match(await page.locator('#reason').textContent() ?? '', because);
+    assert.equal(await page.locator('#reason').textContent(), because);
     assert.equal(await page.locator('#status').textContent(), 'This link was not forwarded.');
     await page.waitForTimeout(300); // long enough for a navigation to start, were there one
     assert.equal(new URL(page.url()).pathname, '/bridge');
     assert.equal(await page.locator('#fallback').isHidden(), true);
     assert.deepEqual(received, []);
+    assert.deepEqual(leftLoopback, []);
   }
 
   test('forwards a code to code-server\'s /callback page, exact and with the vscode-* params intact', async () => {
@@ -106,14 +115,27 @@ suite('bridge page in Chromium', () => {
 
   test('refuses a foreign host, says why and goes nowhere', async () => {
     const page = await openBridge('https://evil.example/callback?vscode-authority=seedworks.intercom-devtools&vscode-path=%2Fcallback', { code: CODE });
-    await expectRefused(page, /"evil\.example" is not an allowed callback host/);
+    await expectRefused(page, REFUSAL.hostNotAllowed);
     assert.deepEqual(violations, []);
     await page.close();
   });
 
+  for (const answer of [{ code: CODE }, { error: 'x' }] as Record<string, string>[]) {
+    test(`refuses a codespace port forward (${Object.keys(answer)[0]}), without naming it`, async () => {
+      const portForward = `https://x-3000.app.github.dev/callback?vscode-reqid=1&vscode-scheme=vscode&vscode-authority=${ID}`
+        + '&vscode-path=%2Fcallback&vscode-query=nonce%3DN';
+      const page = await openBridge(portForward, answer);
+      await expectRefused(page, REFUSAL.hostNotAllowed);
+      assert.doesNotMatch(await page.locator('body').innerText(), /x-3000|app\.github/);
+      assert.deepEqual(violations, []);
+      await page.close();
+    });
+  }
+
   test('refuses another extension\'s callback on this machine', async () => {
     const page = await openBridge(codeServerCallback('evil.stealer'), { code: CODE });
-    await expectRefused(page, /for "evil\.stealer", not for seedworks\.intercom-devtools/);
+    await expectRefused(page, REFUSAL.otherExtension);
+    assert.doesNotMatch(await page.locator('body').innerText(), /evil\.stealer/);
     assert.deepEqual(violations, []);
     await page.close();
   });
@@ -121,7 +143,7 @@ suite('bridge page in Chromium', () => {
   test('refuses a missing state', async () => {
     const page = await context.newPage();
     await page.goto(`${base}/bridge?code=${encodeURIComponent(CODE)}`);
-    await expectRefused(page, /no state/);
+    await expectRefused(page, REFUSAL.noState);
     await page.close();
   });
 
