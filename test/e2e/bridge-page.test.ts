@@ -18,6 +18,10 @@ const CODE = 'q1+Zx/7Rw9k+Lm/P0a==';
 const CALLBACK_PATH = '/stable-abc/callback';
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/screenshots/bridge-page.png');
 
+/** What the init script below adds to every page: where the page's own script tried to navigate. */
+type Recorded = { bridgeNavigations: string[] };
+const navigationsOf = (page: Page) => page.evaluate(() => (window as unknown as Recorded).bridgeNavigations);
+
 suite('bridge page in Chromium', () => {
   let server: http.Server;
   let base: string;
@@ -55,6 +59,13 @@ suite('bridge page in Chromium', () => {
       leftLoopback.push(route.request().url());
       return route.abort();
     });
+    // The Navigation API fires `navigate` synchronously inside location.replace, even for vscode:// links
+    // (injected by the browser driver, so the page's CSP does not apply).
+    await context.addInitScript(() => {
+      const w = window as unknown as Recorded & { navigation: EventTarget };
+      w.bridgeNavigations = [];
+      w.navigation.addEventListener('navigate', (e) => w.bridgeNavigations.push((e as Event & { destination: { url: string } }).destination.url));
+    });
   });
 
   suiteTeardown(async () => {
@@ -82,11 +93,15 @@ suite('bridge page in Chromium', () => {
     return page;
   }
 
-  async function expectRefused(page: Page, because: Refusal): Promise<void> {
+  /** `notShown`: what the link's maker chose, which the page must not display. */
+  async function expectRefused(page: Page, because: Refusal, ...notShown: string[]): Promise<void> {
     await page.locator('#refused').waitFor({ state: 'visible' });
     assert.equal(await page.locator('#reason').textContent(), because);
+    const text = await page.locator('body').innerText();
+    for (const chosen of notShown) assert.ok(!text.includes(chosen), `the page shows "${chosen}"`);
     assert.equal(await page.locator('#status').textContent(), 'This link was not forwarded.');
-    await page.waitForTimeout(300); // long enough for a navigation to start, were there one
+    // The page decides in one synchronous run: once the refusal shows, a navigation would already be recorded.
+    assert.deepEqual(await navigationsOf(page), []);
     assert.equal(new URL(page.url()).pathname, '/bridge');
     assert.equal(await page.locator('#fallback').isHidden(), true);
     assert.deepEqual(received, []);
@@ -115,7 +130,7 @@ suite('bridge page in Chromium', () => {
 
   test('refuses a foreign host, says why and goes nowhere', async () => {
     const page = await openBridge('https://evil.example/callback?vscode-authority=seedworks.intercom-devtools&vscode-path=%2Fcallback', { code: CODE });
-    await expectRefused(page, REFUSAL.hostNotAllowed);
+    await expectRefused(page, REFUSAL.hostNotAllowed, 'evil.example');
     assert.deepEqual(violations, []);
     await page.close();
   });
@@ -125,8 +140,7 @@ suite('bridge page in Chromium', () => {
       const portForward = `https://x-3000.app.github.dev/callback?vscode-reqid=1&vscode-scheme=vscode&vscode-authority=${ID}`
         + '&vscode-path=%2Fcallback&vscode-query=nonce%3DN';
       const page = await openBridge(portForward, answer);
-      await expectRefused(page, REFUSAL.hostNotAllowed);
-      assert.doesNotMatch(await page.locator('body').innerText(), /x-3000|app\.github/);
+      await expectRefused(page, REFUSAL.hostNotAllowed, 'x-3000', 'app.github.dev');
       assert.deepEqual(violations, []);
       await page.close();
     });
@@ -134,8 +148,7 @@ suite('bridge page in Chromium', () => {
 
   test('refuses another extension\'s callback on this machine', async () => {
     const page = await openBridge(codeServerCallback('evil.stealer'), { code: CODE });
-    await expectRefused(page, REFUSAL.otherExtension);
-    assert.doesNotMatch(await page.locator('body').innerText(), /evil\.stealer/);
+    await expectRefused(page, REFUSAL.otherExtension, 'evil.stealer');
     assert.deepEqual(violations, []);
     await page.close();
   });
@@ -151,6 +164,7 @@ suite('bridge page in Chromium', () => {
     const page = await openBridge('https://evil.example/callback', { code: CODE });
     await page.locator('#refused').waitFor({ state: 'visible' }); // the page's own (hashed) script ran
     assert.deepEqual(violations, []);
+    const reported = page.waitForEvent('console', (m) => /Content.Security.Policy/i.test(m.text()));
     const ran = await page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'document.body.dataset.injected = "yes"';
@@ -158,7 +172,7 @@ suite('bridge page in Chromium', () => {
       return document.body.dataset.injected === 'yes';
     });
     assert.equal(ran, false);
-    await page.waitForTimeout(100);
+    await reported;
     assert.equal(violations.length, 1, violations.join('\n'));
     assert.match(violations[0], /script-src/);
     await page.close();
@@ -179,6 +193,7 @@ suite('bridge page in Chromium', () => {
     await page.locator('#copy-status').filter({ hasText: 'Copied.' }).waitFor({ timeout: 2000 });
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected.href);
     assert.equal(new URL(page.url()).pathname, '/bridge');
+    assert.deepEqual(await navigationsOf(page), [expected.href], 'the recorder sees the navigation the page starts');
     assert.deepEqual(violations, []);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
