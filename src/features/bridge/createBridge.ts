@@ -29,7 +29,7 @@ export async function createRedirectBridge(services: Services): Promise<vscode.U
   const extensionId = context.extension.id;
   const hostsText = await ui.current.input({
     title: vscode.l10n.t('Create Redirect Bridge Page (1/2)'),
-    prompt: vscode.l10n.t('The page forwards only to VS Code desktop editors, localhost, vscode.dev and *.github.dev. Add the hosts of other web editors you use (for example a code-server at code.example.com), separated by commas, or leave empty.'),
+    prompt: vscode.l10n.t('The page forwards only to VS Code desktop editors, localhost, vscode.dev and codespaces (<name>.github.dev). Add the hosts of other web editors you use (for example a code-server at code.example.com), separated by commas, or leave empty. *.example.com covers one name before example.com.'),
     placeHolder: 'code.example.com, *.dev.example.com',
     validateInput: (v) => bridgeConfigProblem({ extensionId, extraHosts: splitHosts(v) }),
   });
