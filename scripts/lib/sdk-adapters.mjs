@@ -3,7 +3,6 @@
 // `repo` is a gitReader (scripts/lib/git-source.mjs).
 import { callArguments, evaluate, HOLE, resolveCalls, splitMethods, splitTopLevel, template } from './sdk-extract.mjs';
 
-const camel = (snake) => snake.replace(/_(\w)/g, (_, c) => c.toUpperCase());
 
 /** Requests found by `pattern` (verb in group 1, the match ends at the call's `(`), path = argument `index`. */
 function requestsIn(body, pattern, lookup, verbOf = (v) => v.toUpperCase(), index = 0) {
@@ -154,14 +153,14 @@ export function pythonClassic(repo) {
     const cls = new RegExp(`^class ${m[3]}\\(([^)]*)\\):\\n([\\s\\S]*)`, 'm').exec(service);
     if (!cls) continue;
     const bases = cls[1].split(',').map((s) => s.trim());
-    const collection = pythonCollection(cls[2], service) ?? `${m[1]}`;
+    const collection = pythonCollection(cls[2]) ?? m[1];
     const body = [cls[2], ...bases.map((b) => mixins.get(b) ?? '')].join('\n');
     resources[m[1]] = pythonClass(body, collection);
   }
   return resources;
 }
 
-function pythonCollection(classBody, service) {
+function pythonCollection(classBody) {
   const explicit = /def collection\(self\):(?:\s*"{3}[^"]*"{3})?\s*return ['"]([^'"]+)['"]/.exec(classBody);
   if (explicit) return explicit[1];
   const cls = /return (\w+)\.(\w+)\s*$/m.exec(/def collection_class[\s\S]*?\n\s*return [^\n]+/.exec(classBody)?.[0] ?? '');
@@ -316,4 +315,3 @@ export function go(repo) {
   return resources;
 }
 
-export { camel };
