@@ -52,7 +52,17 @@ export function nodeClassic(repo) {
     const base = /(?:readonly|private|public) baseUrl = (['"`][^'"`]*['"`])/.exec(text);
     if (base) shared.set(`this.client.${name}.baseUrl`, base[1]);
   }
-  return Object.fromEntries([...classes].map(([name, text]) => [name, nodeClass(text, shared)]));
+  const resources = {};
+  for (const [name, text] of classes) {
+    // A file can hold helper classes a resource exposes as children: helpCenter.collections, helpCenter.sections.
+    const parts = new Map([...text.matchAll(/^(?:export default )?class (\w+)[\s\S]*?(?=^(?:export default )?class |(?![\s\S]))/gm)].map((m) => [m[1], m[0]]));
+    const main = /^export default class (\w+)/m.exec(text)?.[1];
+    resources[name] = nodeClass(parts.get(main) ?? text, shared);
+    for (const child of (parts.get(main) ?? '').matchAll(/this\.(\w+) = new (\w+)\(client\)/g)) {
+      if (parts.has(child[2])) resources[`${name}.${child[1]}`] = nodeClass(parts.get(child[2]), shared);
+    }
+  }
+  return resources;
 }
 
 function nodeClass(text, shared) {
