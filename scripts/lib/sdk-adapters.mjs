@@ -212,11 +212,16 @@ export function ruby(repo) {
     const inner = [...text.matchAll(/^\s*module (\w+)\s*$/gm)].at(-1);
     if (inner) modules.set(inner[1], text.slice(inner.index));
   }
+  // Service classes by name, wherever they live (`Counts` in service/count.rb, `Section` in section.rb), from the
+  // `class X < BaseService` line on.
+  const services = new Map(repo.list('lib/intercom/').filter((f) => f.endsWith('.rb')).map((f) => repo.read(f)).flatMap((text) => {
+    const service = /^\s*class (\w+) < BaseService/m.exec(text);
+    return service ? [[service[1], text.slice(service.index)]] : [];
+  }));
   const resources = {};
   for (const m of client.matchAll(/def (\w+)\s*\n\s*Intercom::Service::(\w+)\.new\(self\)/g)) {
-    const file = repo.list('lib/intercom/service/').find((f) => f === `lib/intercom/service/${m[2].replace(/(.)([A-Z])/g, '$1_$2').toLowerCase()}.rb`);
-    if (!file) continue;
-    const service = repo.read(file);
+    const service = services.get(m[2]);
+    if (!service) continue;
     const included = [...service.matchAll(/include (?:ApiOperations|ExtendedApiOperations)::(\w+)/g)].map((i) => modules.get(i[1]) ?? '');
     const collection = rubyCollection(service) ?? m[1];
     resources[m[1]] = rubyClass([service, ...included], collection);
