@@ -77,15 +77,16 @@ function nodeClass(text, shared) {
     const locals = localAssignments(b.body, /(?:const|let|var)\s+(\w+)\s*=\s*([^;]+);/g);
     const lookup = (e) => constants.get(e) ?? locals.get(e);
     const requests = requestsIn(b.body, /this\.client\.(get|post|put|delete)(?:<[^(]*>)?\(/g, (e) => lookup(e) ?? urlProperty(e, lookup));
+    // v2's bulk jobs: `new Bulk(this.client, 'user').bulk(…)` posts to /bulk/users
+    for (const m of b.body.matchAll(/new Bulk\(this\.client, '(\w+)'\)/g)) requests.push(`POST /bulk/${m[1]}s`);
     methods.set(b.name, { requests, calls: sibling([...b.body.matchAll(/this\.(\w+)\(/g)].map((c) => c[1]), names) });
   }
   // `this.delete = deprecate(this.archive…)`: an alias kept for old callers
   for (const m of text.matchAll(/this\.(\w+) = deprecate\(this\.(\w+)/g)) methods.set(m[1], { requests: [], calls: [m[2]] });
-  // Helpers built per resource carry its name: `new Scroll(this.client, 'user')`, `new Scroll<Company>(this.client, this.baseUrl)`
-  for (const m of text.matchAll(/this\.(\w+) = new (Scroll|Bulk)(?:<\w+>)?\(this\.client, ([^)]+)\)/g)) {
-    const [collection] = evaluate(m[3], (e) => constants.get(e));
-    const plural = m[3].startsWith("'") ? `${collection}s` : collection;
-    methods.set(m[1], { requests: [m[2] === 'Scroll' ? `GET /${plural}/scroll` : `POST /bulk/${plural}`], calls: [] });
+  // Scroll helpers carry the resource's name: `new Scroll(this.client, 'user')`, `new Scroll<Company>(this.client, this.baseUrl)`
+  for (const m of text.matchAll(/this\.(\w+) = new Scroll(?:<\w+>)?\(this\.client, ([^)]+)\)/g)) {
+    const [collection] = evaluate(m[2], (e) => constants.get(e));
+    methods.set(m[1], { requests: [`GET /${m[2].startsWith("'") ? `${collection}s` : collection}/scroll`], calls: [] });
   }
   return finish(methods, (n) => !n.startsWith('_') && !/\bprivate\b/.test(blocks.find((b) => b.name === n)?.header ?? ''));
 }
