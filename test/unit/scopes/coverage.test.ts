@@ -20,9 +20,9 @@ const SDK_UNKNOWN_RULES = [
 ];
 
 /**
- * Requests an SDK method can build that no Intercom API version serves (absent from every OpenAPI description
- * and from API 1.x): a generic helper's path (Ruby and Python `save` on jobs), or a path from a runtime value
- * (intercom-go's `/bulk/<type>`). Reviewed; the methods are reported, with nothing to map.
+ * Requests an SDK method can build that no OpenAPI description (2.7–Preview) has: a generic helper's path
+ * (Ruby's and Python's shared `save`/`find` on jobs, data attributes, exports, subscription types), or a path from a
+ * runtime value (intercom-go's `/bulk/<users|events>`). Reviewed; the scanner reports them as not in the scope mapping.
  */
 const UNSERVED = ['DELETE /subscription_types/{id}', 'GET /data_attributes/{id}', 'GET /export/content/data', 'GET /jobs', 'POST /bulk/{id}', 'POST /jobs'];
 
