@@ -114,12 +114,12 @@ suite('scopes plan', () => {
   });
 
   test('warns about unmapped operations, operations with no known scope, and assumed methods', () => {
-    const found = [request('GET /teams', 1), request('GET /teams', 9), request('DELETE /contacts/{id}/subscriptions/{id}', 4), request('GET /segments', 6, false)];
+    const found = [request('GET /teams', 1), request('GET /teams', 9), request('PATCH /contacts/{id}/subscriptions/{id}', 4), request('GET /segments', 6, false)];
     const c = buildChecklist({ capabilities: caps('contacts.segments'), findings: found });
     assert.deepEqual(warningKinds(c), ['inferred-only', 'no-known-scope', 'unmapped-operation', 'assumed-method']);
     assert.deepEqual(c.warnings[1].findings.map((f) => f.line), [1, 9]);
     assert.match(c.warnings[1].message, /no permission for GET \/teams/);
-    assert.match(c.warnings[2].message, /^DELETE \/contacts\/\{id\}\/subscriptions\/\{id\} is not in the scope mapping/);
+    assert.match(c.warnings[2].message, /^PATCH \/contacts\/\{id\}\/subscriptions\/\{id\} is not in the scope mapping/);
     assert.match(c.warnings[3].message, /at 1 place; GET was assumed/);
     assert.deepEqual(ticked(c), ['Read and list users and companies']);
   });
