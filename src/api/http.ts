@@ -1,8 +1,10 @@
 // The only module that talks HTTP. It is its own bundle (dist/http.js) because got is ESM-only and
 // large: the extension requires it on first use (see loadHttp.ts), never at activation.
 // Every request is logged with method, path, status and duration; never headers, query or bodies.
-import got, { type Got, type RequestError, type Response } from 'got';
-import { IntercomError, kindForStatus, parseErrorEnvelope, rateLimitRetryAt } from './errors';
+// No request follows a redirect (it would replay the code, secret or token to another origin), and no
+// body is read past MAX_BODY_BYTES.
+import got, { type Got, type OptionsOfTextResponseBody, type RequestError, type Response } from 'got';
+import { IntercomError, kindForStatus, MAX_BODY_BYTES, parseErrorEnvelope, rateLimitRetryAt } from './errors';
 import type { Log } from '../log';
 import { parseMe, type Me } from './me';
 
@@ -40,13 +42,16 @@ export interface ProbeResponse {
 export interface IntercomHttp {
   /** POST /auth/eagle/token, form-encoded, never retried (codes are single use). Returns the access token. */
   exchangeCode(apiBase: string, exchange: CodeExchange, signal?: AbortSignal): Promise<string>;
-  /** GET /me, retried on 429/5xx/network errors honouring Retry-After and X-RateLimit-Reset. */
+  /** GET /me, retried (at most GET_RETRY_LIMIT times) on 408/429/5xx, network errors and timeouts, honouring Retry-After and X-RateLimit-Reset. */
   getMe(request: ApiRequest): Promise<Me>;
   /** POST /auth/uninstall: revokes the token. */
   revoke(request: ApiRequest): Promise<void>;
   /** A read-only GET whose 4xx answers are data, not errors (scope checks). */
   probe(request: ApiRequest, path: string): Promise<ProbeResponse>;
 }
+
+/** Retries of a GET after its first attempt (the README's "When something goes wrong" says so). */
+export const GET_RETRY_LIMIT = 2;
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE']);
 const pathOf = (url: URL | string | undefined) => (url ? new URL(url).pathname : '?');
@@ -75,12 +80,17 @@ function errorFromResponse(method: string, response: Response<string>, cause?: u
   }, cause);
 }
 
-function toIntercomError(error: RequestError, signal: AbortSignal | undefined): IntercomError {
+/**
+ * A failed request. Only an HTTPError is an answer to report by its status: a timeout or a reset can
+ * also come after the headers (a body that stalls), and is still a timeout or a network error.
+ */
+function toIntercomError(error: RequestError, signal: AbortSignal | undefined, overCap: boolean): IntercomError {
   const method = error.options?.method ?? 'GET';
   const path = pathOf(error.options?.url);
   const host = hostOf(error.options?.url);
   if (signal?.aborted) return new IntercomError('cancelled', { method, host, path }, error);
-  if (error.response) return errorFromResponse(method, error.response as Response<string>, error);
+  if (overCap) return new IntercomError('invalidResponse', { method, host, path, status: error.response?.statusCode, unexpected: 'tooLarge' }, error);
+  if (error.name === 'HTTPError' && error.response) return errorFromResponse(method, error.response as Response<string>, error);
   const kind = error.code === 'ETIMEDOUT' || error.name === 'TimeoutError' ? 'timeout' : 'network';
   return new IntercomError(kind, { method, host, path, code: NETWORK_CODES.has(error.code) ? error.code : undefined }, error);
 }
@@ -89,11 +99,13 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
   const { log } = options;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 20_000;
   const client: Got = got.extend({
+    // The whole exchange, body included: a body that stalls after the headers times out too.
     timeout: { request: options.timeoutMs },
+    followRedirect: false,
     headers: { 'user-agent': options.userAgent, accept: 'application/json' },
     responseType: 'text',
     retry: {
-      limit: 2,
+      limit: GET_RETRY_LIMIT,
       methods: ['GET'],
       statusCodes: [408, 429, 500, 502, 503, 504],
       maxRetryAfter: maxRetryWaitMs,
@@ -127,12 +139,25 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     },
   });
 
-  async function send(call: () => Promise<Response<string>>, signal: AbortSignal | undefined): Promise<Response<string>> {
+  /** One request; a 3xx (never followed) or a body over the cap is an unexpected answer. */
+  async function send(url: string, init: OptionsOfTextResponseBody, signal: AbortSignal | undefined): Promise<Response<string>> {
+    // The cap aborts the download itself, so an oversized body is never held whole.
+    const cap = new AbortController();
+    const request = client(url, { ...init, signal: signal ? AbortSignal.any([signal, cap.signal]) : cap.signal });
+    request.on('downloadProgress', ({ transferred, total }) => {
+      if (Math.max(transferred, total ?? 0) > MAX_BODY_BYTES) cap.abort();
+    });
+    let response: Response<string>;
     try {
-      return await call();
+      response = await request;
     } catch (error) {
-      throw toIntercomError(error as RequestError, signal);
+      throw toIntercomError(error as RequestError, signal, cap.signal.aborted);
     }
+    if (response.statusCode >= 300 && response.statusCode < 400) {
+      const method = init.method ?? 'GET';
+      throw new IntercomError('invalidResponse', { method, host: hostOf(response.url), path: pathOf(response.url), status: response.statusCode, unexpected: 'redirect' });
+    }
+    return response;
   }
 
   function json(response: Response<string>, method: string): unknown {
@@ -150,11 +175,11 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
 
   return {
     async exchangeCode(apiBase, exchange, signal) {
-      const response = await send(() => client.post(`${apiBase}/auth/eagle/token`, {
+      const response = await send(`${apiBase}/auth/eagle/token`, {
+        method: 'POST',
         form: { code: exchange.code, client_id: exchange.clientId, client_secret: exchange.clientSecret },
         retry: { limit: 0 },
-        signal,
-      }), signal);
+      }, signal);
       const body = json(response, 'POST') as { access_token?: unknown; token?: unknown };
       const token = typeof body.access_token === 'string' ? body.access_token : body.token;
       if (typeof token !== 'string' || token.length === 0) {
@@ -164,24 +189,19 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     },
 
     async getMe(request) {
-      const response = await send(() => client.get(`${request.apiBase}/me`, {
+      const response = await send(`${request.apiBase}/me`, {
         headers: apiHeaders(request),
-        signal: request.signal,
         ...(request.retry === false ? { retry: { limit: 0 } } : {}),
-      }), request.signal);
+      }, request.signal);
       return parseMe(json(response, 'GET'));
     },
 
     async revoke(request) {
-      await send(() => client.post(`${request.apiBase}/auth/uninstall`, { headers: apiHeaders(request), retry: { limit: 0 }, signal: request.signal }), request.signal);
+      await send(`${request.apiBase}/auth/uninstall`, { method: 'POST', headers: apiHeaders(request), retry: { limit: 0 } }, request.signal);
     },
 
     async probe(request, path) {
-      const response = await send(() => client.get(`${request.apiBase}${path}`, {
-        headers: apiHeaders(request),
-        signal: request.signal,
-        throwHttpErrors: false,
-      }), request.signal);
+      const response = await send(`${request.apiBase}${path}`, { headers: apiHeaders(request), throwHttpErrors: false }, request.signal);
       if (response.statusCode === 401 || response.statusCode === 429 || response.statusCode >= 500) {
         throw errorFromResponse('GET', response);
       }

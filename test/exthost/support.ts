@@ -6,6 +6,8 @@ import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
 import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
 
+export { until } from '../support/until';
+
 export const EXTENSION_ID = 'seedworks.intercom-devtools';
 
 export interface TestApi {
@@ -124,17 +126,4 @@ export class ScriptedUi implements Ui {
       if (!check()) this.listeners.push(listener);
     });
   }
-}
-
-export function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = async () => {
-      const value = await probe();
-      if (value !== undefined && value !== false) return resolve(value as T);
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 100);
-    };
-    void tick();
-  });
 }
