@@ -6,10 +6,13 @@
 import got, { type Got, type OptionsOfTextResponseBody, type RequestError, type Response } from 'got';
 import { IntercomError, kindForStatus, MAX_BODY_BYTES, parseErrorEnvelope, rateLimitRetryAt } from './errors';
 import type { Log } from '../log';
+import type { KnownSecrets } from '../secrets/redact';
 import { parseMe, type Me } from './me';
 
 export interface HttpOptions {
   log: Log;
+  /** Learns every code, client secret and token the client sends or receives, before any sink can see it. */
+  knownSecrets: KnownSecrets;
   timeoutMs: number;
   userAgent: string;
   /** Longest rate-limit wait a GET will sit out before giving up with 'rateLimited'. */
@@ -96,7 +99,7 @@ function toIntercomError(error: RequestError, signal: AbortSignal | undefined, o
 }
 
 export function createIntercomHttp(options: HttpOptions): IntercomHttp {
-  const { log } = options;
+  const { log, knownSecrets } = options;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 20_000;
   const client: Got = got.extend({
     // The whole exchange, body included: a body that stalls after the headers times out too.
@@ -171,10 +174,14 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     return body;
   }
 
-  const apiHeaders = (r: ApiRequest) => ({ authorization: `Bearer ${r.token}`, 'intercom-version': r.version });
+  const apiHeaders = (r: ApiRequest) => {
+    knownSecrets.remember(r.token);
+    return { authorization: `Bearer ${r.token}`, 'intercom-version': r.version };
+  };
 
   return {
     async exchangeCode(apiBase, exchange, signal) {
+      knownSecrets.remember(exchange.code, exchange.clientSecret);
       const response = await send(`${apiBase}/auth/eagle/token`, {
         method: 'POST',
         form: { code: exchange.code, client_id: exchange.clientId, client_secret: exchange.clientSecret },
@@ -185,6 +192,7 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
       if (typeof token !== 'string' || token.length === 0) {
         throw new IntercomError('invalidResponse', { method: 'POST', path: '/auth/eagle/token', intercomMessage: 'no access_token in the answer' });
       }
+      knownSecrets.remember(token);
       return token;
     },
 

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { IntercomError } from '../../../src/api/errors';
 import { createIntercomHttp, type HttpOptions } from '../../../src/api/http';
 import type { Log } from '../../../src/log';
+import { REDACTED, Redactor } from '../../../src/secrets/redact';
 import { FakeIntercom, Faults, europeWorkspace } from '../../fake-intercom';
 import { until } from '../../support/until';
 
@@ -31,7 +32,7 @@ function rejectsWith(kind: string, extra: (e: IntercomError) => void = () => und
 suite('Intercom HTTP client (against the fake Intercom)', () => {
   let fake: FakeIntercom;
   let log: CollectingLog;
-  const http = (o: Partial<HttpOptions> = {}) => createIntercomHttp({ log, timeoutMs: 2000, userAgent: 'test', backoffLimitMs: 20, ...o });
+  const http = (o: Partial<HttpOptions> = {}) => createIntercomHttp({ log, knownSecrets: new Redactor(), timeoutMs: 2000, userAgent: 'test', backoffLimitMs: 20, ...o });
 
   suiteSetup(async () => {
     fake = await FakeIntercom.start();
@@ -228,6 +229,16 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
     const all = fake.addToken();
     assert.equal((await http().probe({ apiBase: fake.url, token: all, version: '2.16' }, '/admins')).status, 200);
     await assert.rejects(http().probe({ apiBase: fake.url, token: 'nope', version: '2.16' }, '/admins'), rejectsWith('unauthorized'));
+  });
+
+  test('the client makes the code, client secret and tokens it handles known to the redaction step', async () => {
+    const redactor = new Redactor();
+    const client = http({ knownSecrets: redactor });
+    const code = fake.createCode(CLIENT.clientId);
+    const oauthToken = await client.exchangeCode(fake.url, { code, ...CLIENT });
+    const accessToken = fake.addToken('short-token-123');
+    await client.getMe({ apiBase: fake.url, token: accessToken, version: '2.16' });
+    assert.equal(redactor.redact([code, CLIENT.clientSecret, oauthToken, accessToken].join(' ')), Array(4).fill(REDACTED).join(' '));
   });
 
   test('every request is logged with method, path, status and duration — and no secret', async () => {
