@@ -59,6 +59,8 @@ export const GET_RETRY_LIMIT = 2;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE']);
 const pathOf = (url: URL | string | undefined) => (url ? new URL(url).pathname : '?');
 const hostOf = (url: URL | string | undefined) => (url ? new URL(url).host : undefined);
+/** For the log: the status of an answer, else the error's code (ETIMEDOUT, ECONNRESET, …), even after headers arrived. */
+const failureOf = (error: RequestError) => (error.name === 'HTTPError' ? error.response?.statusCode : (error.code ?? error.name));
 
 function parseJson(response: Response<string>): unknown {
   const type = String(response.headers['content-type'] ?? '');
@@ -131,11 +133,12 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
         },
       ],
       beforeRetry: [
-        (error, retryCount) => log.warn(`${error.options.method} ${pathOf(error.options.url)}: retry ${retryCount} after ${error.response?.statusCode ?? error.code}`),
+        (error, retryCount) => log.warn(`${error.options.method} ${pathOf(error.options.url)}: retry ${retryCount} after ${failureOf(error)}`),
       ],
       beforeError: [
         (error) => {
-          if (!error.response) log.warn(`${error.options?.method} ${pathOf(error.options?.url)} → ${error.code ?? error.name}`);
+          // Answers were logged by afterResponse; an abort is the person's cancel or the cap, logged by send().
+          if (error.name !== 'HTTPError' && error.name !== 'AbortError') log.warn(`${error.options?.method} ${pathOf(error.options?.url)} → ${failureOf(error)}`);
           return error;
         },
       ],
@@ -154,7 +157,9 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     try {
       response = await request;
     } catch (error) {
-      throw toIntercomError(error as RequestError, signal, cap.signal.aborted);
+      const failure = toIntercomError(error as RequestError, signal, cap.signal.aborted);
+      if (failure.details.unexpected === 'tooLarge') log.warn(failure.message);
+      throw failure;
     }
     if (response.statusCode >= 300 && response.statusCode < 400) {
       const method = init.method ?? 'GET';

@@ -160,6 +160,7 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
     fake.failNext('GET /me', Faults.stallBody(), 3);
     await assert.rejects(http({ timeoutMs: 300 }).getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('timeout'));
     assert.equal(fake.count('GET /me'), 3, 'retried like any timeout, then given up');
+    assert.deepEqual(log.lines.filter((l) => l.startsWith('GET /me')), ['GET /me: retry 1 after ETIMEDOUT', 'GET /me: retry 2 after ETIMEDOUT', 'GET /me → ETIMEDOUT']);
   });
 
   test('a redirect is never followed: code, client secret and token stay with the API host', async () => {
@@ -203,6 +204,7 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
       await until(() => answer.closedEarly, 'the client to close the connection');
       assert.ok(answer.bodyBytesSent! < 16 * MiB, `${answer.bodyBytesSent} of ${size} bytes sent`);
       assert.equal(fake.count('GET /me'), 1, 'not retried');
+      assert.ok(log.lines.some((l) => /^GET \/me failed .*more than 1 MiB/.test(l)), log.lines.join('\n'));
     });
   }
 
