@@ -66,7 +66,7 @@ export function explainIntercomError(error: IntercomError, stage: Stage): Explai
       if (d.unexpected === 'redirect') {
         return {
           level: 'error',
-          text: vscode.l10n.t('{0} answered with a redirect ({1}) instead of Intercom\'s API. Requests to Intercom never follow redirects, so the code, token and client secret went nowhere else. Check intercom.advanced.apiBaseUrl and your proxy.', host, String(d.status)),
+          text: vscode.l10n.t('{0} answered with a redirect ({1}) instead of Intercom\'s API. Requests to Intercom never follow redirects, so nothing was sent to the address it named. Check intercom.advanced.apiBaseUrl and your proxy.', host, String(d.status)),
           actions: [Actions.openSettings, Actions.showLog],
         };
       }
