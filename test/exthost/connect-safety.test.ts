@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import type { WorkspaceNode } from '../../src/features/workspace/tree';
 import type { IntercomSession } from '../../src/session/model';
 import { FakeIntercom, Faults, usWorkspace } from '../fake-intercom';
 import { CLIENT_ID, CLIENT_SECRET, setUserSettings, useConnectSandbox, type Sandbox } from './sandbox';
@@ -79,6 +80,51 @@ suite('Connect safety (real extension host)', function () {
       assert.ok(!shown.includes(secret), `${name} was shown`);
     }
     assert.ok(!(await vscode.env.clipboard.readText()).includes(session.accessToken), 'not on the clipboard either');
+  });
+
+  test('a server that echoes the code, token and client secret gets none of them into the log, a message or the tree', async () => {
+    // The exchange answers 401 "Unauthorized Code <code> <client secret>".
+    box.fake.failNext('POST /auth/eagle/token', Faults.echoSecrets(401));
+    assert.equal(await vscode.commands.executeCommand('intercom.connect'), undefined);
+    await ui.waitForMessage((s) => /refused the authorization code/.test(s.text));
+    const code = new URLSearchParams(box.fake.lastRequest('POST /auth/eagle/token')!.rawBody).get('code')!;
+    // /me answers 401 "Access Token Invalid <the token just issued>".
+    box.fake.failNext('GET /me', Faults.echoSecrets(401));
+    assert.equal(await vscode.commands.executeCommand('intercom.connect'), undefined);
+    await ui.waitForMessage((s) => /rejected the access token/.test(s.text));
+    const rejectedToken = box.fake.issuedTokens.at(-1)!;
+    // A stored session whose refresh echoes its token: the view's error node explains the failure.
+    const session = (await vscode.commands.executeCommand<IntercomSession>('intercom.connect'))!;
+    assert.ok(session, JSON.stringify(ui.shown));
+    box.fake.failNext('GET /me', Faults.echoSecrets(401));
+    await vscode.commands.executeCommand('intercom.refreshWorkspace', session.id);
+
+    const { tree } = api.workspace;
+    const items: vscode.TreeItem[] = [];
+    const walk = async (node?: WorkspaceNode) => {
+      for (const child of await tree.getChildren(node)) {
+        items.push(tree.getTreeItem(child));
+        await walk(child);
+      }
+    };
+    await walk();
+    const treeText = JSON.stringify(items.map((i) => [i.label, i.description, typeof i.tooltip === 'string' ? i.tooltip : i.tooltip?.value]));
+    assert.match(treeText, /Access Token Invalid/, 'the error node repeats what Intercom said');
+    const logged = await until(async () => {
+      const text = await logText(api);
+      return text.includes(`Refresh of ${session.account.id} failed`) ? text : undefined;
+    }, 'the log file to be flushed');
+    const shown = JSON.stringify([ui.shown, ui.progressTitles]);
+    const secrets = {
+      code, codeEncoded: encodeURIComponent(code), clientSecret: CLIENT_SECRET, rejectedToken, sessionToken: session.accessToken,
+    };
+    for (const [name, secret] of Object.entries(secrets)) {
+      assert.ok(!logged.includes(secret), `${name} is in the log`);
+      assert.ok(!shown.includes(secret), `${name} was shown`);
+      assert.ok(!treeText.includes(secret), `${name} is in the tree`);
+    }
+    assert.match(logged, /Unauthorized Code \[redacted\] \[redacted\]/, 'the echo is logged, without the secrets');
+    assert.match(shown, /Unauthorized Code \[redacted\]/, 'the echo is shown, without the secrets');
   });
 
   test('Create Redirect Bridge Page writes the page with the allow-list baked in and lists the next steps', async () => {

@@ -223,6 +223,37 @@ suite('Connect (real extension host, fake Intercom)', function () {
       }
     });
 
+    test('a redirect from the API host is refused, and the host it names gets nothing', async () => {
+      const elsewhere = await FakeIntercom.start();
+      try {
+        box.fake.failNext('POST /auth/eagle/token', Faults.redirect(`${elsewhere.url}/auth/eagle/token`, 307));
+        assert.equal(await connect(), undefined);
+        const shown = await expectMessage(/answered with a redirect \(307\)/, 'error');
+        assert.ok(shown.actions.includes('Open Settings'));
+        assert.equal(elsewhere.count(), 0, 'the code and client secret went nowhere else');
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    test('an answer over 1 MiB is not read', async () => {
+      box.fake.failNext('GET /me', Faults.hugeBody({ bytes: 32 * 1024 * 1024 }));
+      assert.equal(await connect(), undefined);
+      await expectMessage(/more than 1 MiB/, 'error');
+      assert.equal(box.fake.count('GET /me'), 1, 'not retried');
+    });
+
+    test('an answer that stops after its headers times out', async () => {
+      await setUserSettings({ 'advanced.requestTimeoutSeconds': 1 });
+      box.fake.failNext('POST /auth/eagle/token', Faults.stallBody());
+      try {
+        assert.equal(await connect(), undefined);
+        await expectMessage(/did not answer in time/, 'error');
+      } finally {
+        await setUserSettings({ 'advanced.requestTimeoutSeconds': 5 });
+      }
+    });
+
     test('the person cancels while the browser is open', async () => {
       box.fake.consent = 'page'; // nobody clicks "Authorize access"
       const result = connect();

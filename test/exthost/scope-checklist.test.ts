@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
-import { SCOPES as FAKE_SCOPES } from '../fake-intercom';
+import { Faults, SCOPES as FAKE_SCOPES } from '../fake-intercom';
 import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
 import { ScriptedUi, activateExtension, type TestApi } from './support';
 
@@ -118,5 +118,17 @@ suite('Generate Scope Checklist (real extension host)', function () {
     const methods = new Set(box.fake.requests.map((r) => r.method));
     assert.deepEqual([...methods], ['GET'], 'only GET requests');
     assert.ok(box.fake.count() >= 8, `one probe per checkable scope (${box.fake.count()})`);
+  });
+
+  test('a token that an answer echoes never reaches the checklist', async () => {
+    // Not shaped like Intercom's tokens: only the known-secrets registry can catch it.
+    const token = box.fake.addToken('echoed-token-only-known-to-the-registry');
+    ui.answerInputs(token);
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    box.fake.failNext('GET /admins', Faults.echoSecrets(400));
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked), (items) => items[0]);
+    const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
+    assert.ok(!text.includes(token), 'the token is not in the checklist');
+    assert.match(text, /\| Read admins \|.*Access Token Invalid \[redacted\]/, 'the echo is reported, without the token');
   });
 });

@@ -63,6 +63,20 @@ export function explainIntercomError(error: IntercomError, stage: Stage): Explai
         actions: [Actions.retry, Actions.showLog],
       };
     case 'invalidResponse':
+      if (d.unexpected === 'redirect') {
+        return {
+          level: 'error',
+          text: vscode.l10n.t('{0} answered with a redirect ({1}) instead of Intercom\'s API. Requests to Intercom never follow redirects, so nothing was sent to the address it named. Check intercom.advanced.apiBaseUrl and your proxy.', host, String(d.status)),
+          actions: [Actions.openSettings, Actions.showLog],
+        };
+      }
+      if (d.unexpected === 'tooLarge') {
+        return {
+          level: 'error',
+          text: vscode.l10n.t('{0} answered with more than 1 MiB, far more than any answer of Intercom\'s API, so it was not read. Check intercom.advanced.apiBaseUrl and your proxy.', host),
+          actions: [Actions.openSettings, Actions.showLog],
+        };
+      }
       return {
         level: 'error',
         text: vscode.l10n.t('{0} did not answer like Intercom\'s API{1} (for example an HTML error page from a proxy). Check your proxy and intercom.advanced.apiBaseUrl.', host, said),

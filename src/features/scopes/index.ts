@@ -110,7 +110,7 @@ export function activateScopes(services: Services): void {
       lines.push(...renderScopeCheck({ workspace: workspaceTitle(session), checks: check.checks, uncheckable: UNCHECKABLE_SCOPES, needed, stoppedBecause: check.stoppedBecause }));
     }
     log.info(`Scope checklist: ${chosen.length} capabilities, ${checklist.sections.reduce((n, s) => n + s.items.length, 0)} scopes`);
-    return showChecklist(`${lines.join('\n')}\n`, target);
+    return showChecklist(services.redactor.redact(`${lines.join('\n')}\n`), target);
   }
 
   context.subscriptions.push(vscode.commands.registerCommand('intercom.generateScopeChecklist', generate));

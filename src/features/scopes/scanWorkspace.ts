@@ -1,6 +1,7 @@
 // Finds the workspace's source files the way search does (files.exclude and search.exclude, plus the
 // scanner's own skipped folders) and scans them for Intercom API use.
 import * as vscode from 'vscode';
+import type { Log } from '../../log';
 import { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB, scanFiles, type ScanResult } from '../../scopes/scanner';
 
 /** files.exclude and search.exclude entries that are on (plain `true`), as glob patterns. */
@@ -17,7 +18,7 @@ function excludedByUser(): string[] {
  * One exclude glob. Passing any exclude to findFiles turns its default files.exclude off, so the
  * user's patterns are merged in; patterns that nest braces cannot be merged and are reported.
  */
-export function excludeGlob(log: vscode.LogOutputChannel): string {
+export function excludeGlob(log: Log): string {
   const parts = [SCAN_EXCLUDE_GLOB];
   for (const pattern of excludedByUser()) {
     if (/[{}]/.test(pattern)) {
@@ -36,7 +37,7 @@ export interface WorkspaceScan {
 }
 
 export async function scanWorkspace(
-  log: vscode.LogOutputChannel,
+  log: Log,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<WorkspaceScan> {

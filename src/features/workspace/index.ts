@@ -23,7 +23,7 @@ export interface WorkspaceFeature {
 export function activateWorkspace(services: Services): WorkspaceFeature {
   const { context, sessions, ui } = services;
   const refresher = new WorkspaceRefresher(services);
-  const tree = new WorkspaceTreeProvider(() => sessions.list(), refresher, sessions.onDidChange);
+  const tree = new WorkspaceTreeProvider(() => sessions.list(), refresher, sessions.onDidChange, (text) => services.redactor.redact(text));
   const view = vscode.window.createTreeView('intercom.workspace', { treeDataProvider: tree, showCollapseAll: true });
   const status = createStatusItem();
 

@@ -64,7 +64,12 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly sessions: () => Promise<IntercomSession[]>, private readonly refresher: WorkspaceRefresher, onSessionsChange: vscode.Event<void>) {
+  constructor(
+    private readonly sessions: () => Promise<IntercomSession[]>,
+    private readonly refresher: WorkspaceRefresher,
+    onSessionsChange: vscode.Event<void>,
+    private readonly redact: (text: string) => string,
+  ) {
     this.subscriptions = [onSessionsChange(() => this.changed.fire(undefined)), refresher.onDidChange(() => this.changed.fire(undefined))];
   }
 
@@ -80,6 +85,19 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
   }
 
   getTreeItem(node: WorkspaceNode): vscode.TreeItem {
+    return this.redacted(this.item(node));
+  }
+
+  /** The redaction step before the view: everything an item shows. */
+  private redacted(item: vscode.TreeItem): vscode.TreeItem {
+    if (typeof item.label === 'string') item.label = this.redact(item.label);
+    if (typeof item.description === 'string') item.description = this.redact(item.description);
+    if (typeof item.tooltip === 'string') item.tooltip = this.redact(item.tooltip);
+    else if (item.tooltip) item.tooltip.value = this.redact(item.tooltip.value);
+    return item;
+  }
+
+  private item(node: WorkspaceNode): vscode.TreeItem {
     switch (node.kind) {
       case 'session':
         return this.sessionItem(node.session);
