@@ -4,13 +4,15 @@
 // (`client.contacts.create(…)`), and exact webhook topic strings. Text only, no parser: a cheap test
 // rejects most files before the detailed regexes run.
 
+import { Budget, ScanStopped } from './budget';
 import type { Finding, RequestFinding } from './finding';
 import { API_ROOTS, matchOperation, normalizePath, type Operation } from './operations';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import {
-  bindingNames, escapeRegExp, isQuote, lineStart, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
+  bindingNames, escapeRegExp, isQuote, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
+import { Receivers } from './receivers';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
 
 /** Directories never scanned: dependencies, VCS data, build output, caches. */
@@ -30,6 +32,9 @@ export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
 
 /** Files larger than this are skipped as generated or bundled code. */
 export const MAX_FILE_BYTES = 1_000_000;
+
+/** Time one file may take by default: a crafted 1 MB file scans in well under this. */
+export const FILE_BUDGET_MS = 2000;
 
 /** Glob for `workspace.findFiles`: every scanned extension. */
 export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
@@ -72,6 +77,8 @@ const INTERPOLATION_AFTER = /\s*\}/y;
 const FORMAT_BEFORE = /(['"])(%s\/[^'"\n]*)\1\s*(?:,|%)\s*\(?\s*$/;
 const JOIN_BEFORE = /\b(?:urljoin|URI\.join|url\.JoinPath|path\.join|posixpath\.join)\(\s*$/;
 const COMMA = /\s*,\s*/y;
+/** `base + '/path'` (PHP `.`): only then is the concatenation after a base worth reading. */
+const CONCAT_PATH = /\s*[+.]\s*[fFrRbBuU]{0,2}["'`]\//y;
 const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
 const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
@@ -80,16 +87,13 @@ const SDK_CALL = new RegExp(
     `(?:\\s*(?:\\.|->)\\s*(${SDK_CHILD_PATTERN}))?\\s*(?:\\.|->)\\s*([A-Za-z_]\\w*)(?![\\w$])`,
   'gi',
 );
-/** Receivers that are the current object, never an SDK client. */
-const SELF = /^(?:this|self|cls|super|\$this)$/;
-/** Names an SDK client is usually given, when nothing says where it came from. */
-const CLIENT_NAME = /^\$?(?:client|api|sdk|ic|\w*client)$/i;
 
 interface Context {
   readonly file: string;
   readonly text: string;
   readonly lang: Language;
   readonly findings: Finding[];
+  readonly budget: Budget;
   lineStarts?: number[];
 }
 
@@ -140,6 +144,7 @@ function toTarget(raw: string, trusted: boolean): Target | undefined {
 
 function scanTopics(ctx: Context, marked: boolean): void {
   for (const m of ctx.text.matchAll(TOPIC_LITERAL)) {
+    ctx.budget.spend();
     const rule = findTopicRule(m[2]);
     if (rule && (marked || isDistinctiveTopic(rule.topic))) {
       ctx.findings.push({ file: ctx.file, ...position(ctx, m.index), kind: 'webhook', topic: rule.topic, rule });
@@ -150,12 +155,16 @@ function scanTopics(ctx: Context, marked: boolean): void {
 /** Literals naming Intercom's host: a full URL is a finding; a bare base URL names variables to follow. */
 function scanHosts(ctx: Context, bases: Set<string>): void {
   const { text, lang } = ctx;
+  // A host literal inside a concatenation already read belongs to that URL: reading it again is wasted work.
+  let readUntil = 0;
   for (const m of text.matchAll(HOST)) {
+    ctx.budget.spend();
     const open = m.index - 1;
-    if (!isQuote(text[open])) continue;
+    if (open < readUntil || !isQuote(text[open])) continue;
     const literal = readLiteral(text, open, lang);
     if (!literal) continue;
-    const rest = readConcat(text, literal.end, lang);
+    const rest = readConcat(text, literal.end, lang, ctx.budget);
+    readUntil = rest.end;
     const target = toTarget(literal.value + rest.value, true);
     if (!target) {
       for (const name of bindingNames(text, open)) bases.add(name);
@@ -196,7 +205,7 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
   if (!STRING_START.exec(text)) return false;
   const literal = readLiteral(text, STRING_START.lastIndex, lang);
   if (!literal) return false;
-  const url = literal.value + readConcat(text, literal.end, lang).value;
+  const url = literal.value + readConcat(text, literal.end, lang, ctx.budget).value;
   const target = toTarget(url, trusted);
   if (target) addRequest(ctx, at, 'rest', { method: method as Operation['method'], ...target }, true);
   return true;
@@ -212,7 +221,7 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     if (open < 0) return undefined;
     const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
     if (!body) return undefined;
-    const rest = readConcat(text, body.end, lang);
+    const rest = readConcat(text, body.end, lang, ctx.budget);
     return { url: body.value + rest.value, start: at - before.length + open, end: rest.end };
   }
   if (lang === 'php' && text[at] === '$' && text[at - 1] === '"') {
@@ -231,7 +240,9 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const literal = readLiteral(text, STRING_START.lastIndex, lang);
     return literal && { url: literal.value, start: at, end: literal.end };
   }
-  const concat = readConcat(text, end, lang);
+  CONCAT_PATH.lastIndex = end;
+  if (!CONCAT_PATH.test(text)) return undefined;
+  const concat = readConcat(text, end, lang, ctx.budget);
   return concat.value.startsWith('/') ? { url: concat.value, start: at, end: concat.end } : undefined;
 }
 
@@ -251,6 +262,7 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
   }
   for (const { at, end, trusted } of sites) {
+    ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
     const built = urlFromBase(ctx, at, end);
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
@@ -260,42 +272,13 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
   }
 }
 
-/** Whether an SDK call's receiver is an Intercom client (its name, its constructor, or a client-like name). */
-function isIntercomReceiver(ctx: Context, receiver: string, cache: Map<string, boolean>): boolean {
-  const known = cache.get(receiver);
-  if (known !== undefined) return known;
-  const bare = receiver.replace(/^\$/, '');
-  let verdict: boolean;
-  if (SELF.test(receiver)) verdict = false;
-  else if (/intercom/i.test(bare)) verdict = true;
-  else {
-    const ctor = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(bare)}\\s*(?::=|=)\\s*(?:await\\s+)?(?:new\\s+)?([\\w$.:\\\\]+)\\s*[({]`).exec(ctx.text);
-    verdict = ctor ? isIntercomConstructor(ctx.text, ctor[1]) : CLIENT_NAME.test(bare);
-  }
-  cache.set(receiver, verdict);
-  return verdict;
-}
-
-/** `IntercomClient`, `Intercom::Client`, `intercom.NewClient`, or a name imported on a line mentioning intercom. */
-function isIntercomConstructor(text: string, ctor: string): boolean {
-  if (/intercom/i.test(ctor)) return true;
-  const name = new RegExp(`(?<![\\w$])${escapeRegExp(ctor.split(/[.:\\]/).pop()!)}(?![\\w$])`, 'g');
-  let checked = 0;
-  for (const m of text.matchAll(name)) {
-    const start = lineStart(text, m.index);
-    const newline = text.indexOf('\n', m.index);
-    if (MARKER.test(text.slice(start, newline < 0 ? undefined : newline))) return true;
-    if (++checked === 20) break;
-  }
-  return false;
-}
-
 function scanSdk(ctx: Context): void {
-  const cache = new Map<string, boolean>();
+  let receivers: Receivers | undefined;
   for (const m of ctx.text.matchAll(SDK_CALL)) {
+    ctx.budget.spend();
     const [, receiver, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
-    if (!operation || !isIntercomReceiver(ctx, receiver, cache)) continue;
+    if (!operation || !(receivers ??= new Receivers(ctx.text, ctx.budget)).isIntercom(receiver)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
     addRequest(ctx, m.index, 'sdk', operation, true, call);
   }
@@ -316,9 +299,9 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
-export function scanText(file: string, text: string): Finding[] {
+export function scanText(file: string, text: string, budget = new Budget()): Finding[] {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [] };
+  const ctx: Context = { file, text, lang, findings: [], budget };
   const marked = MARKER.test(text);
   scanTopics(ctx, marked);
   if (marked) {
@@ -332,7 +315,7 @@ export function scanText(file: string, text: string): Finding[] {
 
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'binary' | 'too-large' | 'unreadable';
+  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable';
 }
 
 export interface ScanProgress {
@@ -342,8 +325,12 @@ export interface ScanProgress {
 }
 
 export interface ScanOptions {
-  /** Checked before each file; once true the scan stops and returns what it has. */
+  /** Checked before each file and inside it; once true the scan stops and returns what it has. */
   readonly isCancelled?: () => boolean;
+  /** Time one file may take, in `now`'s milliseconds; a file over it is skipped as too slow. */
+  readonly fileBudgetMs?: number;
+  /** The clock the budget is measured on. */
+  readonly now?: () => number;
   /** Called after each file. */
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Size in bytes without reading the file, to skip very large files cheaply. */
@@ -372,7 +359,10 @@ export async function scanFiles(
   read: (file: string) => Promise<Uint8Array | string>,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  const { isCancelled = () => false, onProgress, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16 } = options;
+  const {
+    isCancelled = () => false, onProgress, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
+    fileBudgetMs = FILE_BUDGET_MS, now = () => performance.now(),
+  } = options;
   const wanted = files.filter(isScannable);
   const perFile: Finding[][] = new Array(wanted.length);
   const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
@@ -391,15 +381,20 @@ export async function scanFiles(
       const content = await read(file);
       if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
       else if (typeof content === 'string' ? content.includes('\0') : isBinary(content)) skipped[index] = { file, reason: 'binary' };
-      else perFile[index] = scanText(file, typeof content === 'string' ? content : decoder.decode(content));
-    } catch {
-      skipped[index] = { file, reason: 'unreadable' };
+      else {
+        const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
+        perFile[index] = scanText(file, typeof content === 'string' ? content : decoder.decode(content), budget);
+      }
+    } catch (error) {
+      const stopped = error instanceof ScanStopped ? error.reason : undefined;
+      if (stopped === 'cancelled') cancelled = true;
+      else skipped[index] = { file, reason: stopped ?? 'unreadable' };
     }
   };
 
   const worker = async (): Promise<void> => {
     while (next < wanted.length) {
-      if (isCancelled()) {
+      if (cancelled || isCancelled()) {
         cancelled = true;
         return;
       }
