@@ -83,7 +83,7 @@ const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
 const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
 const SDK_CALL = new RegExp(
-  `(?<![\\w$])(\\$?[A-Za-z_]\\w*)\\s*(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(${SDK_RESOURCE_PATTERN})` +
+  `(?<![\\w$])(\\$?[A-Za-z_]\\w*)(\\s*\\([^()\\n]{0,200}\\))?\\s*(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(${SDK_RESOURCE_PATTERN})` +
     `(?:\\s*(?:\\.|->)\\s*(${SDK_CHILD_PATTERN}))?\\s*(?:\\.|->)\\s*([A-Za-z_]\\w*)(?![\\w$])`,
   'gi',
 );
@@ -276,9 +276,9 @@ function scanSdk(ctx: Context): void {
   let receivers: Receivers | undefined;
   for (const m of ctx.text.matchAll(SDK_CALL)) {
     ctx.budget.spend();
-    const [, receiver, resource, child, method] = m;
+    const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
-    if (!operation || !(receivers ??= new Receivers(ctx.text, ctx.budget)).isIntercom(receiver)) continue;
+    if (!operation || !(receivers ??= new Receivers(ctx.text, ctx.budget)).isIntercom(receiver, called !== undefined)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
     addRequest(ctx, m.index, 'sdk', operation, true, call);
   }
