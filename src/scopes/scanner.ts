@@ -4,6 +4,7 @@
 // (`client.contacts.create(…)`), and exact webhook topic strings. Text only, no parser: a cheap test
 // rejects most files before the detailed regexes run.
 
+import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import type { Finding, RequestFinding } from './finding';
 import { API_ROOTS, matchOperation, normalizePath, type Operation } from './operations';
@@ -53,11 +54,6 @@ export function languageOf(file: string): Language | undefined {
 export function isScannable(file: string): boolean {
   const parts = file.split(/[\\/]/);
   return languageOf(file) !== undefined && !parts.slice(0, -1).some((p) => SKIPPED.has(p));
-}
-
-/** Binary files have a NUL byte early on. */
-export function isBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).includes(0);
 }
 
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
@@ -380,7 +376,7 @@ export async function scanFiles(
       }
       const content = await read(file);
       if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
-      else if (typeof content === 'string' ? content.includes('\0') : isBinary(content)) skipped[index] = { file, reason: 'binary' };
+      else if (isBinary(content)) skipped[index] = { file, reason: 'binary' };
       else {
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         perFile[index] = scanText(file, typeof content === 'string' ? content : decoder.decode(content), budget);
