@@ -119,8 +119,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     'GET /data_connectors', 'GET /data_connectors/{id}', 'GET /data_connectors/{id}/execution_results', 'GET /data_connectors/{id}/execution_results/{id}',
   ]),
   ...rules('inferred', ['Read and write data connectors'], ['POST /data_connectors', 'PATCH /data_connectors/{id}', 'DELETE /data_connectors/{id}']),
-  // OAuth itself needs no scope.
-  ...rules('no-scope', [], ['POST /auth/eagle/token', 'POST /auth/uninstall'], 'OAuth endpoint.'),
+  // OAuth itself needs no scope, whatever the method.
+  ...rules('no-scope', [], ['* /auth/eagle/token', '* /auth/uninstall'], 'OAuth endpoint.'),
   // Real Intercom operations for which no evidence names a Developer Hub scope.
   ...rules('unknown', [], [
     '* /teams', '* /teams/{id}', '* /teams/{id}/metrics', '* /away_status_reasons', '* /notes/{id}', '* /contacts/{id}/notes',
@@ -155,19 +155,37 @@ for (const rule of OPERATION_RULES) {
 /**
  * The rules for an operation: those of the most specific matching path (literal segments beat `{id}`),
  * the query-specific ones only when the query carries their values. Empty when nothing is mapped.
+ * `strict`: a `{name}` segment only stands for an id the code interpolates or spells as one, never for
+ * a word such as `search` (for a method the code does not show, where that match would be a guess).
  */
-export function matchOperation(op: Operation): OperationRule[] {
+export function matchOperation(op: Operation, strict = false): OperationRule[] {
   const segments = op.path.split('/').slice(1);
+  const fills = (segment: string): boolean => (strict ? segment === PLACEHOLDER : segment !== '');
   const candidates = (BY_LENGTH.get(segments.length) ?? []).filter(
     ({ rule, segments: pattern }) =>
       (rule.method === '*' || rule.method === op.method) &&
-      pattern.every((p, i) => (isPattern(p) ? segments[i] !== '' : p === segments[i])),
+      pattern.every((p, i) => (isPattern(p) ? fills(segments[i]) : p === segments[i])),
   );
   const best = Math.max(-1, ...candidates.map((c) => c.literals));
   return candidates
     .filter((c) => c.literals === best)
     .filter(({ rule }) => !rule.query || Object.entries(rule.query).every(([k, v]) => op.query?.[k] === v))
     .map((c) => c.rule);
+}
+
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * A URL whose method the code does not show: GET, unless GET has no rule for the path and exactly one
+ * other method has; matched strictly either way.
+ */
+export function guessOperation(target: Omit<Operation, 'method'>): { operation: Operation; rules: OperationRule[] } {
+  const get = { method: 'GET' as const, ...target };
+  const rules = matchOperation(get, true);
+  if (rules.length > 0) return { operation: get, rules };
+  const others = METHODS.map((method) => ({ method, ...target })).map((op) => ({ op, rules: matchOperation(op, true) }));
+  const found = others.filter((o) => o.rules.length > 0);
+  return found.length === 1 ? { operation: found[0].op, rules: found[0].rules } : { operation: get, rules: [] };
 }
 
 /** "GET /contacts/{id}?retain_metrics=false" → Operation; the form capabilities use. */

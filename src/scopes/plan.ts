@@ -245,10 +245,15 @@ function codeWarnings(counted: readonly Finding[]): Warning[] {
       findings: found,
     });
   }
-  const assumed = counted.filter((f) => f.kind !== 'webhook' && !f.methodSeen);
+  // Where every rule takes any method (OAuth endpoints, say), the method did not matter.
+  const assumed = counted.filter((f) => f.kind !== 'webhook' && !f.methodSeen && !(f.rules.length > 0 && f.rules.every((r) => r.method === '*')));
   if (assumed.length > 0) {
     const places = assumed.length === 1 ? '1 place' : `${assumed.length} places`;
-    warnings.push({ kind: 'assumed-method', message: `The HTTP method is not visible in the code at ${places}; GET was assumed there.`, findings: assumed });
+    warnings.push({
+      kind: 'assumed-method',
+      message: `The HTTP method is not visible in the code at ${places}; GET was assumed there, or the only method Intercom takes on that path.`,
+      findings: assumed,
+    });
   }
   return warnings;
 }

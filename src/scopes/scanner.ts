@@ -7,13 +7,14 @@
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import type { Finding, RequestFinding } from './finding';
-import { API_ROOTS, matchOperation, normalizePath, type Operation } from './operations';
+import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import {
   bindingNames, escapeRegExp, isQuote, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
 import { Receivers } from './receivers';
+import { maskSecrets, shortenMasks } from './secrets';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
 
 /** Directories never scanned: dependencies, VCS data, build output, caches. */
@@ -55,6 +56,16 @@ export function isScannable(file: string): boolean {
   const parts = file.split(/[\\/]/);
   return languageOf(file) !== undefined && !parts.slice(0, -1).some((p) => SKIPPED.has(p));
 }
+
+/**
+ * An import of an official Intercom SDK (intercom-client, python-intercom, intercom-ruby, intercom-php,
+ * intercom-go), or Intercom's API host in a string: a file that talks to Intercom, found or not.
+ */
+const INTERCOM_MODULE =
+  /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
+
+/** Whether the text imports an Intercom SDK or names Intercom's API host. */
+export const isIntercomModule = (text: string): boolean => INTERCOM_MODULE.test(text);
 
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
 const MARKER = /intercom/i;
@@ -111,19 +122,29 @@ function snippetAt(text: string, start: number, index: number): string {
   const newline = ahead.indexOf('\n');
   const end = index + (newline < 0 ? ahead.length : newline);
   const from = end - start > 160 ? Math.max(start, index - 40) : start;
-  const raw = text.slice(from, Math.min(end, from + 160)).trim().replace(/\s+/g, ' ');
+  // Secrets are masked with some context on both sides, so a token the cut splits is masked whole.
+  const context = Math.max(start, from - 200);
+  const masked = maskSecrets(text.slice(context, Math.min(end, from + 360)));
+  const raw = shortenMasks(masked.slice(from - context, Math.min(end, from + 160) - context).trim().replace(/\s+/g, ' '));
   const cut = raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
   return from > start ? `…${cut}` : cut;
 }
 
-function addRequest(ctx: Context, index: number, kind: 'rest' | 'sdk', operation: Operation, methodSeen: boolean, call?: string): void {
+function addRequest(ctx: Context, index: number, kind: 'rest' | 'sdk', operation: Operation, call?: string): void {
   const finding: RequestFinding = {
-    file: ctx.file, ...position(ctx, index), kind, operation, methodSeen, ...(call && { call }), rules: matchOperation(operation),
+    file: ctx.file, ...position(ctx, index), kind, operation, methodSeen: true, ...(call && { call }), rules: matchOperation(operation),
   };
   ctx.findings.push(finding);
 }
 
 type Target = Omit<Operation, 'method'>;
+
+/** A REST call at `index` with the method the code shows, or a guess (see guessOperation) when it shows none. */
+function addRest(ctx: Context, index: number, target: Target, method: { method: HttpMethod; seen: boolean }): void {
+  if (method.seen) return addRequest(ctx, index, 'rest', { method: method.method, ...target });
+  const { operation, rules } = guessOperation(target);
+  ctx.findings.push({ file: ctx.file, ...position(ctx, index), kind: 'rest', operation, methodSeen: false, rules });
+}
 
 /**
  * A URL or path found in code → path and query, or undefined when it names no resource. Untrusted
@@ -166,8 +187,7 @@ function scanHosts(ctx: Context, bases: Set<string>): void {
       for (const name of bindingNames(text, open)) bases.add(name);
       continue;
     }
-    const { method, seen } = resolveMethod(text, open, rest.end);
-    addRequest(ctx, open, 'rest', { method, ...target }, seen);
+    addRest(ctx, open, target, resolveMethod(text, open, rest.end));
   }
 }
 
@@ -203,7 +223,7 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
   if (!literal) return false;
   const url = literal.value + readConcat(text, literal.end, lang, ctx.budget).value;
   const target = toTarget(url, trusted);
-  if (target) addRequest(ctx, at, 'rest', { method: method as Operation['method'], ...target }, true);
+  if (target) addRequest(ctx, at, 'rest', { method: method as HttpMethod, ...target });
   return true;
 }
 
@@ -263,8 +283,7 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     const built = urlFromBase(ctx, at, end);
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
-    const { method, seen } = resolveMethod(text, built.start, built.end);
-    addRequest(ctx, built.start, 'rest', { method, ...target }, seen);
+    addRest(ctx, built.start, target, resolveMethod(text, built.start, built.end));
   }
 }
 
@@ -276,7 +295,7 @@ function scanSdk(ctx: Context): void {
     const operation = sdkOperation(resource, child, method);
     if (!operation || !(receivers ??= new Receivers(ctx.text, ctx.budget)).isIntercom(receiver, called !== undefined)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
-    addRequest(ctx, m.index, 'sdk', operation, true, call);
+    addRequest(ctx, m.index, 'sdk', operation, call);
   }
 }
 
@@ -341,6 +360,8 @@ export interface ScanResult {
   readonly findings: Finding[];
   readonly scanned: number;
   readonly skipped: SkippedFile[];
+  /** Files that import an Intercom SDK or name its host but gave no finding: the scan may have missed their calls. */
+  readonly checkByHand: string[];
   readonly cancelled: boolean;
 }
 
@@ -362,6 +383,7 @@ export async function scanFiles(
   const wanted = files.filter(isScannable);
   const perFile: Finding[][] = new Array(wanted.length);
   const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
+  const unexplained: boolean[] = new Array(wanted.length).fill(false);
   let next = 0;
   let done = 0;
   let cancelled = false;
@@ -379,7 +401,9 @@ export async function scanFiles(
       else if (isBinary(content)) skipped[index] = { file, reason: 'binary' };
       else {
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
-        perFile[index] = scanText(file, typeof content === 'string' ? content : decoder.decode(content), budget);
+        const text = typeof content === 'string' ? content : decoder.decode(content);
+        perFile[index] = scanText(file, text, budget);
+        unexplained[index] = perFile[index].length === 0 && isIntercomModule(text);
       }
     } catch (error) {
       const stopped = error instanceof ScanStopped ? error.reason : undefined;
@@ -405,6 +429,7 @@ export async function scanFiles(
     findings: perFile.flatMap((f) => f ?? []),
     scanned: perFile.filter(Boolean).length,
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
+    checkByHand: wanted.filter((_, i) => unexplained[i]),
     cancelled,
   };
 }
