@@ -41,7 +41,8 @@ export class Receivers {
   private readonly onIntercomLines = new Set<string>();
   private readonly verdicts = new Map<string, boolean>();
 
-  constructor(text: string, budget: Budget) {
+  /** `imported`: names the file takes from a project module that talks to Intercom. */
+  constructor(text: string, budget: Budget, private readonly imported: ReadonlySet<string> = new Set()) {
     budget.spend(text.length);
     for (const m of text.matchAll(ASSIGNMENT)) {
       budget.spend();
@@ -75,7 +76,7 @@ export class Receivers {
   private holdsClient(receiver: string): boolean {
     const bare = receiver.replace(/^\$/, '');
     if (SELF.test(receiver)) return false;
-    if (/intercom/i.test(bare)) return true;
+    if (/intercom/i.test(bare) || this.imported.has(bare)) return true;
     const source = this.callees.get(bare);
     if (!source) return CLIENT_NAME.test(bare);
     if (this.isIntercomCallee(source)) return true;
@@ -85,6 +86,7 @@ export class Receivers {
 
   private returnsClient(fn: string): boolean {
     const name = fn.replace(/^\$/, '');
+    if (this.imported.has(name)) return true;
     return this.isIntercomCallee(callee(name, false)) || CLIENT_NAME.test(name.replace(FACTORY_PREFIX, ''));
   }
 

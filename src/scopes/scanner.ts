@@ -5,6 +5,7 @@
 // rejects most files before the detailed regexes run.
 
 import { isBinary } from './binary';
+import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { Budget, ScanStopped } from './budget';
 import type { Finding, RequestFinding } from './finding';
 import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
@@ -77,6 +78,9 @@ export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', `['"\`](?:
 
 const HOST = /(?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?![\w-]|\.[\w-])/gi;
 const INTERCOM_NAME = /(?<![\w$])\$?[\w$]*intercom[\w$]*/gi;
+/** Names an HTTP client or SDK wrapper is usually given: in files importing an Intercom module, they are one. */
+const CLIENT_SITE_NAME = /^(?:\w*client|http|api|sdk|conn|connection|rest)$/i;
+const CLIENT_SITE = /(?<![\w$])\$?(?:\w*[cC]lient|http|api|sdk|conn|connection|rest)(?![\w$])/g;
 const CLIENT_CALL = /\s*(?:\.|->)\s*(get|post|put|patch|delete|request)\s*\(\s*/iy;
 const STRING_START = /[fFrRbBuU]{0,2}(?=["'`])/y;
 const INTERPOLATION_BEFORE = /(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
@@ -101,6 +105,7 @@ interface Context {
   readonly lang: Language;
   readonly findings: Finding[];
   readonly budget: Budget;
+  readonly project: ProjectContext | undefined;
   lineStarts?: number[];
 }
 
@@ -277,6 +282,19 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     if (bases.has(m[0].replace(/^\$/, ''))) continue;
     sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
   }
+  // In a file that imports an Intercom wrapper, its clients (`this.client`, `this.http`, imported names).
+  if (ctx.project?.importsIntercom) {
+    for (const m of text.matchAll(CLIENT_SITE)) {
+      const name = m[0].replace(/^\$/, '');
+      if (!/intercom/i.test(name) && !bases.has(name)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+    }
+    for (const name of ctx.project.names) {
+      if (CLIENT_SITE_NAME.test(name) || /intercom/i.test(name) || bases.has(name)) continue;
+      for (const m of text.matchAll(new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g'))) {
+        sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+      }
+    }
+  }
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
@@ -293,7 +311,8 @@ function scanSdk(ctx: Context): void {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
-    if (!operation || !(receivers ??= new Receivers(ctx.text, ctx.budget)).isIntercom(receiver, called !== undefined)) continue;
+    receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
+    if (!operation || !receivers.isIntercom(receiver, called !== undefined)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
     addRequest(ctx, m.index, 'sdk', operation, call);
   }
@@ -314,10 +333,18 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
-export function scanText(file: string, text: string, budget = new Budget()): Finding[] {
+/** What the rest of the project says about a file: it imports a module that talks to Intercom. */
+export interface ProjectContext {
+  readonly importsIntercom: boolean;
+  /** Names it binds from such modules: clients, wrappers, factories. */
+  readonly names: ReadonlySet<string>;
+}
+
+/** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
+export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [], budget };
-  const marked = MARKER.test(text);
+  const ctx: Context = { file, text, lang, findings: [], budget, project };
+  const marked = MARKER.test(text) || project?.importsIntercom === true;
   scanTopics(ctx, marked);
   if (marked) {
     const bases = new Set<string>();
@@ -381,20 +408,23 @@ export async function scanFiles(
     fileBudgetMs = FILE_BUDGET_MS, now = () => performance.now(),
   } = options;
   const wanted = files.filter(isScannable);
-  const perFile: Finding[][] = new Array(wanted.length);
+  const perFile: (Finding[] | undefined)[] = new Array(wanted.length);
   const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
-  const unexplained: boolean[] = new Array(wanted.length).fill(false);
+  /** Imports an Intercom SDK or names its host. */
+  const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
+  const imports: (ModuleImport[] | undefined)[] = new Array(wanted.length);
   let next = 0;
   let done = 0;
   let cancelled = false;
 
-  const scanOne = async (index: number): Promise<void> => {
+  /** Reads and scans one file; returns its text for the caller to inspect, or undefined if skipped. */
+  const scanOne = async (index: number, project?: ProjectContext): Promise<string | undefined> => {
     const file = wanted[index];
     try {
       const size = sizeOf ? await sizeOf(file) : undefined;
       if (size !== undefined && size > maxBytes) {
         skipped[index] = { file, reason: 'too-large' };
-        return;
+        return undefined;
       }
       const content = await read(file);
       if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
@@ -402,14 +432,18 @@ export async function scanFiles(
       else {
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
-        perFile[index] = scanText(file, text, budget);
-        unexplained[index] = perFile[index].length === 0 && isIntercomModule(text);
+        perFile[index] = scanText(file, text, budget, project);
+        return text;
       }
     } catch (error) {
       const stopped = error instanceof ScanStopped ? error.reason : undefined;
       if (stopped === 'cancelled') cancelled = true;
-      else skipped[index] = { file, reason: stopped ?? 'unreadable' };
+      else {
+        skipped[index] = { file, reason: stopped ?? 'unreadable' };
+        perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
+      }
     }
+    return undefined;
   };
 
   const worker = async (): Promise<void> => {
@@ -419,17 +453,37 @@ export async function scanFiles(
         return;
       }
       const index = next++;
-      await scanOne(index);
+      const text = await scanOne(index);
+      if (text !== undefined) {
+        talksToIntercom[index] = isIntercomModule(text);
+        const found = importsOf(text, languageOf(wanted[index])!);
+        if (found.length > 0) imports[index] = found;
+      }
       onProgress?.({ done: ++done, total: wanted.length, file: wanted[index] });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, wanted.length)) }, worker));
 
+  // One hop through the project's imports: files that import a module talking to Intercom are scanned
+  // again, their client-like objects and the names they import from it counting as Intercom clients.
+  const modules = new ProjectModules(wanted);
+  const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
+  for (let index = 0; index < wanted.length && !cancelled && intercomKeys.size > 0; index++) {
+    const lang = languageOf(wanted[index])!;
+    const viaIntercom = (imports[index] ?? []).filter((m) => {
+      const key = modules.resolve(wanted[index], lang, m);
+      return key !== undefined && intercomKeys.has(key) && !moduleKeys(wanted[index]).includes(key);
+    });
+    if (viaIntercom.length === 0) continue;
+    if (isCancelled()) cancelled = true;
+    else await scanOne(index, { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) });
+  }
+
   return {
     findings: perFile.flatMap((f) => f ?? []),
     scanned: perFile.filter(Boolean).length,
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
-    checkByHand: wanted.filter((_, i) => unexplained[i]),
+    checkByHand: wanted.filter((_, i) => talksToIntercom[i] && perFile[i]?.length === 0),
     cancelled,
   };
 }
