@@ -65,8 +65,8 @@ export function isScannable(file: string): boolean {
 const INTERCOM_MODULE =
   /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
 
-/** Whether the text imports an Intercom SDK or names Intercom's API host. */
-export const isIntercomModule = (text: string): boolean => INTERCOM_MODULE.test(text);
+/** Whether the text imports an Intercom SDK or names Intercom's API host (a plain search rules most files out first). */
+export const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
 
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
 const MARKER = /intercom/i;
@@ -466,9 +466,9 @@ export async function scanFiles(
 
   // One hop through the project's imports: files that import a module talking to Intercom are scanned
   // again, their client-like objects and the names they import from it counting as Intercom clients.
-  const modules = new ProjectModules(wanted);
   const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
-  for (let index = 0; index < wanted.length && !cancelled && intercomKeys.size > 0; index++) {
+  const modules = intercomKeys.size > 0 ? new ProjectModules(wanted) : undefined;
+  for (let index = 0; modules && index < wanted.length && !cancelled; index++) {
     const lang = languageOf(wanted[index])!;
     const viaIntercom = (imports[index] ?? []).filter((m) => {
       const key = modules.resolve(wanted[index], lang, m);
