@@ -2,20 +2,21 @@
 // preselected from the code and cite file:line. Three kinds of finding: REST calls to api*.intercom.io
 // (directly, or through a variable or client whose base URL is Intercom's), SDK calls
 // (`client.contacts.create(…)`), and exact webhook topic strings. Text only, no parser: a cheap test
-// rejects most files before the detailed regexes run.
+// rejects most files before the detailed regexes run. Every pass is linear in the file's length and
+// runs on a Budget (time and cancellation); scanFiles adds one hop through the project's own imports.
 
 import { isBinary } from './binary';
-import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { Budget, ScanStopped } from './budget';
 import type { Finding, RequestFinding } from './finding';
+import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
+import { maskSecrets, shortenMasks } from './secrets';
 import {
   bindingNames, escapeRegExp, isQuote, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
-import { Receivers } from './receivers';
-import { maskSecrets, shortenMasks } from './secrets';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
 
 /** Directories never scanned: dependencies, VCS data, build output, caches. */
@@ -290,6 +291,7 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     }
     for (const name of ctx.project.names) {
       if (CLIENT_SITE_NAME.test(name) || /intercom/i.test(name) || bases.has(name)) continue;
+      ctx.budget.spend(text.length);
       for (const m of text.matchAll(new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g'))) {
         sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
       }
@@ -332,7 +334,6 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
-/** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 /** What the rest of the project says about a file: it imports a module that talks to Intercom. */
 export interface ProjectContext {
   readonly importsIntercom: boolean;
