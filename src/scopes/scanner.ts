@@ -38,7 +38,7 @@ export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
 export const MAX_FILE_BYTES = 1_000_000;
 
 /** Time one file may take by default: a crafted 1 MB file scans in well under this. */
-export const FILE_BUDGET_MS = 2000;
+const FILE_BUDGET_MS = 2000;
 
 /** Glob for `workspace.findFiles`: every scanned extension. */
 export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
@@ -67,7 +67,7 @@ const INTERCOM_MODULE =
   /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
 
 /** Whether the text imports an Intercom SDK or names Intercom's API host (a plain search rules most files out first). */
-export const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
+const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
 
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
 const MARKER = /intercom/i;
@@ -237,8 +237,9 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
 function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
   const { text, lang } = ctx;
   const before = linePrefix(text, at);
+  // Each cue is looked for with a plain search first: most sites match none, and this runs at every one.
   INTERPOLATION_AFTER.lastIndex = end;
-  if (INTERPOLATION_BEFORE.test(before) && INTERPOLATION_AFTER.test(text)) {
+  if (INTERPOLATION_AFTER.test(text) && INTERPOLATION_BEFORE.test(before)) {
     const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
     if (open < 0) return undefined;
     const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
@@ -250,11 +251,11 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const body = readBody(text, end, '"', lang);
     return body && { url: body.value, start: at - 1, end: body.end };
   }
-  const format = FORMAT_BEFORE.exec(before);
+  const format = before.includes('%s/') ? FORMAT_BEFORE.exec(before) : null;
   if (format) return { url: format[2].slice(2), start: at - before.length + format.index, end };
-  const newUrl = NEW_URL_BEFORE.exec(before);
+  const newUrl = before.includes('URL(') ? NEW_URL_BEFORE.exec(before) : null;
   if (newUrl) return { url: newUrl[2], start: at - before.length + newUrl.index, end };
-  if (JOIN_BEFORE.test(before)) {
+  if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {
     COMMA.lastIndex = end;
     if (!COMMA.exec(text)) return undefined;
     STRING_START.lastIndex = COMMA.lastIndex;
