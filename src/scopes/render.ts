@@ -111,7 +111,10 @@ const SKIP_REASONS: Readonly<Record<SkippedFile['reason'], string>> = {
 function coverage(scan: ScanCoverage | undefined): string {
   if (!scan) return 'No code was scanned.';
   const skipped = scan.skipped.length > 0 ? `; ${plural(scan.skipped.length, 'file')} could not be scanned (see "Not scanned")` : '';
-  const byHand = scan.checkByHand.length > 0 ? ` ${plural(scan.checkByHand.length, 'file')} talk to Intercom in ways the scan could not follow (see "Check these by hand").` : '';
+  const unfollowed = scan.checkByHand.length;
+  const byHand = unfollowed > 0
+    ? ` ${plural(unfollowed, 'file')} ${unfollowed === 1 ? 'talks' : 'talk'} to Intercom in ways the scan could not follow (see "Check these by hand").`
+    : '';
   return `The scan read ${plural(scan.scanned, 'source file')} as text${skipped}.${byHand}`;
 }
 

@@ -91,7 +91,7 @@ suite('scopes render', () => {
   test('says what was scanned and what not, never "tick exactly these"', () => {
     const scanned = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [{ file: 'a.js', reason: 'too-large' }], checkByHand: ['b.py'] } }), { link });
     assert.doesNotMatch(scanned, /exactly/);
-    assert.match(scanned, /The scan read 3 source files as text; 1 file could not be scanned \(see "Not scanned"\)\./);
+    assert.match(scanned, /The scan read 3 source files as text; 1 file could not be scanned \(see "Not scanned"\)\. 1 file talks to Intercom/);
     assert.match(scanned, /\n## Check these by hand\n\n.*\n\n- b\.py\n/);
     assert.match(scanned, /\n## Not scanned\n\n- a\.js — larger than 1 MB\n/);
     assert.match(renderChecklist(buildChecklist({ capabilities: caps('counts') }), { link }), /No code was scanned\./);
