@@ -2,7 +2,7 @@
 // the REST operations and webhook topics it implies, so the plan can derive scopes from the choice.
 // Scan findings preselect the capabilities they show.
 
-import type { Finding } from './finding';
+import { inTestCode, type Finding } from './finding';
 import { matchOperation, parseOperation, type OperationRule } from './operations';
 import { TOPIC_RULES } from './topics';
 
@@ -171,8 +171,8 @@ export function capabilitiesForFinding(finding: Finding): Capability[] {
   );
 }
 
-/** Capabilities to preselect for these findings, in CAPABILITIES order. */
+/** Capabilities to preselect for these findings, in CAPABILITIES order; test code preselects nothing. */
 export function capabilitiesForFindings(findings: readonly Finding[]): Capability[] {
-  const implied = new Set(findings.flatMap(capabilitiesForFinding));
+  const implied = new Set(findings.filter((f) => !inTestCode(f)).flatMap(capabilitiesForFinding));
   return CAPABILITIES.filter((c) => implied.has(c));
 }

@@ -40,3 +40,10 @@ export function findingSubject(f: Finding): string {
   if (f.kind === 'webhook') return f.topic;
   return `${f.operation.method} ${f.operation.path}`;
 }
+
+// Test code: test/, spec/, mocks and fixtures folders, and the test-file names of the five languages.
+const TEST_FOLDER = /(?:^|[\\/])(?:tests?|specs?|__tests__|__mocks__|mocks?|fixtures|testdata)[\\/]/i;
+const TEST_NAME = /(?:^|[\\/])(?:[^\\/]*[._-](?:test|spec)s?\.\w+|test_[^\\/]+\.py|conftest\.py|[^\\/]*Tests?\.php|[^\\/]*[._](?:mock|mocks)\.\w+)$/;
+
+/** Whether a finding sits in test code: cited, but never a reason to choose a capability. */
+export const inTestCode = (finding: Finding): boolean => TEST_FOLDER.test(finding.file) || TEST_NAME.test(finding.file);

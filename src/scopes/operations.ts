@@ -144,8 +144,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   ...rules('inferred', ['Write events'], ['POST /bulk/events'], LEGACY),
   ...rules('inferred', ['Read status of jobs'], ['GET /jobs/{id}', 'GET /jobs/{id}/error'], LEGACY),
   ...rules('inferred', ['Write conversations'], ['POST /conversations/{id}'], 'API 1.x: marks a conversation as read.'),
-  // OAuth itself needs no scope.
-  ...rules('no-scope', [], ['POST /auth/eagle/token', 'POST /auth/uninstall'], 'OAuth endpoint.'),
+  // OAuth itself needs no scope, whatever the method.
+  ...rules('no-scope', [], ['* /auth/eagle/token', '* /auth/uninstall'], 'OAuth endpoint.'),
   // Real Intercom operations (in its OpenAPI descriptions 2.7–Preview, or sent by an official SDK) for which no
   // evidence names a Developer Hub scope. Reviewed: test/unit/scopes/coverage.test.ts fails on any operation left out.
   ...rules('unknown', [], [
@@ -195,19 +195,37 @@ for (const rule of OPERATION_RULES) {
 /**
  * The rules for an operation: those of the most specific matching path (literal segments beat `{id}`),
  * the query-specific ones only when the query carries their values. Empty when nothing is mapped.
+ * `strict`: a `{name}` segment only stands for an id the code interpolates or spells as one, never for
+ * a word such as `search` (for a method the code does not show, where that match would be a guess).
  */
-export function matchOperation(op: Operation): OperationRule[] {
+export function matchOperation(op: Operation, strict = false): OperationRule[] {
   const segments = op.path.split('/').slice(1);
+  const fills = (segment: string): boolean => (strict ? segment === PLACEHOLDER : segment !== '');
   const candidates = (BY_LENGTH.get(segments.length) ?? []).filter(
     ({ rule, segments: pattern }) =>
       (rule.method === '*' || rule.method === op.method) &&
-      pattern.every((p, i) => (isPattern(p) ? segments[i] !== '' : p === segments[i])),
+      pattern.every((p, i) => (isPattern(p) ? fills(segments[i]) : p === segments[i])),
   );
   const best = Math.max(-1, ...candidates.map((c) => c.literals));
   return candidates
     .filter((c) => c.literals === best)
     .filter(({ rule }) => !rule.query || Object.entries(rule.query).every(([k, v]) => op.query?.[k] === v))
     .map((c) => c.rule);
+}
+
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * A URL whose method the code does not show: GET, unless GET has no rule for the path and exactly one
+ * other method has; matched strictly either way.
+ */
+export function guessOperation(target: Omit<Operation, 'method'>): { operation: Operation; rules: OperationRule[] } {
+  const get = { method: 'GET' as const, ...target };
+  const rules = matchOperation(get, true);
+  if (rules.length > 0) return { operation: get, rules };
+  const others = METHODS.map((method) => ({ method, ...target })).map((op) => ({ op, rules: matchOperation(op, true) }));
+  const found = others.filter((o) => o.rules.length > 0);
+  return found.length === 1 ? { operation: found[0].op, rules: found[0].rules } : { operation: get, rules: [] };
 }
 
 /** "GET /contacts/{id}?retain_metrics=false" → Operation; the form capabilities use. */

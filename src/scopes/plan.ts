@@ -11,8 +11,9 @@
 
 import { CAPABILITIES, capabilitiesForFinding, type Capability } from './capabilities';
 import { CANVAS_KIT_SCOPES, coveredBy, covers, findScope, SCOPES, SECTIONS, type Scope, type Section } from './catalog';
-import { findingSubject, type Finding } from './finding';
+import { findingSubject, inTestCode, type Finding } from './finding';
 import { matchOperation, parseOperation, type Evidence, type OperationRule } from './operations';
+import type { ScanResult } from './scanner';
 import { findTopicRule, UNLISTED_LABEL_HINTS, type TopicRule } from './topics';
 
 export interface ChecklistInput {
@@ -20,10 +21,14 @@ export interface ChecklistInput {
   readonly capabilities: readonly Capability[];
   /**
    * Scan findings, cited as evidence. One that no capability offers (GET /teams, an unmapped path)
-   * always counts; one whose capabilities were all left unchosen is set aside, not counted.
+   * counts unless it is in test code; one whose capabilities were all left unchosen is set aside.
    */
   readonly findings?: readonly Finding[];
+  /** What the scan read and could not: the checklist says so. Absent when no code was scanned. */
+  readonly scan?: ScanCoverage;
 }
+
+export type ScanCoverage = Pick<ScanResult, 'scanned' | 'skipped' | 'checkByHand'>;
 
 /** Why a scope is needed: one operation or topic, from the chosen capabilities and/or the code. */
 export interface Reason {
@@ -70,10 +75,11 @@ export interface Warning {
   readonly findings: readonly Finding[];
 }
 
-/** Found in code, but every capability it belongs to was deselected: not counted. */
+/** Found in code, but not counted: every capability it belongs to was deselected, or it is test code none chose. */
 export interface SetAsideFinding {
   readonly finding: Finding;
   readonly capabilities: readonly Capability[];
+  readonly because: 'not-chosen' | 'test-code';
 }
 
 export interface Checklist {
@@ -87,6 +93,7 @@ export interface Checklist {
   /** Findings that count, by file then line. */
   readonly findings: readonly Finding[];
   readonly setAside: readonly SetAsideFinding[];
+  readonly scan?: ScanCoverage;
 }
 
 interface Draft {
@@ -176,8 +183,9 @@ function gather(capabilities: readonly Capability[], findings: readonly Finding[
   const setAside: SetAsideFinding[] = [];
   for (const finding of findings) {
     const caps = capabilitiesForFinding(finding);
-    if (caps.length > 0 && !caps.some((c) => chosen.has(c.id))) {
-      setAside.push({ finding, capabilities: caps });
+    const isChosen = caps.some((c) => chosen.has(c.id));
+    if (!isChosen && (caps.length > 0 || inTestCode(finding))) {
+      setAside.push({ finding, capabilities: caps, because: inTestCode(finding) ? 'test-code' : 'not-chosen' });
       continue;
     }
     counted.push(finding);
@@ -245,10 +253,15 @@ function codeWarnings(counted: readonly Finding[]): Warning[] {
       findings: found,
     });
   }
-  const assumed = counted.filter((f) => f.kind !== 'webhook' && !f.methodSeen);
+  // Where every rule takes any method (OAuth endpoints, say), the method did not matter.
+  const assumed = counted.filter((f) => f.kind !== 'webhook' && !f.methodSeen && !(f.rules.length > 0 && f.rules.every((r) => r.method === '*')));
   if (assumed.length > 0) {
     const places = assumed.length === 1 ? '1 place' : `${assumed.length} places`;
-    warnings.push({ kind: 'assumed-method', message: `The HTTP method is not visible in the code at ${places}; GET was assumed there.`, findings: assumed });
+    warnings.push({
+      kind: 'assumed-method',
+      message: `The HTTP method is not visible in the code at ${places}; GET was assumed there, or the only method Intercom takes on that path.`,
+      findings: assumed,
+    });
   }
   return warnings;
 }
@@ -299,5 +312,6 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     canvasKit,
     findings: counted,
     setAside,
+    ...(input.scan && { scan: input.scan }),
   };
 }

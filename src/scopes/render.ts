@@ -4,7 +4,8 @@
 
 import { findScope } from './catalog';
 import { findingSubject, type Finding } from './finding';
-import type { Checklist, ChecklistItem, Reason } from './plan';
+import type { Checklist, ChecklistItem, Reason, ScanCoverage } from './plan';
+import type { SkippedFile } from './scanner';
 
 export interface RenderOptions {
   /** Link target for a finding, e.g. `src/app.ts#L12` relative to the document. */
@@ -63,7 +64,9 @@ function reasonLines(reasons: readonly Reason[], options: RenderOptions): string
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
   }
-  for (const group of groups.values()) lines.push(`${subjects(group)} (${howSure(group[0])})${forCapabilities(group[0])}.${note(group[0])}`);
+  for (const group of groups.values()) {
+    lines.push(`${subjects(group)} (${howSure(group[0])})${forCapabilities(group[0])}; not seen in code.${note(group[0])}`);
+  }
   return lines;
 }
 
@@ -97,14 +100,47 @@ function findingRow(finding: Finding, last: string, options: RenderOptions): str
   return `| ${linkTo(finding, options)} | ${KIND_NAMES[finding.kind]} | ${cell(what)} | ${cell(last)} | ${cell(code(finding.snippet))} |`;
 }
 
+const SKIP_REASONS: Readonly<Record<SkippedFile['reason'], string>> = {
+  binary: 'binary content',
+  'too-large': 'larger than 1 MB',
+  'too-slow': 'took too long to scan',
+  unreadable: 'could not be read',
+};
+
+/** What the scan covered, for the header: the checklist is only as complete as the scan. */
+function coverage(scan: ScanCoverage | undefined): string {
+  if (!scan) return 'No code was scanned.';
+  const skipped = scan.skipped.length > 0 ? `; ${plural(scan.skipped.length, 'file')} could not be scanned (see "Not scanned")` : '';
+  const unfollowed = scan.checkByHand.length;
+  const byHand = unfollowed > 0
+    ? ` ${plural(unfollowed, 'file')} ${unfollowed === 1 ? 'talks' : 'talk'} to Intercom in ways the scan could not follow (see "Check these by hand").`
+    : '';
+  return `The scan read ${plural(scan.scanned, 'source file')} as text${skipped}.${byHand}`;
+}
+
+/** The files the scan could not vouch for: those to read by hand, and those it could not read. */
+function coverageSections(scan: ScanCoverage | undefined): string[] {
+  const out: string[] = [];
+  if (scan && scan.checkByHand.length > 0) {
+    out.push('', '## Check these by hand', '', 'They import an Intercom SDK or name its API host, but the scan found no call in them.', '');
+    for (const file of scan.checkByHand) out.push(`- ${file}`);
+  }
+  if (scan && scan.skipped.length > 0) {
+    out.push('', '## Not scanned', '');
+    for (const { file, reason } of scan.skipped) out.push(`- ${file} — ${SKIP_REASONS[reason]}`);
+  }
+  return out;
+}
+
 export function renderChecklist(checklist: Checklist, options: RenderOptions): string {
   const out: string[] = [];
   const files = new Set(checklist.findings.map((f) => f.file)).size;
   out.push(`# ${options.title ?? 'Intercom permission scopes'}`, '');
   out.push(
     `Made by Intercom Developer Tools from ${plural(checklist.capabilities.length, 'chosen capability', 'chosen capabilities')} ` +
-      `and ${plural(checklist.findings.length, 'finding')} in ${plural(files, 'file')} of the code. ` +
-      "Tick exactly these permissions on your app's Authorization page in the Developer Hub; labels, sections and order are the Developer Hub's. " +
+      `and ${plural(checklist.findings.length, 'finding')} in ${plural(files, 'file')} of the code. ${coverage(checklist.scan)} ` +
+      "Tick these permissions on your app's Authorization page in the Developer Hub; they cover the chosen capabilities and the calls found, " +
+      'not calls the scan could not see. Labels, sections and order are the Developer Hub\'s. ' +
       "*Documented* means Intercom's docs name the permission for that use; *inferred* means only the permission descriptions suggest it.",
   );
   if (checklist.capabilities.length > 0) {
@@ -119,9 +155,9 @@ export function renderChecklist(checklist: Checklist, options: RenderOptions): s
   }
 
   if (checklist.leftOut.length > 0) {
-    out.push('', '## Left out', '', 'Needed, but do not tick them: a broader permission on the checklist covers each.', '');
+    out.push('', '## Left out', '', 'Needed, but do not tick them: a broader permission on the checklist covers each (inferred from the Developer Hub descriptions).', '');
     for (const left of checklist.leftOut) {
-      out.push(`- ${left.scope.label} — left out because ${left.coveredBy.label} covers it (inferred from the Developer Hub descriptions).`);
+      out.push(`- ${left.scope.label} — left out because ${left.coveredBy.label} covers it.`);
       for (const line of reasonLines(left.reasons, options)) out.push(`  - Needed for: ${line}`);
     }
   }
@@ -142,11 +178,13 @@ export function renderChecklist(checklist: Checklist, options: RenderOptions): s
   }
 
   if (checklist.setAside.length > 0) {
-    out.push('', '### Not counted', '', 'Found in the code, but none of the capabilities they belong to was chosen.', '');
+    out.push('', '### Not counted', '', 'Found in the code, but in test code or under capabilities that were not chosen.', '');
     out.push('| Where | Kind | Operation or topic | Capabilities | Code |', '| --- | --- | --- | --- | --- |');
-    for (const { finding, capabilities } of checklist.setAside) {
-      out.push(findingRow(finding, capabilities.map((c) => c.label).join(', '), options));
+    for (const { finding, capabilities, because } of checklist.setAside) {
+      const labels = capabilities.map((c) => c.label).join(', ') || 'none';
+      out.push(findingRow(finding, because === 'test-code' ? `${labels} (test code)` : labels, options));
     }
   }
+  out.push(...coverageSections(checklist.scan));
   return `${out.join('\n')}\n`;
 }

@@ -2,13 +2,19 @@
 // preselected from the code and cite file:line. Three kinds of finding: REST calls to api*.intercom.io
 // (directly, or through a variable or client whose base URL is Intercom's), SDK calls
 // (`client.contacts.create(…)`), and exact webhook topic strings. Text only, no parser: a cheap test
-// rejects most files before the detailed regexes run.
+// rejects most files before the detailed regexes run. Every pass is linear in the file's length and
+// runs on a Budget (time and cancellation); scanFiles adds one hop through the project's own imports.
 
+import { isBinary } from './binary';
+import { Budget, ScanStopped } from './budget';
 import type { Finding, RequestFinding } from './finding';
-import { API_ROOTS, matchOperation, normalizePath, type Operation } from './operations';
+import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
+import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
+import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, escapeRegExp, isQuote, lineStart, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
+  bindingNames, escapeRegExp, isQuote, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -31,6 +37,9 @@ export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
 /** Files larger than this are skipped as generated or bundled code. */
 export const MAX_FILE_BYTES = 1_000_000;
 
+/** Time one file may take by default: a crafted 1 MB file scans in well under this. */
+const FILE_BUDGET_MS = 2000;
+
 /** Glob for `workspace.findFiles`: every scanned extension. */
 export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
 
@@ -50,10 +59,15 @@ export function isScannable(file: string): boolean {
   return languageOf(file) !== undefined && !parts.slice(0, -1).some((p) => SKIPPED.has(p));
 }
 
-/** Binary files have a NUL byte early on. */
-export function isBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).includes(0);
-}
+/**
+ * An import of an official Intercom SDK (intercom-client, python-intercom, intercom-ruby, intercom-php,
+ * intercom-go), or Intercom's API host in a string: a file that talks to Intercom, found or not.
+ */
+const INTERCOM_MODULE =
+  /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
+
+/** Whether the text imports an Intercom SDK or names Intercom's API host (a plain search rules most files out first). */
+const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
 
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
 const MARKER = /intercom/i;
@@ -65,6 +79,9 @@ export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', `['"\`](?:
 
 const HOST = /(?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?![\w-]|\.[\w-])/gi;
 const INTERCOM_NAME = /(?<![\w$])\$?[\w$]*intercom[\w$]*/gi;
+/** Names an HTTP client or SDK wrapper is usually given: in files importing an Intercom module, they are one. */
+const CLIENT_SITE_NAME = /^(?:\w*client|http|api|sdk|conn|connection|rest)$/i;
+const CLIENT_SITE = /(?<![\w$])\$?(?:\w*[cC]lient|http|api|sdk|conn|connection|rest)(?![\w$])/g;
 const CLIENT_CALL = /\s*(?:\.|->)\s*(get|post|put|patch|delete|request)\s*\(\s*/iy;
 const STRING_START = /[fFrRbBuU]{0,2}(?=["'`])/y;
 const INTERPOLATION_BEFORE = /(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
@@ -72,24 +89,24 @@ const INTERPOLATION_AFTER = /\s*\}/y;
 const FORMAT_BEFORE = /(['"])(%s\/[^'"\n]*)\1\s*(?:,|%)\s*\(?\s*$/;
 const JOIN_BEFORE = /\b(?:urljoin|URI\.join|url\.JoinPath|path\.join|posixpath\.join)\(\s*$/;
 const COMMA = /\s*,\s*/y;
+/** `base + '/path'` (PHP `.`): only then is the concatenation after a base worth reading. */
+const CONCAT_PATH = /\s*[+.]\s*[fFrRbBuU]{0,2}["'`]\//y;
 const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
 const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
 const SDK_CALL = new RegExp(
-  `(?<![\\w$])(\\$?[A-Za-z_]\\w*)\\s*(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(${SDK_RESOURCE_PATTERN})` +
+  `(?<![\\w$])(\\$?[A-Za-z_]\\w*)(\\s*\\([^()\\n]{0,200}\\))?\\s*(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(${SDK_RESOURCE_PATTERN})` +
     `(?:\\s*(?:\\.|->)\\s*(${SDK_CHILD_PATTERN}))?\\s*(?:\\.|->)\\s*([A-Za-z_]\\w*)(?![\\w$])`,
   'gi',
 );
-/** Receivers that are the current object, never an SDK client. */
-const SELF = /^(?:this|self|cls|super|\$this)$/;
-/** Names an SDK client is usually given, when nothing says where it came from. */
-const CLIENT_NAME = /^\$?(?:client|api|sdk|ic|\w*client)$/i;
 
 interface Context {
   readonly file: string;
   readonly text: string;
   readonly lang: Language;
   readonly findings: Finding[];
+  readonly budget: Budget;
+  readonly project: ProjectContext | undefined;
   lineStarts?: number[];
 }
 
@@ -111,19 +128,29 @@ function snippetAt(text: string, start: number, index: number): string {
   const newline = ahead.indexOf('\n');
   const end = index + (newline < 0 ? ahead.length : newline);
   const from = end - start > 160 ? Math.max(start, index - 40) : start;
-  const raw = text.slice(from, Math.min(end, from + 160)).trim().replace(/\s+/g, ' ');
+  // Secrets are masked with some context on both sides, so a token the cut splits is masked whole.
+  const context = Math.max(start, from - 200);
+  const masked = maskSecrets(text.slice(context, Math.min(end, from + 360)));
+  const raw = shortenMasks(masked.slice(from - context, Math.min(end, from + 160) - context).trim().replace(/\s+/g, ' '));
   const cut = raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
   return from > start ? `…${cut}` : cut;
 }
 
-function addRequest(ctx: Context, index: number, kind: 'rest' | 'sdk', operation: Operation, methodSeen: boolean, call?: string): void {
+function addRequest(ctx: Context, index: number, kind: 'rest' | 'sdk', operation: Operation, call?: string): void {
   const finding: RequestFinding = {
-    file: ctx.file, ...position(ctx, index), kind, operation, methodSeen, ...(call && { call }), rules: matchOperation(operation),
+    file: ctx.file, ...position(ctx, index), kind, operation, methodSeen: true, ...(call && { call }), rules: matchOperation(operation),
   };
   ctx.findings.push(finding);
 }
 
 type Target = Omit<Operation, 'method'>;
+
+/** A REST call at `index` with the method the code shows, or a guess (see guessOperation) when it shows none. */
+function addRest(ctx: Context, index: number, target: Target, method: { method: HttpMethod; seen: boolean }): void {
+  if (method.seen) return addRequest(ctx, index, 'rest', { method: method.method, ...target });
+  const { operation, rules } = guessOperation(target);
+  ctx.findings.push({ file: ctx.file, ...position(ctx, index), kind: 'rest', operation, methodSeen: false, rules });
+}
 
 /**
  * A URL or path found in code → path and query, or undefined when it names no resource. Untrusted
@@ -140,6 +167,7 @@ function toTarget(raw: string, trusted: boolean): Target | undefined {
 
 function scanTopics(ctx: Context, marked: boolean): void {
   for (const m of ctx.text.matchAll(TOPIC_LITERAL)) {
+    ctx.budget.spend();
     const rule = findTopicRule(m[2]);
     if (rule && (marked || isDistinctiveTopic(rule.topic))) {
       ctx.findings.push({ file: ctx.file, ...position(ctx, m.index), kind: 'webhook', topic: rule.topic, rule });
@@ -150,19 +178,22 @@ function scanTopics(ctx: Context, marked: boolean): void {
 /** Literals naming Intercom's host: a full URL is a finding; a bare base URL names variables to follow. */
 function scanHosts(ctx: Context, bases: Set<string>): void {
   const { text, lang } = ctx;
+  // A host literal inside a concatenation already read belongs to that URL: reading it again is wasted work.
+  let readUntil = 0;
   for (const m of text.matchAll(HOST)) {
+    ctx.budget.spend();
     const open = m.index - 1;
-    if (!isQuote(text[open])) continue;
+    if (open < readUntil || !isQuote(text[open])) continue;
     const literal = readLiteral(text, open, lang);
     if (!literal) continue;
-    const rest = readConcat(text, literal.end, lang);
+    const rest = readConcat(text, literal.end, lang, ctx.budget);
+    readUntil = rest.end;
     const target = toTarget(literal.value + rest.value, true);
     if (!target) {
       for (const name of bindingNames(text, open)) bases.add(name);
       continue;
     }
-    const { method, seen } = resolveMethod(text, open, rest.end);
-    addRequest(ctx, open, 'rest', { method, ...target }, seen);
+    addRest(ctx, open, target, resolveMethod(text, open, rest.end));
   }
 }
 
@@ -196,9 +227,9 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
   if (!STRING_START.exec(text)) return false;
   const literal = readLiteral(text, STRING_START.lastIndex, lang);
   if (!literal) return false;
-  const url = literal.value + readConcat(text, literal.end, lang).value;
+  const url = literal.value + readConcat(text, literal.end, lang, ctx.budget).value;
   const target = toTarget(url, trusted);
-  if (target) addRequest(ctx, at, 'rest', { method: method as Operation['method'], ...target }, true);
+  if (target) addRequest(ctx, at, 'rest', { method: method as HttpMethod, ...target });
   return true;
 }
 
@@ -206,24 +237,25 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
 function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
   const { text, lang } = ctx;
   const before = linePrefix(text, at);
+  // Each cue is looked for with a plain search first: most sites match none, and this runs at every one.
   INTERPOLATION_AFTER.lastIndex = end;
-  if (INTERPOLATION_BEFORE.test(before) && INTERPOLATION_AFTER.test(text)) {
+  if (INTERPOLATION_AFTER.test(text) && INTERPOLATION_BEFORE.test(before)) {
     const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
     if (open < 0) return undefined;
     const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
     if (!body) return undefined;
-    const rest = readConcat(text, body.end, lang);
+    const rest = readConcat(text, body.end, lang, ctx.budget);
     return { url: body.value + rest.value, start: at - before.length + open, end: rest.end };
   }
   if (lang === 'php' && text[at] === '$' && text[at - 1] === '"') {
     const body = readBody(text, end, '"', lang);
     return body && { url: body.value, start: at - 1, end: body.end };
   }
-  const format = FORMAT_BEFORE.exec(before);
+  const format = before.includes('%s/') ? FORMAT_BEFORE.exec(before) : null;
   if (format) return { url: format[2].slice(2), start: at - before.length + format.index, end };
-  const newUrl = NEW_URL_BEFORE.exec(before);
+  const newUrl = before.includes('URL(') ? NEW_URL_BEFORE.exec(before) : null;
   if (newUrl) return { url: newUrl[2], start: at - before.length + newUrl.index, end };
-  if (JOIN_BEFORE.test(before)) {
+  if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {
     COMMA.lastIndex = end;
     if (!COMMA.exec(text)) return undefined;
     STRING_START.lastIndex = COMMA.lastIndex;
@@ -231,7 +263,9 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const literal = readLiteral(text, STRING_START.lastIndex, lang);
     return literal && { url: literal.value, start: at, end: literal.end };
   }
-  const concat = readConcat(text, end, lang);
+  CONCAT_PATH.lastIndex = end;
+  if (!CONCAT_PATH.test(text)) return undefined;
+  const concat = readConcat(text, end, lang, ctx.budget);
   return concat.value.startsWith('/') ? { url: concat.value, start: at, end: concat.end } : undefined;
 }
 
@@ -250,54 +284,40 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     if (bases.has(m[0].replace(/^\$/, ''))) continue;
     sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
   }
+  // In a file that imports an Intercom wrapper, its clients (`this.client`, `this.http`, imported names).
+  if (ctx.project?.importsIntercom) {
+    for (const m of text.matchAll(CLIENT_SITE)) {
+      const name = m[0].replace(/^\$/, '');
+      if (!/intercom/i.test(name) && !bases.has(name)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+    }
+    for (const name of ctx.project.names) {
+      if (CLIENT_SITE_NAME.test(name) || /intercom/i.test(name) || bases.has(name)) continue;
+      ctx.budget.spend(text.length);
+      for (const m of text.matchAll(new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g'))) {
+        sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+      }
+    }
+  }
   for (const { at, end, trusted } of sites) {
+    ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
     const built = urlFromBase(ctx, at, end);
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
-    const { method, seen } = resolveMethod(text, built.start, built.end);
-    addRequest(ctx, built.start, 'rest', { method, ...target }, seen);
+    addRest(ctx, built.start, target, resolveMethod(text, built.start, built.end));
   }
-}
-
-/** Whether an SDK call's receiver is an Intercom client (its name, its constructor, or a client-like name). */
-function isIntercomReceiver(ctx: Context, receiver: string, cache: Map<string, boolean>): boolean {
-  const known = cache.get(receiver);
-  if (known !== undefined) return known;
-  const bare = receiver.replace(/^\$/, '');
-  let verdict: boolean;
-  if (SELF.test(receiver)) verdict = false;
-  else if (/intercom/i.test(bare)) verdict = true;
-  else {
-    const ctor = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(bare)}\\s*(?::=|=)\\s*(?:await\\s+)?(?:new\\s+)?([\\w$.:\\\\]+)\\s*[({]`).exec(ctx.text);
-    verdict = ctor ? isIntercomConstructor(ctx.text, ctor[1]) : CLIENT_NAME.test(bare);
-  }
-  cache.set(receiver, verdict);
-  return verdict;
-}
-
-/** `IntercomClient`, `Intercom::Client`, `intercom.NewClient`, or a name imported on a line mentioning intercom. */
-function isIntercomConstructor(text: string, ctor: string): boolean {
-  if (/intercom/i.test(ctor)) return true;
-  const name = new RegExp(`(?<![\\w$])${escapeRegExp(ctor.split(/[.:\\]/).pop()!)}(?![\\w$])`, 'g');
-  let checked = 0;
-  for (const m of text.matchAll(name)) {
-    const start = lineStart(text, m.index);
-    const newline = text.indexOf('\n', m.index);
-    if (MARKER.test(text.slice(start, newline < 0 ? undefined : newline))) return true;
-    if (++checked === 20) break;
-  }
-  return false;
 }
 
 function scanSdk(ctx: Context): void {
-  const cache = new Map<string, boolean>();
+  let receivers: Receivers | undefined;
   for (const m of ctx.text.matchAll(SDK_CALL)) {
-    const [, receiver, resource, child, method] = m;
+    ctx.budget.spend();
+    const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
-    if (!operation || !isIntercomReceiver(ctx, receiver, cache)) continue;
+    receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
+    if (!operation || !receivers.isIntercom(receiver, called !== undefined)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
-    addRequest(ctx, m.index, 'sdk', operation, true, call);
+    addRequest(ctx, m.index, 'sdk', operation, call);
   }
 }
 
@@ -315,11 +335,18 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
+/** What the rest of the project says about a file: it imports a module that talks to Intercom. */
+export interface ProjectContext {
+  readonly importsIntercom: boolean;
+  /** Names it binds from such modules: clients, wrappers, factories. */
+  readonly names: ReadonlySet<string>;
+}
+
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
-export function scanText(file: string, text: string): Finding[] {
+export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [] };
-  const marked = MARKER.test(text);
+  const ctx: Context = { file, text, lang, findings: [], budget, project };
+  const marked = MARKER.test(text) || project?.importsIntercom === true;
   scanTopics(ctx, marked);
   if (marked) {
     const bases = new Set<string>();
@@ -332,7 +359,7 @@ export function scanText(file: string, text: string): Finding[] {
 
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'binary' | 'too-large' | 'unreadable';
+  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable';
 }
 
 export interface ScanProgress {
@@ -342,8 +369,12 @@ export interface ScanProgress {
 }
 
 export interface ScanOptions {
-  /** Checked before each file; once true the scan stops and returns what it has. */
+  /** Checked before each file and inside it; once true the scan stops and returns what it has. */
   readonly isCancelled?: () => boolean;
+  /** Time one file may take, in `now`'s milliseconds; a file over it is skipped as too slow. */
+  readonly fileBudgetMs?: number;
+  /** The clock the budget is measured on. */
+  readonly now?: () => number;
   /** Called after each file. */
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Size in bytes without reading the file, to skip very large files cheaply. */
@@ -358,6 +389,8 @@ export interface ScanResult {
   readonly findings: Finding[];
   readonly scanned: number;
   readonly skipped: SkippedFile[];
+  /** Files that import an Intercom SDK or name its host but gave no finding: the scan may have missed their calls. */
+  readonly checkByHand: string[];
   readonly cancelled: boolean;
 }
 
@@ -372,48 +405,87 @@ export async function scanFiles(
   read: (file: string) => Promise<Uint8Array | string>,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  const { isCancelled = () => false, onProgress, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16 } = options;
+  const {
+    isCancelled = () => false, onProgress, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
+    fileBudgetMs = FILE_BUDGET_MS, now = () => performance.now(),
+  } = options;
   const wanted = files.filter(isScannable);
-  const perFile: Finding[][] = new Array(wanted.length);
+  const perFile: (Finding[] | undefined)[] = new Array(wanted.length);
   const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
+  /** Imports an Intercom SDK or names its host. */
+  const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
+  const imports: (ModuleImport[] | undefined)[] = new Array(wanted.length);
   let next = 0;
   let done = 0;
   let cancelled = false;
 
-  const scanOne = async (index: number): Promise<void> => {
+  /** Reads and scans one file; returns its text for the caller to inspect, or undefined if skipped. */
+  const scanOne = async (index: number, project?: ProjectContext): Promise<string | undefined> => {
     const file = wanted[index];
     try {
       const size = sizeOf ? await sizeOf(file) : undefined;
       if (size !== undefined && size > maxBytes) {
         skipped[index] = { file, reason: 'too-large' };
-        return;
+        return undefined;
       }
       const content = await read(file);
       if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
-      else if (typeof content === 'string' ? content.includes('\0') : isBinary(content)) skipped[index] = { file, reason: 'binary' };
-      else perFile[index] = scanText(file, typeof content === 'string' ? content : decoder.decode(content));
-    } catch {
-      skipped[index] = { file, reason: 'unreadable' };
+      else if (isBinary(content)) skipped[index] = { file, reason: 'binary' };
+      else {
+        const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
+        const text = typeof content === 'string' ? content : decoder.decode(content);
+        perFile[index] = scanText(file, text, budget, project);
+        return text;
+      }
+    } catch (error) {
+      const stopped = error instanceof ScanStopped ? error.reason : undefined;
+      if (stopped === 'cancelled') cancelled = true;
+      else {
+        skipped[index] = { file, reason: stopped ?? 'unreadable' };
+        perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
+      }
     }
+    return undefined;
   };
 
   const worker = async (): Promise<void> => {
     while (next < wanted.length) {
-      if (isCancelled()) {
+      if (cancelled || isCancelled()) {
         cancelled = true;
         return;
       }
       const index = next++;
-      await scanOne(index);
+      const text = await scanOne(index);
+      if (text !== undefined) {
+        talksToIntercom[index] = isIntercomModule(text);
+        const found = importsOf(text, languageOf(wanted[index])!);
+        if (found.length > 0) imports[index] = found;
+      }
       onProgress?.({ done: ++done, total: wanted.length, file: wanted[index] });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, wanted.length)) }, worker));
 
+  // One hop through the project's imports: files that import a module talking to Intercom are scanned
+  // again, their client-like objects and the names they import from it counting as Intercom clients.
+  const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
+  const modules = intercomKeys.size > 0 ? new ProjectModules(wanted) : undefined;
+  for (let index = 0; modules && index < wanted.length && !cancelled; index++) {
+    const lang = languageOf(wanted[index])!;
+    const viaIntercom = (imports[index] ?? []).filter((m) => {
+      const key = modules.resolve(wanted[index], lang, m);
+      return key !== undefined && intercomKeys.has(key) && !moduleKeys(wanted[index]).includes(key);
+    });
+    if (viaIntercom.length === 0) continue;
+    if (isCancelled()) cancelled = true;
+    else await scanOne(index, { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) });
+  }
+
   return {
     findings: perFile.flatMap((f) => f ?? []),
     scanned: perFile.filter(Boolean).length,
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
+    checkByHand: wanted.filter((_, i) => talksToIntercom[i] && perFile[i]?.length === 0),
     cancelled,
   };
 }

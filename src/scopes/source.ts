@@ -2,6 +2,7 @@
 // their interpolations, `+`/`.` concatenation, the variable a value is assigned to, and the HTTP method
 // a call shows. Deliberately shallow (no parser): it works on text a line or a statement at a time.
 
+import type { Budget } from './budget';
 import { HOLE, type HttpMethod } from './operations';
 
 export type Language = 'js' | 'python' | 'ruby' | 'php' | 'go';
@@ -77,11 +78,18 @@ function skipSpace(text: string, i: number): number {
   return i;
 }
 
-/** Reads `+ '…' + id …` (or PHP `. '…'`) after index `from`: literals keep their text, other operands become HOLE. */
-export function readConcat(text: string, from: number, lang: Language): Piece {
+/** Operands a URL is followed through: enough for any real URL, and keeps long chains linear. */
+const MAX_OPERANDS = 16;
+
+/**
+ * Reads `+ '…' + id …` (or PHP `. '…'`) after index `from`, at most MAX_OPERANDS operands: literals keep
+ * their text, other operands become HOLE.
+ */
+export function readConcat(text: string, from: number, lang: Language, budget?: Budget): Piece {
   let value = '';
   let end = from;
-  for (;;) {
+  for (let operands = 0; operands < MAX_OPERANDS; operands++) {
+    budget?.spend();
     let i = skipSpace(text, end);
     const op = text[i];
     const next = text[i + 1];
@@ -105,11 +113,6 @@ export function readConcat(text: string, from: number, lang: Language): Piece {
     end = OPERAND.lastIndex;
   }
   return { value, end };
-}
-
-/** Index of the first character of the line holding `index`. */
-export function lineStart(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1;
 }
 
 /** The text before `index` on its line, at most `max` characters (minified lines stay cheap). */

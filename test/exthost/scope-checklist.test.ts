@@ -70,6 +70,7 @@ suite('Generate Scope Checklist (real extension host)', function () {
     assert.equal(path.basename(document.uri.path), 'INTERCOM_SCOPES.md');
     const text = document.getText();
     assert.match(text, /^# Intercom permission scopes/m);
+    assert.match(text, /The scan read \d+ source files as text\./, 'the header says what was scanned');
     assert.match(text, /## People & conversation data/);
     assert.match(text, /## Workspace data/);
     assert.match(text, /- \[ \] Read conversations/);

@@ -95,7 +95,7 @@ export function activateScopes(services: Services): void {
       if (answer === yes) check = await ui.current.progress(vscode.l10n.t('Checking scopes against {0}…', workspaceTitle(session)), (_p, token) => checkScopes(services, session, token));
     }
 
-    const checklist = buildChecklist({ capabilities: chosen, findings });
+    const checklist = buildChecklist({ capabilities: chosen, findings, scan: scan.result });
     const target = checklistUri();
     const folder = target && path.posix.dirname(target.path);
     const link = (f: Finding) => {

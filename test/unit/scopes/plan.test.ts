@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { capabilityById, type Capability } from '../../../src/scopes/capabilities';
+import { capabilitiesForFindings, capabilityById, type Capability } from '../../../src/scopes/capabilities';
 import type { Finding } from '../../../src/scopes/finding';
 import { matchOperation, parseOperation } from '../../../src/scopes/operations';
 import { buildChecklist, type Checklist } from '../../../src/scopes/plan';
@@ -7,9 +7,9 @@ import { findTopicRule } from '../../../src/scopes/topics';
 
 const caps = (...ids: string[]): Capability[] => ids.map((id) => capabilityById(id)!);
 
-function request(text: string, line = 1, methodSeen = true): Finding {
+function request(text: string, line = 1, methodSeen = true, file = 'src/app.ts'): Finding {
   const operation = parseOperation(text);
-  return { file: 'src/app.ts', line, column: 1, snippet: text, kind: 'rest', operation, methodSeen, rules: matchOperation(operation) };
+  return { file, line, column: 1, snippet: text, kind: 'rest', operation, methodSeen, rules: matchOperation(operation) };
 }
 
 function webhook(topic: string, line = 1): Finding {
@@ -143,5 +143,29 @@ suite('scopes plan', () => {
     assert.match(merge.note ?? '', /Write tickets/);
     const topic = item(c, 'Read one user and one company').reasons[0];
     assert.deepEqual(topic.alternatives, ['Read users and companies', 'Read one user and one company']);
+  });
+
+  test('findings in test code are cited but never preselect a capability nor add a scope by themselves', () => {
+    const inTests = [
+      request('POST /contacts', 1, true, 'test/contacts.test.ts'),
+      request('GET /teams', 2, true, 'spec/teams_spec.rb'),
+      request('POST /tags', 3, true, 'app/tags_test.go'),
+      request('GET /admins', 4, true, 'src/__mocks__/intercom.ts'),
+      request('POST /events', 5, true, 'tests/test_events.py'),
+      request('GET /counts', 6, true, 'src/counts.spec.js'),
+      request('GET /segments', 7, true, 'app/Sync/SegmentSyncTest.php'),
+    ];
+    assert.deepEqual(capabilitiesForFindings(inTests), []);
+    const c = buildChecklist({ capabilities: caps('contacts.write'), findings: inTests });
+    assert.deepEqual(ticked(c), ['Write users and companies']);
+    assert.deepEqual(c.findings.map((f) => f.file), ['test/contacts.test.ts'], 'cited where a chosen capability includes it');
+    assert.deepEqual(c.setAside.map((s) => [s.finding.file, s.because]), [
+      ['spec/teams_spec.rb', 'test-code'], ['app/tags_test.go', 'test-code'], ['src/__mocks__/intercom.ts', 'test-code'],
+      ['tests/test_events.py', 'test-code'], ['src/counts.spec.js', 'test-code'], ['app/Sync/SegmentSyncTest.php', 'test-code'],
+    ]);
+    assert.deepEqual(warningKinds(c), ['inferred-only'], 'GET /teams from a spec raises no warning');
+    for (const file of ['src/testimonials.ts', 'lib/latest.rb', 'app/contest.py']) {
+      assert.deepEqual(capabilitiesForFindings([request('POST /contacts', 1, true, file)]).map((x) => x.id), ['contacts.write'], file);
+    }
   });
 });

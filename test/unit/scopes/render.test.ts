@@ -39,7 +39,8 @@ function request(text: string, snippet: string, file = 'src/app.ts'): Finding {
 suite('scopes render', () => {
   test('golden: the sample apps, with the capabilities their code implies', () => {
     const findings = scanFixtures();
-    const checklist = buildChecklist({ capabilities: capabilitiesForFindings(findings), findings });
+    const scan = { scanned: 10, skipped: [], checkByHand: [] };
+    const checklist = buildChecklist({ capabilities: capabilitiesForFindings(findings), findings, scan });
     assertGolden('sample-apps.md', renderChecklist(checklist, { link }));
   });
 
@@ -48,6 +49,11 @@ suite('scopes render', () => {
     const checklist = buildChecklist({
       capabilities: caps('canvas-kit', 'contacts.list', 'tags.list', 'admins.activity', 'conversations.delete-metrics', 'webhooks.job', 'webhooks.conversation'),
       findings,
+      scan: {
+        scanned: 41,
+        skipped: [{ file: 'assets/logo.js', reason: 'binary' }, { file: 'gen/schema.ts', reason: 'too-slow' }, { file: 'lib/old.rb', reason: 'unreadable' }],
+        checkByHand: ['src/intercom/http.ts', 'lib/intercom_client.rb'],
+      },
     });
     const options: RenderOptions = { link: (f) => `../${f.file}#L${f.line}`, title: 'Scopes for Acme Helpdesk', generatedAt: '2026-11-20T09:30:00Z' };
     assertGolden('canvas-kit.md', renderChecklist(checklist, options));
@@ -80,5 +86,25 @@ suite('scopes render', () => {
     });
     assert.ok(md.includes("| `` axios.get(`/contacts` \\|\\| 'x\\|y') `` |"), md);
     assert.ok(md.includes('[my app/\\[src\\].ts:4](<my app/[src].ts#L4>)'), md);
+  });
+
+  test('says what was scanned and what not, never "tick exactly these"', () => {
+    const scanned = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [{ file: 'a.js', reason: 'too-large' }], checkByHand: ['b.py'] } }), { link });
+    assert.doesNotMatch(scanned, /exactly/);
+    assert.match(scanned, /The scan read 3 source files as text; 1 file could not be scanned \(see "Not scanned"\)\. 1 file talks to Intercom/);
+    assert.match(scanned, /\n## Check these by hand\n\n.*\n\n- b\.py\n/);
+    assert.match(scanned, /\n## Not scanned\n\n- a\.js — larger than 1 MB\n/);
+    assert.match(renderChecklist(buildChecklist({ capabilities: caps('counts') }), { link }), /No code was scanned\./);
+  });
+
+  test('operations only a chosen capability brings are marked "not seen in code"', () => {
+    const md = renderChecklist(buildChecklist({ capabilities: caps('counts', 'contacts.list'), findings: [request('GET /contacts', 'client.get("/contacts")')] }), { link });
+    assert.match(md, /Why: `GET \/counts` \(inferred\) for "Count users, companies and conversations"; not seen in code\./);
+    assert.match(md, /Why: `GET \/contacts` \(inferred\) for "List and search contacts", found at /);
+  });
+
+  test('the inferred-coverage note appears once', () => {
+    const md = renderChecklist(buildChecklist({ capabilities: caps('contacts.list', 'tags.list', 'admins.list', 'admins.activity') }), { link });
+    assert.equal(md.match(/inferred from the Developer Hub/g)?.length, 1, md);
   });
 });

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findingSubject, type Finding } from '../../../src/scopes/finding';
+import { isBinary } from '../../../src/scopes/binary';
 import {
-  isBinary, isScannable, MAX_FILE_BYTES, PREFILTER_PATTERNS, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB, scanFiles, scanText,
+  isScannable, MAX_FILE_BYTES, PREFILTER_PATTERNS, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB, scanFiles, scanText,
 } from '../../../src/scopes/scanner';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/scopes');
@@ -200,15 +201,23 @@ suite('scopes scanner: files', () => {
     assert.equal(PREFILTER_PATTERNS.length, 2);
   });
 
-  test('detects binary content by a NUL byte', () => {
-    assert.equal(isBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x00])), true);
-    assert.equal(isBinary(new TextEncoder().encode('plain text')), false);
+  test('binary means mostly control bytes or invalid UTF-8, not one NUL in a string literal', () => {
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+    assert.equal(isBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x00])), true, 'a zip header');
+    assert.equal(isBinary(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), true, 'every byte value, like compressed data');
+    assert.equal(isBinary(Uint8Array.from(Buffer.from('// intercom\nfetch(url)\n'.repeat(20), 'utf16le'))), true, 'UTF-16 text');
+    assert.equal(isBinary(encode('plain text')), false);
+    const withNul = "// intercom\nconst SEPARATOR = '\0';\nexport const split = (s: string) => s.split(SEPARATOR);\n";
+    assert.equal(isBinary(encode(withNul)), false, 'a NUL inside a string literal');
+    assert.equal(isBinary(withNul), false, 'the same as text');
+    assert.equal(isBinary(Uint8Array.from(Buffer.from(`<?php\n// Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9\n${'echo $total;\n'.repeat(8)}`, 'latin1'))), false, 'Latin-1 accents');
   });
 
   test('scans through the read function, skipping binary, large, unreadable and excluded files', async () => {
     const files: Record<string, Uint8Array | string> = {
       'a.ts': "fetch('https://api.intercom.io/tags')",
       'b.py': new TextEncoder().encode('requests.get("https://api.intercom.io/admins")'),
+      'nul.ts': new TextEncoder().encode("const SEP = '\0';\nfetch('https://api.intercom.io/me')"),
       'bin.js': new Uint8Array([1, 0, 2]),
       'big.js': 'x'.repeat(MAX_FILE_BYTES + 1),
       'node_modules/intercom-client/index.js': "fetch('https://api.intercom.io/contacts')",
@@ -218,15 +227,15 @@ suite('scopes scanner: files', () => {
       if (!(f in files)) throw new Error('ENOENT');
       return files[f];
     }, { onProgress: (p) => progress.push(p.done), concurrency: 2 });
-    assert.deepEqual(result.findings.map((f) => `${f.file} ${findingSubject(f)}`), ['a.ts GET /tags', 'b.py GET /admins']);
+    assert.deepEqual(result.findings.map((f) => `${f.file} ${findingSubject(f)}`), ['a.ts GET /tags', 'b.py GET /admins', 'nul.ts GET /me']);
     assert.deepEqual(result.skipped, [
       { file: 'bin.js', reason: 'binary' },
       { file: 'big.js', reason: 'too-large' },
       { file: 'gone.rb', reason: 'unreadable' },
     ]);
-    assert.equal(result.scanned, 2);
+    assert.equal(result.scanned, 3);
     assert.equal(result.cancelled, false);
-    assert.deepEqual(progress, [1, 2, 3, 4, 5]);
+    assert.deepEqual(progress, [1, 2, 3, 4, 5, 6]);
   });
 
   test('skips a file sizeOf reports too large without reading it', async () => {

@@ -1,0 +1,142 @@
+// The project-level part of the scan: which of the project's own modules a file imports, and the names
+// it takes from them. A file that imports a module talking to Intercom (a wrapper around the SDK or an
+// HTTP client on Intercom's host) is itself an Intercom file, even if it never says "intercom".
+// Text only: JS/TS `import`/`require`, Python `from … import`, Ruby `require(_relative)`, PHP
+// `use`/`require`, Go import paths. Paths are the scan's own (workspace-relative, `/` or `\`).
+
+import type { Language } from './source';
+
+export interface ModuleImport {
+  /** As written: `./http`, `.support.client`, `App\Support\Http`, `github.com/acme/shop/internal/x`. */
+  readonly specifier: string;
+  /** Relative to the importing file (`./x`, `../x`, Python `.x`, Ruby require_relative, PHP __DIR__). */
+  readonly relative: boolean;
+  /** Names the file binds from it (`import { http as api }` → api); empty when it binds none. */
+  readonly names: readonly string[];
+}
+
+// Each pattern starts at a line start and stops at a brace or line end, so a crafted file cannot make
+// them quadratic.
+const JS_FROM = /^[ \t]*import\s+((?:type\s+)?(?:[\w$]+\s*,?\s*)?(?:\{[^{}]{0,2000}\}|\*\s*as\s+[\w$]+)?)\s*from\s*['"]([^'"\n]+)['"]|^[ \t]*(?:export\s+)?(?:const|let|var)\s+([\w$]+|\{[^{}\n]{0,400}\})\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)|^[ \t]*(?:import|require)\s*\(?\s*['"](\.[^'"\n]*)['"]/gm;
+const PY_FROM = /^[ \t]*from\s+(\.*[\w.]{0,200})\s+import\s+\(?([\w\s,]{1,400})\)?|^[ \t]*import\s+([\w.]{1,200})(?:\s+as\s+(\w+))?/gm;
+const RB_REQUIRE = /\brequire(_relative)?\s*\(?\s*['"]([^'"\n]+)['"]/g;
+const PHP_USE = /^[ \t]*use\s+([\w\\]+)(?:\s+as\s+(\w+))?\s*;|\b(?:require|include)(?:_once)?\s*\(?\s*(__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/gm;
+const GO_IMPORT = /^[ \t]*(?:import\s+)?(\w+\s+)?"([\w.\-/]+)"/gm;
+
+/** Bound names in `{ a, b as c }`, `* as ns`, `def`, `{ a: b }`. */
+function jsNames(clause: string): string[] {
+  return clause
+    .replace(/^type\s+/, '')
+    .replace(/[{}]/g, ',')
+    .split(',')
+    .map((part) => part.trim().split(/\s+as\s+|\s*:\s*/).pop()!.replace(/^\*\s*/, '').trim())
+    .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+}
+
+export function importsOf(text: string, lang: Language): ModuleImport[] {
+  const found: ModuleImport[] = [];
+  switch (lang) {
+    case 'js':
+      for (const m of text.matchAll(JS_FROM)) {
+        const specifier = m[2] ?? m[4] ?? m[5];
+        found.push({ specifier, relative: specifier.startsWith('.'), names: jsNames(m[1] ?? m[3] ?? '') });
+      }
+      break;
+    case 'python':
+      for (const m of text.matchAll(PY_FROM)) {
+        if (m[1] !== undefined) {
+          const names = m[2].split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!).filter(Boolean);
+          found.push({ specifier: m[1], relative: m[1].startsWith('.'), names });
+        } else found.push({ specifier: m[3], relative: false, names: [m[4] ?? m[3].split('.')[0]] });
+      }
+      break;
+    case 'ruby':
+      for (const m of text.matchAll(RB_REQUIRE)) found.push({ specifier: m[2], relative: m[1] !== undefined, names: [] });
+      break;
+    case 'php':
+      for (const m of text.matchAll(PHP_USE)) {
+        if (m[1] !== undefined) found.push({ specifier: m[1], relative: false, names: [m[2] ?? m[1].split('\\').pop()!] });
+        else found.push({ specifier: m[4], relative: m[3] !== undefined || m[4].startsWith('.'), names: [] });
+      }
+      break;
+    case 'go':
+      for (const m of text.matchAll(GO_IMPORT)) {
+        if (m[2].includes('/')) found.push({ specifier: m[2], relative: false, names: [m[1]?.trim() || m[2].split('/').pop()!] });
+      }
+      break;
+  }
+  return found;
+}
+
+const stem = (file: string): string => file.replace(/\.[^./]+$/, '');
+const dirname = (file: string): string => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+
+/** `a/b/../c/./d` → `a/c/d`; undefined when it climbs above the root. */
+function normalize(path: string): string | undefined {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** Python's `..pkg.mod` from `app/sub/x.py` → `app/pkg/mod`. */
+function pythonRelative(from: string, specifier: string): string | undefined {
+  const dots = /^\.+/.exec(specifier)![0].length;
+  let dir = dirname(from);
+  for (let i = 1; i < dots; i++) dir = dirname(dir);
+  return normalize(`${dir}/${specifier.slice(dots).replace(/\./g, '/')}`);
+}
+
+/**
+ * The names an import can give a project file: its path without extension (`index` and `__init__`
+ * stand for their folder), and for Go, whose imports name packages, its folder.
+ */
+export function moduleKeys(file: string): string[] {
+  const slashed = file.replace(/\\/g, '/');
+  const keys = [stem(slashed).replace(/\/(?:index|__init__)$/, '')];
+  if (slashed.endsWith('.go')) keys.push(dirname(slashed));
+  return keys;
+}
+
+/** The project's files, to resolve imports to their module keys. */
+export class ProjectModules {
+  private readonly keys = new Set<string>();
+  /** Last segment of each key, lower-cased → the keys ending with it. */
+  private readonly byTail = new Map<string, string[]>();
+
+  constructor(files: readonly string[]) {
+    for (const key of files.flatMap(moduleKeys)) {
+      if (this.keys.has(key)) continue;
+      this.keys.add(key);
+      const tail = key.split('/').pop()!.toLowerCase();
+      const same = this.byTail.get(tail);
+      if (same) same.push(key);
+      else this.byTail.set(tail, [key]);
+    }
+  }
+
+  /** The module key of the project file or package an import names, if it is one of the project's. */
+  resolve(from: string, lang: Language, imported: ModuleImport): string | undefined {
+    const importer = from.replace(/\\/g, '/');
+    const spec = imported.specifier.replace(/\\/g, '/').replace(/\.(?:[cm]?[jt]sx?|py|rb|php|go)$/, '');
+    if (imported.relative) {
+      const path = lang === 'python' ? pythonRelative(importer, spec) : normalize(`${dirname(importer)}/${spec}`);
+      return path !== undefined && this.keys.has(path) ? path : undefined;
+    }
+    // Module paths (Python packages, PHP namespaces, Ruby load paths, Go import paths) end with the
+    // project path they name: the longest suffix of two or more segments (or the whole, if one) a key has.
+    const parts = (lang === 'python' ? spec.replace(/\./g, '/') : spec).split('/').filter(Boolean);
+    const candidates = this.byTail.get(parts.at(-1)?.toLowerCase() ?? '') ?? [];
+    for (let k = 0; k <= parts.length - Math.min(2, parts.length); k++) {
+      const suffix = parts.slice(k).join('/').toLowerCase();
+      const key = candidates.find((c) => c.toLowerCase() === suffix || c.toLowerCase().endsWith(`/${suffix}`));
+      if (key) return key;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+// Whether the object an SDK-looking call (`client.contacts.create(…)`) is made on is an Intercom client:
+// its name says so, it was built by an Intercom constructor, or nothing says otherwise and it is named
+// like a client. A client returned by the app's own factory (`client = await connect(opts)`) or a call
+// as the receiver (`getIntercom().admins…`) is judged the same way; a constructor of another class
+// (`new MongoClient()`, `Redis.new`, `NewStore()`) says otherwise. What the file assigns and which names
+// share a line with "intercom" are indexed once per file, so each distinct receiver costs no text pass.
+
+import type { Budget } from './budget';
+
+const MARKER = /intercom/gi;
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+// `client = new Intercom::Client(`, `client := intercom.NewClient(`, `$client = new IntercomClient(`…
+const ASSIGNMENT = /(?<![\w$])\$?([A-Za-z_][\w$]*)\s*(?::=|=)\s*(?:await\s+)?(new\s+)?([\w$.:\\]+)\s*[({]/g;
+/** Receivers that are the current object, never an SDK client. */
+const SELF = /^(?:this|self|cls|super|\$this)$/;
+/** Names an SDK client is usually given, when nothing says where it came from. */
+const CLIENT_NAME = /^\$?(?:client|api|sdk|ic|\w*client)$/i;
+/** What a factory function's name adds to the client it returns (`getClient`, `make_api`). */
+const FACTORY_PREFIX = /^(?:get|make|create|build|new|open|connect)_?(?=[A-Za-z])/i;
+
+interface Callee {
+  /** The called name without its qualifiers, and without Ruby's `.new`. */
+  readonly name: string;
+  readonly path: string;
+  /** `new X(…)`, `X.new(…)` or a capitalized name: a class, not the app's own factory. */
+  readonly constructs: boolean;
+}
+
+function callee(path: string, isNew: boolean): Callee {
+  const segments = path.split(/[.:\\]+/).filter(Boolean);
+  const rubyNew = segments.length > 1 && segments.at(-1) === 'new';
+  if (rubyNew) segments.pop();
+  const constructs = isNew || rubyNew || segments.some((s) => /^[A-Z]/.test(s));
+  return { name: segments.at(-1) ?? path, path, constructs };
+}
+
+export class Receivers {
+  /** Each name's first assignment from a call. */
+  private readonly callees = new Map<string, Callee>();
+  /** Identifiers on lines that mention Intercom (imports of the SDK, mostly). */
+  private readonly onIntercomLines = new Set<string>();
+  private readonly verdicts = new Map<string, boolean>();
+
+  /** `imported`: names the file takes from a project module that talks to Intercom. */
+  constructor(text: string, budget: Budget, private readonly imported: ReadonlySet<string> = new Set()) {
+    budget.spend(text.length);
+    for (const m of text.matchAll(ASSIGNMENT)) {
+      budget.spend();
+      if (!this.callees.has(m[1])) this.callees.set(m[1], callee(m[3], m[2] !== undefined));
+    }
+    budget.spend(text.length);
+    let lineDone = -1;
+    for (const m of text.matchAll(MARKER)) {
+      if (m.index < lineDone) continue;
+      const start = text.lastIndexOf('\n', m.index) + 1;
+      const newline = text.indexOf('\n', m.index);
+      lineDone = newline < 0 ? text.length : newline;
+      for (const id of text.slice(start, lineDone).matchAll(IDENTIFIER)) {
+        budget.spend();
+        this.onIntercomLines.add(id[0]);
+      }
+    }
+  }
+
+  /** `receiver` is a variable's name, or a function's name when `called` (`getIntercom().admins…`). */
+  isIntercom(receiver: string, called = false): boolean {
+    const key = called ? `${receiver}()` : receiver;
+    let verdict = this.verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = called ? this.returnsClient(receiver) : this.holdsClient(receiver);
+      this.verdicts.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  private holdsClient(receiver: string): boolean {
+    const bare = receiver.replace(/^\$/, '');
+    if (SELF.test(receiver)) return false;
+    if (/intercom/i.test(bare) || this.imported.has(bare)) return true;
+    const source = this.callees.get(bare);
+    if (!source) return CLIENT_NAME.test(bare);
+    if (this.isIntercomCallee(source)) return true;
+    // The app's own factory: as if nothing said where the client came from.
+    return !source.constructs && CLIENT_NAME.test(bare);
+  }
+
+  private returnsClient(fn: string): boolean {
+    const name = fn.replace(/^\$/, '');
+    if (this.imported.has(name)) return true;
+    return this.isIntercomCallee(callee(name, false)) || CLIENT_NAME.test(name.replace(FACTORY_PREFIX, ''));
+  }
+
+  /** `IntercomClient`, `Intercom::Client.new`, `intercom.NewClient`, or a name imported on a line mentioning intercom. */
+  private isIntercomCallee(source: Callee): boolean {
+    return /intercom/i.test(source.path) || this.onIntercomLines.has(source.name);
+  }
+}

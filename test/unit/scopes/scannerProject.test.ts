@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { findingSubject } from '../../../src/scopes/finding';
+import { scanFiles } from '../../../src/scopes/scanner';
+
+const PROJECT = path.resolve(__dirname, '../../../../test/fixtures/scopes/project');
+
+async function scanProject(dir: string) {
+  const files = fs.readdirSync(path.join(PROJECT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(PROJECT, dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+  const result = await scanFiles(files, async (f) => fs.readFileSync(path.join(PROJECT, dir, f)));
+  return { found: result.findings.map((f) => `${f.file}:${f.line} ${findingSubject(f)}`), checkByHand: result.checkByHand };
+}
+
+suite('scopes scanner: wrappers in another file (one hop through project imports)', () => {
+  test('JS/TS: this.client and an imported client of a module with Intercom\'s base URL; not a billing client', async () => {
+    assert.deepEqual(await scanProject('web'), {
+      found: ['src/services/people.ts:8 POST /contacts/search', 'src/services/people.ts:13 GET /contacts/{id}/notes'],
+      checkByHand: ['src/support/http.ts'],
+    });
+  });
+
+  test('Python: self.http from a relative import of a desk client', async () => {
+    assert.deepEqual(await scanProject('py'), { found: ['app/sync.py:10 POST /events'], checkByHand: ['app/support/client.py'] });
+  });
+
+  test('Ruby: @client from a require_relative\'d Faraday connection', async () => {
+    assert.deepEqual(await scanProject('rb'), { found: ['lib/tagger.rb:10 POST /contacts/{id}/tags'], checkByHand: ['lib/desk_client.rb'] });
+  });
+
+  test('PHP: $this->http from a class used by namespace', async () => {
+    assert.deepEqual(await scanProject('php'), { found: ['src/Sync/CompanySync.php:18 POST /companies'], checkByHand: ['src/Support/Http.php'] });
+  });
+
+  test('Go: a field of a package imported by path', async () => {
+    assert.deepEqual(await scanProject('go'), { found: ['internal/sync/admins.go:10 PUT /admins/{id}/away'], checkByHand: ['internal/helpdesk/client.go'] });
+  });
+});

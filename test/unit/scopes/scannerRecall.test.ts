@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { findingSubject } from '../../../src/scopes/finding';
+import { scanText } from '../../../src/scopes/scanner';
+
+const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
+
+/** "line subject via call" for each finding of a pattern fixture. */
+function scan(name: string): string[] {
+  return scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map(
+    (f) => `${f.line} ${findingSubject(f)}${f.kind === 'sdk' ? ` via ${f.call}` : ''}`,
+  );
+}
+
+suite('scopes scanner: clients from factories and calls as receivers', () => {
+  test('JS/TS: a client from connect(), intercomClient() and getIntercom(); not a database or another vendor', () => {
+    assert.deepEqual(scan('factory.ts'), [
+      '13 POST /contacts via contacts.create',
+      '21 POST /conversations via conversations.create',
+      '22 GET /admins/{id} via admins.find',
+    ]);
+  });
+
+  test('Python: a client from make_client(), get_intercom() as receiver; not a MongoClient or database()', () => {
+    assert.deepEqual(scan('factory.py'), ['12 POST /contacts via contacts.create', '15 GET /admins/{id} via admins.find']);
+  });
+
+  test('Ruby: a client from build_client(), intercom_client() as receiver; not a Redis connection', () => {
+    assert.deepEqual(scan('factory.rb'), ['10 POST /contacts via contacts.create', '13 GET /conversations/{id} via conversations.find']);
+  });
+
+  test('PHP: a client from connectToSupport(), getIntercom() as receiver; not a repository', () => {
+    assert.deepEqual(scan('factory.php'), ['14 POST /contacts via contacts.create', '17 GET /admins/{id} via admins.getAdmin']);
+  });
+
+  test('Go: a client from connect(), getIntercom() as receiver; not a store', () => {
+    assert.deepEqual(scan('factory.go'), ['14 POST /contacts via Contacts.Create', '17 GET /admins via Admins.List']);
+  });
+});

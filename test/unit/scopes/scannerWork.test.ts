@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { Budget } from '../../../src/scopes/budget';
+import { scanFiles, scanText } from '../../../src/scopes/scanner';
+import { CRAFTED_FILES } from '../../support/craftedFiles';
+
+/** The scan's work on a crafted file of `bytes`, in budget steps. */
+function work(file: string, text: string): number {
+  const budget = new Budget();
+  scanText(file, text, budget);
+  return budget.steps;
+}
+
+suite('scopes scanner: work grows linearly', () => {
+  for (const crafted of CRAFTED_FILES) {
+    test(`${crafted.title}: twice the text, at most about twice the work`, () => {
+      const small = work(crafted.file, crafted.make(20_000));
+      const large = work(crafted.file, crafted.make(40_000));
+      assert.ok(large <= 2.3 * small, `work went from ${small} to ${large} steps when the text doubled`);
+      assert.ok(large <= 20 * 40_000, `${large} steps for 40 KB`);
+    });
+  }
+});
+
+suite('scopes scanner: time budget and cancellation inside a file', () => {
+  const [sum] = CRAFTED_FILES;
+
+  test('a file over its time budget is reported skipped as too slow; the next file gets a fresh budget', async () => {
+    let clock = 0;
+    const files: Record<string, string> = { 'slow.js': sum.make(200_000), 'ok.js': "fetch('https://api.intercom.io/tags')" };
+    const result = await scanFiles(Object.keys(files), async (f) => files[f], {
+      fileBudgetMs: 5,
+      now: () => clock++, // every look at the clock costs a millisecond
+      concurrency: 1,
+    });
+    assert.deepEqual(result.skipped, [{ file: 'slow.js', reason: 'too-slow' }]);
+    assert.deepEqual(result.findings.map((f) => f.file), ['ok.js']);
+    assert.equal(result.scanned, 1);
+  });
+
+  test('cancelling while a file is being scanned stops inside that file', async () => {
+    let looks = 0;
+    const result = await scanFiles(['big.js'], async () => sum.make(200_000), { isCancelled: () => looks++ > 0 });
+    assert.equal(result.cancelled, true);
+    assert.equal(result.scanned, 0);
+    assert.ok(looks < 50, `cancellation was looked at ${looks} times`);
+  });
+});
