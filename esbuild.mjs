@@ -46,7 +46,7 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts' },
+    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts', scanWorker: 'src/scopes/worker/scanWorker.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',

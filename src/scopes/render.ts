@@ -105,6 +105,7 @@ const SKIP_REASONS: Readonly<Record<SkippedFile['reason'], string>> = {
   'too-large': 'larger than 1 MB',
   'too-slow': 'took too long to scan',
   unreadable: 'could not be read',
+  'outside-folder': 'a link to a file outside the folder',
 };
 
 /** What the scan covered, for the header: the checklist is only as complete as the scan. */

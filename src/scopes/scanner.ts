@@ -359,7 +359,7 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
 
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable';
+  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable' | 'outside-folder';
 }
 
 export interface ScanProgress {
@@ -377,6 +377,8 @@ export interface ScanOptions {
   readonly now?: () => number;
   /** Called after each file. */
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Called when a file's text starts being scanned. */
+  readonly onFileStart?: (file: string) => void;
   /** Size in bytes without reading the file, to skip very large files cheaply. */
   readonly sizeOf?: (file: string) => Promise<number | undefined>;
   readonly maxBytes?: number;
@@ -396,6 +398,13 @@ export interface ScanResult {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Thrown by a `read` that refuses a file for a known reason (e.g. a link leading out of the folder). */
+export class FileSkipped extends Error {
+  constructor(readonly reason: SkippedFile['reason']) {
+    super(`file skipped: ${reason}`);
+  }
+}
+
 /**
  * Scans files through `read` (bytes or text). Skips binary, very large and unreadable files, and any
  * path isScannable rejects; stops early when cancelled.
@@ -406,7 +415,7 @@ export async function scanFiles(
   options: ScanOptions = {},
 ): Promise<ScanResult> {
   const {
-    isCancelled = () => false, onProgress, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
+    isCancelled = () => false, onProgress, onFileStart, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
     fileBudgetMs = FILE_BUDGET_MS, now = () => performance.now(),
   } = options;
   const wanted = files.filter(isScannable);
@@ -434,6 +443,7 @@ export async function scanFiles(
       else {
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
+        onFileStart?.(file);
         perFile[index] = scanText(file, text, budget, project);
         return text;
       }
@@ -441,7 +451,7 @@ export async function scanFiles(
       const stopped = error instanceof ScanStopped ? error.reason : undefined;
       if (stopped === 'cancelled') cancelled = true;
       else {
-        skipped[index] = { file, reason: stopped ?? 'unreadable' };
+        skipped[index] = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
         perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
       }
     }

@@ -3,10 +3,12 @@
 // fake Intercom with a token that has some scopes and lacks others.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
 import { Faults, SCOPES as FAKE_SCOPES } from '../fake-intercom';
+import { CRAFTED_FILES } from '../support/craftedFiles';
 import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
 import { ScriptedUi, activateExtension, type TestApi } from './support';
 
@@ -40,7 +42,7 @@ suite('Generate Scope Checklist (real extension host)', function () {
   suiteTeardown(async () => {
     await box.fake.close();
     await vscode.workspace.getConfiguration('search').update('exclude', undefined, vscode.ConfigurationTarget.Global);
-    for (const dir of ['node_modules', 'dist', 'generated']) fs.rmSync(path.join(folder(), dir), { recursive: true, force: true });
+    for (const dir of ['node_modules', 'dist', 'generated', 'crafted', 'linked']) fs.rmSync(path.join(folder(), dir), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   setup(async () => {
@@ -131,5 +133,40 @@ suite('Generate Scope Checklist (real extension host)', function () {
     const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
     assert.ok(!text.includes(token), 'the token is not in the checklist');
     assert.match(text, /\| Read admins \|.*Access Token Invalid \[redacted\]/, 'the echo is reported, without the token');
+  });
+
+  test('the scan runs off the extension-host thread: a command answers while a crafted 1 MB file is scanned', async () => {
+    // Files that used to take minutes; each just under the scanner's 1 MB limit.
+    for (const crafted of CRAFTED_FILES) write(`crafted/${crafted.file}`, crafted.make(990_000));
+    let scanDone = false;
+    const answeredDuringScan = new Promise<boolean>((resolve) => {
+      ui.onProgress = (message) => {
+        if (!/Scanning crafted\//.test(message)) return;
+        ui.onProgress = undefined;
+        // The worker is inside a crafted file now: the host must still answer a command.
+        void vscode.commands.executeCommand('intercom.showLog').then(() => resolve(!scanDone));
+      };
+    });
+    ui.answerPicks(() => {
+      scanDone = true;
+      return []; // nothing chosen: no checklist
+    });
+    await vscode.commands.executeCommand('intercom.generateScopeChecklist');
+    assert.equal(await answeredDuringScan, true, 'the command answered before the scan ended');
+    fs.rmSync(path.join(folder(), 'crafted'), { recursive: true, force: true });
+  });
+
+  test('a symbolic link that leads out of the folder is not scanned, and is listed as not scanned', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    fs.writeFileSync(path.join(outside, 'calls.ts'), "await fetch('https://api.intercom.io/data_connectors', { method: 'POST' });\n");
+    fs.mkdirSync(path.join(folder(), 'linked'), { recursive: true });
+    fs.symlinkSync(path.join(outside, 'calls.ts'), path.join(folder(), 'linked', 'outside.ts'));
+    let offered: Item[] = [];
+    ui.answerPicks((items) => (offered = items as Item[]).filter((i) => i.picked));
+    const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
+    assert.ok(!offered.some((i) => i.picked && /data.?connectors/i.test(i.capability?.id ?? '')), 'the linked file gave no finding');
+    assert.match(text, /linked\/outside\.ts — a link to a file outside the folder/);
+    fs.rmSync(path.join(folder(), 'linked'), { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
   });
 });

@@ -46,6 +46,8 @@ export class ScriptedUi implements Ui {
   private inputs: InputAnswer[] = [];
   private picks: PickAnswer[] = [];
   onMessage: MessageAnswer = () => undefined;
+  /** Sees each progress message as it is reported. */
+  onProgress: ((message: string) => void) | undefined;
   /** Set to have the next progress cancelled as soon as it starts (the person clicks Cancel at once). */
   cancelNextProgress = false;
   private progressCancel: vscode.CancellationTokenSource | undefined;
@@ -94,7 +96,7 @@ export class ScriptedUi implements Ui {
       this.progressCancel.cancel();
     }
     try {
-      return await task({ report: () => undefined }, this.progressCancel.token);
+      return await task({ report: ({ message }) => message !== undefined && this.onProgress?.(message) }, this.progressCancel.token);
     } finally {
       this.progressCancel.dispose();
       this.progressCancel = undefined;

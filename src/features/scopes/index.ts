@@ -66,10 +66,11 @@ async function showChecklist(markdown: string, target: vscode.Uri | undefined): 
 
 export function activateScopes(services: Services): void {
   const { context, ui, log, sessions } = services;
+  const scanWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath;
 
   async function generate(): Promise<vscode.TextDocument | undefined> {
     const scan = await ui.current.progress(vscode.l10n.t('Scanning the workspace for Intercom API use…'), (progress, token) =>
-      scanWorkspace(log, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
+      scanWorkspace(log, scanWorker, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
     if (!scan) {
       void ui.current.message('info', vscode.l10n.t('Scope checklist cancelled.'));
       return undefined;
