@@ -4,7 +4,7 @@ import { developerHubUrl, workspaceUrl } from '../../api/hosts';
 import { readSettings } from '../../config';
 import type { Services } from '../../services';
 import { currentSession, selectCurrentSession } from '../../session/current';
-import type { IntercomSession } from '../../session/model';
+import { readBefore } from '../../session/model';
 import { curlForMe, TOKEN_ENV_VAR } from '../../workspace/curl';
 import { resolveSessions } from '../session/resolve';
 import { WorkspaceRefresher } from './refresh';
@@ -37,9 +37,8 @@ export function activateWorkspace(services: Services): WorkspaceFeature {
   const onVisible = async () => {
     if (!view.visible || shownOnce) return;
     shownOnce = true;
-    const notReadHere = (s: IntercomSession) => !(Date.parse(s.meFetchedAt) >= activatedAt); // an unreadable date counts as old
     const all = await sessions.list();
-    const toRead = all.filter(notReadHere);
+    const toRead = all.filter((s) => readBefore(s, activatedAt));
     services.log.info(`Workspace view shown: reading ${toRead.length} of ${all.length} workspaces (the others were read in this window)`);
     await refresher.refresh(toRead);
   };
