@@ -83,6 +83,7 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
     await wb.treeRow(WORKSPACE_ROW).waitFor({ timeout: 60_000 });
     assert.equal(fake.count('POST /auth/eagle/token'), 1);
+    assert.equal(fake.count('GET /me'), 1, 'the view (shown) reuses the /me Connect read');
     assert.equal(fake.count('GET /bridge/'), 1, 'the browser went through the bridge page');
     await wb.treeRow('Hermione Granger').first().waitFor();
     await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor();

@@ -70,6 +70,18 @@ export class Workbench {
     }, key);
   }
 
+  /** The palette's command labels matching `filter`, once `expected` is among them (so the list has loaded). */
+  async paletteCommands(filter: string, expected: string): Promise<string[]> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`>${filter}`);
+    await this.page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: expected }).first().waitFor();
+    const labels = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return labels.map((l) => l.replace(/\s+/g, ' ').trim());
+  }
+
   /** Types into the open input box (quick input) and presses Enter. */
   async answerInput(text: string, expectTitle?: RegExp): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');

@@ -19,7 +19,7 @@ suite('Connect safety (real extension host)', function () {
 
   useConnectSandbox((s) => ({ api, ui, box } = s));
 
-  test("a workspace's settings.json cannot redirect the code, token or client secret", async () => {
+  test("a folder's settings.json cannot redirect the code, token or client secret, nor change their Intercom-Version", async () => {
     const evil = await FakeIntercom.start({ consent: 'approve' });
     const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const settingsFile = path.join(folder, '.vscode', 'settings.json');
@@ -30,18 +30,19 @@ suite('Connect safety (real extension host)', function () {
       'intercom.oauth.redirectUrl': `${evil.url}/steal`,
       'intercom.oauth.clientId': 'evil-client',
       'intercom.allowUnverifiedEmail': true,
-      'intercom.apiVersion': '2.15',
+      'intercom.apiVersion': '2.9',
+      // A folder-level setting of VS Code's own: once it reads back, the file was loaded.
+      'editor.tabSize': 7,
     }));
     try {
-      // The non-credential setting is honoured from the workspace, proving the file was read.
-      await until(() => vscode.workspace.getConfiguration('intercom').get('apiVersion') === '2.15' || undefined, 'the workspace settings to load');
+      await until(() => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 || undefined, 'the folder settings to load');
       const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connect');
       assert.ok(session, JSON.stringify(ui.shown));
       assert.equal(evil.count(), 0, `the workspace's host got nothing: ${evil.requests.map((r) => r.route).join(', ')}`);
       assert.equal(box.fake.count('POST /auth/eagle/token'), 1);
       assert.equal(new URLSearchParams(box.fake.lastRequest('POST /auth/eagle/token')!.rawBody).get('client_id'), CLIENT_ID);
       assert.equal(box.fake.lastRequest('GET /oauth')!.query.redirect_uri, box.bridgeUrl);
-      assert.equal(box.fake.lastRequest('GET /me')!.headers['intercom-version'], '2.15');
+      assert.equal(box.fake.lastRequest('GET /me')!.headers['intercom-version'], '2.16', "the folder's apiVersion is ignored");
       // allowUnverifiedEmail from the workspace is ignored too.
       const token = box.fake.addToken(undefined, usWorkspace({ me: { email_verified: false } }));
       ui.answerInputs(token);

@@ -19,6 +19,10 @@ export interface CodeServerOptions {
   /** User settings written before start (settings.json). */
   settings?: Record<string, unknown>;
   port?: number;
+  /** Workspace Trust on, the folder opened untrusted (Restricted Mode) without asking. Off by default. */
+  restrictedMode?: boolean;
+  /** User keybindings (keybindings.json). */
+  keybindings?: { key: string; command: string }[];
 }
 
 export function freePort(): Promise<number> {
@@ -45,6 +49,11 @@ const QUIET_SETTINGS = {
   'update.mode': 'none',
 };
 
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
 export class CodeServer {
   private constructor(readonly url: string, readonly runDir: string, private readonly child: ChildProcess) {}
 
@@ -55,8 +64,9 @@ export class CodeServer {
     for (const dir of ['home', 'user/User', 'extensions']) fs.mkdirSync(path.join(runDir, dir), { recursive: true });
     fs.writeFileSync(
       path.join(runDir, 'user/User/settings.json'),
-      JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+      JSON.stringify({ ...QUIET_SETTINGS, ...(options.restrictedMode ? RESTRICTED_MODE_SETTINGS : {}), ...options.settings }, null, 2),
     );
+    if (options.keybindings) fs.writeFileSync(path.join(runDir, 'user/User/keybindings.json'), JSON.stringify(options.keybindings, null, 2));
     const port = options.port ?? (await freePort());
     const home = path.join(runDir, 'home');
     const log = fs.openSync(path.join(runDir, 'server.log'), 'w');
@@ -65,7 +75,7 @@ export class CodeServer {
       '--config', path.join(home, 'config.yaml'),
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
+      '--disable-telemetry', '--disable-update-check', ...(options.restrictedMode ? [] : ['--disable-workspace-trust']), '--ignore-last-opened',
       '--user-data-dir', path.join(runDir, 'user'),
       '--extensions-dir', path.join(runDir, 'extensions'),
       // Without this flag the built workbench silently ignores the payload's extensionDevelopmentPath.

@@ -52,8 +52,7 @@ export function activateConnect(services: Services): ConnectFeature {
     vscode.commands.registerCommand('intercom.connectWithAccessToken', () => guarded(() => connectWithAccessToken(services))),
     vscode.commands.registerCommand('intercom.configureApp', () => appConfig.ask({ onlyMissing: false })),
     vscode.commands.registerCommand('intercom.createRedirectBridge', () => createRedirectBridge(services)),
-    vscode.commands.registerCommand('intercom.disconnect', (target?: string | { sessionId?: string }) =>
-      disconnect(services, typeof target === 'string' ? target : target?.sessionId)),
+    vscode.commands.registerCommand('intercom.disconnect', (target?: unknown) => disconnect(services, target)),
   );
   return { oauth };
 }

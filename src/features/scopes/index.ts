@@ -64,11 +64,31 @@ async function showChecklist(markdown: string, target: vscode.Uri | undefined): 
   return document;
 }
 
+/**
+ * Why the checklist cannot run in this window, if it cannot (package.json's `capabilities` say the same;
+ * its menus hide the command, this refuses calls from elsewhere).
+ */
+function unavailableBecause(): string | undefined {
+  if (!vscode.workspace.isTrusted) {
+    return vscode.l10n.t('Generate Scope Checklist reads every source file of this folder and writes a file into it, so it is off in Restricted Mode. Trust the folder to use it.');
+  }
+  if (vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme !== 'file')) {
+    return vscode.l10n.t('Generate Scope Checklist scans folders on disk; this window has a virtual folder. Open a local clone of the code instead.');
+  }
+  return undefined;
+}
+
 export function activateScopes(services: Services): void {
   const { context, ui, log, sessions } = services;
   const scanWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath;
 
   async function generate(): Promise<vscode.TextDocument | undefined> {
+    const unavailable = unavailableBecause();
+    if (unavailable) {
+      log.info('Scope checklist refused: Restricted Mode or a virtual folder');
+      void ui.current.message('info', unavailable);
+      return undefined;
+    }
     const scan = await ui.current.progress(vscode.l10n.t('Scanning the workspace for Intercom API use…'), (progress, token) =>
       scanWorkspace(log, scanWorker, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
     if (!scan) {

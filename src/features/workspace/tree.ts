@@ -5,6 +5,7 @@ import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../config';
 import type { IntercomSession } from '../../session/model';
 import { fieldGroups, regionLabel, showableAvatar, workspaceTitle, type Field, type FieldKey, type FieldValue, type GroupKey } from '../../workspace/fields';
+import { escapeMarkdown } from '../../workspace/markdown';
 import { explain } from '../connect/messages';
 import type { WorkspaceRefresher } from './refresh';
 
@@ -57,6 +58,24 @@ function render(key: FieldKey, value: FieldValue): string {
       if (key === 'tokenKind') return value.text === 'oauth' ? 'OAuth' : vscode.l10n.t('Access Token');
       return value.text;
   }
+}
+
+/** The row's hover: the full workspace title once (the label may be cut off), then who, where and when. */
+function sessionTooltip(session: IntercomSession, stale: boolean): vscode.MarkdownString {
+  const { me } = session;
+  const admin = [me.name, me.email].filter(Boolean).join(' · ') || me.id;
+  const lines = [
+    `**${escapeMarkdown(workspaceTitle(session))}**`,
+    vscode.l10n.t('Admin: {0}', escapeMarkdown(admin)),
+    vscode.l10n.t('Region: {0}', escapeMarkdown(regionLabel(session) ?? MISSING)),
+    vscode.l10n.t('Last read from Intercom: {0}', escapeMarkdown(new Date(session.meFetchedAt).toLocaleString())),
+  ];
+  if (stale) lines.push(vscode.l10n.t('The last refresh failed: this is the last good data.'));
+  const tooltip = new vscode.MarkdownString(lines.join('\n\n'));
+  // /me's words are data: no HTML, no command links.
+  tooltip.supportHtml = false;
+  tooltip.isTrusted = false;
+  return tooltip;
 }
 
 export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceNode>, vscode.Disposable {
@@ -122,7 +141,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
     item.description = [regionLabel(session), stale ? vscode.l10n.t('stale') : undefined].filter(Boolean).join(' · ');
     item.iconPath = this.refresher.isRefreshing(session.id) ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('organization');
     item.contextValue = 'intercom.session';
-    item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}** as {1}\n\nLast read from Intercom: {2}', workspaceTitle(session), session.account.label, new Date(session.meFetchedAt).toLocaleString()));
+    item.tooltip = sessionTooltip(session, stale);
     return item;
   }
 
