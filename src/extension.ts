@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
 import { activateScopes } from './features/scopes';
+import { WalkthroughProgress } from './features/walkthrough/progress';
 import { activateWorkspace } from './features/workspace';
 import { httpFactory, type Services } from './services';
 import { SessionStore } from './session/store';
@@ -11,14 +12,16 @@ import { UiHost } from './ui/ui';
 export function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('Intercom', { log: true });
   const sessions = new SessionStore(context.secrets, log);
+  const walkthrough = new WalkthroughProgress();
   const services: Services = {
     context,
     log,
     ui: new UiHost(),
     sessions,
+    walkthrough,
     http: httpFactory(log, context.extension.packageJSON.version),
   };
-  context.subscriptions.push(log, sessions, vscode.commands.registerCommand('intercom.showLog', () => log.show()));
+  context.subscriptions.push(log, sessions, walkthrough, vscode.commands.registerCommand('intercom.showLog', () => log.show()));
   log.info(`Intercom Developer Tools ${context.extension.packageJSON.version} activated`);
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
@@ -26,7 +29,7 @@ export function activate(context: vscode.ExtensionContext) {
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, secrets: context.secrets, logUri: context.logUri };
+    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, secrets: context.secrets, logUri: context.logUri, walkthrough };
   }
   return undefined;
 }

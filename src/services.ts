@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { IntercomHttp } from './api/http';
 import { loadHttp } from './api/loadHttp';
 import { readSettings } from './config';
+import type { WalkthroughProgress } from './features/walkthrough/progress';
 import type { SessionStore } from './session/store';
 import type { UiHost } from './ui/ui';
 
@@ -11,6 +12,7 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   readonly ui: UiHost;
   readonly sessions: SessionStore;
+  readonly walkthrough: WalkthroughProgress;
   /** An HTTP client with the current settings; loads got on first call. */
   http(): IntercomHttp;
 }

@@ -50,6 +50,7 @@ export async function createRedirectBridge(services: Services): Promise<vscode.U
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   log.info(`Wrote the redirect bridge page to ${target.fsPath}`);
+  await services.walkthrough.mark('bridgePageCreated');
 
   const setUrl = vscode.l10n.t('Set Redirect URL…');
   const reveal = vscode.l10n.t('Open Page');
