@@ -88,6 +88,25 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     await wb.screenshot('workspace-view');
   });
 
+  test('while Connect waits, its notification offers the paste link; it opens the paste box, and the notification closes when Connect ends', async () => {
+    const consentPage = browser.waitForEvent('page', { timeout: 60_000 });
+    await wb.runCommand('Intercom: Connect');
+    void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
+    const consent = await consentPage; // nobody approves: Connect keeps waiting
+    await wb.runCommand('Notifications: Show Notifications');
+    const waiting = wb.page.locator('.notifications-center .notification-list-item', { hasText: 'Waiting for Intercom' });
+    await waiting.waitFor({ timeout: 30_000 });
+    assert.match(await waiting.innerText(), /Connecting to Intercom: Waiting for Intercom in your browser/);
+    await waiting.locator('a', { hasText: 'Paste the callback URL' }).click();
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Paste Callback URL' }).waitFor();
+    await wb.runCommand('Notifications: Show Notifications'); // leaves the paste box unanswered
+    await waiting.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await wb.page.locator('.notifications-center .notification-list-item', { hasText: 'Connect to Intercom cancelled' }).waitFor();
+    assert.equal(await waiting.count(), 0, 'the waiting notification closed with the Connect');
+    await consent.close();
+    await wb.runCommand('Notifications: Clear All Notifications');
+  });
+
   test('after a reload with the view hidden, activation calls no /me; showing the view reads it once', async () => {
     await wb.runCommand('View: Show Explorer');
     await wb.page.locator('.part.sidebar .composite.title', { hasText: /Explorer/i }).waitFor();
