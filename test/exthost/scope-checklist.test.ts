@@ -169,6 +169,16 @@ suite('Generate Scope Checklist (real extension host)', function () {
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === checklistFile().toString() && d.isDirty), 'no pending edit either');
   });
 
+  test('a rejected access token stops the check and says where to get a new one', async () => {
+    const token = box.fake.addToken();
+    ui.answerInputs(token);
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    box.fake.revoke(token);
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked), (items) => items[0]);
+    const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
+    assert.match(text, /_The check stopped early: Intercom rejected the access token \(401[^)]*\)[^_]*Developer Hub > your app > Configure > Authentication/, text);
+  });
+
   test('checks against the connected workspace: granted and missing from 200 and 403, never a write', async () => {
     const grants = [FAKE_SCOPES.readAdmins, FAKE_SCOPES.readUsersCompanies, FAKE_SCOPES.readTags].filter(Boolean);
     assert.equal(grants.length, 3, 'the fake names these scopes');
