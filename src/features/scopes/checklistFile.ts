@@ -2,6 +2,7 @@
 // person chooses Replace (an undoable edit of the open document, then saved), Compare or Cancel.
 import * as vscode from 'vscode';
 import type { Ui } from '../../ui/ui';
+import { fileExists } from '../fileExists';
 
 const PROPOSED_SCHEME = 'intercom-checklist';
 
@@ -26,15 +27,6 @@ export class ProposedChecklist implements vscode.TextDocumentContentProvider, vs
   dispose(): void {
     this.registration.dispose();
     this.changed.dispose();
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -64,7 +56,7 @@ export async function writeChecklist(ui: Ui, target: vscode.Uri | undefined, mar
     await vscode.window.showTextDocument(untitled, { preview: false });
     return untitled;
   }
-  const onDisk = await exists(target);
+  const onDisk = await fileExists(target);
   const differs = (d: vscode.TextDocument) => !sameText(d.getText(), markdown);
   // A document closed or deleted moments ago can linger with older text until the file watcher reports
   // the change; a new file is then written through it, so what is shown is what was written.
