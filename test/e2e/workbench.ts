@@ -30,7 +30,8 @@ export class Workbench {
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     const count = await rows.count();
     for (let i = 0; i < count; i++) {
-      const label = (await rows.nth(i).locator('.label-name').innerText()).replace(/\s+/g, ' ').trim();
+      // The row's first label: a pick with details (the walkthrough list) leaves a hidden detail label in reused rows.
+      const label = (await rows.nth(i).locator('.label-name').first().innerText()).replace(/\s+/g, ' ').trim();
       if (label === title) {
         await rows.nth(i).click();
         return;
