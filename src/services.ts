@@ -5,6 +5,7 @@ import { loadHttp } from './api/loadHttp';
 import { readSettings } from './config';
 import type { Log } from './log';
 import type { Redactor } from './secrets/redact';
+import type { WalkthroughProgress } from './features/walkthrough/progress';
 import type { SessionStore } from './session/store';
 import type { UiHost } from './ui/ui';
 
@@ -16,6 +17,7 @@ export interface Services {
   readonly redactor: Redactor;
   readonly ui: UiHost;
   readonly sessions: SessionStore;
+  readonly walkthrough: WalkthroughProgress;
   /** An HTTP client with the current settings; loads got on first call. */
   http(): IntercomHttp;
 }

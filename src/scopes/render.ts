@@ -11,8 +11,6 @@ export interface RenderOptions {
   /** Link target for a finding, e.g. `src/app.ts#L12` relative to the document. */
   readonly link: (finding: Finding) => string;
   readonly title?: string;
-  /** Shown as given (an ISO timestamp, say); omitted when absent so output stays reproducible. */
-  readonly generatedAt?: string;
 }
 
 const KIND_NAMES: Readonly<Record<Finding['kind'], string>> = { rest: 'REST', sdk: 'SDK', webhook: 'Webhook' };
@@ -147,7 +145,6 @@ export function renderChecklist(checklist: Checklist, options: RenderOptions): s
   if (checklist.capabilities.length > 0) {
     out.push('', `Capabilities: ${checklist.capabilities.map((c) => `${c.group} — ${c.label}`).join('; ')}.`);
   }
-  if (options.generatedAt) out.push('', `Generated ${options.generatedAt}.`);
 
   for (const { section, items } of checklist.sections) {
     out.push('', `## ${section.title}`, '');

@@ -23,6 +23,9 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   let wb: Workbench;
   let url: string;
 
+  /** A step of the "Build an Intercom App" walkthrough; aria-checked says whether VS Code ticked it. */
+  const walkthroughStep = (title: string) => wb.page.locator('button.getting-started-step', { hasText: title }).first();
+
   suiteSetup(async () => {
     fake = await FakeIntercom.start({ consent: 'page' });
     const bridgeUrl = fake.serveStatic('/bridge/', projectBridgePage());
@@ -70,6 +73,16 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     await wb.screenshot('welcome-view');
   });
 
+  test("the welcome view's link opens the walkthrough; nothing is ticked before it is done", async () => {
+    await wb.page.locator('.welcome-view-content a', { hasText: 'Build an Intercom App' }).click();
+    await walkthroughStep('Configure your OAuth app').waitFor({ timeout: 30_000 });
+    for (const title of ['Configure your OAuth app', 'Create the redirect bridge page', 'Connect a workspace', 'Generate the scope checklist']) {
+      assert.equal(await walkthroughStep(title).getAttribute('aria-checked'), 'false', title);
+    }
+    await wb.screenshot('walkthrough');
+    await wb.runCommand('View: Close All Editors');
+  });
+
   test('"Intercom: Connect" from the palette: consent approved, bridge forwards, the view shows the workspace', async () => {
     assert.equal(fake.count('GET /me'), 0, 'nothing is called before connecting');
     await wb.runCommand('Intercom: Connect');
@@ -88,6 +101,37 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     await wb.treeRow('Hermione Granger').first().waitFor();
     await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor();
     await wb.screenshot('workspace-view');
+  });
+
+  test('the walkthrough ticks the steps that succeeded: the app configured (the secret Connect asked for) and connected', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Build an Intercom App' }).filter({ visible: true }).click();
+    await walkthroughStep('Connect a workspace').waitFor({ timeout: 30_000 });
+    const checked = async (title: string) => (await walkthroughStep(title).getAttribute('aria-checked')) === 'true';
+    assert.ok(await checked('Configure your OAuth app'));
+    assert.ok(await checked('Connect a workspace'));
+    assert.ok(!(await checked('Create the redirect bridge page')), 'not done here');
+    assert.ok(!(await checked('Generate the scope checklist')), 'not done here');
+    await wb.runCommand('View: Close All Editors');
+  });
+
+  test('while Connect waits, its notification offers the paste link; it opens the paste box, and the notification closes when Connect ends', async () => {
+    const consentPage = browser.waitForEvent('page', { timeout: 60_000 });
+    await wb.runCommand('Intercom: Connect');
+    void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
+    const consent = await consentPage; // nobody approves: Connect keeps waiting
+    await wb.runCommand('Notifications: Show Notifications');
+    const waiting = wb.page.locator('.notifications-center .notification-list-item', { hasText: 'Waiting for Intercom' });
+    await waiting.waitFor({ timeout: 30_000 });
+    assert.match(await waiting.innerText(), /Connecting to Intercom: Waiting for Intercom in your browser/);
+    await waiting.locator('a', { hasText: 'Paste the callback URL' }).click();
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Paste Callback URL' }).waitFor();
+    await wb.runCommand('Notifications: Show Notifications'); // leaves the paste box unanswered
+    await waiting.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await wb.page.locator('.notifications-center .notification-list-item', { hasText: 'Connect to Intercom cancelled' }).waitFor();
+    assert.equal(await waiting.count(), 0, 'the waiting notification closed with the Connect');
+    await consent.close();
+    await wb.runCommand('Notifications: Clear All Notifications');
   });
 
   test('after a reload with the view hidden, activation calls no /me; showing the view reads it once', async () => {

@@ -18,6 +18,7 @@ export interface TestApi {
   workspace: WorkspaceFeature;
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
+  walkthrough: { onDidMark: vscode.Event<string> };
 }
 
 export async function activateExtension(): Promise<TestApi> {
@@ -43,6 +44,12 @@ export class ScriptedUi implements Ui {
   readonly shown: Shown[] = [];
   readonly prompts: vscode.InputBoxOptions[] = [];
   readonly progressTitles: string[] = [];
+  /** What each progress notification read, as VS Code joins a title and a message: "title: message". */
+  readonly progressLines: string[] = [];
+  readonly pickOptions: vscode.QuickPickOptions[] = [];
+  /** Messages nobody answered stay in the notification list; running progress shows until its task ends. */
+  private readonly unanswered = new Set<Shown>();
+  private readonly running = new Set<{ title: string; message?: string }>();
   private inputs: InputAnswer[] = [];
   private picks: PickAnswer[] = [];
   onMessage: MessageAnswer = () => undefined;
@@ -76,7 +83,8 @@ export class ScriptedUi implements Ui {
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async pick(items: readonly vscode.QuickPickItem[]): Promise<any> {
+  async pick(items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions = {}): Promise<any> {
+    this.pickOptions.push(options);
     assert.ok(this.picks.length > 0, `unexpected quick pick: ${items.map((i) => i.label).join(', ')}`);
     return this.picks.shift()!(items);
   }
@@ -85,7 +93,17 @@ export class ScriptedUi implements Ui {
     const shown = { level, text, actions };
     this.shown.push(shown);
     this.listeners.forEach((l) => l());
-    return this.onMessage(shown);
+    const answer = this.onMessage(shown);
+    if (answer === undefined) this.unanswered.add(shown);
+    return answer;
+  }
+
+  /** The texts still visible as notifications: unanswered messages and running progress. */
+  openNotifications(): string[] {
+    return [
+      ...[...this.unanswered].map((s) => s.text),
+      ...[...this.running].map((p) => (p.message ? `${p.title}: ${p.message}` : p.title)),
+    ];
   }
 
   async progress<R>(title: string, task: (p: vscode.Progress<{ message?: string }>, t: vscode.CancellationToken) => Thenable<R>): Promise<R> {
@@ -95,9 +113,18 @@ export class ScriptedUi implements Ui {
       this.cancelNextProgress = false;
       this.progressCancel.cancel();
     }
+    const shown: { title: string; message?: string } = { title };
+    this.running.add(shown);
+    const report = ({ message }: { message?: string }) => {
+      if (message === undefined) return;
+      shown.message = message;
+      this.progressLines.push(`${title}: ${message}`);
+      this.onProgress?.(message);
+    };
     try {
-      return await task({ report: ({ message }) => message !== undefined && this.onProgress?.(message) }, this.progressCancel.token);
+      return await task({ report }, this.progressCancel.token);
     } finally {
+      this.running.delete(shown);
       this.progressCancel.dispose();
       this.progressCancel = undefined;
     }

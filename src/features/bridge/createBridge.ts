@@ -6,6 +6,7 @@ import { bridgeConfigProblem } from '../../bridge/target';
 import { checkRedirectUrl } from '../../connect/authorize';
 import { updateUserSetting } from '../../config';
 import type { Services } from '../../services';
+import { fileExists } from '../fileExists';
 
 export const BRIDGE_FILE_NAME = 'intercom-redirect-bridge.html';
 
@@ -13,15 +14,6 @@ const splitHosts = (text: string) => text.split(/[\s,]+/).map((h) => h.trim().to
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function createRedirectBridge(services: Services): Promise<vscode.Uri | undefined> {
@@ -38,7 +30,7 @@ export async function createRedirectBridge(services: Services): Promise<vscode.U
   if (!folder) return undefined;
 
   const target = vscode.Uri.joinPath(folder, BRIDGE_FILE_NAME);
-  if (await exists(target)) {
+  if (await fileExists(target)) {
     const replace = vscode.l10n.t('Replace');
     if ((await ui.current.message('warning', vscode.l10n.t('{0} already exists in that folder. Replace it?', BRIDGE_FILE_NAME), replace)) !== replace) return undefined;
   }
@@ -50,6 +42,7 @@ export async function createRedirectBridge(services: Services): Promise<vscode.U
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   log.info(`Wrote the redirect bridge page to ${target.fsPath}`);
+  await services.walkthrough.mark('bridgePageCreated');
 
   const setUrl = vscode.l10n.t('Set Redirect URL…');
   const reveal = vscode.l10n.t('Open Page');

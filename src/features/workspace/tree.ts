@@ -162,7 +162,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
   }
 
   private problemItem(session: IntercomSession, error: unknown): vscode.TreeItem {
-    const explained = explain(error, 'me');
+    const explained = explain(error, 'me', session.kind);
     const kind = isIntercomError(error) ? error.kind : undefined;
     const label = kind === 'unauthorized'
       ? vscode.l10n.t('Token rejected — Reconnect')
