@@ -103,7 +103,8 @@ export async function benchActivation() {
       const order = ORDERS[host % ORDERS.length];
       const result = await measureHost(harness, { node: toolchain.node, entry: toolchain.entry }, work, order);
       for (const id of order) times[id].push(result.ms[id]);
-      console.log(`host ${host + 1}: warm-up ${ms(result.warmUp)}; ${order.map((id) => `${id} ${ms(result.ms[id])}`).join(', ')}`);
+      const unsettled = result.notSettled.length ? ` (still starting: ${result.notSettled.join(', ')})` : '';
+      console.log(`host ${host + 1}: settle ${ms(result.settleMs)} warm-up ${ms(result.warmUp)}; ${order.map((id) => `${id} ${ms(result.ms[id])}`).join(', ')}${unsettled}`);
     }
     const floor = median(times[FLOOR]);
     const ours = median(times[OURS]);
