@@ -1,18 +1,18 @@
 // Composition root of Connect: commands, the URI handler (registered once) and the authentication provider.
+// The flows behind them are loaded on their first use (./load), never at activation.
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
-import { createRedirectBridge } from '../bridge/createBridge';
-import { connectWithAccessToken } from './accessToken';
-import { AppConfig } from './appConfig';
 import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './authProvider';
-import { disconnect } from './disconnect';
-import { explain, showExplained, type Stage } from './messages';
-import { OAuthConnect } from './oauth';
+import type { ConnectFlows } from './flows';
+import { loadConnectFlows } from './load';
+import type { Stage } from './messages';
+import type { OAuthConnect } from './oauth';
 
 export interface ConnectFeature {
-  oauth: OAuthConnect;
+  /** Reading it loads the flows. */
+  readonly oauth: OAuthConnect;
 }
 
 function stageOf(error: unknown): Stage {
@@ -22,8 +22,8 @@ function stageOf(error: unknown): Stage {
 
 export function activateConnect(services: Services): ConnectFeature {
   const { context, ui } = services;
-  const appConfig = new AppConfig(services);
-  const oauth = new OAuthConnect(services, appConfig);
+  let created: ConnectFlows | undefined;
+  const flows = () => (created ??= loadConnectFlows().createConnectFlows(services));
 
   /** Runs a connect flow; failures are explained to the person and resolve to undefined. */
   const guarded = async (flow: () => Promise<IntercomSession | undefined>): Promise<IntercomSession | undefined> => {
@@ -33,27 +33,28 @@ export function activateConnect(services: Services): ConnectFeature {
       return session;
     } catch (error) {
       services.log.warn(`Connect failed: ${error instanceof Error ? error.message : String(error)}`);
+      const { explain, showExplained } = loadConnectFlows();
       void showExplained(ui.current, explain(error, stageOf(error)), flow);
       return undefined;
     }
   };
 
   const provider = new IntercomAuthenticationProvider(services.sessions, async () => {
-    const session = await guarded(() => oauth.run());
+    const session = await guarded(() => flows().oauth.run());
     if (!session) throw new Error(vscode.l10n.t('Connecting to Intercom did not complete.'));
     return session;
   });
 
   context.subscriptions.push(
-    vscode.window.registerUriHandler(oauth),
+    vscode.window.registerUriHandler({ handleUri: (uri) => flows().oauth.handleUri(uri) }),
     provider,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intercom', provider, { supportsMultipleAccounts: true }),
-    vscode.commands.registerCommand('intercom.connect', () => guarded(() => oauth.run())),
-    vscode.commands.registerCommand('intercom.connectWithAccessToken', () => guarded(() => connectWithAccessToken(services))),
-    vscode.commands.registerCommand('intercom.configureApp', () => appConfig.ask({ onlyMissing: false })),
-    vscode.commands.registerCommand('intercom.createRedirectBridge', () => createRedirectBridge(services)),
+    vscode.commands.registerCommand('intercom.connect', () => guarded(() => flows().oauth.run())),
+    vscode.commands.registerCommand('intercom.connectWithAccessToken', () => guarded(() => loadConnectFlows().connectWithAccessToken(services))),
+    vscode.commands.registerCommand('intercom.configureApp', () => flows().appConfig.ask({ onlyMissing: false })),
+    vscode.commands.registerCommand('intercom.createRedirectBridge', () => loadConnectFlows().createRedirectBridge(services)),
     vscode.commands.registerCommand('intercom.disconnect', (target?: string | { sessionId?: string }) =>
-      disconnect(services, typeof target === 'string' ? target : target?.sessionId)),
+      loadConnectFlows().disconnect(services, typeof target === 'string' ? target : target?.sessionId)),
   );
-  return { oauth };
+  return { get oauth() { return flows().oauth; } };
 }
