@@ -14,6 +14,7 @@ const OURS = 'seedworks.intercom-devtools';
 const FLOOR = 'intercom-bench.floor';
 const WARM_UP = 'intercom-bench.warm-up';
 const MS_AUTH = 'vscode.microsoft-authentication';
+const LABELS = { [FLOOR]: 'floor', [OURS]: 'ours', [MS_AUTH]: 'microsoft-authentication' };
 /** Every order of the three, so each is measured first, second and third equally often. */
 const ORDERS = [
   [FLOOR, OURS, MS_AUTH], [OURS, MS_AUTH, FLOOR], [MS_AUTH, FLOOR, OURS],
@@ -103,14 +104,15 @@ export async function benchActivation() {
       const order = ORDERS[host % ORDERS.length];
       const result = await measureHost(harness, { node: toolchain.node, entry: toolchain.entry }, work, order);
       for (const id of order) times[id].push(result.ms[id]);
-      const unsettled = result.notSettled.length ? ` (still starting: ${result.notSettled.join(', ')})` : '';
-      console.log(`host ${host + 1}: settle ${ms(result.settleMs)} warm-up ${ms(result.warmUp)}; ${order.map((id) => `${id} ${ms(result.ms[id])}`).join(', ')}${unsettled}`);
+      const starting = result.stillStarting.length ? `, still starting: ${result.stillStarting.join(', ')}` : '';
+      const timed = order.map((id) => `${LABELS[id]} ${ms(result.ms[id])}`).join(', ');
+      console.log(`host ${host + 1} (waited ${ms(result.startupWaitMs)} for startup${starting}): warm-up ${ms(result.warmUpMs)}; ${timed}`);
     }
     const floor = median(times[FLOOR]);
     const ours = median(times[OURS]);
     const msAuth = median(times[MS_AUTH]);
-    const range = (id) => `(${ms(Math.min(...times[id]))}–${ms(Math.max(...times[id]))})`;
-    console.log(`\nmedian of ${HOSTS}: floor (empty extension) ${ms(floor)} ${range(FLOOR)}, ours ${ms(ours)} ${range(OURS)}, microsoft-authentication ${ms(msAuth)} ${range(MS_AUTH)}`);
+    const range = (id) => `(${Math.min(...times[id]).toFixed(1)}–${ms(Math.max(...times[id]))})`;
+    console.log(`\nmedian of ${HOSTS} (min–max): floor (empty extension) ${ms(floor)} ${range(FLOOR)}, ours ${ms(ours)} ${range(OURS)}, microsoft-authentication ${ms(msAuth)} ${range(MS_AUTH)}`);
     const overFloor = ours - floor;
     const ratio = msAuth / ours;
     const verdict = (ok) => (ok ? 'met' : 'NOT met');
