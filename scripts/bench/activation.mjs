@@ -1,7 +1,10 @@
-// The activation section of `npm run bench`: cold activate() of this extension next to an empty extension
-// (the floor) and the built-in microsoft-authentication, in HOSTS fresh extension hosts (code-server + headless
-// Chromium, a fresh profile each). In every host an empty extension is activated first: it absorbs the host's
-// one-time warm-up, which would otherwise swamp what is measured. Reports only: no timing assertions.
+// The activation section of `npm run bench`: cold activate() of this extension (as it ships: minified, installed,
+// not under development) next to an empty extension (the floor) and the built-in microsoft-authentication, in
+// BENCH_HOSTS (default 6) fresh extension hosts: code-server + headless Chromium, a fresh profile each. In every
+// host the measuring entry (test/fixtures/extensions/activation-bench/measure.js) waits for the extensions the
+// host starts at startup, then activates an empty extension first: it absorbs the host's one-time warm-up, which
+// would otherwise swamp what is measured. The order of the three rotates between hosts. Reports only: no
+// timing assertions.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -51,13 +54,13 @@ function emptyExtension(dir, name) {
   return folder;
 }
 
-async function measureHost(harness, toolchain, work, order) {
+async function measureHost(harness, toolchain, work, { warmUp, floor }, order) {
   const runDir = path.join(work, 'host');
   const workspace = path.join(work, 'folder');
   fs.mkdirSync(workspace, { recursive: true });
   const resultFile = path.join(work, 'result.json');
   fs.rmSync(resultFile, { force: true });
-  const server = await harness.CodeServer.start({ ...toolchain, runDir, extensions: [ROOT, path.join(work, 'floor')] });
+  const server = await harness.CodeServer.start({ ...toolchain, runDir, extensions: [ROOT, floor] });
   const browser = await harness.launchBrowser(path.join(runDir, 'chromium'));
   const hostLog = fs.createWriteStream(path.join(runDir, 'host.log'));
   try {
@@ -66,7 +69,7 @@ async function measureHost(harness, toolchain, work, order) {
     const url = server.workbenchUrl(workspace, [
       ['extensionTestsPath', path.join(FIXTURES, 'activation-bench', 'measure')],
       ['extensionEnvironment', JSON.stringify(environment)],
-    ], path.join(work, 'warm-up'));
+    ], warmUp);
     const page = browser.pages()[0] ?? (await browser.newPage());
     const code = await harness.runHostTests(page, url, {
       timeoutMs: HOST_TIMEOUT_MS,
@@ -97,12 +100,11 @@ export async function benchActivation() {
   const work = path.join(ROOT, '.vscode-test', 'runs', 'bench-activation');
   fs.rmSync(work, { recursive: true, force: true });
   try {
-    emptyExtension(work, 'warm-up');
-    emptyExtension(work, 'floor');
+    const empty = { warmUp: emptyExtension(work, 'warm-up'), floor: emptyExtension(work, 'floor') };
     const times = { [FLOOR]: [], [OURS]: [], [MS_AUTH]: [] };
     for (let host = 0; host < HOSTS; host++) {
       const order = ORDERS[host % ORDERS.length];
-      const result = await measureHost(harness, { node: toolchain.node, entry: toolchain.entry }, work, order);
+      const result = await measureHost(harness, { node: toolchain.node, entry: toolchain.entry }, work, empty, order);
       for (const id of order) times[id].push(result.ms[id]);
       const starting = result.stillStarting.length ? `, still starting: ${result.stillStarting.join(', ')}` : '';
       const timed = order.map((id) => `${LABELS[id]} ${ms(result.ms[id])}`).join(', ');
