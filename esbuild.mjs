@@ -11,11 +11,25 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
-/** got is ESM-only and large: it lives in dist/http.js and is required on first use, never at activation. */
-const lazyHttp = {
-  name: 'lazy-http',
+/**
+ * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry. got (ESM-only and
+ * large) is in http; the Connect flows in connect; the scope checklist in scopes. A `require('./<file>.js')` of an entry from another
+ * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
+ */
+const LAZY_BUNDLES = {
+  http: 'src/api/http.ts',
+  connect: 'src/features/connect/flows.ts',
+  scopes: 'src/features/scopes/checklist.ts',
+};
+
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/http\.js$/ }, () => ({ path: './http.js', external: true }));
+    build.onResolve({ filter: /^\.\/.+\.js$/ }, ({ path: specifier, resolveDir }) => {
+      const source = path.relative(process.cwd(), path.join(resolveDir, specifier.replace(/\.js$/, '.ts')));
+      const name = Object.keys(LAZY_BUNDLES).find((n) => path.normalize(LAZY_BUNDLES[n]) === source);
+      return name && { path: `./${name}.js`, external: true };
+    });
   },
 };
 
@@ -46,13 +60,14 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts', scanWorker: 'src/scopes/worker/scanWorker.ts' },
+    // The scope scan's worker thread is started from a path, not required: an entry of its own.
+    entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES, scanWorker: 'src/scopes/worker/scanWorker.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',
     target: 'node22',
     external: ['vscode'],
-    plugins: [lazyHttp, ...common.plugins],
+    plugins: [lazyBundles, ...common.plugins],
   },
   {
     // The redirect bridge's script, inlined into the static page the user hosts.

@@ -2,7 +2,7 @@
 // the same tree for the same patterns, measured in the same run. The workspace is generated from a fixed
 // seed (5 languages, a few percent calling Intercom) in a temp dir that is deleted afterwards. Exits
 // non-zero when the scan does not find exactly the Intercom files generated (a correctness check); there
-// are no timing assertions.
+// are no timing assertions. Then the activation section (scripts/bench/activation.mjs).
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAdversarial } from './bench-adversarial.mjs';
+import { benchActivation } from './bench/activation.mjs';
 import { ensureDebianPackages } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -190,4 +191,6 @@ async function main() {
   }
 }
 
-process.exitCode = await main();
+const scanExit = await main();
+const activationExit = await benchActivation();
+process.exitCode = scanExit || activationExit;

@@ -24,6 +24,9 @@ export interface Settings {
   requestTimeoutMs: number;
 }
 
+/** SecretStorage key of an OAuth app's client secret: the secret never goes into settings. */
+export const clientSecretKey = (clientId: string): string => `intercom.oauth.clientSecret:${clientId}`;
+
 export function readSettings(): Settings {
   return {
     clientId: nonEmpty(userValue<string>('oauth.clientId')),

@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext) {
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, secrets: context.secrets, logUri: context.logUri, walkthrough };
+    return { ui: services.ui, get oauth() { return connect.oauth; }, sessions, workspace, secrets: context.secrets, logUri: context.logUri, walkthrough };
   }
   return undefined;
 }

@@ -4,7 +4,10 @@ import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
 import { testOutput } from './output';
 import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { EXTENSION_ID, ScriptedUi, activateExtension, until } from './support';
+import { EXTENSION_ID, ScriptedUi, activateExtension, logText, until } from './support';
+
+/** The bundles esbuild.mjs builds to load on first use, never at activation. */
+const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js'];
 
 const loaded = (bundle: string) => {
   const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', bundle);
@@ -34,17 +37,32 @@ suite('Activation (real extension host; runs first)', () => {
     assert.ok(vscode.env.appHost.length > 0);
   });
 
-  test('activation registers the commands and does not load got', async () => {
+  test('activation registers the commands and loads none of the lazy bundles (got, Connect, scope checklist)', async () => {
     await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);
     // Control: the extension's own bundle is in the module cache we inspect…
     assert.equal(loaded('extension.js').length, 1, 'dist/extension.js is in require.cache');
-    // …and the HTTP bundle (which contains got) is not.
-    assert.deepEqual(loaded('http.js'), [], 'dist/http.js must not be loaded at activation');
+    // …and the bundles loaded on first use are not.
+    for (const bundle of LAZY_BUNDLES) assert.deepEqual(loaded(bundle), [], `dist/${bundle} must not be loaded at activation`);
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
+  });
+
+  test('the scope command loads dist/scopes.js on its first run, and a Connect command dist/connect.js', async () => {
+    const api = await activateExtension();
+    const ui = new ScriptedUi();
+    api.ui.current = ui;
+    ui.cancelNextProgress = true; // the person cancels the scan at once: enough to run the command's code
+    await vscode.commands.executeCommand('intercom.generateScopeChecklist');
+    await ui.waitForMessage((m) => m.text === 'Scope checklist cancelled.');
+    assert.equal(loaded('scopes.js').length, 1, 'dist/scopes.js is loaded by the command');
+    assert.deepEqual(loaded('connect.js'), [], 'the scope command does not load the Connect flows');
+
+    ui.answerInputs(undefined); // Configure OAuth App, cancelled at its first prompt
+    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), false);
+    assert.equal(loaded('connect.js').length, 1, 'dist/connect.js is loaded by a Connect command');
   });
 
   // Connect's requests after the callback: the token exchange, then one /me, whether or not the view
@@ -68,9 +86,7 @@ suite('Activation (real extension host; runs first)', () => {
     assert.deepEqual(apiRequests(), ['POST /auth/eagle/token', 'GET /me']);
     await vscode.commands.executeCommand('intercom.workspace.focus');
     // Wait until the view's first read has decided (its log line), or a second /me arrived.
-    const logFile = vscode.Uri.joinPath(api.logUri, 'Intercom.log');
-    await until(async () => box.fake.count('GET /me') > 1
-      || new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile)).includes('Workspace view shown') || undefined, "the view's first read");
+    await until(async () => box.fake.count('GET /me') > 1 || (await logText(api)).includes('Workspace view shown') || undefined, "the view's first read");
     assert.deepEqual(apiRequests(), ['POST /auth/eagle/token', 'GET /me'], 'showing the view reused the /me Connect just read');
   });
 

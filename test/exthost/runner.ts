@@ -5,9 +5,9 @@
 // runs the same suites through @vscode/test-electron: electronRunner.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
-import util from 'node:util';
 import { launchBrowser } from '../support/browser';
 import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
+import { runHostTests } from '../support/hostTests';
 import { TAG } from './output';
 
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS ?? 600_000);
@@ -23,25 +23,20 @@ async function main(): Promise<number> {
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (m) => hostLog.write(`[workbench ${m.type()}] ${m.text()}\n`));
-    const exit = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-      setTimeout(() => {
-        console.error(`[exthost] timed out after ${timeoutMs} ms; logs in ${runDir}`);
-        resolve(124);
-      }, timeoutMs).unref();
-    });
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = util.format(...(args as unknown[]));
-      hostLog.write(`[host ${type}] ${line}\n`);
-      // The suite's own output (mocha's spec reporter) goes to the terminal; the workbench's stays in host.log.
-      for (const l of line.split('\n')) if (l.startsWith(TAG)) console.log(l.slice(TAG.length));
-    });
     const environment = JSON.stringify({ TEST_RESULT_FILE: resultFile, CI: process.env.CI ?? '', TEST_GREP: process.env.TEST_GREP ?? '' });
-    await page.goto(server.workbenchUrl(workspace, [
+    const url = server.workbenchUrl(workspace, [
       ['extensionTestsPath', path.join(REPO_ROOT, 'out', 'test', 'exthost', 'index')],
       ['extensionEnvironment', environment],
-    ]));
-    const code = await exit;
+    ]);
+    const code = await runHostTests(page, url, {
+      timeoutMs,
+      onLog: (type, text) => {
+        hostLog.write(`[host ${type}] ${text}\n`);
+        // The suite's own output (mocha's spec reporter) goes to the terminal; the workbench's stays in host.log.
+        for (const l of text.split('\n')) if (l.startsWith(TAG)) console.log(l.slice(TAG.length));
+      },
+    });
+    if (code === 124) console.error(`[exthost] timed out after ${timeoutMs} ms; logs in ${runDir}`);
     if (code !== 0 && !fs.existsSync(resultFile)) console.error(`[exthost] the suite did not run (exit ${code}); see ${runDir}/host.log and server.log`);
     return code;
   } finally {

@@ -18,6 +18,8 @@ export interface CodeServerOptions {
   runDir: string;
   /** User settings written before start (settings.json). */
   settings?: Record<string, unknown>;
+  /** Extension folders to install in the fresh profile as a user would have them (not under development). */
+  extensions?: string[];
   port?: number;
   /** Workspace Trust on, the folder opened untrusted (Restricted Mode) without asking. Off by default. */
   restrictedMode?: boolean;
@@ -67,6 +69,7 @@ export class CodeServer {
       JSON.stringify({ ...QUIET_SETTINGS, ...(options.restrictedMode ? RESTRICTED_MODE_SETTINGS : {}), ...options.settings }, null, 2),
     );
     if (options.keybindings) fs.writeFileSync(path.join(runDir, 'user/User/keybindings.json'), JSON.stringify(options.keybindings, null, 2));
+    registerExtensions(path.join(runDir, 'extensions'), options.extensions ?? []);
     const port = options.port ?? (await freePort());
     const home = path.join(runDir, 'home');
     const log = fs.openSync(path.join(runDir, 'server.log'), 'w');
@@ -103,11 +106,14 @@ export class CodeServer {
     }
   }
 
-  /** A workbench URL that opens `folder` with this repo loaded as the extension under development. */
-  workbenchUrl(folder: string, extra: [string, string][] = []): string {
+  /**
+   * A workbench URL that opens `folder` with `developmentPath` (default: this repo) loaded as the
+   * extension under development. The payload is read into a Map: one development path only.
+   */
+  workbenchUrl(folder: string, extra: [string, string][] = [], developmentPath = REPO_ROOT): string {
     const remote = (p: string) => `vscode-remote://${new URL(this.url).host}${p}`;
     const payload: [string, string][] = [
-      ['extensionDevelopmentPath', remote(REPO_ROOT)],
+      ['extensionDevelopmentPath', remote(developmentPath)],
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
       ...extra.map(([k, v]): [string, string] => [k, k === 'extensionTestsPath' ? remote(v) : v]),
@@ -127,6 +133,20 @@ export class CodeServer {
     await exited;
     clearTimeout(timer);
   }
+}
+
+/** Lists the folders in the profile's extensions.json, where VS Code records installed extensions. */
+function registerExtensions(extensionsDir: string, folders: string[]): void {
+  if (folders.length === 0) return;
+  const entries = folders.map((folder) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    return {
+      identifier: { id: `${manifest.publisher}.${manifest.name}`.toLowerCase() },
+      version: manifest.version,
+      location: { $mid: 1, scheme: 'file', path: folder },
+    };
+  });
+  fs.writeFileSync(path.join(extensionsDir, 'extensions.json'), JSON.stringify(entries));
 }
 
 /**

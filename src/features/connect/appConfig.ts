@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { RegionSetting } from '../../api/hosts';
 import { checkRedirectUrl, type RedirectUrlProblem } from '../../connect/authorize';
 import { ConnectError } from '../../connect/errors';
-import { readSettings, updateUserSetting } from '../../config';
+import { clientSecretKey, readSettings, updateUserSetting } from '../../config';
 import type { Services } from '../../services';
 
 export interface AppCredentials {
@@ -13,7 +13,6 @@ export interface AppCredentials {
   redirectUrl: string;
 }
 
-const secretKey = (clientId: string) => `intercom.oauth.clientSecret:${clientId}`;
 
 const redirectProblems: Record<RedirectUrlProblem, string> = {
   notUrl: vscode.l10n.t('Enter the full address, e.g. https://example.com/intercom-bridge.html'),
@@ -28,7 +27,7 @@ export class AppConfig {
   /** The stored credentials; undefined parts are missing. */
   async read(): Promise<Partial<AppCredentials>> {
     const { clientId, redirectUrl } = readSettings();
-    const clientSecret = clientId ? await this.services.context.secrets.get(secretKey(clientId)) : undefined;
+    const clientSecret = clientId ? await this.services.context.secrets.get(clientSecretKey(clientId)) : undefined;
     return { clientId, clientSecret, redirectUrl };
   }
 
@@ -82,7 +81,7 @@ export class AppConfig {
         validateInput: (v) => (v.trim() || hasSecret ? undefined : vscode.l10n.t('The client secret is required.')),
       }))?.trim();
       if (secret === undefined) return false;
-      if (secret) await this.services.context.secrets.store(secretKey(clientId), secret);
+      if (secret) await this.services.context.secrets.store(clientSecretKey(clientId), secret);
     }
 
     if (asked.redirectUrl) {

@@ -1,18 +1,20 @@
 // Composition root of Connect: commands, the URI handler (registered once) and the authentication provider.
+// The flows behind them are loaded on their first use (./load), never at activation.
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
+import { clientSecretKey, readSettings } from '../../config';
 import type { IntercomSession, TokenKind } from '../../session/model';
 import type { Services } from '../../services';
-import { createRedirectBridge } from '../bridge/createBridge';
-import { connectWithAccessToken } from './accessToken';
-import { AppConfig } from './appConfig';
 import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './authProvider';
-import { disconnect } from './disconnect';
-import { explain, showExplained, type Stage } from './messages';
-import { OAuthConnect, PASTE_CALLBACK_COMMAND } from './oauth';
+import { PASTE_CALLBACK_COMMAND } from './commandIds';
+import type { ConnectFlows } from './flows';
+import { loadConnectFlows } from './load';
+import type { Stage } from './messages';
+import type { OAuthConnect } from './oauth';
 
 export interface ConnectFeature {
-  oauth: OAuthConnect;
+  /** Reading it loads the flows. */
+  readonly oauth: OAuthConnect;
 }
 
 function stageOf(error: unknown): Stage {
@@ -22,8 +24,8 @@ function stageOf(error: unknown): Stage {
 
 export function activateConnect(services: Services): ConnectFeature {
   const { context, ui } = services;
-  const appConfig = new AppConfig(services);
-  const oauth = new OAuthConnect(services, appConfig);
+  let created: ConnectFlows | undefined;
+  const flows = () => (created ??= loadConnectFlows().createConnectFlows(services));
 
   /** Runs a connect flow; failures are explained to the person and resolve to undefined. */
   const guarded = async (kind: TokenKind, flow: () => Promise<IntercomSession | undefined>): Promise<IntercomSession | undefined> => {
@@ -42,30 +44,35 @@ export function activateConnect(services: Services): ConnectFeature {
       return session;
     } catch (error) {
       services.log.warn(`Connect failed: ${error instanceof Error ? error.message : String(error)}`);
+      const { explain, showExplained } = loadConnectFlows();
       void showExplained(ui.current, explain(error, stageOf(error), kind), flow);
       return undefined;
     }
   };
 
   const provider = new IntercomAuthenticationProvider(services.sessions, async () => {
-    const session = await guarded('oauth', () => oauth.run());
+    const session = await guarded('oauth', () => flows().oauth.run());
     if (!session) throw new Error(vscode.l10n.t('Connecting to Intercom did not complete.'));
     return session;
   });
 
   context.subscriptions.push(
-    vscode.window.registerUriHandler(oauth),
+    vscode.window.registerUriHandler({ handleUri: (uri) => flows().oauth.handleUri(uri) }),
     provider,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intercom', provider, { supportsMultipleAccounts: true }),
-    vscode.commands.registerCommand('intercom.connect', () => guarded('oauth', () => oauth.run())),
-    vscode.commands.registerCommand('intercom.connectWithAccessToken', () => guarded('accessToken', () => connectWithAccessToken(services))),
-    vscode.commands.registerCommand(PASTE_CALLBACK_COMMAND, () => oauth.pasteCallback()),
-    vscode.commands.registerCommand('intercom.configureApp', () => appConfig.ask({ onlyMissing: false })),
-    vscode.commands.registerCommand('intercom.createRedirectBridge', () => createRedirectBridge(services)),
-    vscode.commands.registerCommand('intercom.disconnect', (target?: unknown) => disconnect(services, target)),
+    vscode.commands.registerCommand('intercom.connect', () => guarded('oauth', () => flows().oauth.run())),
+    vscode.commands.registerCommand('intercom.connectWithAccessToken', () => guarded('accessToken', () => loadConnectFlows().connectWithAccessToken(services))),
+    vscode.commands.registerCommand(PASTE_CALLBACK_COMMAND, () => flows().oauth.pasteCallback()),
+    vscode.commands.registerCommand('intercom.configureApp', () => flows().appConfig.ask({ onlyMissing: false })),
+    vscode.commands.registerCommand('intercom.createRedirectBridge', () => loadConnectFlows().createRedirectBridge(services)),
+    vscode.commands.registerCommand('intercom.disconnect', (target?: unknown) => loadConnectFlows().disconnect(services, target)),
   );
-  // Steps done before (in an earlier version or another window) show as complete in the walkthrough too.
-  void appConfig.read().then((c) => (c.clientId && c.clientSecret && c.redirectUrl ? services.walkthrough.mark('appConfigured') : undefined));
+  // Steps done before (in an earlier version or another window) show as complete in the walkthrough too,
+  // read without loading the flows.
+  const { clientId, redirectUrl } = readSettings();
+  if (clientId && redirectUrl) {
+    void context.secrets.get(clientSecretKey(clientId)).then((secret) => (secret ? services.walkthrough.mark('appConfigured') : undefined));
+  }
   void services.sessions.list().then((all) => (all.length > 0 ? services.walkthrough.mark('connected') : undefined));
-  return { oauth };
+  return { get oauth() { return flows().oauth; } };
 }

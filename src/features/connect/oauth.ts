@@ -12,12 +12,12 @@ import { readSettings } from '../../config';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
 import type { AppConfig } from './appConfig';
+import { PASTE_CALLBACK_COMMAND } from './commandIds';
 import { establishSession } from './establish';
 import { Actions } from './messages';
 
 export const CALLBACK_PATH = '/callback';
 /** Offered as a link in the progress notification, which closes with the Connect (a message would stay). */
-export const PASTE_CALLBACK_COMMAND = 'intercom.pasteCallbackUrl';
 const INVALID_CALLBACK = 'invalid_callback';
 
 export class OAuthConnect implements vscode.UriHandler {

@@ -6,7 +6,7 @@ import { readSettings } from '../../config';
 import type { IntercomSession } from '../../session/model';
 import { fieldGroups, regionLabel, showableAvatar, workspaceTitle, type Field, type FieldKey, type FieldValue, type GroupKey } from '../../workspace/fields';
 import { escapeMarkdown } from '../../workspace/markdown';
-import { explain } from '../connect/messages';
+import { loadConnectFlows } from '../connect/load';
 import type { WorkspaceRefresher } from './refresh';
 
 export type WorkspaceNode =
@@ -17,33 +17,34 @@ export type WorkspaceNode =
 
 const MISSING = '—';
 
-const GROUP_LABELS: Record<GroupKey, string> = {
-  admin: vscode.l10n.t('Admin'),
-  workspace: vscode.l10n.t('Workspace'),
-  connection: vscode.l10n.t('Connection'),
+// Label tables hold functions: l10n.t runs when a row is drawn, not when the module loads at activation.
+const GROUP_LABELS: Record<GroupKey, () => string> = {
+  admin: () => vscode.l10n.t('Admin'),
+  workspace: () => vscode.l10n.t('Workspace'),
+  connection: () => vscode.l10n.t('Connection'),
 };
 
 const GROUP_ICONS: Record<GroupKey, string> = { admin: 'account', workspace: 'organization', connection: 'plug' };
 
-const FIELD_LABELS: Record<FieldKey, string> = {
-  adminName: vscode.l10n.t('Name'),
-  adminEmail: vscode.l10n.t('Email'),
-  adminId: vscode.l10n.t('Admin ID'),
-  jobTitle: vscode.l10n.t('Job title'),
-  inboxSeat: vscode.l10n.t('Inbox seat'),
-  awayMode: vscode.l10n.t('Away mode'),
-  workspaceName: vscode.l10n.t('Name'),
-  idCode: vscode.l10n.t('ID code'),
-  region: vscode.l10n.t('Region'),
-  timezone: vscode.l10n.t('Time zone'),
-  created: vscode.l10n.t('Created'),
-  secure: vscode.l10n.t('Secure'),
-  identityVerification: vscode.l10n.t('Identity verification'),
-  apiHost: vscode.l10n.t('API host'),
-  apiVersion: vscode.l10n.t('Intercom-Version'),
-  connectedAt: vscode.l10n.t('Connected at'),
-  tokenKind: vscode.l10n.t('Token kind'),
-  token: vscode.l10n.t('Token'),
+const FIELD_LABELS: Record<FieldKey, () => string> = {
+  adminName: () => vscode.l10n.t('Name'),
+  adminEmail: () => vscode.l10n.t('Email'),
+  adminId: () => vscode.l10n.t('Admin ID'),
+  jobTitle: () => vscode.l10n.t('Job title'),
+  inboxSeat: () => vscode.l10n.t('Inbox seat'),
+  awayMode: () => vscode.l10n.t('Away mode'),
+  workspaceName: () => vscode.l10n.t('Name'),
+  idCode: () => vscode.l10n.t('ID code'),
+  region: () => vscode.l10n.t('Region'),
+  timezone: () => vscode.l10n.t('Time zone'),
+  created: () => vscode.l10n.t('Created'),
+  secure: () => vscode.l10n.t('Secure'),
+  identityVerification: () => vscode.l10n.t('Identity verification'),
+  apiHost: () => vscode.l10n.t('API host'),
+  apiVersion: () => vscode.l10n.t('Intercom-Version'),
+  connectedAt: () => vscode.l10n.t('Connected at'),
+  tokenKind: () => vscode.l10n.t('Token kind'),
+  token: () => vscode.l10n.t('Token'),
 };
 
 function render(key: FieldKey, value: FieldValue): string {
@@ -121,7 +122,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
       case 'session':
         return this.sessionItem(node.session);
       case 'group': {
-        const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(GROUP_LABELS[node.group](), vscode.TreeItemCollapsibleState.Expanded);
         const avatar = node.group === 'admin' ? showableAvatar(node.session.me.avatar_url) : undefined;
         item.iconPath = avatar ? vscode.Uri.parse(avatar) : new vscode.ThemeIcon(GROUP_ICONS[node.group]);
         item.id = `${node.session.id}/${node.group}`;
@@ -147,11 +148,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
 
   private fieldItem(node: Extract<WorkspaceNode, { kind: 'field' }>): vscode.TreeItem {
     const { field } = node;
-    const item = new vscode.TreeItem(FIELD_LABELS[field.key]);
+    const item = new vscode.TreeItem(FIELD_LABELS[field.key]());
     item.id = `${node.session.id}/${field.key}`;
     item.description = node.text;
     item.contextValue = 'intercom.field';
-    item.tooltip = `${FIELD_LABELS[field.key]}: ${node.text}`;
+    item.tooltip = `${FIELD_LABELS[field.key]()}: ${node.text}`;
     if (field.key === 'adminEmail' && field.value.kind !== 'missing') {
       const verified = field.verified === true;
       item.description = `${node.text} ${verified ? vscode.l10n.t('(verified)') : vscode.l10n.t('(unverified)')}`;
@@ -162,7 +163,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
   }
 
   private problemItem(session: IntercomSession, error: unknown): vscode.TreeItem {
-    const explained = explain(error, 'me', session.kind);
+    const explained = loadConnectFlows().explain(error, 'me', session.kind);
     const kind = isIntercomError(error) ? error.kind : undefined;
     const label = kind === 'unauthorized'
       ? vscode.l10n.t('Token rejected — Reconnect')
