@@ -51,9 +51,17 @@ export function apiBaseForRegion(region: Region | undefined, fallback: string, o
   return region ? REGION_HOSTS[region].apiBase : fallback;
 }
 
-/** The workspace in Intercom's web app, on its region's host. */
-export function workspaceUrl(appIdCode: string, region: Region | undefined): string {
-  return `${REGION_HOSTS[region ?? 'us'].appBase}/a/apps/${encodeURIComponent(appIdCode)}`;
+/** The web app's host: the override when set (the sandbox, a proxy), else the region's. */
+function appBaseFor(region: Region | undefined, overrides: HostOverrides): string {
+  return overrides.appBaseUrl ? trimSlash(overrides.appBaseUrl) : REGION_HOSTS[region ?? 'us'].appBase;
 }
 
-export const DEVELOPER_HUB_URL = 'https://app.intercom.com/a/apps/_/developer-hub';
+/** The workspace in Intercom's web app. */
+export function workspaceUrl(appIdCode: string, region: Region | undefined, overrides: HostOverrides = {}): string {
+  return `${appBaseFor(region, overrides)}/a/apps/${encodeURIComponent(appIdCode)}`;
+}
+
+/** The Developer Hub (US web app unless overridden: "_" lets Intercom pick the workspace). */
+export function developerHubUrl(overrides: HostOverrides = {}): string {
+  return `${appBaseFor(undefined, overrides)}/a/apps/_/developer-hub`;
+}

@@ -1,6 +1,6 @@
 // Composition root of the Workspace view: tree, status bar, refresh and the per-workspace actions.
 import * as vscode from 'vscode';
-import { DEVELOPER_HUB_URL, workspaceUrl } from '../../api/hosts';
+import { developerHubUrl, workspaceUrl } from '../../api/hosts';
 import { readSettings } from '../../config';
 import type { Services } from '../../services';
 import { currentSession, selectCurrentSession } from '../../session/current';
@@ -12,6 +12,7 @@ import { WorkspaceTreeProvider, type WorkspaceNode } from './tree';
 /** Commands get a tree node (menus), a session id (error nodes, tests) or nothing (palette). */
 type Target = WorkspaceNode | string | undefined;
 const sessionIdOf = (target: Target) => (typeof target === 'string' ? target : target?.session.id);
+const openLink = (url: string) => vscode.env.openExternal(vscode.Uri.parse(url));
 
 export interface WorkspaceFeature {
   tree: WorkspaceTreeProvider;
@@ -53,9 +54,9 @@ export function activateWorkspace(services: Services): WorkspaceFeature {
     vscode.commands.registerCommand('intercom.refreshWorkspace', (t?: Target) => refresher.refresh(sessionIdOf(t))),
     vscode.commands.registerCommand('intercom.openWorkspace', async (t?: Target) => {
       const s = await target(t);
-      if (s?.me.app) await vscode.env.openExternal(vscode.Uri.parse(workspaceUrl(s.me.app.id_code, s.region ?? undefined)));
+      if (s?.me.app) await openLink(workspaceUrl(s.me.app.id_code, s.region ?? undefined, readSettings().overrides));
     }),
-    vscode.commands.registerCommand('intercom.openDeveloperHub', () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_HUB_URL))),
+    vscode.commands.registerCommand('intercom.openDeveloperHub', () => openLink(developerHubUrl(readSettings().overrides))),
     vscode.commands.registerCommand('intercom.copyValue', async (node?: WorkspaceNode) => {
       if (node?.kind !== 'field') return;
       await vscode.env.clipboard.writeText(node.text);
