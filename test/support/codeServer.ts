@@ -1,7 +1,8 @@
 // Starts code-server (VS Code 1.139's server build, installed from npm by scripts/toolchain.mjs)
-// on 127.0.0.1 with a fresh user-data dir, and builds workbench URLs whose `payload` loads this
-// extension in development mode. Shared by the extension-host runner, the E2E suite and `npm start`.
-import { spawn, type ChildProcess } from 'node:child_process';
+// on 127.0.0.1 with a fresh user-data dir. The test harness loads this repository as the extension
+// under development (through the workbench URL's `payload`); `npm start` installs the packaged VSIX
+// instead and runs as a user would. Shared by the extension-host runner, the E2E suite and `npm start`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,6 +19,12 @@ export interface CodeServerOptions {
   /** User settings written before start (settings.json). */
   settings?: Record<string, unknown>;
   port?: number;
+  /**
+   * Installs this VSIX and runs without test-only flags, as a user has it (`npm start`). Without it, the
+   * harness's way: the workbench only honours the payload's extensionDevelopmentPath with the smoke-test
+   * driver on, and that driver also hides every notification toast.
+   */
+  vsix?: string;
 }
 
 export function freePort(): Promise<number> {
@@ -45,7 +52,13 @@ const QUIET_SETTINGS = {
 };
 
 export class CodeServer {
-  private constructor(readonly url: string, readonly runDir: string, private readonly child: ChildProcess) {}
+  private constructor(
+    readonly url: string,
+    readonly runDir: string,
+    private readonly child: ChildProcess,
+    /** Whether the workbench loads this repository as the extension under development. */
+    private readonly development: boolean,
+  ) {}
 
   static async start(options: CodeServerOptions): Promise<CodeServer> {
     const { runDir } = options;
@@ -58,6 +71,12 @@ export class CodeServer {
     );
     const port = options.port ?? (await freePort());
     const home = path.join(runDir, 'home');
+    const dirs = ['--user-data-dir', path.join(runDir, 'user'), '--extensions-dir', path.join(runDir, 'extensions')];
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share') };
+    if (options.vsix) {
+      const installed = spawnSync(options.node, [options.entry, ...dirs, '--install-extension', options.vsix], { env, encoding: 'utf8' });
+      if (installed.status !== 0) throw new Error(`code-server could not install ${options.vsix}:\n${installed.stdout}${installed.stderr}`);
+    }
     const log = fs.openSync(path.join(runDir, 'server.log'), 'w');
     const child = spawn(options.node, [
       options.entry,
@@ -65,16 +84,15 @@ export class CodeServer {
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
-      '--user-data-dir', path.join(runDir, 'user'),
-      '--extensions-dir', path.join(runDir, 'extensions'),
+      ...dirs,
       // Without this flag the built workbench silently ignores the payload's extensionDevelopmentPath.
-      '--vscode-option', 'enable-smoke-test-driver',
+      ...(options.vsix ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     ], {
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share') },
+      env,
       stdio: ['ignore', log, log],
       detached: true, // own process group: stop() takes the extension host and helpers down with it
     });
-    const server = new CodeServer(`http://127.0.0.1:${port}`, runDir, child);
+    const server = new CodeServer(`http://127.0.0.1:${port}`, runDir, child, !options.vsix);
     await server.waitUntilHealthy();
     return server;
   }
@@ -95,11 +113,11 @@ export class CodeServer {
     throw new Error(`code-server did not come up on ${this.url}:\n${tail}`);
   }
 
-  /** A workbench URL that opens `folder` with this repo loaded as the extension under development. */
+  /** A workbench URL that opens `folder`; in the harness, with this repo as the extension under development. */
   workbenchUrl(folder: string, extra: [string, string][] = []): string {
     const remote = (p: string) => `vscode-remote://${new URL(this.url).host}${p}`;
     const payload: [string, string][] = [
-      ['extensionDevelopmentPath', remote(REPO_ROOT)],
+      ...(this.development ? [['extensionDevelopmentPath', remote(REPO_ROOT)] as [string, string]] : []),
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
       ...extra.map(([k, v]): [string, string] => [k, k === 'extensionTestsPath' ? remote(v) : v]),
