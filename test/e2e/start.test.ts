@@ -65,7 +65,6 @@ suite('E2E: npm start sandbox', function () {
 
   test('Connect with the printed Access Token shows its "Connected to …" toast', async () => {
     await wb.open(printed.open);
-    await wb.activityBarItem('Intercom').waitFor(); // the palette lists the commands once the extension is there
     await wb.runCommand('Intercom: Connect with Access Token');
     await wb.answerInput(printed.token, /Connect with Access Token/);
     await wb.notification(/Connected to /).waitFor({ timeout: 60_000 });

@@ -20,12 +20,23 @@ export class Workbench {
   }
 
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
+    // The palette lists the commands known when it opens: just after a (re)load the extension's may come
+    // later, so reopen it until they are there.
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input.input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     // Pick the row whose label is exactly the command (not a longer command starting the same).
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     const count = await rows.count();
@@ -69,9 +80,24 @@ export class Workbench {
   }
 
   async screenshot(name: string, locator?: Locator): Promise<string> {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const file = path.join(SCREENSHOTS, `${name}.png`);
+    const file = screenshotFile(name);
     await (locator ?? this.page).screenshot({ path: file });
     return file;
   }
+
+  /** The activity bar and the side bar, top 560 px: the README's media/workspace-view.png is this shot. */
+  async screenshotSideBar(name: string): Promise<string> {
+    const bar = await this.page.locator('.part.activitybar').boundingBox();
+    const side = await this.page.locator('.part.sidebar').boundingBox();
+    if (!bar || !side) throw new Error('the activity bar or the side bar is not visible');
+    const file = screenshotFile(name);
+    const clip = { x: bar.x, y: bar.y, width: side.x + side.width - bar.x, height: Math.min(560, side.height) };
+    await this.page.screenshot({ path: file, clip });
+    return file;
+  }
+}
+
+function screenshotFile(name: string): string {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}.png`);
 }
