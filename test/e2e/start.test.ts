@@ -18,7 +18,7 @@ suite('E2E: npm start sandbox', function () {
   let child: ChildProcess;
   let exited: Promise<number | null>;
   let out = '';
-  let printed: { open: string; fake: string; token: string };
+  let printed: { open: string; fake: string; token: string; secret: string };
   let browser: BrowserContext;
   let wb: Workbench;
 
@@ -32,8 +32,9 @@ suite('E2E: npm start sandbox', function () {
     const open = /Open: +(\S+)/.exec(out)?.[1];
     const fake = /Fake Intercom: +(\S+)/.exec(out)?.[1];
     const token = /Access Token: +(\S+)/.exec(out)?.[1];
-    assert.ok(open && fake && token, out);
-    printed = { open, fake, token };
+    const secret = /Client secret: +(\S+)/.exec(out)?.[1];
+    assert.ok(open && fake && token && secret, out);
+    printed = { open, fake, token, secret };
     browser = await launchBrowser(fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-e2e-start-')));
     wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
   });
@@ -98,6 +99,21 @@ suite('E2E: npm start sandbox', function () {
     await confirm.click();
     await wb.notification(/Disconnected /).waitFor({ timeout: 30_000 });
     await wb.page.locator('.welcome-view-content', { hasText: 'Connect VS Code to an Intercom workspace' }).waitFor();
+  });
+
+  test('Connect (OAuth) with the printed client secret: the fake consent page, the bridge, then the "Connected to …" toast', async () => {
+    // The Access Token's toast may still be up: clear it, so the toast below is this Connect's.
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await wb.notification(/Connected to /).waitFor({ state: 'detached' });
+    await wb.runCommand('Intercom: Connect');
+    const consentPage = browser.waitForEvent('page', { timeout: 60_000 });
+    await wb.answerInput(printed.secret, /Configure OAuth App/);
+    void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
+    const consent = await consentPage;
+    await consent.getByRole('button', { name: 'Authorize access' }).click();
+    void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
+    await wb.notification(/Connected to /).waitFor({ timeout: 60_000 });
+    await wb.treeRow(WORKSPACE_ROW).waitFor({ timeout: 30_000 });
   });
 
   test('Ctrl+C stops it', async () => {
