@@ -31,7 +31,11 @@ function node(args, what) {
   process.exit(1);
 }
 
-const toolchain = await step('Toolchain: Node 24 and code-server (first run only: about 1.1 GB into .vscode-test/)', () => ensureCodeServer());
+const toolchain = await step('Toolchain: Node 24 and code-server (first run only: about 1.1 GB into .vscode-test/)', () =>
+  ensureCodeServer().catch((e) => {
+    console.error(e.message); // what is missing and the command that installs it
+    process.exit(2);
+  }));
 if (process.argv.includes('--no-build')) {
   console.error(`[${++stepNo}/${STEPS}] Build the fake Intercom: skipped (--no-build)`);
 } else {
