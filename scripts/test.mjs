@@ -40,7 +40,7 @@ if (which === 'all') {
 let toolchain;
 try {
   const needsCodeServer = selected.includes('e2e') || (selected.includes('exthost') && !electron);
-  toolchain = needsCodeServer ? { ...ensureCodeServer(), chromium: ensureChromium() } : { node: ensureNode24().bin };
+  toolchain = needsCodeServer ? { ...(await ensureCodeServer()), chromium: ensureChromium() } : { node: (await ensureNode24()).bin };
 } catch (e) {
   console.error(`\n${e.message}`);
   process.exit(2);

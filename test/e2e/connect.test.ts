@@ -100,7 +100,7 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     assert.equal(fake.count('GET /bridge/'), 1, 'the browser went through the bridge page');
     await wb.treeRow('Hermione Granger').first().waitFor();
     await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor();
-    await wb.screenshot('workspace-view');
+    await wb.screenshotSideBar('workspace-view'); // copy to media/ when the view changes (README)
   });
 
   test('the walkthrough ticks the steps that succeeded: the app configured (the secret Connect asked for) and connected', async () => {

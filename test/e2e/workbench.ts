@@ -112,9 +112,24 @@ export class Workbench {
   }
 
   async screenshot(name: string, locator?: Locator): Promise<string> {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const file = path.join(SCREENSHOTS, `${name}.png`);
+    const file = screenshotFile(name);
     await (locator ?? this.page).screenshot({ path: file });
     return file;
   }
+
+  /** The activity bar and the side bar, top 560 px: the README's media/workspace-view.png is this shot. */
+  async screenshotSideBar(name: string): Promise<string> {
+    const bar = await this.page.locator('.part.activitybar').boundingBox();
+    const side = await this.page.locator('.part.sidebar').boundingBox();
+    if (!bar || !side) throw new Error('the activity bar or the side bar is not visible');
+    const file = screenshotFile(name);
+    const clip = { x: bar.x, y: bar.y, width: side.x + side.width - bar.x, height: Math.min(560, side.height) };
+    await this.page.screenshot({ path: file, clip });
+    return file;
+  }
+}
+
+function screenshotFile(name: string): string {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}.png`);
 }

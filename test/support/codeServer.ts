@@ -1,7 +1,8 @@
 // Starts code-server (VS Code 1.139's server build, installed from npm by scripts/toolchain.mjs)
-// on 127.0.0.1 with a fresh user-data dir, and builds workbench URLs whose `payload` loads this
-// extension in development mode. Shared by the extension-host runner, the E2E suite and `npm start`.
-import { spawn, type ChildProcess } from 'node:child_process';
+// on 127.0.0.1 with a fresh user-data dir. The test harness loads this repository as the extension
+// under development (through the workbench URL's `payload`); `npm start` installs the packaged VSIX
+// instead and runs as a user would. Shared by the extension-host runner, the E2E suite and `npm start`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -25,6 +26,12 @@ export interface CodeServerOptions {
   restrictedMode?: boolean;
   /** User keybindings (keybindings.json). */
   keybindings?: { key: string; command: string }[];
+  /**
+   * Installs this VSIX and runs without test-only flags, as a user has it (`npm start`). Without it, the
+   * harness's way: the workbench only honours the payload's extensionDevelopmentPath with the smoke-test
+   * driver on, and that driver also hides every notification toast.
+   */
+  vsix?: string;
 }
 
 export function freePort(): Promise<number> {
@@ -57,7 +64,13 @@ const RESTRICTED_MODE_SETTINGS = {
 };
 
 export class CodeServer {
-  private constructor(readonly url: string, readonly runDir: string, private readonly child: ChildProcess) {}
+  private constructor(
+    readonly url: string,
+    readonly runDir: string,
+    private readonly child: ChildProcess,
+    /** Whether the workbench loads this repository as the extension under development. */
+    private readonly development: boolean,
+  ) {}
 
   static async start(options: CodeServerOptions): Promise<CodeServer> {
     const { runDir } = options;
@@ -72,6 +85,12 @@ export class CodeServer {
     registerExtensions(path.join(runDir, 'extensions'), options.extensions ?? []);
     const port = options.port ?? (await freePort());
     const home = path.join(runDir, 'home');
+    const dirs = ['--user-data-dir', path.join(runDir, 'user'), '--extensions-dir', path.join(runDir, 'extensions')];
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share') };
+    if (options.vsix) {
+      const installed = spawnSync(options.node, [options.entry, ...dirs, '--install-extension', options.vsix], { env, encoding: 'utf8' });
+      if (installed.status !== 0) throw new Error(`code-server could not install ${options.vsix}:\n${installed.stdout}${installed.stderr}`);
+    }
     const log = fs.openSync(path.join(runDir, 'server.log'), 'w');
     const child = spawn(options.node, [
       options.entry,
@@ -79,16 +98,15 @@ export class CodeServer {
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', ...(options.restrictedMode ? [] : ['--disable-workspace-trust']), '--ignore-last-opened',
-      '--user-data-dir', path.join(runDir, 'user'),
-      '--extensions-dir', path.join(runDir, 'extensions'),
+      ...dirs,
       // Without this flag the built workbench silently ignores the payload's extensionDevelopmentPath.
-      '--vscode-option', 'enable-smoke-test-driver',
+      ...(options.vsix ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     ], {
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share') },
+      env,
       stdio: ['ignore', log, log],
       detached: true, // own process group: stop() takes the extension host and helpers down with it
     });
-    const server = new CodeServer(`http://127.0.0.1:${port}`, runDir, child);
+    const server = new CodeServer(`http://127.0.0.1:${port}`, runDir, child, !options.vsix);
     await server.waitUntilHealthy();
     return server;
   }
@@ -107,13 +125,13 @@ export class CodeServer {
   }
 
   /**
-   * A workbench URL that opens `folder` with `developmentPath` (default: this repo) loaded as the
-   * extension under development. The payload is read into a Map: one development path only.
+   * A workbench URL that opens `folder`; in the harness, with `developmentPath` (default: this repo) loaded
+   * as the extension under development. The payload is read into a Map: one development path only.
    */
   workbenchUrl(folder: string, extra: [string, string][] = [], developmentPath = REPO_ROOT): string {
     const remote = (p: string) => `vscode-remote://${new URL(this.url).host}${p}`;
     const payload: [string, string][] = [
-      ['extensionDevelopmentPath', remote(developmentPath)],
+      ...(this.development ? [['extensionDevelopmentPath', remote(developmentPath)] as [string, string]] : []),
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
       ...extra.map(([k, v]): [string, string] => [k, k === 'extensionTestsPath' ? remote(v) : v]),
