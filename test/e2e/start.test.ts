@@ -75,7 +75,7 @@ suite('E2E: npm start sandbox', function () {
 
   for (const [command, linkPath] of [
     ['Intercom: Open Workspace in Browser', '/a/apps/drzzt019'],
-    ['Intercom: Open Developer Hub', '/a/apps/_/developer-hub'],
+    ['Intercom: Open Developer Hub', '/a/apps/drzzt019/developer-hub'], // the connected workspace's own
   ]) {
     test(`"${command}" opens the sandbox's web app, not app.intercom.com`, async () => {
       const opened = browser.waitForEvent('page', { timeout: 30_000 });

@@ -94,7 +94,7 @@ export async function scanWorkspace(
         switch (message.type) {
           case 'result': return resolve(fromWire(message.result));
           case 'failed': return reject(new Error(message.message));
-          case 'start': return progress.report({ message: vscode.l10n.t('Scanning {0}', message.file) });
+          case 'start': return progress.report({ message: message.file }); // the title says what is done to it
           case 'progress': {
             const percent = Math.floor((message.done / message.total) * 100);
             if (percent > lastReport) progress.report({ message: vscode.l10n.t('{0} of {1} files', message.done, message.total), increment: percent - lastReport });
