@@ -38,3 +38,23 @@ suite('scopes scanner: clients from factories and calls as receivers', () => {
     assert.deepEqual(scan('factory.go'), ['14 POST /contacts via Contacts.Create', '17 GET /admins via Admins.List']);
   });
 });
+
+suite('scopes scanner: a URL variable assigned again', () => {
+  /** "line METHOD /path", with "(assumed)" where the code shows no method. */
+  const methods = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map(
+      (f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`,
+    );
+
+  for (const [name, read, reply] of [
+    ['reassigned-url.py', 13, 18],
+    ['reassigned-url.ts', 7, 12],
+    ['reassigned-url.rb', 5, 10],
+    ['reassigned-url.php', 6, 12],
+    ['reassigned-url.go', 10, 15],
+  ] as const) {
+    test(`${name}: the read keeps its own (unseen) method, not the next function's POST`, () => {
+      assert.deepEqual(methods(name), [`${read} GET /conversations/{id} (assumed)`, `${reply} POST /conversations/{id}/reply`]);
+    });
+  }
+});
