@@ -93,6 +93,15 @@ const CONCAT_PATH = /\s*[+.]\s*[fFrRbBuU]{0,2}["'`]\//y;
 const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
 const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
+/** What precedes a base URL handed to the parent class: `super(`, `super().__init__(base_url=`, `parent::__construct(`. */
+const PARENT_CONSTRUCTOR =
+  /(?:\bsuper\s*(?:\(\s*\)\s*\.\s*__init__\s*)?|\bparent::__construct\s*)\(\s*(?:\{\s*)?(?:[\w$'"]+\s*(?::|=>|=)\s*)?[fFrRbBuU]{0,2}$/;
+const CLASS_START = /^[ \t]*(?:export\s+)?(?:default\s+)?(?:abstract\s+|final\s+)?class\s+[A-Za-z_]/gm;
+/** The current object and one property of it: `this`, `this.baseUrl`, `self.base_url`, `$this->baseUrl`. */
+const SELF_SITE = /(?<![\w$])(?:this|self|\$this)(?:\s*(?:\.|->)\s*#?[A-Za-z_]\w*)?/g;
+const SELF_WORD = /^(?:this|self|\$this)/;
+/** A bare API path handed to a helper (`'contacts/search'`): at least two segments, no leading slash. */
+const BARE_PATH = /(['"`])([a-z_]+(?:\/[a-z_]+)+)\1/g;
 const SDK_CALL = new RegExp(
   `(?<![\\w$])(\\$?[A-Za-z_]\\w*)(\\s*\\([^()\\n]{0,200}\\))?\\s*(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(${SDK_RESOURCE_PATTERN})` +
     `(?:\\s*(?:\\.|->)\\s*(${SDK_CHILD_PATTERN}))?\\s*(?:\\.|->)\\s*([A-Za-z_]\\w*)(?![\\w$])`,
@@ -106,7 +115,10 @@ interface Context {
   readonly findings: Finding[];
   readonly budget: Budget;
   readonly project: ProjectContext | undefined;
+  /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
+  readonly selfRegions: { start: number; end: number }[];
   lineStarts?: number[];
+  classStarts?: number[];
 }
 
 function position(ctx: Context, index: number): { line: number; column: number; snippet: string } {
@@ -190,10 +202,30 @@ function scanHosts(ctx: Context, bases: Set<string>): void {
     const target = toTarget(literal.value + rest.value, true);
     if (!target) {
       for (const name of bindingNames(text, open)) bases.add(name);
+      if (PARENT_CONSTRUCTOR.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
       continue;
     }
     addRest(ctx, open, target, resolveMethod(text, open, rest.end));
   }
+}
+
+/** A class (once, however many of its parent calls name the host) whose current object is an Intercom client. */
+function addSelfRegion(ctx: Context, region: { start: number; end: number }): void {
+  if (ctx.selfRegions.at(-1)?.start !== region.start) ctx.selfRegions.push(region);
+}
+
+/** From the class declaration before `index` to the next one (or the start and end of the file). */
+function classAround(ctx: Context, index: number): { start: number; end: number } {
+  const starts = (ctx.classStarts ??= [...ctx.text.matchAll(CLASS_START)].map((m) => m.index));
+  // Binary search for the first class declared after `index`.
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start: starts[lo - 1] ?? 0, end: starts[lo] ?? ctx.text.length };
 }
 
 /** `intercom.post('/contacts', …)`, `$client->request('POST', '/contacts')`, `api.request({ url, method })`. */
@@ -295,6 +327,16 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
       }
     }
   }
+  // In a class built on Intercom's base URL: `this.get('/me')`, `${this.baseUrl}/admins`, `self.base_url + "/tags"`.
+  for (const region of ctx.selfRegions) {
+    SELF_SITE.lastIndex = region.start;
+    for (let m = SELF_SITE.exec(text); m && m.index < region.end; m = SELF_SITE.exec(text)) {
+      ctx.budget.spend();
+      const self = SELF_WORD.exec(m[0])![0];
+      sites.push({ at: m.index, end: m.index + self.length, trusted: false });
+      if (m[0].length > self.length) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+    }
+  }
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
@@ -315,6 +357,31 @@ function scanSdk(ctx: Context): void {
     if (!operation || !receivers.isIntercom(receiver, called !== undefined)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
     addRequest(ctx, m.index, 'sdk', operation, call);
+  }
+}
+
+/**
+ * Bare API paths (`'contacts/search'`) in a file that imports an Intercom SDK or names its host: the
+ * paths its helpers join to the base URL. Only paths that name one Intercom operation exactly (the method
+ * is guessed), and only where no finding on the line already has that path.
+ */
+function scanBarePaths(ctx: Context): void {
+  const found = new Set(ctx.findings.map((f) => (f.kind === 'webhook' ? '' : `${f.line} ${f.operation.path}`)));
+  const isOperation = new Map<string, boolean>();
+  for (const m of ctx.text.matchAll(BARE_PATH)) {
+    ctx.budget.spend();
+    const target = { path: `/${m[2]}` };
+    let known = isOperation.get(target.path);
+    if (known === undefined) {
+      known = API_ROOTS.has(m[2].split('/')[0]) && guessOperation(target).rules.length > 0;
+      isOperation.set(target.path, known);
+    }
+    if (!known) continue;
+    const key = `${position(ctx, m.index).line} ${target.path}`;
+    if (found.has(key)) continue;
+    found.add(key);
+    // The helper it is handed to decides the method: never visible here, so it is guessed.
+    addRest(ctx, m.index, target, { method: 'GET', seen: false });
   }
 }
 
@@ -343,7 +410,7 @@ export interface ProjectContext {
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [], budget, project };
+  const ctx: Context = { file, text, lang, findings: [], budget, project, selfRegions: [] };
   const marked = MARKER.test(text) || project?.importsIntercom === true;
   scanTopics(ctx, marked);
   if (marked) {
@@ -351,6 +418,7 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
     scanSdk(ctx);
+    if (isIntercomModule(text)) scanBarePaths(ctx);
   }
   return dedupe(ctx.findings);
 }

@@ -58,3 +58,26 @@ suite('scopes scanner: a URL variable assigned again', () => {
     });
   }
 });
+
+suite('scopes scanner: a class built on Intercom\'s base URL by its parent\'s constructor', () => {
+  const calls = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map(
+      (f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`,
+    );
+
+  test('JS/TS: super(host) makes this.get, ${this.baseUrl}/… and bare API paths Intercom requests; not the next class', () => {
+    assert.deepEqual(calls('base-class.ts'), ['12 GET /me', '16 GET /admins/{id}', '20 POST /conversations/search (assumed)']);
+  });
+
+  test('Python: super().__init__(base_url=host) makes self.get, self.base_url + … and bare API paths count; not the next class', () => {
+    assert.deepEqual(calls('base-class.py'), ['12 GET /me', '15 GET /tags', '18 POST /contacts/search (assumed)']);
+  });
+
+  test('PHP: parent::__construct(host) makes $this->get, {$this->baseUrl}/… and bare API paths count; not the next class', () => {
+    assert.deepEqual(calls('base-class.php'), ['15 GET /me', '20 GET /companies/{id}', '25 POST /tickets/search (assumed)']);
+  });
+
+  test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
+    assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
+  });
+});
