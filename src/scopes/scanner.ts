@@ -60,10 +60,12 @@ export function isScannable(file: string): boolean {
 
 /**
  * An import of an official Intercom SDK (intercom-client, python-intercom, intercom-ruby, intercom-php,
- * intercom-go), or Intercom's API host in a string: a file that talks to Intercom, found or not.
+ * intercom-go), or Intercom's API host in a string: a file that talks to Intercom, found or not. PHP's
+ * `Intercom\…` counts at the root of a name (`use Intercom\IntercomClient`, `\Intercom\…`), not inside
+ * the app's own namespace (`NotificationChannels\Intercom\Exceptions`).
  */
 const INTERCOM_MODULE =
-  /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
+  /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|(?<!\w\\)\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
 
 /** Whether the text imports an Intercom SDK or names Intercom's API host. */
 export const isIntercomModule = (text: string): boolean => INTERCOM_MODULE.test(text);

@@ -61,4 +61,13 @@ suite('scopes scanner: files to check by hand', () => {
     const result = await scanFiles(Object.keys(files), async (f) => files[f]);
     assert.deepEqual(result.checkByHand, ['src/sdk-only.ts', 'app/hosts.py', 'lib/worker.rb', 'src/Support.php', 'svc/client.go']);
   });
+
+  test('PHP: a namespace of the app\'s own that merely contains Intercom is not the SDK; \\Intercom\\… is', async () => {
+    const files: Record<string, string> = {
+      'src/Exceptions/ChannelFailed.php': "<?php\nnamespace NotificationChannels\\Intercom\\Exceptions;\n\nclass ChannelFailed extends \\Exception {}\n",
+      'src/Provider.php': "<?php\nnamespace App\\Providers;\n\n$this->app->singleton(\\Intercom\\IntercomClient::class, fn () => make());\n",
+    };
+    const result = await scanFiles(Object.keys(files), async (f) => files[f]);
+    assert.deepEqual(result.checkByHand, ['src/Provider.php']);
+  });
 });
