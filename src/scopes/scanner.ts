@@ -387,6 +387,21 @@ function scanBarePaths(ctx: Context): void {
   }
 }
 
+/** `new Contacts(client)`, Python's `Contacts(client)`: a class handed a value as its first argument. */
+const GIVEN = /(?:\bnew\s+|(?<![\w$.\\]))([A-Z][\w$]*)\s*\(\s*(?:this\.|self\.|\$this->|@)?(\$?[A-Za-z_][\w$]*)\s*[,)]/g;
+
+/** Classes a file hands an Intercom client (judged as SDK receivers are), by the name the file uses. */
+function classesGivenClient(text: string, budget: Budget): Set<string> {
+  let receivers: Receivers | undefined;
+  const classes = new Set<string>();
+  for (const m of text.matchAll(GIVEN)) {
+    budget.spend();
+    receivers ??= new Receivers(text, budget);
+    if (receivers.isIntercom(m[2])) classes.add(m[1]);
+  }
+  return classes;
+}
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
@@ -486,6 +501,8 @@ export async function scanFiles(
   /** Imports an Intercom SDK or names its host. */
   const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
   const imports: (ModuleImport[] | undefined)[] = new Array(wanted.length);
+  /** Of a file talking to Intercom: the classes it hands an Intercom client (`new Contacts(client)`). */
+  const givenClient: (Set<string> | undefined)[] = new Array(wanted.length);
   let next = 0;
   let done = 0;
   let cancelled = false;
@@ -506,6 +523,10 @@ export async function scanFiles(
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
         perFile[index] = scanText(file, text, budget, project);
+        if (project === undefined) {
+          talksToIntercom[index] = isIntercomModule(text);
+          if (talksToIntercom[index]) givenClient[index] = classesGivenClient(text, budget);
+        }
         return text;
       }
     } catch (error) {
@@ -528,7 +549,6 @@ export async function scanFiles(
       const index = next++;
       const text = await scanOne(index);
       if (text !== undefined) {
-        talksToIntercom[index] = isIntercomModule(text);
         const found = importsOf(text, languageOf(wanted[index])!);
         if (found.length > 0) imports[index] = found;
       }
@@ -537,17 +557,28 @@ export async function scanFiles(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, wanted.length)) }, worker));
 
-  // One hop through the project's imports: files that import a module talking to Intercom are scanned
-  // again, their client-like objects and the names they import from it counting as Intercom clients.
+  // One hop through the project's imports: files that import a module talking to Intercom, and the
+  // modules of classes such a module hands an Intercom client, are scanned again, their client-like
+  // objects and the names they import from it counting as Intercom clients.
   const modules = new ProjectModules(wanted);
   const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
+  const wrapperKeys = new Set<string>();
+  wanted.forEach((file, i) => {
+    const classes = givenClient[i];
+    if (!classes || classes.size === 0) return;
+    for (const m of imports[i] ?? []) {
+      const key = m.names.some((name) => classes.has(name)) ? modules.resolve(file, languageOf(file)!, m) : undefined;
+      if (key !== undefined) wrapperKeys.add(key);
+    }
+  });
   for (let index = 0; index < wanted.length && !cancelled && intercomKeys.size > 0; index++) {
     const lang = languageOf(wanted[index])!;
+    const own = moduleKeys(wanted[index]);
     const viaIntercom = (imports[index] ?? []).filter((m) => {
       const key = modules.resolve(wanted[index], lang, m);
-      return key !== undefined && intercomKeys.has(key) && !moduleKeys(wanted[index]).includes(key);
+      return key !== undefined && intercomKeys.has(key) && !own.includes(key);
     });
-    if (viaIntercom.length === 0) continue;
+    if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) continue;
     if (isCancelled()) cancelled = true;
     else await scanOne(index, { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) });
   }
