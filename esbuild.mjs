@@ -46,7 +46,7 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts' },
+    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts', scanWorker: 'src/scopes/worker/scanWorker.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',
@@ -87,6 +87,11 @@ async function buildTests() {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // Files are transpiled one by one, so the data modules they require (src/**/*.json) are copied beside them.
+  for (const file of fs.readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.json'))) {
+    fs.mkdirSync(path.join('out', 'src', path.dirname(file)), { recursive: true });
+    fs.copyFileSync(path.join('src', file), path.join('out', 'src', file));
+  }
 }
 
 if (tests) {

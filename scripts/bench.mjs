@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { benchAdversarial } from './bench-adversarial.mjs';
 import { ensureDebianPackages } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,6 +182,8 @@ async function main() {
       console.error(`FAIL: the scan found Intercom use in ${found} files, expected ${expected}`);
       return 1;
     }
+    console.log('\nAdversarial files (each should scan in under 1 s):');
+    benchAdversarial();
     return 0;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

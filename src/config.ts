@@ -1,6 +1,7 @@
-// Reads the extension's settings. Whatever decides where a code, token or client secret is sent is
-// read from user (global) or default values only, never from a workspace's settings.json: a cloned
-// repository must not be able to redirect credentials. The manifest also marks them application-scoped.
+// Reads the extension's settings. Whatever shapes the requests that carry a code, token or client
+// secret (where they go, the Intercom-Version sent with them) is read from user (global) or default
+// values only, never from a folder's settings.json: a cloned repository must not be able to change
+// them. The manifest also marks them application-scoped.
 import * as vscode from 'vscode';
 import type { HostOverrides, RegionSetting } from './api/hosts';
 
@@ -28,7 +29,7 @@ export function readSettings(): Settings {
     clientId: nonEmpty(userValue<string>('oauth.clientId')),
     redirectUrl: nonEmpty(userValue<string>('oauth.redirectUrl')),
     region: userValue<RegionSetting>('region') ?? 'auto',
-    apiVersion: nonEmpty(vscode.workspace.getConfiguration(SECTION).get<string>('apiVersion')) ?? '2.16',
+    apiVersion: nonEmpty(userValue<string>('apiVersion')) ?? '2.16',
     allowUnverifiedEmail: userValue<boolean>('allowUnverifiedEmail') === true,
     overrides: {
       appBaseUrl: nonEmpty(userValue<string>('advanced.appBaseUrl')),

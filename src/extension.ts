@@ -3,22 +3,31 @@
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
 import { activateScopes } from './features/scopes';
+import { WalkthroughProgress } from './features/walkthrough/progress';
 import { activateWorkspace } from './features/workspace';
+import { redactedLog } from './log';
+import { Redactor } from './secrets/redact';
 import { httpFactory, type Services } from './services';
 import { SessionStore } from './session/store';
 import { UiHost } from './ui/ui';
 
 export function activate(context: vscode.ExtensionContext) {
-  const log = vscode.window.createOutputChannel('Intercom', { log: true });
-  const sessions = new SessionStore(context.secrets, log);
+  const channel = vscode.window.createOutputChannel('Intercom', { log: true });
+  const redactor = new Redactor();
+  const redact = (text: string) => redactor.redact(text);
+  const log = redactedLog(channel, redact);
+  const sessions = new SessionStore(context.secrets, log, redactor);
+  const walkthrough = new WalkthroughProgress();
   const services: Services = {
     context,
     log,
-    ui: new UiHost(),
+    redactor,
+    ui: new UiHost(redact),
     sessions,
-    http: httpFactory(log, context.extension.packageJSON.version),
+    walkthrough,
+    http: httpFactory(log, redactor, context.extension.packageJSON.version),
   };
-  context.subscriptions.push(log, sessions, vscode.commands.registerCommand('intercom.showLog', () => log.show()));
+  context.subscriptions.push(channel, sessions, walkthrough, vscode.commands.registerCommand('intercom.showLog', () => channel.show()));
   log.info(`Intercom Developer Tools ${context.extension.packageJSON.version} activated`);
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
@@ -26,7 +35,7 @@ export function activate(context: vscode.ExtensionContext) {
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, secrets: context.secrets, logUri: context.logUri };
+    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, secrets: context.secrets, logUri: context.logUri, walkthrough };
   }
   return undefined;
 }

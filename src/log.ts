@@ -7,3 +7,15 @@ export interface Log {
   warn(message: string): void;
   error(message: string | Error): void;
 }
+
+/** `log` behind the redaction step: the only Log the extension hands out. */
+export function redactedLog(log: Log, redact: (text: string) => string): Log {
+  return {
+    trace: (message) => log.trace(redact(message)),
+    debug: (message) => log.debug(redact(message)),
+    info: (message) => log.info(redact(message)),
+    warn: (message) => log.warn(redact(message)),
+    // An Error is logged with its stack, which repeats its message.
+    error: (message) => log.error(redact(message instanceof Error ? (message.stack ?? message.message) : message)),
+  };
+}

@@ -9,7 +9,7 @@ export type IntercomErrorKind =
   | 'forbidden' // 403
   | 'rateLimited' // 429 after the retries allowed
   | 'server' // 5xx
-  | 'invalidResponse' // not the JSON Intercom documents (HTML error page, broken JSON)
+  | 'invalidResponse' // not the JSON Intercom documents (HTML error page, broken JSON), a redirect, a body over the cap
   | 'http'; // any other status
 
 export interface IntercomErrorDetails {
@@ -24,7 +24,19 @@ export interface IntercomErrorDetails {
   requestId?: string;
   /** When a rate-limited request may be sent again (Retry-After or X-RateLimit-Reset). */
   retryAt?: Date;
+  /** invalidResponse only: an answer no request may use (a redirect is never followed; a body over the cap is cut off). */
+  unexpected?: UnexpectedAnswer;
 }
+
+export type UnexpectedAnswer = 'redirect' | 'tooLarge';
+
+/** The most a response body may hold; Intercom's answers are a few KiB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const UNEXPECTED_SUMMARY: Record<UnexpectedAnswer, string> = {
+  redirect: 'answered with a redirect, which is never followed',
+  tooLarge: 'answered with more than 1 MiB; stopped reading',
+};
 
 export class IntercomError extends Error {
   constructor(readonly kind: IntercomErrorKind, readonly details: IntercomErrorDetails, cause?: unknown) {
@@ -35,7 +47,7 @@ export class IntercomError extends Error {
 
 function summary(kind: IntercomErrorKind, d: IntercomErrorDetails): string {
   const status = d.status === undefined ? '' : ` ${d.status}`;
-  const said = d.intercomMessage ? `: ${d.intercomMessage}` : '';
+  const said = d.unexpected ? `: ${UNEXPECTED_SUMMARY[d.unexpected]}` : d.intercomMessage ? `: ${d.intercomMessage}` : '';
   return `${d.method} ${d.path} failed (${kind}${status})${said}`;
 }
 

@@ -51,9 +51,13 @@ export function apiBaseForRegion(region: Region | undefined, fallback: string, o
   return region ? REGION_HOSTS[region].apiBase : fallback;
 }
 
-/** The workspace in Intercom's web app, on its region's host. */
-export function workspaceUrl(appIdCode: string, region: Region | undefined): string {
-  return `${REGION_HOSTS[region ?? 'us'].appBase}/a/apps/${encodeURIComponent(appIdCode)}`;
+/** The workspace in Intercom's web app, on its region's host (an override always wins). */
+export function workspaceUrl(appIdCode: string, region: Region | undefined, overrides: HostOverrides = {}): string {
+  const appBase = overrides.appBaseUrl ? trimSlash(overrides.appBaseUrl) : REGION_HOSTS[region ?? 'us'].appBase;
+  return `${appBase}/a/apps/${encodeURIComponent(appIdCode)}`;
 }
 
-export const DEVELOPER_HUB_URL = 'https://app.intercom.com/a/apps/_/developer-hub';
+/** The Developer Hub as seen from a workspace; without one, `_` lets Intercom pick the signed-in workspace. */
+export function developerHubUrl(appIdCode: string | undefined, region: Region | undefined, overrides: HostOverrides = {}): string {
+  return `${workspaceUrl(appIdCode ?? '_', region, overrides)}/developer-hub`;
+}

@@ -1,13 +1,18 @@
 // The only module that talks HTTP. It is its own bundle (dist/http.js) because got is ESM-only and
 // large: the extension requires it on first use (see loadHttp.ts), never at activation.
 // Every request is logged with method, path, status and duration; never headers, query or bodies.
-import got, { type Got, type RequestError, type Response } from 'got';
-import { IntercomError, kindForStatus, parseErrorEnvelope, rateLimitRetryAt } from './errors';
+// No request follows a redirect (it would replay the code, secret or token to another origin), and no
+// body is read past MAX_BODY_BYTES.
+import got, { type Got, type OptionsOfTextResponseBody, type RequestError, type Response } from 'got';
+import { IntercomError, kindForStatus, MAX_BODY_BYTES, parseErrorEnvelope, rateLimitRetryAt } from './errors';
 import type { Log } from '../log';
+import type { KnownSecrets } from '../secrets/redact';
 import { parseMe, type Me } from './me';
 
 export interface HttpOptions {
   log: Log;
+  /** Learns every code, client secret and token the client sends or receives, before any sink can see it. */
+  knownSecrets: KnownSecrets;
   timeoutMs: number;
   userAgent: string;
   /** Longest rate-limit wait a GET will sit out before giving up with 'rateLimited'. */
@@ -40,7 +45,7 @@ export interface ProbeResponse {
 export interface IntercomHttp {
   /** POST /auth/eagle/token, form-encoded, never retried (codes are single use). Returns the access token. */
   exchangeCode(apiBase: string, exchange: CodeExchange, signal?: AbortSignal): Promise<string>;
-  /** GET /me, retried on 429/5xx/network errors honouring Retry-After and X-RateLimit-Reset. */
+  /** GET /me, retried (at most GET_RETRY_LIMIT times) on 408/429/5xx, network errors and timeouts, honouring Retry-After and X-RateLimit-Reset. */
   getMe(request: ApiRequest): Promise<Me>;
   /** POST /auth/uninstall: revokes the token. */
   revoke(request: ApiRequest): Promise<void>;
@@ -48,9 +53,14 @@ export interface IntercomHttp {
   probe(request: ApiRequest, path: string): Promise<ProbeResponse>;
 }
 
+/** Retries of a GET after its first attempt (the README's "When something goes wrong" says so). */
+export const GET_RETRY_LIMIT = 2;
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE']);
 const pathOf = (url: URL | string | undefined) => (url ? new URL(url).pathname : '?');
 const hostOf = (url: URL | string | undefined) => (url ? new URL(url).host : undefined);
+/** For the log: the status of an answer, else the error's code (ETIMEDOUT, ECONNRESET, …), even after headers arrived. */
+const failureOf = (error: RequestError) => (error.name === 'HTTPError' ? error.response?.statusCode : (error.code ?? error.name));
 
 function parseJson(response: Response<string>): unknown {
   const type = String(response.headers['content-type'] ?? '');
@@ -75,25 +85,32 @@ function errorFromResponse(method: string, response: Response<string>, cause?: u
   }, cause);
 }
 
-function toIntercomError(error: RequestError, signal: AbortSignal | undefined): IntercomError {
+/**
+ * A failed request. Only an HTTPError is an answer to report by its status: a timeout or a reset can
+ * also come after the headers (a body that stalls), and is still a timeout or a network error.
+ */
+function toIntercomError(error: RequestError, signal: AbortSignal | undefined, overCap: boolean): IntercomError {
   const method = error.options?.method ?? 'GET';
   const path = pathOf(error.options?.url);
   const host = hostOf(error.options?.url);
   if (signal?.aborted) return new IntercomError('cancelled', { method, host, path }, error);
-  if (error.response) return errorFromResponse(method, error.response as Response<string>, error);
+  if (overCap) return new IntercomError('invalidResponse', { method, host, path, status: error.response?.statusCode, unexpected: 'tooLarge' }, error);
+  if (error.name === 'HTTPError' && error.response) return errorFromResponse(method, error.response as Response<string>, error);
   const kind = error.code === 'ETIMEDOUT' || error.name === 'TimeoutError' ? 'timeout' : 'network';
   return new IntercomError(kind, { method, host, path, code: NETWORK_CODES.has(error.code) ? error.code : undefined }, error);
 }
 
 export function createIntercomHttp(options: HttpOptions): IntercomHttp {
-  const { log } = options;
+  const { log, knownSecrets } = options;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 20_000;
   const client: Got = got.extend({
+    // The whole exchange, body included: a body that stalls after the headers times out too.
     timeout: { request: options.timeoutMs },
+    followRedirect: false,
     headers: { 'user-agent': options.userAgent, accept: 'application/json' },
     responseType: 'text',
     retry: {
-      limit: 2,
+      limit: GET_RETRY_LIMIT,
       methods: ['GET'],
       statusCodes: [408, 429, 500, 502, 503, 504],
       maxRetryAfter: maxRetryWaitMs,
@@ -116,23 +133,39 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
         },
       ],
       beforeRetry: [
-        (error, retryCount) => log.warn(`${error.options.method} ${pathOf(error.options.url)}: retry ${retryCount} after ${error.response?.statusCode ?? error.code}`),
+        (error, retryCount) => log.warn(`${error.options.method} ${pathOf(error.options.url)}: retry ${retryCount} after ${failureOf(error)}`),
       ],
       beforeError: [
         (error) => {
-          if (!error.response) log.warn(`${error.options?.method} ${pathOf(error.options?.url)} → ${error.code ?? error.name}`);
+          // Answers were logged by afterResponse; an abort is the person's cancel or the cap, logged by send().
+          if (error.name !== 'HTTPError' && error.name !== 'AbortError') log.warn(`${error.options?.method} ${pathOf(error.options?.url)} → ${failureOf(error)}`);
           return error;
         },
       ],
     },
   });
 
-  async function send(call: () => Promise<Response<string>>, signal: AbortSignal | undefined): Promise<Response<string>> {
+  /** One request; a 3xx (never followed) or a body over the cap is an unexpected answer. */
+  async function send(url: string, init: OptionsOfTextResponseBody, signal: AbortSignal | undefined): Promise<Response<string>> {
+    // The cap aborts the download itself, so an oversized body is never held whole.
+    const cap = new AbortController();
+    const request = client(url, { ...init, signal: signal ? AbortSignal.any([signal, cap.signal]) : cap.signal });
+    request.on('downloadProgress', ({ transferred, total }) => {
+      if (Math.max(transferred, total ?? 0) > MAX_BODY_BYTES) cap.abort();
+    });
+    let response: Response<string>;
     try {
-      return await call();
+      response = await request;
     } catch (error) {
-      throw toIntercomError(error as RequestError, signal);
+      const failure = toIntercomError(error as RequestError, signal, cap.signal.aborted);
+      if (failure.details.unexpected === 'tooLarge') log.warn(failure.message);
+      throw failure;
     }
+    if (response.statusCode >= 300 && response.statusCode < 400) {
+      const method = init.method ?? 'GET';
+      throw new IntercomError('invalidResponse', { method, host: hostOf(response.url), path: pathOf(response.url), status: response.statusCode, unexpected: 'redirect' });
+    }
+    return response;
   }
 
   function json(response: Response<string>, method: string): unknown {
@@ -146,42 +179,42 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     return body;
   }
 
-  const apiHeaders = (r: ApiRequest) => ({ authorization: `Bearer ${r.token}`, 'intercom-version': r.version });
+  const apiHeaders = (r: ApiRequest) => {
+    knownSecrets.remember(r.token);
+    return { authorization: `Bearer ${r.token}`, 'intercom-version': r.version };
+  };
 
   return {
     async exchangeCode(apiBase, exchange, signal) {
-      const response = await send(() => client.post(`${apiBase}/auth/eagle/token`, {
+      knownSecrets.remember(exchange.code, exchange.clientSecret);
+      const response = await send(`${apiBase}/auth/eagle/token`, {
+        method: 'POST',
         form: { code: exchange.code, client_id: exchange.clientId, client_secret: exchange.clientSecret },
         retry: { limit: 0 },
-        signal,
-      }), signal);
+      }, signal);
       const body = json(response, 'POST') as { access_token?: unknown; token?: unknown };
       const token = typeof body.access_token === 'string' ? body.access_token : body.token;
       if (typeof token !== 'string' || token.length === 0) {
         throw new IntercomError('invalidResponse', { method: 'POST', path: '/auth/eagle/token', intercomMessage: 'no access_token in the answer' });
       }
+      knownSecrets.remember(token);
       return token;
     },
 
     async getMe(request) {
-      const response = await send(() => client.get(`${request.apiBase}/me`, {
+      const response = await send(`${request.apiBase}/me`, {
         headers: apiHeaders(request),
-        signal: request.signal,
         ...(request.retry === false ? { retry: { limit: 0 } } : {}),
-      }), request.signal);
+      }, request.signal);
       return parseMe(json(response, 'GET'));
     },
 
     async revoke(request) {
-      await send(() => client.post(`${request.apiBase}/auth/uninstall`, { headers: apiHeaders(request), retry: { limit: 0 }, signal: request.signal }), request.signal);
+      await send(`${request.apiBase}/auth/uninstall`, { method: 'POST', headers: apiHeaders(request), retry: { limit: 0 } }, request.signal);
     },
 
     async probe(request, path) {
-      const response = await send(() => client.get(`${request.apiBase}${path}`, {
-        headers: apiHeaders(request),
-        signal: request.signal,
-        throwHttpErrors: false,
-      }), request.signal);
+      const response = await send(`${request.apiBase}${path}`, { headers: apiHeaders(request), throwHttpErrors: false }, request.signal);
       if (response.statusCode === 401 || response.statusCode === 429 || response.statusCode >= 500) {
         throw errorFromResponse('GET', response);
       }

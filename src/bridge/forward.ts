@@ -2,29 +2,29 @@
 // query (Intercom's code/error and our state) and its baked-in config, the URL to forward to with
 // the `intercom` payload merged in, or the reason nothing is forwarded.
 import { PAYLOAD_PARAM, decodeState, encodePayload, type CallbackPayload } from '../connect/wire';
+import { REFUSAL, type Refusal } from './refusals';
 import { bridgeConfigProblem, checkCallbackTarget, type BridgeConfig } from './target';
 
 export type BridgeDecision =
   | { forward: true; url: string; editor: boolean; payload: CallbackPayload }
-  | { forward: false; reason: string };
+  | { forward: false; reason: Refusal };
 
 const INTERCOM_PARAMS = ['code', 'state', 'error', 'error_description'];
 
 export function decideForward(search: string, config: BridgeConfig): BridgeDecision {
   const params = new URLSearchParams(search);
   for (const name of INTERCOM_PARAMS) {
-    if (params.getAll(name).length > 1) return refuse(`This address has more than one "${name}".`);
+    if (params.getAll(name).length > 1) return refuse(REFUSAL.repeatedParam);
   }
   const state = params.get('state');
-  if (!state) {
-    return refuse('This address has no state, so there is no editor to return to. Start again with "Intercom: Connect" in VS Code.');
-  }
+  if (!state) return refuse(REFUSAL.noState);
   const callback = decodeState(state);
-  if (callback === undefined) return refuse('The state in this address was not made by VS Code: it does not decode to a callback address.');
+  if (callback === undefined) return refuse(REFUSAL.badState);
+  // Checked before the answer is read, so an error answer (which needs no Intercom) is held to the same list.
   const target = checkCallbackTarget(callback, config);
   if (!target.ok) return refuse(target.reason);
   const payload = readPayload(params);
-  if (!payload) return refuse('Intercom sent neither an authorization code nor an error.');
+  if (!payload) return refuse(REFUSAL.noAnswer);
   target.url.searchParams.set(PAYLOAD_PARAM, encodePayload(payload));
   return { forward: true, url: target.url.href, editor: target.editor, payload };
 }
@@ -60,6 +60,6 @@ export function parseBridgeConfig(json: string): BridgeConfig {
   return config;
 }
 
-function refuse(reason: string): BridgeDecision {
+function refuse(reason: Refusal): BridgeDecision {
   return { forward: false, reason };
 }

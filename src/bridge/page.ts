@@ -11,7 +11,8 @@ function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-function decide(): BridgeDecision {
+/** A refusal, or why the page's own config is damaged (text its owner baked in, not the link's). */
+function decide(): BridgeDecision | { forward: false; reason: string } {
   try {
     const config = parseBridgeConfig(element('bridge-config').textContent ?? '');
     return decideForward(location.search, config);

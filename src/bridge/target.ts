@@ -3,18 +3,19 @@
 // the WHATWG-parsed URL; the raw string is only screened for characters no callback ever has.
 import { isLoopbackHost } from '../connect/authorize';
 import { PAYLOAD_PARAM } from '../connect/wire';
+import { CALLBACK_PATH, MAX_CALLBACK_LENGTH, REFUSAL, type Refusal } from './refusals';
 
 /** What the bridge page has baked in. */
 export interface BridgeConfig {
   /** `publisher.name` of the extension whose URI handler receives the callback. */
   extensionId: string;
-  /** More https hosts serving a web callback page: `host[:port]` or `*.domain[:port]`. */
+  /** More https hosts serving a web callback page: `host[:port]` or `*.domain[:port]` (`*` is one DNS label). */
   extraHosts: string[];
 }
 
 export type TargetCheck =
   | { ok: true; url: URL; /** a desktop editor's own scheme, not a web page */ editor: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Refusal };
 
 /** The `urlProtocol` of desktop editors built on VS Code. Add a fork here when its users need it. */
 export const EDITOR_SCHEMES: readonly string[] = [
@@ -23,57 +24,61 @@ export const EDITOR_SCHEMES: readonly string[] = [
   'cursor', 'windsurf', 'windsurf-next', 'trae', 'kiro', 'positron',
 ];
 
-/** Web editors with a /callback page (vscode.dev also serves Remote Tunnels). */
-const WEB_EDITOR_HOSTS: readonly string[] = ['vscode.dev', 'insiders.vscode.dev'];
-/** Codespaces in the browser. github.dev itself only runs web extensions, never this Node one. */
-const CODESPACES_SUFFIX = '.github.dev';
+/** An allowed web host. A wildcard allows exactly one DNS label before `name`, as `*.` in a TLS
+ * certificate does; port '' is the default https port. */
+interface HostPattern {
+  wildcard: boolean;
+  name: string;
+  port: string;
+}
 
-/** Generous for a callback (~300 characters), small enough to refuse padding tricks. */
-export const MAX_CALLBACK_LENGTH = 2048;
-const CALLBACK_PATH = '/callback';
+/**
+ * Web editors with a /callback page: vscode.dev (which also serves Remote Tunnels) and Codespaces in
+ * the browser, `<codespace>.github.dev`. One label only: `<codespace>-<port>.app.github.dev` is a
+ * port forward, where anyone can serve a page. github.dev itself only runs web extensions, never this Node one.
+ */
+const WEB_EDITOR_HOSTS: readonly HostPattern[] = [
+  { wildcard: false, name: 'vscode.dev', port: '' },
+  { wildcard: false, name: 'insiders.vscode.dev', port: '' },
+  { wildcard: true, name: 'github.dev', port: '' },
+];
 
 const EXTENSION_ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/i;
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export function checkCallbackTarget(callback: string, config: BridgeConfig): TargetCheck {
-  if (callback.length > MAX_CALLBACK_LENGTH) {
-    return refuse(`The callback address is longer than ${MAX_CALLBACK_LENGTH} characters.`);
-  }
+  if (callback.length > MAX_CALLBACK_LENGTH) return refuse(REFUSAL.tooLong);
   // The editor percent-encodes callbacks: anything outside printable ASCII is a trick.
-  if (!/^[\x21-\x7e]+$/.test(callback)) {
-    return refuse('The callback address contains spaces, control characters or non-ASCII characters.');
-  }
+  if (!/^[\x21-\x7e]+$/.test(callback)) return refuse(REFUSAL.oddCharacters);
   // Browsers read `\` as `/` in http(s) URLs; other parsers do not. No callback has one.
-  if (callback.includes('\\')) return refuse('The callback address contains a backslash.');
+  if (callback.includes('\\')) return refuse(REFUSAL.backslash);
   let url: URL;
   try {
     url = new URL(callback);
   } catch {
-    return refuse('The callback address is not a complete URL.');
+    return refuse(REFUSAL.notUrl);
   }
-  if (url.username || url.password) {
-    return refuse('The callback address has a user name or password before its host (…@host).');
-  }
-  if (url.hash) return refuse('The callback address has a #fragment, which VS Code never adds.');
+  if (url.username || url.password) return refuse(REFUSAL.userInfo);
+  if (url.hash) return refuse(REFUSAL.fragment);
   const scheme = url.protocol.slice(0, -1);
   if (EDITOR_SCHEMES.includes(scheme)) return checkEditorTarget(url, config);
   if (scheme === 'https' || scheme === 'http') return checkWebTarget(url, config);
-  return refuse(`"${scheme}:" addresses are not editor callbacks.`);
+  return refuse(REFUSAL.otherScheme);
 }
 
 /** `vscode://<extension id>/callback?…` as the desktop editor hands it to the OS. */
 function checkEditorTarget(url: URL, config: BridgeConfig): TargetCheck {
-  if (url.port) return refuse('An editor callback address never has a port.');
-  if (url.hostname.toLowerCase() !== config.extensionId.toLowerCase()) return otherExtension(url.hostname, config);
-  if (url.pathname !== CALLBACK_PATH) return refuse(`The callback path is not ${CALLBACK_PATH}.`);
+  if (url.port) return refuse(REFUSAL.editorPort);
+  if (url.hostname.toLowerCase() !== config.extensionId.toLowerCase()) return refuse(REFUSAL.otherExtension);
+  if (url.pathname !== CALLBACK_PATH) return refuse(REFUSAL.editorPath);
   // The desktop editor percent-decodes the query before the extension reads it.
   let decoded: string;
   try {
     decoded = decodeURIComponent(url.search);
   } catch {
-    return refuse('The callback address has broken percent-encoding.');
+    return refuse(REFUSAL.brokenEncoding);
   }
-  if (url.searchParams.has(PAYLOAD_PARAM) || new URLSearchParams(decoded).has(PAYLOAD_PARAM)) return alreadyCarried();
+  if (url.searchParams.has(PAYLOAD_PARAM) || new URLSearchParams(decoded).has(PAYLOAD_PARAM)) return refuse(REFUSAL.alreadyCarried);
   return { ok: true, url, editor: true };
 }
 
@@ -81,51 +86,40 @@ function checkEditorTarget(url: URL, config: BridgeConfig): TargetCheck {
 function checkWebTarget(url: URL, config: BridgeConfig): TargetCheck {
   const hostProblem = webHostProblem(url, config);
   if (hostProblem) return refuse(hostProblem);
-  if (!url.pathname.endsWith(CALLBACK_PATH)) return refuse(`The callback page is not a ${CALLBACK_PATH} page.`);
+  if (!url.pathname.endsWith(CALLBACK_PATH)) return refuse(REFUSAL.notCallbackPage);
   const params = url.searchParams;
   for (const name of new Set(params.keys())) {
-    if (name.startsWith('vscode-') && params.getAll(name).length > 1) {
-      return refuse(`The callback address has more than one ${name}.`);
-    }
+    if (name.startsWith('vscode-') && params.getAll(name).length > 1) return refuse(REFUSAL.repeatedVscodeParam);
   }
   const authority = params.get('vscode-authority');
-  if (authority === null) return refuse('The callback address does not name an extension (no vscode-authority).');
-  if (authority.toLowerCase() !== config.extensionId.toLowerCase()) return otherExtension(authority, config);
-  if (params.get('vscode-path') !== CALLBACK_PATH) {
-    return refuse(`The callback address does not lead to ${CALLBACK_PATH} (vscode-path).`);
-  }
+  if (authority === null) return refuse(REFUSAL.noAuthority);
+  if (authority.toLowerCase() !== config.extensionId.toLowerCase()) return refuse(REFUSAL.otherExtension);
+  if (params.get('vscode-path') !== CALLBACK_PATH) return refuse(REFUSAL.webPath);
   // The callback page lets vscode-query's parameters override the ones beside it.
   if (params.has(PAYLOAD_PARAM) || new URLSearchParams(params.get('vscode-query') ?? '').has(PAYLOAD_PARAM)) {
-    return alreadyCarried();
+    return refuse(REFUSAL.alreadyCarried);
   }
   return { ok: true, url, editor: false };
 }
 
-function webHostProblem(url: URL, config: BridgeConfig): string | undefined {
+function webHostProblem(url: URL, config: BridgeConfig): Refusal | undefined {
   const host = url.hostname;
-  if (host.endsWith('.')) return `The callback host "${host}" ends with a dot.`;
+  if (host.endsWith('.')) return REFUSAL.trailingDot;
   if (isLoopbackHost(host)) return undefined; // this machine: any port (code-server), http or https
-  if (url.protocol !== 'https:') return `The callback page on ${host} is not https (http is only allowed on this machine).`;
-  const builtIn = WEB_EDITOR_HOSTS.includes(host) || (host.endsWith(CODESPACES_SUFFIX) && host.length > CODESPACES_SUFFIX.length);
-  if (builtIn) return url.port ? `The callback page on ${host} uses port ${url.port}; only the default https port is allowed.` : undefined;
+  if (url.protocol !== 'https:') return REFUSAL.notHttps;
   const listed = config.extraHosts.map(parseHostPattern).filter((p): p is HostPattern => typeof p !== 'string');
-  const matching = listed.filter((p) => hostMatches(p, host));
+  const matching = [...WEB_EDITOR_HOSTS, ...listed].filter((p) => hostMatches(p, host));
   if (matching.some((p) => p.port === url.port)) return undefined; // '' is 443 on both sides
-  if (matching.length > 0) return `The callback page on ${host} uses port ${url.port || '443'}, which is not the listed one.`;
-  return `"${host}" is not an allowed callback host (this machine, vscode.dev, insiders.vscode.dev, *.github.dev, or a host listed when this page was made).`;
-}
-
-interface HostPattern {
-  wildcard: boolean;
-  name: string;
-  port: string;
+  return matching.length > 0 ? REFUSAL.portNotAllowed : REFUSAL.hostNotAllowed;
 }
 
 function hostMatches(pattern: HostPattern, host: string): boolean {
-  return pattern.wildcard ? host.endsWith(`.${pattern.name}`) : host === pattern.name;
+  if (!pattern.wildcard) return host === pattern.name;
+  const suffix = `.${pattern.name}`;
+  return host.endsWith(suffix) && HOST_LABEL.test(host.slice(0, -suffix.length));
 }
 
-/** `code.example.com`, `*.example.com`, either with `:port`; lower case. A string is the problem. */
+/** `code.example.com`, `*.example.com` (one label before example.com), either with `:port`; lower case. A string is the problem. */
 function parseHostPattern(text: string): HostPattern | string {
   const problem = `"${text}" is not a host name or *.domain wildcard (for example code.example.com or *.example.com, optionally with :port).`;
   const match = /^(\*\.)?([^:*]+)(?::(\d{1,5}))?$/.exec(text);
@@ -150,16 +144,6 @@ export function bridgeConfigProblem(config: BridgeConfig): string | undefined {
   return undefined;
 }
 
-function refuse(reason: string): TargetCheck {
+function refuse(reason: Refusal): TargetCheck {
   return { ok: false, reason };
-}
-
-/** Names the other extension only when it looks like one: the page must not display arbitrary text. */
-function otherExtension(id: string, config: BridgeConfig): TargetCheck {
-  const named = EXTENSION_ID.test(id) ? `"${id}"` : 'another extension';
-  return refuse(`The callback is for ${named}, not for ${config.extensionId}.`);
-}
-
-function alreadyCarried(): TargetCheck {
-  return refuse(`The callback address already carries an "${PAYLOAD_PARAM}" answer; this page adds it.`);
 }

@@ -2,7 +2,7 @@
 // a deadline on an injectable clock, and the caller's cancellation. Checked inside the scan's loops, so
 // one crafted file cannot hold the scan (or the thread running it) for long.
 
-export type StopReason = 'too-slow' | 'cancelled';
+type StopReason = 'too-slow' | 'cancelled';
 
 /** Thrown out of a file's scan when its budget runs out or the scan is cancelled. */
 export class ScanStopped extends Error {
@@ -11,7 +11,7 @@ export class ScanStopped extends Error {
   }
 }
 
-export interface BudgetLimits {
+interface BudgetLimits {
   /** Time on `now`'s clock after which the file is given up as too slow. */
   readonly deadline?: number;
   readonly now?: () => number;

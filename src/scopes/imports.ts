@@ -115,7 +115,9 @@ export class ProjectModules {
       if (this.keys.has(key)) continue;
       this.keys.add(key);
       const tail = key.split('/').pop()!.toLowerCase();
-      this.byTail.set(tail, [...(this.byTail.get(tail) ?? []), key]);
+      const same = this.byTail.get(tail);
+      if (same) same.push(key);
+      else this.byTail.set(tail, [key]);
     }
   }
 

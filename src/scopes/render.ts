@@ -11,8 +11,6 @@ export interface RenderOptions {
   /** Link target for a finding, e.g. `src/app.ts#L12` relative to the document. */
   readonly link: (finding: Finding) => string;
   readonly title?: string;
-  /** Shown as given (an ISO timestamp, say); omitted when absent so output stays reproducible. */
-  readonly generatedAt?: string;
 }
 
 const KIND_NAMES: Readonly<Record<Finding['kind'], string>> = { rest: 'REST', sdk: 'SDK', webhook: 'Webhook' };
@@ -105,13 +103,17 @@ const SKIP_REASONS: Readonly<Record<SkippedFile['reason'], string>> = {
   'too-large': 'larger than 1 MB',
   'too-slow': 'took too long to scan',
   unreadable: 'could not be read',
+  'outside-folder': 'a link to a file outside the folder',
 };
 
 /** What the scan covered, for the header: the checklist is only as complete as the scan. */
 function coverage(scan: ScanCoverage | undefined): string {
   if (!scan) return 'No code was scanned.';
   const skipped = scan.skipped.length > 0 ? `; ${plural(scan.skipped.length, 'file')} could not be scanned (see "Not scanned")` : '';
-  const byHand = scan.checkByHand.length > 0 ? ` ${plural(scan.checkByHand.length, 'file')} talk to Intercom in ways the scan could not follow (see "Check these by hand").` : '';
+  const unfollowed = scan.checkByHand.length;
+  const byHand = unfollowed > 0
+    ? ` ${plural(unfollowed, 'file')} ${unfollowed === 1 ? 'talks' : 'talk'} to Intercom in ways the scan could not follow (see "Check these by hand").`
+    : '';
   return `The scan read ${plural(scan.scanned, 'source file')} as text${skipped}.${byHand}`;
 }
 
@@ -143,7 +145,6 @@ export function renderChecklist(checklist: Checklist, options: RenderOptions): s
   if (checklist.capabilities.length > 0) {
     out.push('', `Capabilities: ${checklist.capabilities.map((c) => `${c.group} — ${c.label}`).join('; ')}.`);
   }
-  if (options.generatedAt) out.push('', `Generated ${options.generatedAt}.`);
 
   for (const { section, items } of checklist.sections) {
     out.push('', `## ${section.title}`, '');

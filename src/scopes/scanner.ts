@@ -2,20 +2,21 @@
 // preselected from the code and cite file:line. Three kinds of finding: REST calls to api*.intercom.io
 // (directly, or through a variable or client whose base URL is Intercom's), SDK calls
 // (`client.contacts.create(…)`), and exact webhook topic strings. Text only, no parser: a cheap test
-// rejects most files before the detailed regexes run.
+// rejects most files before the detailed regexes run. Every pass is linear in the file's length and
+// runs on a Budget (time and cancellation); scanFiles adds one hop through the project's own imports.
 
 import { isBinary } from './binary';
-import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { Budget, ScanStopped } from './budget';
 import { isTestFile, type Finding, type RequestFinding } from './finding';
+import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
+import { maskSecrets, shortenMasks } from './secrets';
 import {
   bindingNames, escapeRegExp, isQuote, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
-import { Receivers } from './receivers';
-import { maskSecrets, shortenMasks } from './secrets';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
 
 /** Directories never scanned: dependencies, VCS data, build output, caches. */
@@ -37,7 +38,7 @@ export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
 export const MAX_FILE_BYTES = 1_000_000;
 
 /** Time one file may take by default: a crafted 1 MB file scans in well under this. */
-export const FILE_BUDGET_MS = 2000;
+const FILE_BUDGET_MS = 2000;
 
 /** Glob for `workspace.findFiles`: every scanned extension. */
 export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
@@ -67,8 +68,8 @@ export function isScannable(file: string): boolean {
 const INTERCOM_MODULE =
   /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|(?<!\w\\)\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
 
-/** Whether the text imports an Intercom SDK or names Intercom's API host. */
-export const isIntercomModule = (text: string): boolean => INTERCOM_MODULE.test(text);
+/** Whether the text imports an Intercom SDK or names Intercom's API host (a plain search rules most files out first). */
+const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
 
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
 const MARKER = /intercom/i;
@@ -270,8 +271,9 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
 function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
   const { text, lang } = ctx;
   const before = linePrefix(text, at);
+  // Each cue is looked for with a plain search first: most sites match none, and this runs at every one.
   INTERPOLATION_AFTER.lastIndex = end;
-  if (INTERPOLATION_BEFORE.test(before) && INTERPOLATION_AFTER.test(text)) {
+  if (INTERPOLATION_AFTER.test(text) && INTERPOLATION_BEFORE.test(before)) {
     const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
     if (open < 0) return undefined;
     const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
@@ -283,11 +285,11 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const body = readBody(text, end, '"', lang);
     return body && { url: body.value, start: at - 1, end: body.end };
   }
-  const format = FORMAT_BEFORE.exec(before);
+  const format = before.includes('%s/') ? FORMAT_BEFORE.exec(before) : null;
   if (format) return { url: format[2].slice(2), start: at - before.length + format.index, end };
-  const newUrl = NEW_URL_BEFORE.exec(before);
+  const newUrl = before.includes('URL(') ? NEW_URL_BEFORE.exec(before) : null;
   if (newUrl) return { url: newUrl[2], start: at - before.length + newUrl.index, end };
-  if (JOIN_BEFORE.test(before)) {
+  if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {
     COMMA.lastIndex = end;
     if (!COMMA.exec(text)) return undefined;
     STRING_START.lastIndex = COMMA.lastIndex;
@@ -324,6 +326,7 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     }
     for (const name of ctx.project.names) {
       if (CLIENT_SITE_NAME.test(name) || /intercom/i.test(name) || bases.has(name)) continue;
+      ctx.budget.spend(text.length);
       for (const m of text.matchAll(new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g'))) {
         sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
       }
@@ -416,7 +419,6 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
-/** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 /** What the rest of the project says about a file: it imports a module that talks to Intercom. */
 export interface ProjectContext {
   readonly importsIntercom: boolean;
@@ -442,7 +444,7 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
 
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable';
+  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable' | 'outside-folder';
 }
 
 export interface ScanProgress {
@@ -460,6 +462,8 @@ export interface ScanOptions {
   readonly now?: () => number;
   /** Called after each file. */
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Called when a file's text starts being scanned. */
+  readonly onFileStart?: (file: string) => void;
   /** Size in bytes without reading the file, to skip very large files cheaply. */
   readonly sizeOf?: (file: string) => Promise<number | undefined>;
   readonly maxBytes?: number;
@@ -482,6 +486,13 @@ export interface ScanResult {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Thrown by a `read` that refuses a file for a known reason (e.g. a link leading out of the folder). */
+export class FileSkipped extends Error {
+  constructor(readonly reason: SkippedFile['reason']) {
+    super(`file skipped: ${reason}`);
+  }
+}
+
 /**
  * Scans files through `read` (bytes or text). Skips binary, very large and unreadable files, and any
  * path isScannable rejects; stops early when cancelled.
@@ -492,7 +503,7 @@ export async function scanFiles(
   options: ScanOptions = {},
 ): Promise<ScanResult> {
   const {
-    isCancelled = () => false, onProgress, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
+    isCancelled = () => false, onProgress, onFileStart, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
     fileBudgetMs = FILE_BUDGET_MS, now = () => performance.now(),
   } = options;
   const wanted = files.filter(isScannable);
@@ -522,6 +533,7 @@ export async function scanFiles(
       else {
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
+        onFileStart?.(file);
         perFile[index] = scanText(file, text, budget, project);
         if (project === undefined) {
           talksToIntercom[index] = isIntercomModule(text);
@@ -533,7 +545,7 @@ export async function scanFiles(
       const stopped = error instanceof ScanStopped ? error.reason : undefined;
       if (stopped === 'cancelled') cancelled = true;
       else {
-        skipped[index] = { file, reason: stopped ?? 'unreadable' };
+        skipped[index] = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
         perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
       }
     }
@@ -560,18 +572,18 @@ export async function scanFiles(
   // One hop through the project's imports: files that import a module talking to Intercom, and the
   // modules of classes such a module hands an Intercom client, are scanned again, their client-like
   // objects and the names they import from it counting as Intercom clients.
-  const modules = new ProjectModules(wanted);
   const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
+  const modules = intercomKeys.size > 0 ? new ProjectModules(wanted) : undefined;
   const wrapperKeys = new Set<string>();
   wanted.forEach((file, i) => {
     const classes = givenClient[i];
-    if (!classes || classes.size === 0) return;
+    if (!modules || !classes || classes.size === 0) return;
     for (const m of imports[i] ?? []) {
       const key = m.names.some((name) => classes.has(name)) ? modules.resolve(file, languageOf(file)!, m) : undefined;
       if (key !== undefined) wrapperKeys.add(key);
     }
   });
-  for (let index = 0; index < wanted.length && !cancelled && intercomKeys.size > 0; index++) {
+  for (let index = 0; modules && index < wanted.length && !cancelled; index++) {
     const lang = languageOf(wanted[index])!;
     const own = moduleKeys(wanted[index]);
     const viaIntercom = (imports[index] ?? []).filter((m) => {

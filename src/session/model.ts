@@ -33,6 +33,11 @@ export function upsertSession(sessions: readonly IntercomSession[], session: Int
   return [session, ...sessions.filter((s) => s.account.id !== session.account.id && s.id !== session.id)];
 }
 
+/** Whether the session's /me snapshot was read before `time` (epoch ms); an unreadable date counts as before. */
+export function readBefore(session: IntercomSession, time: number): boolean {
+  return !(Date.parse(session.meFetchedAt) >= time);
+}
+
 /** The token as it may be shown: last 4 characters only. */
 export function maskToken(token: string): string {
   return `••••${token.slice(-4)}`;

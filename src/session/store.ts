@@ -2,6 +2,8 @@
 // Connects finishing together cannot lose one another; onDidChange also fires for writes made by
 // other windows (SecretStorage.onDidChange).
 import * as vscode from 'vscode';
+import type { Log } from '../log';
+import type { KnownSecrets } from '../secrets/redact';
 import { parseStoredSessions, upsertSession, type IntercomSession } from './model';
 
 const KEY = 'intercom.sessions';
@@ -13,7 +15,7 @@ export class SessionStore implements vscode.Disposable {
   private writes: Promise<unknown> = Promise.resolve();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: Log, private readonly known: KnownSecrets) {
     this.subscription = secrets.onDidChange((e) => {
       if (e.key !== KEY) return;
       this.cache = undefined;
@@ -56,7 +58,10 @@ export class SessionStore implements vscode.Disposable {
 
   private async read(): Promise<IntercomSession[]> {
     const sessions = parseStoredSessions(await this.secrets.get(KEY));
-    if (sessions) return sessions;
+    if (sessions) {
+      this.known.remember(...sessions.map((s) => s.accessToken));
+      return sessions;
+    }
     this.log.warn('Stored Intercom sessions could not be read and were discarded; connect again.');
     await this.secrets.delete(KEY);
     return [];

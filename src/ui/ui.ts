@@ -1,6 +1,6 @@
 // The few window interactions the features use, behind one interface. The extension uses VS Code's
 // window API; extension-host tests swap in a scripted implementation (through the test-mode API)
-// to answer prompts and to read every message shown.
+// to answer prompts and to read every message shown. Either way, messages pass the redaction step.
 import * as vscode from 'vscode';
 
 export type MessageLevel = 'info' | 'warning' | 'error';
@@ -26,7 +26,29 @@ export const windowUi: Ui = {
   openFolder: async (options) => (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, ...options }))?.[0],
 };
 
-/** Lets tests replace the window UI after activation; features always call through `current`. */
+/**
+ * Lets tests replace the window UI after activation (`current = …`). Features always call through
+ * `current`, which redacts every message and progress title before the UI set last shows it.
+ */
 export class UiHost {
-  current: Ui = windowUi;
+  private ui: Ui = windowUi;
+  private readonly redacting: Ui;
+
+  constructor(redact: (text: string) => string) {
+    this.redacting = {
+      input: (options) => this.ui.input(options),
+      pick: ((items: readonly vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => this.ui.pick(items, options)) as Ui['pick'],
+      message: (level, text, ...actions) => this.ui.message(level, redact(text), ...actions),
+      progress: (title, task) => this.ui.progress(redact(title), task),
+      openFolder: (options) => this.ui.openFolder(options),
+    };
+  }
+
+  get current(): Ui {
+    return this.redacting;
+  }
+
+  set current(ui: Ui) {
+    this.ui = ui;
+  }
 }

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REFUSAL, type Refusal } from '../../src/bridge/refusals';
 import { PAYLOAD_PARAM, decodePayload, encodePayload, encodeState } from '../../src/connect/wire';
 import { projectBridgePage } from '../support/bridgePage';
 import { REPO_ROOT } from '../support/codeServer';
@@ -17,6 +18,10 @@ const CODE = 'q1+Zx/7Rw9k+Lm/P0a==';
 const CALLBACK_PATH = '/stable-abc/callback';
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results/screenshots/bridge-page.png');
 
+/** What the init script below adds to every page: where the page's own script tried to navigate. */
+type Recorded = { bridgeNavigations: string[] };
+const navigationsOf = (page: Page) => page.evaluate(() => (window as unknown as Recorded).bridgeNavigations);
+
 suite('bridge page in Chromium', () => {
   let server: http.Server;
   let base: string;
@@ -26,6 +31,8 @@ suite('bridge page in Chromium', () => {
   const received: string[] = [];
   /** Console lines about the Content-Security-Policy, and uncaught page errors. */
   let violations: string[];
+  /** Requests the page tried to make off this machine; each is aborted, never sent. */
+  const leftLoopback: string[] = [];
 
   suiteSetup(async () => {
     const page = projectBridgePage(['*.example.com']);
@@ -48,6 +55,17 @@ suite('bridge page in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 900, height: 700 } });
     context.setDefaultTimeout(5000); // fail fast: every step here takes well under a second
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await context.route((url) => url.hostname !== '127.0.0.1', (route) => {
+      leftLoopback.push(route.request().url());
+      return route.abort();
+    });
+    // The Navigation API fires `navigate` synchronously inside location.replace, even for vscode:// links
+    // (injected by the browser driver, so the page's CSP does not apply).
+    await context.addInitScript(() => {
+      const w = window as unknown as Recorded & { navigation: EventTarget };
+      w.bridgeNavigations = [];
+      w.navigation.addEventListener('navigate', (e) => w.bridgeNavigations.push((e as Event & { destination: { url: string } }).destination.url));
+    });
   });
 
   suiteTeardown(async () => {
@@ -57,6 +75,7 @@ suite('bridge page in Chromium', () => {
 
   setup(() => {
     received.length = 0;
+    leftLoopback.length = 0;
     violations = [];
   });
 
@@ -74,14 +93,19 @@ suite('bridge page in Chromium', () => {
     return page;
   }
 
-  async function expectRefused(page: Page, because: RegExp): Promise<void> {
+  /** `notShown`: what the link's maker chose, which the page must not display. */
+  async function expectRefused(page: Page, because: Refusal, ...notShown: string[]): Promise<void> {
     await page.locator('#refused').waitFor({ state: 'visible' });
-    assert.match(await page.locator('#reason').textContent() ?? '', because);
+    assert.equal(await page.locator('#reason').textContent(), because);
+    const text = await page.locator('body').innerText();
+    for (const chosen of notShown) assert.ok(!text.includes(chosen), `the page shows "${chosen}"`);
     assert.equal(await page.locator('#status').textContent(), 'This link was not forwarded.');
-    await page.waitForTimeout(300); // long enough for a navigation to start, were there one
+    // The page decides in one synchronous run: once the refusal shows, a navigation would already be recorded.
+    assert.deepEqual(await navigationsOf(page), []);
     assert.equal(new URL(page.url()).pathname, '/bridge');
     assert.equal(await page.locator('#fallback').isHidden(), true);
     assert.deepEqual(received, []);
+    assert.deepEqual(leftLoopback, []);
   }
 
   test('forwards a code to code-server\'s /callback page, exact and with the vscode-* params intact', async () => {
@@ -106,14 +130,25 @@ suite('bridge page in Chromium', () => {
 
   test('refuses a foreign host, says why and goes nowhere', async () => {
     const page = await openBridge('https://evil.example/callback?vscode-authority=seedworks.intercom-devtools&vscode-path=%2Fcallback', { code: CODE });
-    await expectRefused(page, /"evil\.example" is not an allowed callback host/);
+    await expectRefused(page, REFUSAL.hostNotAllowed, 'evil.example');
     assert.deepEqual(violations, []);
     await page.close();
   });
 
+  for (const answer of [{ code: CODE }, { error: 'x' }] as Record<string, string>[]) {
+    test(`refuses a codespace port forward (${Object.keys(answer)[0]}), without naming it`, async () => {
+      const portForward = `https://x-3000.app.github.dev/callback?vscode-reqid=1&vscode-scheme=vscode&vscode-authority=${ID}`
+        + '&vscode-path=%2Fcallback&vscode-query=nonce%3DN';
+      const page = await openBridge(portForward, answer);
+      await expectRefused(page, REFUSAL.hostNotAllowed, 'x-3000', 'app.github.dev');
+      assert.deepEqual(violations, []);
+      await page.close();
+    });
+  }
+
   test('refuses another extension\'s callback on this machine', async () => {
     const page = await openBridge(codeServerCallback('evil.stealer'), { code: CODE });
-    await expectRefused(page, /for "evil\.stealer", not for seedworks\.intercom-devtools/);
+    await expectRefused(page, REFUSAL.otherExtension, 'evil.stealer');
     assert.deepEqual(violations, []);
     await page.close();
   });
@@ -121,7 +156,7 @@ suite('bridge page in Chromium', () => {
   test('refuses a missing state', async () => {
     const page = await context.newPage();
     await page.goto(`${base}/bridge?code=${encodeURIComponent(CODE)}`);
-    await expectRefused(page, /no state/);
+    await expectRefused(page, REFUSAL.noState);
     await page.close();
   });
 
@@ -129,6 +164,7 @@ suite('bridge page in Chromium', () => {
     const page = await openBridge('https://evil.example/callback', { code: CODE });
     await page.locator('#refused').waitFor({ state: 'visible' }); // the page's own (hashed) script ran
     assert.deepEqual(violations, []);
+    const reported = page.waitForEvent('console', (m) => /Content.Security.Policy/i.test(m.text()));
     const ran = await page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'document.body.dataset.injected = "yes"';
@@ -136,7 +172,7 @@ suite('bridge page in Chromium', () => {
       return document.body.dataset.injected === 'yes';
     });
     assert.equal(ran, false);
-    await page.waitForTimeout(100);
+    await reported;
     assert.equal(violations.length, 1, violations.join('\n'));
     assert.match(violations[0], /script-src/);
     await page.close();
@@ -157,6 +193,7 @@ suite('bridge page in Chromium', () => {
     await page.locator('#copy-status').filter({ hasText: 'Copied.' }).waitFor({ timeout: 2000 });
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected.href);
     assert.equal(new URL(page.url()).pathname, '/bridge');
+    assert.deepEqual(await navigationsOf(page), [expected.href], 'the recorder sees the navigation the page starts');
     assert.deepEqual(violations, []);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -9,6 +9,7 @@ import { FakeIntercom } from '../fake-intercom';
 import { projectBridgePage } from '../support/bridgePage';
 import { launchBrowser } from '../support/browser';
 import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
+import { until } from '../support/until';
 import { Workbench } from './workbench';
 
 const CLIENT = { clientId: 'e2e-client', clientSecret: 'e2e-secret-Qx7+/=' };
@@ -21,6 +22,9 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   let browser: BrowserContext;
   let wb: Workbench;
   let url: string;
+
+  /** A step of the "Build an Intercom App" walkthrough; aria-checked says whether VS Code ticked it. */
+  const walkthroughStep = (title: string) => wb.page.locator('button.getting-started-step', { hasText: title }).first();
 
   suiteSetup(async () => {
     fake = await FakeIntercom.start({ consent: 'page' });
@@ -69,6 +73,16 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     await wb.screenshot('welcome-view');
   });
 
+  test("the welcome view's link opens the walkthrough; nothing is ticked before it is done", async () => {
+    await wb.page.locator('.welcome-view-content a', { hasText: 'Build an Intercom App' }).click();
+    await walkthroughStep('Configure your OAuth app').waitFor({ timeout: 30_000 });
+    for (const title of ['Configure your OAuth app', 'Create the redirect bridge page', 'Connect a workspace', 'Generate the scope checklist']) {
+      assert.equal(await walkthroughStep(title).getAttribute('aria-checked'), 'false', title);
+    }
+    await wb.screenshot('walkthrough');
+    await wb.runCommand('View: Close All Editors');
+  });
+
   test('"Intercom: Connect" from the palette: consent approved, bridge forwards, the view shows the workspace', async () => {
     assert.equal(fake.count('GET /me'), 0, 'nothing is called before connecting');
     await wb.runCommand('Intercom: Connect');
@@ -82,27 +96,63 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
     await wb.treeRow(WORKSPACE_ROW).waitFor({ timeout: 60_000 });
     assert.equal(fake.count('POST /auth/eagle/token'), 1);
+    assert.equal(fake.count('GET /me'), 1, 'the view (shown) reuses the /me Connect read');
     assert.equal(fake.count('GET /bridge/'), 1, 'the browser went through the bridge page');
     await wb.treeRow('Hermione Granger').first().waitFor();
     await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor();
     await wb.screenshot('workspace-view');
   });
 
+  test('the walkthrough ticks the steps that succeeded: the app configured (the secret Connect asked for) and connected', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Build an Intercom App' }).filter({ visible: true }).click();
+    await walkthroughStep('Connect a workspace').waitFor({ timeout: 30_000 });
+    const checked = async (title: string) => (await walkthroughStep(title).getAttribute('aria-checked')) === 'true';
+    assert.ok(await checked('Configure your OAuth app'));
+    assert.ok(await checked('Connect a workspace'));
+    assert.ok(!(await checked('Create the redirect bridge page')), 'not done here');
+    assert.ok(!(await checked('Generate the scope checklist')), 'not done here');
+    await wb.runCommand('View: Close All Editors');
+  });
+
+  test('while Connect waits, its notification offers the paste link; it opens the paste box, and the notification closes when Connect ends', async () => {
+    const consentPage = browser.waitForEvent('page', { timeout: 60_000 });
+    await wb.runCommand('Intercom: Connect');
+    void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
+    const consent = await consentPage; // nobody approves: Connect keeps waiting
+    await wb.runCommand('Notifications: Show Notifications');
+    const waiting = wb.page.locator('.notifications-center .notification-list-item', { hasText: 'Waiting for Intercom' });
+    await waiting.waitFor({ timeout: 30_000 });
+    assert.match(await waiting.innerText(), /Connecting to Intercom: Waiting for Intercom in your browser/);
+    await waiting.locator('a', { hasText: 'Paste the callback URL' }).click();
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Paste Callback URL' }).waitFor();
+    await wb.runCommand('Notifications: Show Notifications'); // leaves the paste box unanswered
+    await waiting.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await wb.page.locator('.notifications-center .notification-list-item', { hasText: 'Connect to Intercom cancelled' }).waitFor();
+    assert.equal(await waiting.count(), 0, 'the waiting notification closed with the Connect');
+    await consent.close();
+    await wb.runCommand('Notifications: Clear All Notifications');
+  });
+
   test('after a reload with the view hidden, activation calls no /me; showing the view reads it once', async () => {
+    // The workbench stores the open side bar view asynchronously, and removes the key for the default one
+    // (the Explorer): reload only once the Intercom view is no longer stored as the one to restore.
+    const activeView = () => wb.storedState('workbench.sidebar.activeviewletid');
+    await until(async () => (await activeView()) === 'workbench.view.extension.intercom', 'the Intercom view to be stored as open');
     await wb.runCommand('View: Show Explorer');
     await wb.page.locator('.part.sidebar .composite.title', { hasText: /Explorer/i }).waitFor();
-    await new Promise((r) => setTimeout(r, 1500)); // the workbench saves its layout asynchronously
+    await until(async () => (await activeView()) === undefined, 'the Explorer to be stored as open');
     await wb.page.reload();
-    await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
+    await wb.page.locator('.part.sidebar .composite.title', { hasText: /Explorer/i }).waitFor({ timeout: 90_000 });
     fake.reset();
     await wb.runCommand('Intercom: Show Log'); // activates the extension without showing its view
     // Activated: its status bar item is back, showing the stored workspace.
     await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor();
-    await new Promise((r) => setTimeout(r, 2000));
     assert.equal(fake.count('GET /me'), 0, 'no /me at activation with the view hidden');
     await wb.activityBarItem('Intercom').click();
     await wb.treeRow(WORKSPACE_ROW).waitFor({ timeout: 30_000 });
-    await new Promise((r) => setTimeout(r, 1000));
+    // The view has read the workspace: a /me sent at activation would have reached the fake before this one.
+    await until(() => fake.count('GET /me') >= 1, 'the view to read /me');
     assert.equal(fake.count('GET /me'), 1, 'one /me for the one workspace when the view is shown');
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../support/codeServer';
+import { until } from '../support/until';
 
 suite('E2E: npm start sandbox', function () {
   this.timeout(120_000);
@@ -15,8 +16,7 @@ suite('E2E: npm start sandbox', function () {
     child.stderr.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
-      const deadline = Date.now() + 90_000;
-      while (!/Access Token: +\S+/.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+      await until(() => /Access Token: +\S+/.test(out) || child.exitCode !== null, 'the sandbox to print its URL and token', 90_000);
       const open = /Open: +(\S+)/.exec(out)?.[1];
       const fake = /Fake Intercom: +(\S+)/.exec(out)?.[1];
       const token = /Access Token: +(\S+)/.exec(out)?.[1];

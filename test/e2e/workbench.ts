@@ -19,24 +19,67 @@ export class Workbench {
     return this.page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`);
   }
 
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command from the palette. Right after a (re)load the workbench may not have registered an
+   * extension's commands yet: the palette then lists "similar commands". So the palette is reopened
+   * until the row whose label is exactly the command shows, up to `ms`.
+   */
+  async runCommand(title: string, ms = 60_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const widget = this.page.locator('.quick-input-widget');
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await widget.locator('input.input').waitFor();
+      await widget.locator('input.input').fill(`>${title}`);
+      // Exactly the command, not a longer one starting the same.
+      const row = widget.locator('.quick-input-list .monaco-list-row')
+        .filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+      try {
+        await row.waitFor({ timeout: Math.min(5000, Math.max(1, deadline - Date.now())) });
+        await row.click();
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw new Error(`no command "${title}" in the palette within ${ms} ms`, { cause: error });
+        await this.page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'hidden' });
+      }
+    }
+  }
+
+  /**
+   * A value the web workbench has persisted (IndexedDB `vscode-web-state-db-*`, table ItemTable), from any
+   * of its state databases; undefined until it has been written. Lets a test wait for the layout to be saved
+   * before a reload instead of sleeping.
+   */
+  storedState(key: string): Promise<string | undefined> {
+    return this.page.evaluate(async (wanted) => {
+      const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+      for (const { name } of await indexedDB.databases()) {
+        if (!name?.startsWith('vscode-web-state-db')) continue;
+        const db = await request(indexedDB.open(name));
+        try {
+          if (!db.objectStoreNames.contains('ItemTable')) continue;
+          const value = await request(db.transaction('ItemTable').objectStore('ItemTable').get(wanted));
+          if (value !== undefined) return String(value);
+        } finally {
+          db.close();
+        }
+      }
+      return undefined;
+    }, key);
+  }
+
+  /** The palette's command labels matching `filter`, once `expected` is among them (so the list has loaded). */
+  async paletteCommands(filter: string, expected: string): Promise<string[]> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input.input');
     await input.waitFor();
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
-    // Pick the row whose label is exactly the command (not a longer command starting the same).
-    const rows = this.page.locator('.quick-input-list .monaco-list-row');
-    const count = await rows.count();
-    for (let i = 0; i < count; i++) {
-      const label = (await rows.nth(i).locator('.label-name').innerText()).replace(/\s+/g, ' ').trim();
-      if (label === title) {
-        await rows.nth(i).click();
-        return;
-      }
-    }
-    throw new Error(`no command "${title}" in the palette`);
+    await input.fill(`>${filter}`);
+    await this.page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: expected }).first().waitFor();
+    const labels = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return labels.map((l) => l.replace(/\s+/g, ' ').trim());
   }
 
   /** Types into the open input box (quick input) and presses Enter. */

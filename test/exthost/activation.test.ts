@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import type { IntercomSession } from '../../src/session/model';
 import { testOutput } from './output';
-import { EXTENSION_ID, activateExtension } from './support';
+import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
+import { EXTENSION_ID, ScriptedUi, activateExtension, until } from './support';
 
 const loaded = (bundle: string) => {
   const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', bundle);
@@ -10,6 +12,22 @@ const loaded = (bundle: string) => {
 };
 
 suite('Activation (real extension host; runs first)', () => {
+  let box: Sandbox;
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    const api = await activateExtension();
+    box = await startSandbox();
+    await pointAt(box.fake);
+    api.ui.current = new ScriptedUi().answerInputs(CLIENT_ID, CLIENT_SECRET, box.bridgeUrl).answerPicks((items) => items[0]);
+    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
+  });
+  suiteTeardown(async () => {
+    const api = await activateExtension();
+    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
+    await box.fake.close();
+    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined, 'oauth.clientId': undefined, 'oauth.redirectUrl': undefined });
+  });
+
   test('runs in a real VS Code extension host', () => {
     testOutput(`TEST-INFO vscode.version=${vscode.version} vscode.env.appHost=${vscode.env.appHost} uiKind=${vscode.env.uiKind === vscode.UIKind.Web ? 'Web' : 'Desktop'} uriScheme=${vscode.env.uriScheme} node=${process.version}`);
     assert.match(vscode.version, /^1\.\d+\.\d+/);
@@ -27,6 +45,43 @@ suite('Activation (real extension host; runs first)', () => {
     for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
+  });
+
+  // Connect's requests after the callback: the token exchange, then one /me, whether or not the view
+  // shows. These tests need a window whose Workspace view was never shown, hence here, in order.
+  const connectOAuth = async () => {
+    const api = await activateExtension();
+    const ui = new ScriptedUi();
+    api.ui.current = ui;
+    box.fake.reset();
+    const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connect');
+    assert.ok(session, JSON.stringify(ui.shown));
+    return api;
+  };
+  const apiRequests = () => box.fake.requests.filter((r) => r.route.startsWith('POST /auth') || r.headers.authorization).map((r) => r.route);
+
+  test('view hidden during Connect: showing it afterwards reads no second /me', async function () {
+    this.timeout(60_000);
+    const api = await activateExtension();
+    assert.equal(api.workspace.view.visible, false, 'precondition: the view was not shown yet in this window');
+    await connectOAuth();
+    assert.deepEqual(apiRequests(), ['POST /auth/eagle/token', 'GET /me']);
+    await vscode.commands.executeCommand('intercom.workspace.focus');
+    // Wait until the view's first read has decided (its log line), or a second /me arrived.
+    const logFile = vscode.Uri.joinPath(api.logUri, 'Intercom.log');
+    await until(async () => box.fake.count('GET /me') > 1
+      || new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile)).includes('Workspace view shown') || undefined, "the view's first read");
+    assert.deepEqual(apiRequests(), ['POST /auth/eagle/token', 'GET /me'], 'showing the view reused the /me Connect just read');
+  });
+
+  test('view visible during Connect: the token exchange and one /me, and the row shows it', async function () {
+    this.timeout(60_000);
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('intercom.workspace.focus');
+    await until(() => api.workspace.view.visible || undefined, 'the view to be visible');
+    await connectOAuth();
+    assert.equal((await api.workspace.tree.getChildren()).length, 1);
+    assert.deepEqual(apiRequests(), ['POST /auth/eagle/token', 'GET /me']);
   });
 
   test('the Intercom container and Workspace view are contributed', async () => {

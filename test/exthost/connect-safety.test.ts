@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import type { WorkspaceNode } from '../../src/features/workspace/tree';
 import type { IntercomSession } from '../../src/session/model';
 import { FakeIntercom, Faults, usWorkspace } from '../fake-intercom';
 import { CLIENT_ID, CLIENT_SECRET, setUserSettings, useConnectSandbox, type Sandbox } from './sandbox';
-import { EXTENSION_ID, ScriptedUi, until, type TestApi } from './support';
+import { EXTENSION_ID, ScriptedUi, logText, until, type TestApi } from './support';
 
 suite('Connect safety (real extension host)', function () {
   this.timeout(60_000);
@@ -18,37 +19,30 @@ suite('Connect safety (real extension host)', function () {
 
   useConnectSandbox((s) => ({ api, ui, box } = s));
 
-  test("a workspace's settings.json cannot redirect the code, token or client secret", async () => {
+  test("a folder's settings.json cannot redirect the code, token or client secret, nor change their Intercom-Version", async () => {
     const evil = await FakeIntercom.start({ consent: 'approve' });
     const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const settingsFile = path.join(folder, '.vscode', 'settings.json');
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-    const changed = new Promise<void>((resolve) => {
-      const sub = vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('intercom')) return;
-        sub.dispose();
-        resolve();
-      });
-    });
     fs.writeFileSync(settingsFile, JSON.stringify({
       'intercom.advanced.apiBaseUrl': evil.url,
       'intercom.advanced.appBaseUrl': evil.url,
       'intercom.oauth.redirectUrl': `${evil.url}/steal`,
       'intercom.oauth.clientId': 'evil-client',
       'intercom.allowUnverifiedEmail': true,
-      'intercom.apiVersion': '2.15',
+      'intercom.apiVersion': '2.9',
+      // A folder-level setting of VS Code's own: once it reads back, the file was loaded.
+      'editor.tabSize': 7,
     }));
     try {
-      await Promise.race([changed, new Promise((r) => setTimeout(r, 5000))]);
-      // The non-credential setting is honoured from the workspace, proving the file was read.
-      await until(() => vscode.workspace.getConfiguration('intercom').get('apiVersion') === '2.15' || undefined, 'the workspace settings to load');
+      await until(() => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 || undefined, 'the folder settings to load');
       const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connect');
       assert.ok(session, JSON.stringify(ui.shown));
       assert.equal(evil.count(), 0, `the workspace's host got nothing: ${evil.requests.map((r) => r.route).join(', ')}`);
       assert.equal(box.fake.count('POST /auth/eagle/token'), 1);
       assert.equal(new URLSearchParams(box.fake.lastRequest('POST /auth/eagle/token')!.rawBody).get('client_id'), CLIENT_ID);
       assert.equal(box.fake.lastRequest('GET /oauth')!.query.redirect_uri, box.bridgeUrl);
-      assert.equal(box.fake.lastRequest('GET /me')!.headers['intercom-version'], '2.15');
+      assert.equal(box.fake.lastRequest('GET /me')!.headers['intercom-version'], '2.16', "the folder's apiVersion is ignored");
       // allowUnverifiedEmail from the workspace is ignored too.
       const token = box.fake.addToken(undefined, usWorkspace({ me: { email_verified: false } }));
       ui.answerInputs(token);
@@ -75,9 +69,8 @@ suite('Connect safety (real extension host)', function () {
     await ui.waitForMessage((s) => /Unauthorized Code/.test(s.text));
     await vscode.commands.executeCommand('intercom.copyMeCurl', session.id);
 
-    const logFile = vscode.Uri.joinPath(api.logUri, 'Intercom.log');
     const logged = await until(async () => {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile));
+      const text = await logText(api);
       return text.includes('Unauthorized Code') ? text : undefined;
     }, 'the log file to be flushed');
     const shown = JSON.stringify([ui.shown, ui.progressTitles, ui.prompts.map((p) => [p.title, p.prompt, p.placeHolder, p.value])]);
@@ -88,6 +81,51 @@ suite('Connect safety (real extension host)', function () {
       assert.ok(!shown.includes(secret), `${name} was shown`);
     }
     assert.ok(!(await vscode.env.clipboard.readText()).includes(session.accessToken), 'not on the clipboard either');
+  });
+
+  test('a server that echoes the code, token and client secret gets none of them into the log, a message or the tree', async () => {
+    // The exchange answers 401 "Unauthorized Code <code> <client secret>".
+    box.fake.failNext('POST /auth/eagle/token', Faults.echoSecrets(401));
+    assert.equal(await vscode.commands.executeCommand('intercom.connect'), undefined);
+    await ui.waitForMessage((s) => /refused the authorization code/.test(s.text));
+    const code = new URLSearchParams(box.fake.lastRequest('POST /auth/eagle/token')!.rawBody).get('code')!;
+    // /me answers 401 "Access Token Invalid <the token just issued>".
+    box.fake.failNext('GET /me', Faults.echoSecrets(401));
+    assert.equal(await vscode.commands.executeCommand('intercom.connect'), undefined);
+    await ui.waitForMessage((s) => /rejected the access token/.test(s.text));
+    const rejectedToken = box.fake.issuedTokens.at(-1)!;
+    // A stored session whose refresh echoes its token: the view's error node explains the failure.
+    const session = (await vscode.commands.executeCommand<IntercomSession>('intercom.connect'))!;
+    assert.ok(session, JSON.stringify(ui.shown));
+    box.fake.failNext('GET /me', Faults.echoSecrets(401));
+    await vscode.commands.executeCommand('intercom.refreshWorkspace', session.id);
+
+    const { tree } = api.workspace;
+    const items: vscode.TreeItem[] = [];
+    const walk = async (node?: WorkspaceNode) => {
+      for (const child of await tree.getChildren(node)) {
+        items.push(tree.getTreeItem(child));
+        await walk(child);
+      }
+    };
+    await walk();
+    const treeText = JSON.stringify(items.map((i) => [i.label, i.description, typeof i.tooltip === 'string' ? i.tooltip : i.tooltip?.value]));
+    assert.match(treeText, /Access Token Invalid/, 'the error node repeats what Intercom said');
+    const logged = await until(async () => {
+      const text = await logText(api);
+      return text.includes(`Refresh of ${session.account.id} failed`) ? text : undefined;
+    }, 'the log file to be flushed');
+    const shown = JSON.stringify([ui.shown, ui.progressTitles]);
+    const secrets = {
+      code, codeEncoded: encodeURIComponent(code), clientSecret: CLIENT_SECRET, rejectedToken, sessionToken: session.accessToken,
+    };
+    for (const [name, secret] of Object.entries(secrets)) {
+      assert.ok(!logged.includes(secret), `${name} is in the log`);
+      assert.ok(!shown.includes(secret), `${name} was shown`);
+      assert.ok(!treeText.includes(secret), `${name} is in the tree`);
+    }
+    assert.match(logged, /Unauthorized Code \[redacted\] \[redacted\]/, 'the echo is logged, without the secrets');
+    assert.match(shown, /Unauthorized Code \[redacted\]/, 'the echo is shown, without the secrets');
   });
 
   test('Create Redirect Bridge Page writes the page with the allow-list baked in and lists the next steps', async () => {

@@ -61,7 +61,61 @@ suite('Connect (real extension host, fake Intercom)', function () {
     assert.equal(session.account.id, `${session.me.app!.id_code}:${session.me.id}`);
     assert.ok(box.fake.tokenInfo(session.accessToken), 'the token is the one Intercom issued');
     assert.ok(ui.shown.some((s) => s.level === 'info' && s.text.startsWith('Connected to')), shownText());
-    assert.deepEqual(ui.progressTitles, ['Connecting to Intercom…']);
+    assert.deepEqual(ui.progressTitles, ['Connecting to Intercom']);
+  });
+
+  test('progress reads "title: step", never "…: step"', async () => {
+    assert.ok(await connect(), shownText());
+    assert.ok(ui.progressLines.length >= 3, `each step is reported: ${ui.progressLines}`);
+    for (const line of ui.progressLines) assert.doesNotMatch(line, /…:/, line);
+    assert.ok(ui.progressLines.includes('Connecting to Intercom: Exchanging the authorization code…'), ui.progressLines.join('\n'));
+  });
+
+  test('the "Waiting for Intercom" notice, with its paste offer, closes when the Connect ends: success, failure, cancel', async () => {
+    const offered = () => [...ui.progressLines, ...ui.shown.map((s) => s.text)].some((t) => /Waiting for Intercom/.test(t) && /Paste/.test(t));
+    const stillOpen = () => ui.openNotifications().filter((t) => /Waiting for Intercom/.test(t));
+
+    assert.ok(await connect(), shownText());
+    assert.ok(offered(), 'offered while waiting');
+    assert.deepEqual(stillOpen(), [], 'closed after success');
+
+    box.fake.consent = 'deny';
+    assert.equal(await connect(), undefined);
+    await ui.waitForMessage((s) => /access_denied/.test(s.text));
+    assert.deepEqual(stillOpen(), [], 'closed after failure');
+
+    box.fake.consent = 'page';
+    const result = connect();
+    await until(() => stillOpen().length > 0 || undefined, 'the notice while the browser is open');
+    ui.cancelProgress();
+    assert.equal(await result, undefined);
+    assert.deepEqual(stillOpen(), [], 'closed after cancel');
+  });
+
+  test('Configure OAuth App numbers only the steps it asks', async () => {
+    const titles = () => [...ui.prompts.map((p) => p.title), ...ui.pickOptions.map((o) => o.title)];
+    try {
+      ui.answerInputs(CLIENT_ID, '', box.bridgeUrl).answerPicks((items) => items[0]);
+      assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
+      assert.deepEqual(titles(), ['Configure OAuth App (1/4)', 'Configure OAuth App (2/4)', 'Configure OAuth App (3/4)', 'Configure OAuth App (4/4)']);
+
+      // Another client id has no stored secret, and the redirect URL is gone: Connect asks for those two.
+      await setUserSettings({ 'oauth.clientId': 'another-client', 'oauth.redirectUrl': undefined });
+      ui = new ScriptedUi().answerInputs(undefined);
+      api.ui.current = ui;
+      assert.equal(await connect(), undefined);
+      assert.deepEqual(titles(), ['Configure OAuth App (1/2)']);
+
+      // Only the secret is missing: one step, no count.
+      await setUserSettings({ 'oauth.redirectUrl': box.bridgeUrl });
+      ui = new ScriptedUi().answerInputs(undefined);
+      api.ui.current = ui;
+      assert.equal(await connect(), undefined);
+      assert.deepEqual(titles(), ['Configure OAuth App']);
+      assert.match(String(ui.prompts[0].prompt), /Client secret/);
+    } finally {
+      await setUserSettings({ 'oauth.clientId': CLIENT_ID, 'oauth.redirectUrl': box.bridgeUrl });
+    }
   });
 
   test('the session is stored as JSON in SecretStorage and visible through vscode.authentication', async () => {
@@ -130,6 +184,32 @@ suite('Connect (real extension host, fake Intercom)', function () {
     assert.equal(session?.region, 'eu');
     assert.equal(ui.prompts[0].password, true);
     assert.equal((await api.sessions.list())[0].accessToken, token);
+  });
+
+  test('Connect with Access Token says that it replaced the OAuth session of the same admin', async () => {
+    const oauth = (await connect())!;
+    ui.shown.length = 0;
+    ui.answerInputs(box.fake.addToken(undefined, usWorkspace()));
+    const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connectWithAccessToken');
+    assert.equal(session?.account.id, oauth.account.id, 'the same admin and workspace');
+    assert.deepEqual((await api.sessions.list()).map((s) => s.kind), ['accessToken'], 'one session per admin and workspace');
+    const said = await ui.waitForMessage((s) => s.text.startsWith('Connected to'));
+    assert.match(said.text, /replaced the OAuth session/, said.text);
+
+    ui.shown.length = 0;
+    ui.answerInputs(box.fake.addToken(undefined, usWorkspace()));
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    const plain = await ui.waitForMessage((s) => s.text.startsWith('Connected to'));
+    assert.doesNotMatch(plain.text, /replaced/, 'a token replacing a token is just a reconnect');
+  });
+
+  test('a rejected access token (401) says where to get a new one', async () => {
+    ui.answerInputs('not-a-token-intercom-issued');
+    assert.equal(await vscode.commands.executeCommand('intercom.connectWithAccessToken'), undefined);
+    const shown = await ui.waitForMessage((s) => /rejected the access token/.test(s.text));
+    assert.match(shown.text, /Developer Hub > your app > Configure > Authentication/, shown.text);
+    assert.doesNotMatch(shown.text, /Connect again to get a new token/);
+    assert.deepEqual(shown.actions, ['Connect with Access Token']);
   });
 
   test('Connect asks for what is missing instead of failing', async () => {
@@ -223,6 +303,37 @@ suite('Connect (real extension host, fake Intercom)', function () {
       }
     });
 
+    test('a redirect from the API host is refused, and the host it names gets nothing', async () => {
+      const elsewhere = await FakeIntercom.start();
+      try {
+        box.fake.failNext('POST /auth/eagle/token', Faults.redirect(`${elsewhere.url}/auth/eagle/token`, 307));
+        assert.equal(await connect(), undefined);
+        const shown = await expectMessage(/answered with a redirect \(307\)/, 'error');
+        assert.ok(shown.actions.includes('Open Settings'));
+        assert.equal(elsewhere.count(), 0, 'the code and client secret went nowhere else');
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    test('an answer over 1 MiB is not read', async () => {
+      box.fake.failNext('GET /me', Faults.hugeBody({ bytes: 32 * 1024 * 1024 }));
+      assert.equal(await connect(), undefined);
+      await expectMessage(/more than 1 MiB/, 'error');
+      assert.equal(box.fake.count('GET /me'), 1, 'not retried');
+    });
+
+    test('an answer that stops after its headers times out', async () => {
+      await setUserSettings({ 'advanced.requestTimeoutSeconds': 1 });
+      box.fake.failNext('POST /auth/eagle/token', Faults.stallBody());
+      try {
+        assert.equal(await connect(), undefined);
+        await expectMessage(/did not answer in time/, 'error');
+      } finally {
+        await setUserSettings({ 'advanced.requestTimeoutSeconds': 5 });
+      }
+    });
+
     test('the person cancels while the browser is open', async () => {
       box.fake.consent = 'page'; // nobody clicks "Authorize access"
       const result = connect();
@@ -261,8 +372,10 @@ suite('Connect (real extension host, fake Intercom)', function () {
 
       test('unknown (forged) nonce: logged and ignored, no message', async () => {
         await deliver(`nonce=forged&intercom=${payload}`);
-        await new Promise((r) => setTimeout(r, 500));
-        assert.deepEqual(ui.shown, []);
+        // URIs reach the handler in order: once the next one's warning shows, the forged one was handled.
+        await deliver(`intercom=${payload}`);
+        await expectMessage(/without a nonce/, 'warning');
+        assert.equal(ui.shown.length, 1, `only the second URI's warning: ${shownText()}`);
         assert.equal(box.fake.count('POST /auth/eagle/token'), 0);
       });
 
@@ -299,13 +412,13 @@ suite('Connect (real extension host, fake Intercom)', function () {
         const bridgeUrl = new URL(oauth.searchParams.get('redirect_uri')!);
         bridgeUrl.searchParams.set('code', code);
         bridgeUrl.searchParams.set('state', oauth.searchParams.get('state')!);
-        const waiting = await ui.waitForMessage((s) => s.actions.includes('Paste Callback URL'));
-        assert.equal(waiting.level, 'info');
+        // The progress notification offers the paste as a command link while the Connect waits.
+        await until(() => ui.progressLines.find((l) => l.includes('(command:intercom.pasteCallbackUrl)')), 'the paste offer');
         ui.answerInputs((o) => {
           assert.ok(o.validateInput!('not a url'), 'junk is refused');
           return bridgeUrl.toString();
         });
-        const pasted = api.oauth.pasteCallback();
+        const pasted = vscode.commands.executeCommand('intercom.pasteCallbackUrl');
         assert.ok(await result, shownText());
         assert.deepEqual(await pasted, { status: 'delivered' });
         assert.equal(new URLSearchParams(box.fake.lastRequest('POST /auth/eagle/token')!.rawBody).get('code'), code);

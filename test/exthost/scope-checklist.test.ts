@@ -3,12 +3,14 @@
 // fake Intercom with a token that has some scopes and lacks others.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
-import { SCOPES as FAKE_SCOPES } from '../fake-intercom';
+import { Faults, SCOPES as FAKE_SCOPES } from '../fake-intercom';
+import { CRAFTED_FILES } from '../support/craftedFiles';
 import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { ScriptedUi, activateExtension, type TestApi } from './support';
+import { ScriptedUi, activateExtension, until, type TestApi } from './support';
 
 interface Item extends vscode.QuickPickItem {
   capability?: { id: string };
@@ -23,6 +25,21 @@ suite('Generate Scope Checklist (real extension host)', function () {
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(folder(), rel)), { recursive: true });
     fs.writeFileSync(path.join(folder(), rel), text);
+  };
+  const checklistFile = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'INTERCOM_SCOPES.md');
+  const onDisk = () => fs.readFileSync(checklistFile().fsPath, 'utf8');
+  /** Generates with the scan's preselection, as a person who accepts it would. */
+  const generate = () => {
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked));
+    return vscode.commands.executeCommand<vscode.TextDocument | undefined>('intercom.generateScopeChecklist');
+  };
+  const OLD_TEXT = '# My scopes\n\n- [x] Read conversations (checked by hand)\n';
+  // Through VS Code's file service, as a save would: an open document sees the change at once.
+  const writeOld = async () => {
+    await vscode.workspace.fs.writeFile(checklistFile(), new TextEncoder().encode(OLD_TEXT));
+    // A document left from an earlier test sees the change when the file watcher reports it.
+    const open = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === checklistFile().toString());
+    await until(() => (open() === undefined || open()!.getText() === OLD_TEXT) || undefined, 'open documents to see the file');
   };
   const INTERCOM_CALL = "await fetch('https://api.intercom.io/data_connectors', { method: 'POST' });\n";
 
@@ -40,14 +57,17 @@ suite('Generate Scope Checklist (real extension host)', function () {
   suiteTeardown(async () => {
     await box.fake.close();
     await vscode.workspace.getConfiguration('search').update('exclude', undefined, vscode.ConfigurationTarget.Global);
-    for (const dir of ['node_modules', 'dist', 'generated']) fs.rmSync(path.join(folder(), dir), { recursive: true, force: true });
+    for (const dir of ['node_modules', 'dist', 'generated', 'crafted', 'linked']) fs.rmSync(path.join(folder(), dir), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(checklistFile(), { useTrash: false }).then(undefined, () => undefined);
   });
   setup(async () => {
     ui = new ScriptedUi();
     api.ui.current = ui;
     await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
     box.fake.reset();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(checklistFile(), { useTrash: false }).then(undefined, () => undefined);
   });
 
   test('preselects from the scan, writes the checklist with reasons and file links', async () => {
@@ -69,7 +89,10 @@ suite('Generate Scope Checklist (real extension host)', function () {
 
     assert.equal(path.basename(document.uri.path), 'INTERCOM_SCOPES.md');
     const text = document.getText();
+    assert.equal(onDisk(), text, 'written to the folder root');
+    assert.ok(!document.isDirty);
     assert.match(text, /^# Intercom permission scopes/m);
+    assert.match(text, /The scan read \d+ source files as text\./, 'the header says what was scanned');
     assert.match(text, /## People & conversation data/);
     assert.match(text, /## Workspace data/);
     assert.match(text, /- \[ \] Read conversations/);
@@ -84,18 +107,79 @@ suite('Generate Scope Checklist (real extension host)', function () {
   test('the scan shows progress and can be cancelled', async () => {
     ui.cancelNextProgress = true;
     assert.equal(await vscode.commands.executeCommand('intercom.generateScopeChecklist'), undefined);
-    assert.deepEqual(ui.progressTitles, ['Scanning the workspace for Intercom API use…']);
+    assert.deepEqual(ui.progressTitles, ['Scanning the folder for Intercom API use']);
     await ui.waitForMessage((s) => /cancelled/.test(s.text));
+    assert.ok(!fs.existsSync(checklistFile().fsPath), 'nothing written');
   });
 
-  test('generated again: replaces the open checklist (an undoable edit, nothing lost on disk)', async () => {
-    ui.answerPicks((items) => (items as Item[]).filter((i) => i.capability?.id === 'canvas-kit'));
-    const first = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
-    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked));
-    const second = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
-    assert.equal(second!.uri.toString(), first!.uri.toString(), 'the same document');
-    assert.match(second!.getText(), /Read conversations/);
-    assert.ok(second!.isDirty, 'left for the person to save');
+  test('the scan reports its progress as "title: n of m files", and counts files in words that fit the number', async () => {
+    assert.ok(await generate());
+    // The fixture calls Intercom from one file only.
+    assert.match(String(ui.pickOptions[0].placeHolder), /^Preselected from \d+ Intercom API uses found in 1 file$/);
+    assert.ok(ui.progressLines.length > 0, 'progress reported');
+    for (const line of ui.progressLines) assert.match(line, /^Scanning the folder for Intercom API use: \d+ of \d+ files$/);
+  });
+
+  test('generated again with the same result: the file is opened, not rewritten, nothing asked', async () => {
+    const first = (await generate())!;
+    const written = fs.statSync(checklistFile().fsPath).mtimeMs;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const second = await generate();
+    assert.equal(second?.uri.toString(), first.uri.toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), first.uri.toString(), 'shown');
+    assert.deepEqual(ui.shown, [], 'no question');
+    assert.equal(fs.statSync(checklistFile().fsPath).mtimeMs, written, 'not rewritten');
+    assert.ok(!second.isDirty);
+  });
+
+  test('an existing, different file: Replace writes it, and Undo in the editor brings the old text back', async () => {
+    await writeOld();
+    ui.onMessage = (s) => (/INTERCOM_SCOPES\.md/.test(s.text) ? 'Replace' : undefined);
+    const document = (await generate())!;
+    const asked = ui.shown.find((s) => /INTERCOM_SCOPES\.md/.test(s.text))!;
+    assert.deepEqual(asked.actions, ['Replace', 'Compare', 'Cancel']);
+    assert.match(onDisk(), /^# Intercom permission scopes/m, 'the new checklist is saved');
+    assert.equal(document.getText(), onDisk());
+    assert.ok(!document.isDirty, 'saved');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), OLD_TEXT, 'undo restores the old text');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('an existing, different file: Compare shows the file beside the new text and writes nothing; Cancel leaves it', async () => {
+    await writeOld();
+    ui.onMessage = (s) => (s.actions.includes('Compare') ? 'Compare' : s.actions.includes('Cancel') ? 'Cancel' : undefined);
+    assert.equal(await generate(), undefined, 'cancelled after comparing');
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, `a diff is open: ${tab?.label}`);
+    assert.equal(tab.input.original.toString(), checklistFile().toString(), 'left: the file');
+    const proposed = await vscode.workspace.openTextDocument(tab.input.modified);
+    assert.match(proposed.getText(), /^# Intercom permission scopes/m, 'right: the new checklist');
+    assert.equal(ui.shown.length, 2, 'asked again after the comparison');
+    assert.deepEqual(ui.shown[1].actions, ['Replace', 'Cancel']);
+    assert.equal(onDisk(), OLD_TEXT, 'nothing written');
+  });
+
+  test('an existing, different file: Cancel (or dismissing the question) writes nothing', async () => {
+    await writeOld();
+    ui.onMessage = (s) => (s.actions.includes('Cancel') ? 'Cancel' : undefined);
+    assert.equal(await generate(), undefined);
+    assert.equal(onDisk(), OLD_TEXT);
+    ui.onMessage = () => undefined;
+    assert.equal(await generate(), undefined);
+    assert.equal(onDisk(), OLD_TEXT);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === checklistFile().toString() && d.isDirty), 'no pending edit either');
+  });
+
+  test('a rejected access token stops the check and says where to get a new one', async () => {
+    const token = box.fake.addToken();
+    ui.answerInputs(token);
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    box.fake.revoke(token);
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked), (items) => items[0]);
+    const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
+    assert.match(text, /_The check stopped early: Intercom rejected the access token \(401[^)]*\)[^_]*Developer Hub > your app > Configure > Authentication/, text);
   });
 
   test('checks against the connected workspace: granted and missing from 200 and 403, never a write', async () => {
@@ -118,5 +202,52 @@ suite('Generate Scope Checklist (real extension host)', function () {
     const methods = new Set(box.fake.requests.map((r) => r.method));
     assert.deepEqual([...methods], ['GET'], 'only GET requests');
     assert.ok(box.fake.count() >= 8, `one probe per checkable scope (${box.fake.count()})`);
+  });
+
+  test('a token that an answer echoes never reaches the checklist', async () => {
+    // Not shaped like Intercom's tokens: only the known-secrets registry can catch it.
+    const token = box.fake.addToken('echoed-token-only-known-to-the-registry');
+    ui.answerInputs(token);
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    box.fake.failNext('GET /admins', Faults.echoSecrets(400));
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked), (items) => items[0]);
+    const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
+    assert.ok(!text.includes(token), 'the token is not in the checklist');
+    assert.match(text, /\| Read admins \|.*Access Token Invalid \[redacted\]/, 'the echo is reported, without the token');
+  });
+
+  test('the scan runs off the extension-host thread: a command answers while a crafted 1 MB file is scanned', async () => {
+    // Files that used to take minutes; each just under the scanner's 1 MB limit.
+    for (const crafted of CRAFTED_FILES) write(`crafted/${crafted.file}`, crafted.make(990_000));
+    let scanDone = false;
+    const answeredDuringScan = new Promise<boolean>((resolve) => {
+      ui.onProgress = (message) => {
+        if (!/Scanning crafted\//.test(message)) return;
+        ui.onProgress = undefined;
+        // The worker is inside a crafted file now: the host must still answer a command.
+        void vscode.commands.executeCommand('intercom.showLog').then(() => resolve(!scanDone));
+      };
+    });
+    ui.answerPicks(() => {
+      scanDone = true;
+      return []; // nothing chosen: no checklist
+    });
+    await vscode.commands.executeCommand('intercom.generateScopeChecklist');
+    assert.equal(await answeredDuringScan, true, 'the command answered before the scan ended');
+    fs.rmSync(path.join(folder(), 'crafted'), { recursive: true, force: true });
+  });
+
+  test('a symbolic link that leads out of the folder is not scanned, and is listed as not scanned', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    fs.writeFileSync(path.join(outside, 'calls.ts'), "await fetch('https://api.intercom.io/data_connectors', { method: 'POST' });\n");
+    fs.mkdirSync(path.join(folder(), 'linked'), { recursive: true });
+    fs.symlinkSync(path.join(outside, 'calls.ts'), path.join(folder(), 'linked', 'outside.ts'));
+    let offered: Item[] = [];
+    ui.answerPicks((items) => (offered = items as Item[]).filter((i) => i.picked));
+    const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
+    assert.ok(!offered.some((i) => i.picked && /data.?connectors/i.test(i.capability?.id ?? '')), 'the linked file gave no finding');
+    assert.match(text, /linked\/outside\.ts — a link to a file outside the folder/);
+    fs.rmSync(path.join(folder(), 'linked'), { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
   });
 });

@@ -5,6 +5,9 @@ import type { OAuthConnect } from '../../src/features/connect/oauth';
 import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
 import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
+import { until } from '../support/until';
+
+export { until };
 
 export const EXTENSION_ID = 'seedworks.intercom-devtools';
 
@@ -15,6 +18,7 @@ export interface TestApi {
   workspace: WorkspaceFeature;
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
+  walkthrough: { onDidMark: vscode.Event<string> };
 }
 
 export async function activateExtension(): Promise<TestApi> {
@@ -40,9 +44,17 @@ export class ScriptedUi implements Ui {
   readonly shown: Shown[] = [];
   readonly prompts: vscode.InputBoxOptions[] = [];
   readonly progressTitles: string[] = [];
+  /** What each progress notification read, as VS Code joins a title and a message: "title: message". */
+  readonly progressLines: string[] = [];
+  readonly pickOptions: vscode.QuickPickOptions[] = [];
+  /** Messages nobody answered stay in the notification list; running progress shows until its task ends. */
+  private readonly unanswered = new Set<Shown>();
+  private readonly running = new Set<{ title: string; message?: string }>();
   private inputs: InputAnswer[] = [];
   private picks: PickAnswer[] = [];
   onMessage: MessageAnswer = () => undefined;
+  /** Sees each progress message as it is reported. */
+  onProgress: ((message: string) => void) | undefined;
   /** Set to have the next progress cancelled as soon as it starts (the person clicks Cancel at once). */
   cancelNextProgress = false;
   private progressCancel: vscode.CancellationTokenSource | undefined;
@@ -71,7 +83,8 @@ export class ScriptedUi implements Ui {
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async pick(items: readonly vscode.QuickPickItem[]): Promise<any> {
+  async pick(items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions = {}): Promise<any> {
+    this.pickOptions.push(options);
     assert.ok(this.picks.length > 0, `unexpected quick pick: ${items.map((i) => i.label).join(', ')}`);
     return this.picks.shift()!(items);
   }
@@ -80,7 +93,17 @@ export class ScriptedUi implements Ui {
     const shown = { level, text, actions };
     this.shown.push(shown);
     this.listeners.forEach((l) => l());
-    return this.onMessage(shown);
+    const answer = this.onMessage(shown);
+    if (answer === undefined) this.unanswered.add(shown);
+    return answer;
+  }
+
+  /** The texts still visible as notifications: unanswered messages and running progress. */
+  openNotifications(): string[] {
+    return [
+      ...[...this.unanswered].map((s) => s.text),
+      ...[...this.running].map((p) => (p.message ? `${p.title}: ${p.message}` : p.title)),
+    ];
   }
 
   async progress<R>(title: string, task: (p: vscode.Progress<{ message?: string }>, t: vscode.CancellationToken) => Thenable<R>): Promise<R> {
@@ -90,9 +113,18 @@ export class ScriptedUi implements Ui {
       this.cancelNextProgress = false;
       this.progressCancel.cancel();
     }
+    const shown: { title: string; message?: string } = { title };
+    this.running.add(shown);
+    const report = ({ message }: { message?: string }) => {
+      if (message === undefined) return;
+      shown.message = message;
+      this.progressLines.push(`${title}: ${message}`);
+      this.onProgress?.(message);
+    };
     try {
-      return await task({ report: () => undefined }, this.progressCancel.token);
+      return await task({ report }, this.progressCancel.token);
     } finally {
+      this.running.delete(shown);
       this.progressCancel.dispose();
       this.progressCancel = undefined;
     }
@@ -126,15 +158,12 @@ export class ScriptedUi implements Ui {
   }
 }
 
-export function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = async () => {
-      const value = await probe();
-      if (value !== undefined && value !== false) return resolve(value as T);
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 100);
-    };
-    void tick();
-  });
+/** What the extension has written to its log so far (the file behind "Intercom: Show Log"). */
+export async function logText(api: TestApi): Promise<string> {
+  const file = vscode.Uri.joinPath(api.logUri, 'Intercom.log');
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  } catch {
+    return ''; // not flushed yet
+  }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkspaceNode } from '../../src/features/workspace/tree';
 import type { IntercomSession } from '../../src/session/model';
-import { Faults, europeWorkspace, usWorkspace, type FakeIntercom, type ProfilePatch } from '../fake-intercom';
+import { FakeIntercom, Faults, europeWorkspace, usWorkspace, type ProfilePatch } from '../fake-intercom';
 import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
 import { ScriptedUi, activateExtension, until, type TestApi } from './support';
 
@@ -217,6 +217,89 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     assert.match(curl, /curl --request GET --url 'http:\/\/127\.0\.0\.1:\d+\/me'/);
     assert.match(curl, /Authorization: Bearer \$INTERCOM_ACCESS_TOKEN/);
     assert.ok(!curl.includes(session.accessToken));
+  });
+
+  test('the row tooltip shows /me names as text (no image, link or HTML), the workspace once, and the region', async () => {
+    const name = '![](https://tracker.example/p.png)';
+    await connectToken({ me: { name: '[Hermione](https://evil.example) <img src=x>', email: 'h@hogwarts.example', app: { name } } });
+    const [top] = await rows();
+    const tooltip = top.item.tooltip as vscode.MarkdownString;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.ok(!tooltip.supportHtml, 'no HTML');
+    assert.ok(!tooltip.isTrusted, 'no command links');
+    const md = tooltip.value;
+    // Markdown that would make an image, a link, an autolink or HTML: an unescaped "![", "](", "://", "<".
+    for (const syntax of [/(?<!\\)!\[/, /(?<!\\)\]\(/, /(?<!\\):\/\//, /(?<!\\)</, /(?<!\\)@/]) assert.doesNotMatch(md, syntax, md);
+    const escapedName = '\\!\\[\\]\\(https\\:\\/\\/tracker\\.example\\/p\\.png\\)';
+    assert.equal(md.split(escapedName).length - 1, 1, `the workspace name once: ${md}`);
+    assert.match(md, /Region: US/);
+    assert.doesNotMatch(top.label, /US/, 'the region is not in the label');
+    assert.equal(top.description, 'US');
+  });
+
+  suite('two workspaces: each row action acts on its own row, without asking', () => {
+    // The second workspace answers on another fake, so each request shows which session it used.
+    let other: FakeIntercom;
+    let first: IntercomSession;
+    let second: Row;
+    suiteSetup(async () => {
+      other = await FakeIntercom.start();
+    });
+    suiteTeardown(() => other.close());
+    setup(async () => {
+      first = await connectToken({ me: { app: { name: 'First WS', id_code: 'first111' } } });
+      await pointAt(fake, { 'advanced.apiBaseUrl': other.url });
+      try {
+        ui.answerInputs(other.addToken(undefined, usWorkspace({ me: { app: { name: 'Second WS', id_code: 'second22' } } })));
+        assert.ok(await vscode.commands.executeCommand<IntercomSession>('intercom.connectWithAccessToken'), JSON.stringify(ui.shown));
+      } finally {
+        await pointAt(fake);
+      }
+      second = (await rows()).find((r) => r.label === 'Second WS (second22)')!;
+      assert.ok(second, 'the second row');
+      fake.reset();
+      other.reset();
+    });
+
+    test('Disconnect on the second row removes exactly that one', async () => {
+      ui.onMessage = (m) => m.actions.find((a) => a === 'Disconnect');
+      await vscode.commands.executeCommand('intercom.disconnect', second.node);
+      assert.deepEqual((await api.sessions.list()).map((s) => s.id), [first.id]);
+      assert.match(ui.shown.find((m) => m.level === 'warning')!.text, /Second WS/);
+    });
+
+    test('Refresh on the second row reads that workspace only', async () => {
+      await vscode.commands.executeCommand('intercom.refreshWorkspace', second.node);
+      assert.deepEqual([fake.count('GET /me'), other.count('GET /me')], [0, 1]);
+    });
+
+    test("Copy curl on the second row uses that workspace's API host", async () => {
+      await vscode.commands.executeCommand('intercom.copyMeCurl', second.node);
+      assert.ok((await vscode.env.clipboard.readText()).includes(`${other.url}/me`));
+    });
+
+    test('Open Workspace in Browser on the second row opens that workspace', async () => {
+      await vscode.commands.executeCommand('intercom.openWorkspace', second.node);
+      await until(() => fake.count('GET /a/apps/second22') === 1 || undefined, 'the second workspace opened in the browser');
+    });
+
+    test("Open Developer Hub on the second row opens that workspace's Developer Hub", async () => {
+      await vscode.commands.executeCommand('intercom.openDeveloperHub', second.node);
+      await until(() => fake.count('GET /a/apps/second22/developer-hub') === 1 || undefined, "the second workspace's Developer Hub opened");
+    });
+
+    test("Copy Value on a field of the second row copies that workspace's value", async () => {
+      const idCode = (await fieldsOf(second)).get('Workspace/ID code')!;
+      await vscode.commands.executeCommand('intercom.copyValue', idCode.node);
+      assert.equal(await vscode.env.clipboard.readText(), 'second22');
+    });
+
+    test("another extension's AuthenticationSession names its session (here the first, not the newest)", async () => {
+      const auth = await vscode.authentication.getSession('intercom', [], { account: { id: first.account.id, label: first.account.label }, silent: true });
+      assert.equal(auth?.id, first.id);
+      await vscode.commands.executeCommand('intercom.copyMeCurl', auth);
+      assert.ok((await vscode.env.clipboard.readText()).includes(`${fake.url}/me`));
+    });
   });
 
   test('copy value copies what the field shows', async () => {

@@ -1,7 +1,9 @@
 // Faults the fake serves on demand (see FakeIntercom.failNext), and shorthands to build them.
 import type { Ctx } from './context';
 import { HTML_TYPE, JSON_TYPE, send } from './http';
-import type { Fault } from './types';
+import { ACCESS_TOKEN_INVALID, bearerToken } from './routes/api';
+import { UNAUTHORIZED_CODE } from './routes/oauth';
+import type { Fault, RecordedRequest } from './types';
 
 /** Shorthands: `fake.failNext('GET /me', Faults.rateLimit({ retryAfter: null }))`. */
 export const Faults = {
@@ -13,7 +15,13 @@ export const Faults = {
   html: (status = 502, body?: string): Fault => ({ kind: 'html', status, ...(body !== undefined ? { body } : {}) }),
   reset: (): Fault => ({ kind: 'reset' }),
   hang: (): Fault => ({ kind: 'hang' }),
+  redirect: (location: string, status: Extract<Fault, { kind: 'redirect' }>['status'] = 307): Fault => ({ kind: 'redirect', status, location }),
+  hugeBody: (o: Omit<Extract<Fault, { kind: 'hugeBody' }>, 'kind'> = {}): Fault => ({ kind: 'hugeBody', ...o }),
+  stallBody: (): Fault => ({ kind: 'stallBody' }),
+  echoSecrets: (status = 401): Fault => ({ kind: 'echoSecrets', status }),
 } as const;
+
+const MiB = 1024 * 1024;
 
 const SERVER_ERRORS: Record<number, [code: string, message: string]> = {
   500: ['server_error', 'Server Error'],
@@ -29,8 +37,40 @@ function defaultHtml(status: number): string {
   return `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
 
+/** A valid admin JSON of exactly `bytes` bytes, written only as fast as the client reads it. */
+function streamHugeBody(ctx: Ctx, record: RecordedRequest, bytes: number, declareLength: boolean): void {
+  const { res } = ctx;
+  const head = Buffer.from('{"type":"admin","id":"1","name":"');
+  const tail = Buffer.from('"}');
+  const padding = Buffer.alloc(64 * 1024, 'a');
+  const parts = function* () {
+    yield head;
+    for (let left = bytes - head.length - tail.length; left > 0; left -= padding.length) yield padding.subarray(0, Math.min(left, padding.length));
+    yield tail;
+  }();
+  record.bodyBytesSent = 0;
+  res.on('close', () => { if (!res.writableFinished) record.closedEarly = true; });
+  res.writeHead(200, { ...ctx.apiHeaders(), 'Content-Type': JSON_TYPE, ...(declareLength ? { 'Content-Length': String(bytes) } : {}) });
+  const pump = () => {
+    for (let part = parts.next(); !part.done; part = parts.next()) {
+      if (res.destroyed) return;
+      record.bodyBytesSent! += part.value.length;
+      if (!res.write(part.value)) return void res.once('drain', pump);
+    }
+    res.end();
+  };
+  pump();
+}
+
+/** "Unauthorized Code <code> <client secret>" or "Access Token Invalid <token>": a server that repeats what it was sent. */
+function echoedMessage(ctx: Ctx): string {
+  const exchange = ctx.route === 'POST /auth/eagle/token';
+  const carried = [ctx.field('code'), ctx.field('client_secret'), bearerToken(ctx)].filter((s) => s !== undefined);
+  return [exchange ? UNAUTHORIZED_CODE : ACCESS_TOKEN_INVALID, ...carried].join(' ');
+}
+
 /** Answers with the fault (not for 'delay', which the server handles by waiting). */
-export function sendFault(ctx: Ctx, fault: Exclude<Fault, { kind: 'delay' }>): void {
+export function sendFault(ctx: Ctx, fault: Exclude<Fault, { kind: 'delay' }>, record: RecordedRequest): void {
   switch (fault.kind) {
     case 'error': {
       const [code, message] = SERVER_ERRORS[fault.status] ?? ['error', 'An error occurred'];
@@ -68,5 +108,18 @@ export function sendFault(ctx: Ctx, fault: Exclude<Fault, { kind: 'delay' }>): v
     }
     case 'hang':
       return; // the server keeps the response open until close()
+    case 'redirect':
+      ctx.res.writeHead(fault.status ?? 307, { Location: fault.location, 'X-Request-Id': ctx.requestId, 'Content-Length': '0' });
+      ctx.res.end();
+      return;
+    case 'hugeBody':
+      return streamHugeBody(ctx, record, fault.bytes ?? 128 * MiB, fault.declareLength ?? false);
+    case 'stallBody':
+      ctx.res.writeHead(200, { ...ctx.apiHeaders(), 'Content-Type': JSON_TYPE, 'Content-Length': '1000' });
+      ctx.res.write('{"type":"admin",');
+      return; // the rest never comes; close() drops the connection
+    case 'echoSecrets':
+      ctx.error(fault.status ?? 401, 'unauthorized', echoedMessage(ctx));
+      return;
   }
 }

@@ -15,6 +15,7 @@
 //   fake.failNext('GET /me', Faults.rateLimit({ retryAfter: null }), times = 1);  // route '*' = any route
 //        Faults.error(status, code?, message?) · serverError(500|502|503) · rateLimit({ retryAfter?, resetIn?, limit?,
 //        remaining? }) (null leaves a header out) · delay(ms, then?) · invalidJson() · html(502) · reset() · hang()
+//        · redirect(location, 307) · hugeBody({ bytes?, declareLength? }) · stallBody() · echoSecrets(401)
 //   fake.clearFaults(); fake.rateLimit = { limit, windowSeconds };
 //   fake.count('GET /me'); fake.count(); fake.requests; fake.requestsTo(route); fake.lastRequest(route?)
 //   fake.serveStatic('/bridge/', html, contentType?) → url

@@ -257,7 +257,7 @@ export class FakeIntercom {
       if (this.closing) return;
       if (fault) {
         record.fault = fault.kind;
-        return sendFault(ctx, fault);
+        return sendFault(ctx, fault, record);
       }
       if (ctx.rate?.exceeded) return ctx.error(429, 'rate_limit_exceeded', RATE_LIMIT_MESSAGE);
       if (entry) return entry.handler(ctx);

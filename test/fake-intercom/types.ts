@@ -84,7 +84,18 @@ export type Fault =
   /** Destroys the socket without an answer (TCP RST where the platform allows). */
   | { kind: 'reset' }
   /** Never answers; the request stays open until the client gives up or close() is called. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** A redirect (default 307) to `location`, e.g. another fake: a client that follows it replays the request there. */
+  | { kind: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string }
+  /**
+   * A 200 admin whose JSON is `bytes` long (default 128 MiB), streamed as fast as the client reads it, with or
+   * without Content-Length. The request records bodyBytesSent and closedEarly.
+   */
+  | { kind: 'hugeBody'; bytes?: number; declareLength?: boolean }
+  /** Sends the headers and the first bytes of a 200 JSON answer, then nothing until the client gives up or close(). */
+  | { kind: 'stallBody' }
+  /** Intercom's error envelope (default 401) whose message repeats every credential the request carried. */
+  | { kind: 'echoSecrets'; status?: number };
 
 export interface RecordedRequest {
   /** e.g. "GET /me" — the key used by failNext() and count(). */
@@ -103,6 +114,10 @@ export interface RecordedRequest {
   rawBody: string;
   /** Status sent, once the response has finished (undefined for reset/hung requests). */
   status?: number;
+  /** Body bytes handed to the socket so far (hugeBody only). */
+  bodyBytesSent?: number;
+  /** The client closed the connection before the answer was complete (hugeBody only). */
+  closedEarly?: boolean;
   /** Fault applied to this request, if any. */
   fault?: Fault['kind'];
   /** Timestamp from the server's clock. */

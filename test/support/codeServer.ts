@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { until } from './until';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const EXTENSION_ID = 'seedworks.intercom-devtools';
@@ -18,6 +19,10 @@ export interface CodeServerOptions {
   /** User settings written before start (settings.json). */
   settings?: Record<string, unknown>;
   port?: number;
+  /** Workspace Trust on, the folder opened untrusted (Restricted Mode) without asking. Off by default. */
+  restrictedMode?: boolean;
+  /** User keybindings (keybindings.json). */
+  keybindings?: { key: string; command: string }[];
 }
 
 export function freePort(): Promise<number> {
@@ -44,6 +49,11 @@ const QUIET_SETTINGS = {
   'update.mode': 'none',
 };
 
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
 export class CodeServer {
   private constructor(readonly url: string, readonly runDir: string, private readonly child: ChildProcess) {}
 
@@ -54,8 +64,9 @@ export class CodeServer {
     for (const dir of ['home', 'user/User', 'extensions']) fs.mkdirSync(path.join(runDir, dir), { recursive: true });
     fs.writeFileSync(
       path.join(runDir, 'user/User/settings.json'),
-      JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+      JSON.stringify({ ...QUIET_SETTINGS, ...(options.restrictedMode ? RESTRICTED_MODE_SETTINGS : {}), ...options.settings }, null, 2),
     );
+    if (options.keybindings) fs.writeFileSync(path.join(runDir, 'user/User/keybindings.json'), JSON.stringify(options.keybindings, null, 2));
     const port = options.port ?? (await freePort());
     const home = path.join(runDir, 'home');
     const log = fs.openSync(path.join(runDir, 'server.log'), 'w');
@@ -64,7 +75,7 @@ export class CodeServer {
       '--config', path.join(home, 'config.yaml'),
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
+      '--disable-telemetry', '--disable-update-check', ...(options.restrictedMode ? [] : ['--disable-workspace-trust']), '--ignore-last-opened',
       '--user-data-dir', path.join(runDir, 'user'),
       '--extensions-dir', path.join(runDir, 'extensions'),
       // Without this flag the built workbench silently ignores the payload's extensionDevelopmentPath.
@@ -80,19 +91,16 @@ export class CodeServer {
   }
 
   private async waitUntilHealthy(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) break;
-      try {
-        const res = await fetch(`${this.url}/healthz`);
-        if (res.status < 500) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
+    const healthy = async () => {
+      if (this.child.exitCode !== null) throw new Error(`code-server exited with ${this.child.exitCode}`);
+      return fetch(`${this.url}/healthz`).then((res) => res.status < 500, () => false); // refused: not listening yet
+    };
+    try {
+      await until(healthy, 'code-server to answer /healthz', 60_000);
+    } catch (error) {
+      const tail = fs.readFileSync(path.join(this.runDir, 'server.log'), 'utf8').split('\n').slice(-20).join('\n');
+      throw new Error(`code-server did not come up on ${this.url} (${(error as Error).message}):\n${tail}`);
     }
-    const tail = fs.readFileSync(path.join(this.runDir, 'server.log'), 'utf8').split('\n').slice(-20).join('\n');
-    throw new Error(`code-server did not come up on ${this.url}:\n${tail}`);
   }
 
   /** A workbench URL that opens `folder` with this repo loaded as the extension under development. */

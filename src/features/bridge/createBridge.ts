@@ -6,6 +6,7 @@ import { bridgeConfigProblem } from '../../bridge/target';
 import { checkRedirectUrl } from '../../connect/authorize';
 import { updateUserSetting } from '../../config';
 import type { Services } from '../../services';
+import { fileExists } from '../fileExists';
 
 export const BRIDGE_FILE_NAME = 'intercom-redirect-bridge.html';
 
@@ -15,21 +16,12 @@ async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function createRedirectBridge(services: Services): Promise<vscode.Uri | undefined> {
   const { context, ui, log } = services;
   const extensionId = context.extension.id;
   const hostsText = await ui.current.input({
     title: vscode.l10n.t('Create Redirect Bridge Page (1/2)'),
-    prompt: vscode.l10n.t('The page forwards only to VS Code desktop editors, localhost, vscode.dev and *.github.dev. Add the hosts of other web editors you use (for example a code-server at code.example.com), separated by commas, or leave empty.'),
+    prompt: vscode.l10n.t('The page forwards only to VS Code desktop editors, localhost, vscode.dev and codespaces (<name>.github.dev). Add the hosts of other web editors you use (for example a code-server at code.example.com), separated by commas, or leave empty. *.example.com covers one name before example.com.'),
     placeHolder: 'code.example.com, *.dev.example.com',
     validateInput: (v) => bridgeConfigProblem({ extensionId, extraHosts: splitHosts(v) }),
   });
@@ -38,7 +30,7 @@ export async function createRedirectBridge(services: Services): Promise<vscode.U
   if (!folder) return undefined;
 
   const target = vscode.Uri.joinPath(folder, BRIDGE_FILE_NAME);
-  if (await exists(target)) {
+  if (await fileExists(target)) {
     const replace = vscode.l10n.t('Replace');
     if ((await ui.current.message('warning', vscode.l10n.t('{0} already exists in that folder. Replace it?', BRIDGE_FILE_NAME), replace)) !== replace) return undefined;
   }
@@ -50,6 +42,7 @@ export async function createRedirectBridge(services: Services): Promise<vscode.U
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   log.info(`Wrote the redirect bridge page to ${target.fsPath}`);
+  await services.walkthrough.mark('bridgePageCreated');
 
   const setUrl = vscode.l10n.t('Set Redirect URL…');
   const reveal = vscode.l10n.t('Open Page');

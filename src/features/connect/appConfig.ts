@@ -48,12 +48,22 @@ export class AppConfig {
   async ask(options: { onlyMissing: boolean }): Promise<boolean> {
     const ui = this.services.ui.current;
     const current = await this.read();
-    const step = (n: number) => vscode.l10n.t('Configure OAuth App ({0}/4)', n);
+    // Number only the steps this run asks: Connect asks just for what is missing.
+    const asked = {
+      clientId: !options.onlyMissing || !current.clientId,
+      // A new client id has no stored secret, so asking for the id means asking for the secret too.
+      clientSecret: !options.onlyMissing || !current.clientId || !current.clientSecret,
+      redirectUrl: !options.onlyMissing || !current.redirectUrl,
+      region: !options.onlyMissing,
+    };
+    const total = Object.values(asked).filter(Boolean).length;
+    let done = 0;
+    const step = () => (total === 1 ? vscode.l10n.t('Configure OAuth App') : vscode.l10n.t('Configure OAuth App ({0}/{1})', ++done, total));
 
     let clientId = current.clientId;
-    if (!options.onlyMissing || !clientId) {
+    if (asked.clientId || !clientId) {
       clientId = (await ui.input({
-        title: step(1),
+        title: step(),
         prompt: vscode.l10n.t('Client ID — Developer Hub > your app > Configure > Basic information.'),
         value: clientId,
         validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The client ID is required.')),
@@ -63,9 +73,9 @@ export class AppConfig {
     }
 
     const hasSecret = clientId === current.clientId && current.clientSecret;
-    if (!options.onlyMissing || !hasSecret) {
+    if (asked.clientSecret) {
       const secret = (await ui.input({
-        title: step(2),
+        title: step(),
         prompt: vscode.l10n.t('Client secret — Developer Hub > your app > Configure > Basic information. Stored only in VS Code\'s secret storage.'),
         password: true,
         placeHolder: hasSecret ? vscode.l10n.t('Leave empty to keep the stored secret') : undefined,
@@ -75,9 +85,9 @@ export class AppConfig {
       if (secret) await this.services.context.secrets.store(secretKey(clientId), secret);
     }
 
-    if (!options.onlyMissing || !current.redirectUrl) {
+    if (asked.redirectUrl) {
       const entered = await ui.input({
-        title: step(3),
+        title: step(),
         prompt: vscode.l10n.t('Redirect URL registered in Developer Hub > Configure > Authentication: the HTTPS address where you host the redirect bridge page ("Intercom: Create Redirect Bridge Page").'),
         value: current.redirectUrl,
         validateInput: (v) => {
@@ -91,18 +101,19 @@ export class AppConfig {
       await updateUserSetting('oauth.redirectUrl', checked.url);
     }
 
-    if (!options.onlyMissing) {
+    if (asked.region) {
       const regions: { label: string; value: RegionSetting; description?: string }[] = [
         { label: vscode.l10n.t('Automatic'), value: 'auto', description: vscode.l10n.t('start on US hosts; the workspace\'s region decides') },
         { label: 'US', value: 'us' },
         { label: vscode.l10n.t('Europe'), value: 'eu' },
         { label: vscode.l10n.t('Australia'), value: 'au' },
       ];
-      const region = await ui.pick(regions, { title: step(4), placeHolder: vscode.l10n.t('Region of the workspaces you connect (development workspaces are US)') });
+      const region = await ui.pick(regions, { title: step(), placeHolder: vscode.l10n.t('Region of the workspaces you connect (development workspaces are US)') });
       if (!region) return false;
       await updateUserSetting('region', region.value);
       this.services.log.info(`OAuth app configured (client id ${clientId}, region ${region.value})`);
     }
+    await this.services.walkthrough.mark('appConfigured');
     return true;
   }
 }

@@ -3,30 +3,15 @@
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../config';
-import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
+import { resolveSessions } from '../session/resolve';
 import { explainIntercomError } from './messages';
 
-export async function disconnect(services: Services, sessionId?: string): Promise<void> {
+/** Disconnects the session `target` names (see resolveSessions), or the ones the person picks. */
+export async function disconnect(services: Services, target?: unknown): Promise<void> {
   const { ui, sessions, log } = services;
-  const all = await sessions.list();
-  let chosen: IntercomSession[];
-  if (sessionId) {
-    chosen = all.filter((s) => s.id === sessionId);
-  } else if (all.length <= 1) {
-    chosen = all;
-  } else {
-    const everything = { label: vscode.l10n.t('All workspaces'), sessions: all };
-    const picked = await ui.current.pick(
-      [...all.map((s) => ({ label: s.account.label, description: s.kind === 'oauth' ? 'OAuth' : vscode.l10n.t('Access Token'), sessions: [s] })), everything],
-      { title: vscode.l10n.t('Disconnect'), placeHolder: vscode.l10n.t('Workspace to disconnect') },
-    );
-    chosen = picked?.sessions ?? [];
-  }
-  if (chosen.length === 0) {
-    if (all.length === 0) void ui.current.message('info', vscode.l10n.t('No Intercom workspace is connected.'));
-    return;
-  }
+  const chosen = await resolveSessions(services, target, { title: vscode.l10n.t('Disconnect'), unnamed: 'pickOrAll' });
+  if (chosen.length === 0) return;
 
   const names = chosen.map((s) => s.account.label).join(', ');
   const removeOnly = vscode.l10n.t('Disconnect');

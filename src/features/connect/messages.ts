@@ -3,14 +3,15 @@
 import * as vscode from 'vscode';
 import { isIntercomError, type IntercomError } from '../../api/errors';
 import { ConnectError } from '../../connect/errors';
+import type { TokenKind } from '../../session/model';
 
 export const Actions = {
   connectAgain: vscode.l10n.t('Connect Again'),
+  connectWithAccessToken: vscode.l10n.t('Connect with Access Token'),
   configureApp: vscode.l10n.t('Configure OAuth App'),
   showLog: vscode.l10n.t('Show Log'),
   openSettings: vscode.l10n.t('Open Settings'),
   retry: vscode.l10n.t('Retry'),
-  pasteCallback: vscode.l10n.t('Paste Callback URL'),
 };
 
 export type Stage = 'exchange' | 'me' | 'revoke' | 'request';
@@ -21,7 +22,8 @@ export interface Explained {
   actions: string[];
 }
 
-export function explainIntercomError(error: IntercomError, stage: Stage): Explained {
+/** `token`: the kind of token the request used; an Access Token is renewed in the Developer Hub, not by Connect. */
+export function explainIntercomError(error: IntercomError, stage: Stage, token: TokenKind = 'oauth'): Explained {
   const d = error.details;
   const host = d.host ?? vscode.l10n.t('Intercom');
   // " (401 Unauthorized Code)": what Intercom said, for the person and for a support ticket.
@@ -33,6 +35,13 @@ export function explainIntercomError(error: IntercomError, stage: Stage): Explai
           level: 'error',
           text: vscode.l10n.t("Intercom refused the authorization code{0}. Known causes: the code was altered on its way (its trailing '=' dropped), or it is older than about 5 minutes. Also check that the client secret belongs to this client ID. Connect again to get a fresh code.", said),
           actions: [Actions.connectAgain, Actions.configureApp],
+        };
+      }
+      if (token === 'accessToken') {
+        return {
+          level: 'error',
+          text: vscode.l10n.t('Intercom rejected the access token{0}: it was revoked, or it belongs to another app or region. Copy the current one from Developer Hub > your app > Configure > Authentication (Access Token), then use "Connect with Access Token".', said),
+          actions: [Actions.connectWithAccessToken],
         };
       }
       return {
@@ -63,6 +72,20 @@ export function explainIntercomError(error: IntercomError, stage: Stage): Explai
         actions: [Actions.retry, Actions.showLog],
       };
     case 'invalidResponse':
+      if (d.unexpected === 'redirect') {
+        return {
+          level: 'error',
+          text: vscode.l10n.t('{0} answered with a redirect ({1}) instead of Intercom\'s API. Requests to Intercom never follow redirects, so nothing was sent to the address it named. Check intercom.advanced.apiBaseUrl and your proxy.', host, String(d.status)),
+          actions: [Actions.openSettings, Actions.showLog],
+        };
+      }
+      if (d.unexpected === 'tooLarge') {
+        return {
+          level: 'error',
+          text: vscode.l10n.t('{0} answered with more than 1 MiB, far more than any answer of Intercom\'s API, so it was not read. Check intercom.advanced.apiBaseUrl and your proxy.', host),
+          actions: [Actions.openSettings, Actions.showLog],
+        };
+      }
       return {
         level: 'error',
         text: vscode.l10n.t('{0} did not answer like Intercom\'s API{1} (for example an HTML error page from a proxy). Check your proxy and intercom.advanced.apiBaseUrl.', host, said),
@@ -98,7 +121,7 @@ export function explainConnectError(error: ConnectError): Explained {
     case 'timedOut':
       return {
         level: 'warning',
-        text: vscode.l10n.t('No answer came back from the browser in time. If the bridge page showed a callback URL, use "Paste Callback URL"; otherwise connect again.'),
+        text: vscode.l10n.t('No answer came back from the browser in time. Connect again; if the browser does not open VS Code, use the "Paste the callback URL" link in the progress notification while Connect waits.'),
         actions: [Actions.connectAgain],
       };
     case 'denied':
@@ -130,8 +153,8 @@ export function explainConnectError(error: ConnectError): Explained {
   }
 }
 
-export function explain(error: unknown, stage: Stage): Explained {
-  if (isIntercomError(error)) return explainIntercomError(error, stage);
+export function explain(error: unknown, stage: Stage, token?: TokenKind): Explained {
+  if (isIntercomError(error)) return explainIntercomError(error, stage, token);
   if (error instanceof ConnectError) return explainConnectError(error);
   return { level: 'error', text: vscode.l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)), actions: [Actions.showLog] };
 }
@@ -142,6 +165,9 @@ export async function showExplained(ui: { message(level: Explained['level'], tex
   switch (action) {
     case Actions.connectAgain:
       await vscode.commands.executeCommand('intercom.connect');
+      break;
+    case Actions.connectWithAccessToken:
+      await vscode.commands.executeCommand('intercom.connectWithAccessToken');
       break;
     case Actions.configureApp:
       await vscode.commands.executeCommand('intercom.configureApp');

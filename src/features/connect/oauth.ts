@@ -16,6 +16,8 @@ import { establishSession } from './establish';
 import { Actions } from './messages';
 
 export const CALLBACK_PATH = '/callback';
+/** Offered as a link in the progress notification, which closes with the Connect (a message would stay). */
+export const PASTE_CALLBACK_COMMAND = 'intercom.pasteCallbackUrl';
 const INVALID_CALLBACK = 'invalid_callback';
 
 export class OAuthConnect implements vscode.UriHandler {
@@ -42,13 +44,15 @@ export class OAuthConnect implements vscode.UriHandler {
         callbackUrl: callbackUri.toString(true),
         redirectUrl: credentials.redirectUrl,
       });
-      return await services.ui.current.progress(vscode.l10n.t('Connecting to Intercom…'), async (progress, token) => {
+      return await services.ui.current.progress(vscode.l10n.t('Connecting to Intercom'), async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        progress.report({ message: vscode.l10n.t('Approve access in your browser.') });
         services.log.info(`Opening Intercom's consent page on ${new URL(hosts.appBase).host}`);
         await vscode.env.openExternal(vscode.Uri.parse(url));
-        this.offerPaste();
+        // "Having trouble?": the browser may not hand the URI to the editor; the bridge page shows it for pasting.
+        progress.report({
+          message: vscode.l10n.t('Waiting for Intercom in your browser (approve access there). Having trouble? [Paste the callback URL]({0}) the bridge page shows.', `command:${PASTE_CALLBACK_COMMAND}`),
+        });
         const payload = await this.waitForCallback(connect.callback, token, () => (closeReason = 'timedOut'));
         if ('error' in payload) throw new ConnectError(payload.error === INVALID_CALLBACK ? 'badCallback' : 'denied', payload.error);
         progress.report({ message: vscode.l10n.t('Exchanging the authorization code…') });
@@ -77,13 +81,6 @@ export class OAuthConnect implements vscode.UriHandler {
         cancel.dispose();
       });
     });
-  }
-
-  /** "Having trouble?": the browser may not hand the URI to the editor; the bridge page shows it for pasting. */
-  private offerPaste(): void {
-    void this.services.ui.current
-      .message('info', vscode.l10n.t('Waiting for Intercom in your browser. Having trouble? Paste the callback URL the bridge page shows.'), Actions.pasteCallback)
-      .then((action) => (action === Actions.pasteCallback ? this.pasteCallback() : undefined));
   }
 
   async pasteCallback(): Promise<Delivery | undefined> {

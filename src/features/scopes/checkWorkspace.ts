@@ -7,6 +7,7 @@ import type { ScopeCheck } from '../../scopes/checkReport';
 import { classifyProbe, scopeProbes } from '../../scopes/probe';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
+import { explainIntercomError } from '../connect/messages';
 
 export interface WorkspaceCheck {
   checks: ScopeCheck[];
@@ -30,8 +31,8 @@ export async function checkScopes(services: Services, session: IntercomSession, 
         switch (error.kind) {
           case 'cancelled':
             return { checks, stoppedBecause: vscode.l10n.t('cancelled.') };
-          case 'unauthorized':
-            return { checks, stoppedBecause: vscode.l10n.t('Intercom rejected the token (401); connect again.') };
+          case 'unauthorized': // says how to renew this kind of token
+            return { checks, stoppedBecause: explainIntercomError(error, 'request', session.kind).text };
           case 'network':
           case 'timeout':
             return { checks, stoppedBecause: vscode.l10n.t('Intercom could not be reached ({0}).', error.kind) };

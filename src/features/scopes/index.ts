@@ -1,5 +1,5 @@
-// "Generate Scope Checklist": scan the workspace → choose what the app does (preselected from the scan)
-// → optionally check against the connected workspace → a Markdown checklist in the Developer Hub's words.
+// "Generate Scope Checklist": scan the folder → choose what the app does (preselected from the scan)
+// → optionally check against the connected workspace → INTERCOM_SCOPES.md in the Developer Hub's words.
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { CAPABILITIES, capabilitiesForFindings, type Capability } from '../../scopes/capabilities';
@@ -12,6 +12,7 @@ import { currentSession } from '../../session/current';
 import type { Services } from '../../services';
 import { workspaceTitle } from '../../workspace/fields';
 import { checkScopes, type WorkspaceCheck } from './checkWorkspace';
+import { ProposedChecklist, writeChecklist } from './checklistFile';
 import { scanWorkspace, type WorkspaceScan } from './scanWorkspace';
 
 export const CHECKLIST_FILE_NAME = 'INTERCOM_SCOPES.md';
@@ -43,33 +44,43 @@ function checklistUri(): vscode.Uri | undefined {
   return folder && vscode.Uri.joinPath(folder.uri, CHECKLIST_FILE_NAME);
 }
 
-/** Replaces the open or saved checklist (an undoable edit, nothing written to disk), or starts an untitled one. */
-async function showChecklist(markdown: string, target: vscode.Uri | undefined): Promise<vscode.TextDocument> {
-  let document: vscode.TextDocument;
-  if (!target) {
-    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  } else {
-    let exists = true;
-    try {
-      await vscode.workspace.fs.stat(target);
-    } catch {
-      exists = false;
-    }
-    document = await vscode.workspace.openTextDocument(exists ? target : target.with({ scheme: 'untitled' }));
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), markdown);
-    await vscode.workspace.applyEdit(edit);
+/** What the scan found, in words that fit the numbers (one string per form, for translators). */
+function scanSummary(findings: readonly Finding[]): string {
+  const files = new Set(findings.map((f) => f.file)).size;
+  if (findings.length === 0) return vscode.l10n.t('No Intercom API use found in the code: pick what your app does');
+  if (findings.length === 1) return vscode.l10n.t('Preselected from 1 Intercom API use found in 1 file');
+  if (files === 1) return vscode.l10n.t('Preselected from {0} Intercom API uses found in 1 file', findings.length);
+  return vscode.l10n.t('Preselected from {0} Intercom API uses found in {1} files', findings.length, files);
+}
+
+/**
+ * Why the checklist cannot run in this window, if it cannot (package.json's `capabilities` say the same;
+ * its menus hide the command, this refuses calls from elsewhere).
+ */
+function unavailableBecause(): string | undefined {
+  if (!vscode.workspace.isTrusted) {
+    return vscode.l10n.t('Generate Scope Checklist reads every source file of this folder and writes a file into it, so it is off in Restricted Mode. Trust the folder to use it.');
   }
-  await vscode.window.showTextDocument(document, { preview: false });
-  return document;
+  if (vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme !== 'file')) {
+    return vscode.l10n.t('Generate Scope Checklist scans folders on disk; this window has a virtual folder. Open a local clone of the code instead.');
+  }
+  return undefined;
 }
 
 export function activateScopes(services: Services): void {
-  const { context, ui, log, sessions } = services;
+  const { context, ui, log, sessions, walkthrough } = services;
+  const proposed = new ProposedChecklist();
+  const scanWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath;
 
   async function generate(): Promise<vscode.TextDocument | undefined> {
-    const scan = await ui.current.progress(vscode.l10n.t('Scanning the workspace for Intercom API use…'), (progress, token) =>
-      scanWorkspace(log, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
+    const unavailable = unavailableBecause();
+    if (unavailable) {
+      log.info('Scope checklist refused: Restricted Mode or a virtual folder');
+      void ui.current.message('info', unavailable);
+      return undefined;
+    }
+    const scan = await ui.current.progress(vscode.l10n.t('Scanning the folder for Intercom API use'), (progress, token) =>
+      scanWorkspace(log, scanWorker, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
     if (!scan) {
       void ui.current.message('info', vscode.l10n.t('Scope checklist cancelled.'));
       return undefined;
@@ -79,7 +90,7 @@ export function activateScopes(services: Services): void {
     const picked = await ui.current.pick(capabilityItems(preselected, findings), {
       canPickMany: true,
       title: vscode.l10n.t('Generate Scope Checklist: what does your app do?'),
-      placeHolder: vscode.l10n.t('Preselected from {0} Intercom API uses found in {1} files', findings.length, new Set(findings.map((f) => f.file)).size),
+      placeHolder: scanSummary(findings),
       matchOnDescription: true,
     });
     const chosen = picked?.flatMap((i) => (i.capability ? [i.capability] : []));
@@ -104,14 +115,17 @@ export function activateScopes(services: Services): void {
       const relative = folder && file.path.startsWith(`${folder}/`) ? file.path.slice(folder.length + 1) : file.toString();
       return `${relative}#L${f.line}`;
     };
-    const lines = [renderChecklist(checklist, { link, generatedAt: new Date().toISOString() }).trimEnd()];
+    // No timestamp: the same checklist renders the same text, so a rerun can tell that nothing changed.
+    const lines = [renderChecklist(checklist, { link }).trimEnd()];
     if (check && session) {
       const needed = new Set(checklist.sections.flatMap((s) => s.items.map((i) => i.scope.label)));
       lines.push(...renderScopeCheck({ workspace: workspaceTitle(session), checks: check.checks, uncheckable: UNCHECKABLE_SCOPES, needed, stoppedBecause: check.stoppedBecause }));
     }
     log.info(`Scope checklist: ${chosen.length} capabilities, ${checklist.sections.reduce((n, s) => n + s.items.length, 0)} scopes`);
-    return showChecklist(`${lines.join('\n')}\n`, target);
+    const document = await writeChecklist(ui.current, target, services.redactor.redact(`${lines.join('\n')}\n`), proposed);
+    if (document) await walkthrough.mark('checklistGenerated');
+    return document;
   }
 
-  context.subscriptions.push(vscode.commands.registerCommand('intercom.generateScopeChecklist', generate));
+  context.subscriptions.push(proposed, vscode.commands.registerCommand('intercom.generateScopeChecklist', generate));
 }

@@ -1,17 +1,15 @@
 // Composition root of the Workspace view: tree, status bar, refresh and the per-workspace actions.
 import * as vscode from 'vscode';
-import { DEVELOPER_HUB_URL, workspaceUrl } from '../../api/hosts';
+import { developerHubUrl, workspaceUrl } from '../../api/hosts';
 import { readSettings } from '../../config';
 import type { Services } from '../../services';
 import { currentSession, selectCurrentSession } from '../../session/current';
+import { readBefore } from '../../session/model';
 import { curlForMe, TOKEN_ENV_VAR } from '../../workspace/curl';
+import { resolveSessions } from '../session/resolve';
 import { WorkspaceRefresher } from './refresh';
 import { createStatusItem, showCurrent } from './statusBar';
 import { WorkspaceTreeProvider, type WorkspaceNode } from './tree';
-
-/** Commands get a tree node (menus), a session id (error nodes, tests) or nothing (palette). */
-type Target = WorkspaceNode | string | undefined;
-const sessionIdOf = (target: Target) => (typeof target === 'string' ? target : target?.session.id);
 
 export interface WorkspaceFeature {
   tree: WorkspaceTreeProvider;
@@ -23,51 +21,59 @@ export interface WorkspaceFeature {
 export function activateWorkspace(services: Services): WorkspaceFeature {
   const { context, sessions, ui } = services;
   const refresher = new WorkspaceRefresher(services);
-  const tree = new WorkspaceTreeProvider(() => sessions.list(), refresher, sessions.onDidChange);
+  const tree = new WorkspaceTreeProvider(() => sessions.list(), refresher, sessions.onDidChange, (text) => services.redactor.redact(text));
   const view = vscode.window.createTreeView('intercom.workspace', { treeDataProvider: tree, showCollapseAll: true });
   const status = createStatusItem();
 
-  const current = () => currentSession(context.globalState, sessions);
-  const updateStatus = async () => showCurrent(status, await current());
-  const target = async (t: Target) => {
-    const id = sessionIdOf(t);
-    return id ? sessions.get(id) : current();
-  };
+  const updateStatus = async () => showCurrent(status, await currentSession(context.globalState, sessions));
+  /** The one session a row action acts on (see resolveSessions). */
+  const sessionFor = async (target: unknown, title: string, quietWhenNone = false) =>
+    (await resolveSessions(services, target, { title, unnamed: 'pick', quietWhenNone }))[0];
 
-  // No /me at activation: the first time the view is shown, read every workspace once.
+  // No /me at activation. The first time the view is shown, read every workspace this window has
+  // not read yet: a Connect made here (or a refresh) already holds a fresh /me.
+  const activatedAt = Date.now();
   let shownOnce = false;
-  const onVisible = () => {
+  const onVisible = async () => {
     if (!view.visible || shownOnce) return;
     shownOnce = true;
-    void refresher.refresh();
+    const all = await sessions.list();
+    const toRead = all.filter((s) => readBefore(s, activatedAt));
+    services.log.info(`Workspace view shown: reading ${toRead.length} of ${all.length} workspaces (the others were read in this window)`);
+    await refresher.refresh(toRead);
   };
 
   context.subscriptions.push(
     refresher, tree, view, status,
-    view.onDidChangeVisibility(onVisible),
+    view.onDidChangeVisibility(() => void onVisible()),
     view.onDidChangeSelection((e) => {
       const id = e.selection[0]?.session.id;
       if (id) void selectCurrentSession(context.globalState, id).then(updateStatus);
     }),
     sessions.onDidChange(() => void updateStatus()),
-    vscode.commands.registerCommand('intercom.refreshWorkspace', (t?: Target) => refresher.refresh(sessionIdOf(t))),
-    vscode.commands.registerCommand('intercom.openWorkspace', async (t?: Target) => {
-      const s = await target(t);
-      if (s?.me.app) await vscode.env.openExternal(vscode.Uri.parse(workspaceUrl(s.me.app.id_code, s.region ?? undefined)));
+    vscode.commands.registerCommand('intercom.refreshWorkspace', async (target?: unknown) =>
+      refresher.refresh(await resolveSessions(services, target, { unnamed: 'all' }))),
+    vscode.commands.registerCommand('intercom.openWorkspace', async (target?: unknown) => {
+      const s = await sessionFor(target, vscode.l10n.t('Open Workspace in Browser'));
+      if (s?.me.app) await vscode.env.openExternal(vscode.Uri.parse(workspaceUrl(s.me.app.id_code, s.region ?? undefined, readSettings().overrides)));
     }),
-    vscode.commands.registerCommand('intercom.openDeveloperHub', () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_HUB_URL))),
+    vscode.commands.registerCommand('intercom.openDeveloperHub', async (target?: unknown) => {
+      // Without any workspace the Developer Hub is still worth opening: Intercom picks the workspace.
+      const s = await sessionFor(target, vscode.l10n.t('Open Developer Hub'), true);
+      await vscode.env.openExternal(vscode.Uri.parse(developerHubUrl(s?.me.app?.id_code, s?.region ?? undefined, readSettings().overrides)));
+    }),
     vscode.commands.registerCommand('intercom.copyValue', async (node?: WorkspaceNode) => {
       if (node?.kind !== 'field') return;
       await vscode.env.clipboard.writeText(node.text);
     }),
-    vscode.commands.registerCommand('intercom.copyMeCurl', async (t?: Target) => {
-      const s = await target(t);
+    vscode.commands.registerCommand('intercom.copyMeCurl', async (target?: unknown) => {
+      const s = await sessionFor(target, vscode.l10n.t('Copy curl for GET /me'));
       if (!s) return;
       await vscode.env.clipboard.writeText(curlForMe(s.apiBase, readSettings().apiVersion));
       void ui.current.message('info', vscode.l10n.t('Copied a curl command for GET /me. It reads the token from ${0}: set it in your shell first.', TOKEN_ENV_VAR));
     }),
   );
   void updateStatus();
-  onVisible();
+  void onVisible();
   return { tree, view, refresher, status };
 }

@@ -27,11 +27,9 @@ export class WorkspaceRefresher implements vscode.Disposable {
     return this.running.has(sessionId);
   }
 
-  /** Refreshes one workspace, or all of them. Concurrent calls for the same workspace share one request. */
-  async refresh(sessionId?: string): Promise<void> {
-    const sessions = await this.services.sessions.list();
-    const targets = sessionId ? sessions.filter((s) => s.id === sessionId) : sessions;
-    await Promise.all(targets.map((s) => this.refreshOne(s)));
+  /** Reads /me for each session. Concurrent calls for the same workspace share one request. */
+  async refresh(sessions: readonly IntercomSession[]): Promise<void> {
+    await Promise.all(sessions.map((s) => this.refreshOne(s)));
   }
 
   private refreshOne(session: IntercomSession): Promise<void> {

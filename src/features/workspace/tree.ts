@@ -5,6 +5,7 @@ import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../config';
 import type { IntercomSession } from '../../session/model';
 import { fieldGroups, regionLabel, showableAvatar, workspaceTitle, type Field, type FieldKey, type FieldValue, type GroupKey } from '../../workspace/fields';
+import { escapeMarkdown } from '../../workspace/markdown';
 import { explain } from '../connect/messages';
 import type { WorkspaceRefresher } from './refresh';
 
@@ -59,12 +60,35 @@ function render(key: FieldKey, value: FieldValue): string {
   }
 }
 
+/** The row's hover: the full workspace title once (the label may be cut off), then who, where and when. */
+function sessionTooltip(session: IntercomSession, stale: boolean): vscode.MarkdownString {
+  const { me } = session;
+  const admin = [me.name, me.email].filter(Boolean).join(' · ') || me.id;
+  const lines = [
+    `**${escapeMarkdown(workspaceTitle(session))}**`,
+    vscode.l10n.t('Admin: {0}', escapeMarkdown(admin)),
+    vscode.l10n.t('Region: {0}', escapeMarkdown(regionLabel(session) ?? MISSING)),
+    vscode.l10n.t('Last read from Intercom: {0}', escapeMarkdown(new Date(session.meFetchedAt).toLocaleString())),
+  ];
+  if (stale) lines.push(vscode.l10n.t('The last refresh failed: this is the last good data.'));
+  const tooltip = new vscode.MarkdownString(lines.join('\n\n'));
+  // /me's words are data: no HTML, no command links.
+  tooltip.supportHtml = false;
+  tooltip.isTrusted = false;
+  return tooltip;
+}
+
 export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<WorkspaceNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly sessions: () => Promise<IntercomSession[]>, private readonly refresher: WorkspaceRefresher, onSessionsChange: vscode.Event<void>) {
+  constructor(
+    private readonly sessions: () => Promise<IntercomSession[]>,
+    private readonly refresher: WorkspaceRefresher,
+    onSessionsChange: vscode.Event<void>,
+    private readonly redact: (text: string) => string,
+  ) {
     this.subscriptions = [onSessionsChange(() => this.changed.fire(undefined)), refresher.onDidChange(() => this.changed.fire(undefined))];
   }
 
@@ -80,6 +104,19 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
   }
 
   getTreeItem(node: WorkspaceNode): vscode.TreeItem {
+    return this.redacted(this.item(node));
+  }
+
+  /** The redaction step before the view: everything an item shows. */
+  private redacted(item: vscode.TreeItem): vscode.TreeItem {
+    if (typeof item.label === 'string') item.label = this.redact(item.label);
+    if (typeof item.description === 'string') item.description = this.redact(item.description);
+    if (typeof item.tooltip === 'string') item.tooltip = this.redact(item.tooltip);
+    else if (item.tooltip) item.tooltip.value = this.redact(item.tooltip.value);
+    return item;
+  }
+
+  private item(node: WorkspaceNode): vscode.TreeItem {
     switch (node.kind) {
       case 'session':
         return this.sessionItem(node.session);
@@ -104,7 +141,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
     item.description = [regionLabel(session), stale ? vscode.l10n.t('stale') : undefined].filter(Boolean).join(' · ');
     item.iconPath = this.refresher.isRefreshing(session.id) ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('organization');
     item.contextValue = 'intercom.session';
-    item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}** as {1}\n\nLast read from Intercom: {2}', workspaceTitle(session), session.account.label, new Date(session.meFetchedAt).toLocaleString()));
+    item.tooltip = sessionTooltip(session, stale);
     return item;
   }
 
@@ -125,7 +162,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
   }
 
   private problemItem(session: IntercomSession, error: unknown): vscode.TreeItem {
-    const explained = explain(error, 'me');
+    const explained = explain(error, 'me', session.kind);
     const kind = isIntercomError(error) ? error.kind : undefined;
     const label = kind === 'unauthorized'
       ? vscode.l10n.t('Token rejected — Reconnect')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseErrorEnvelope, rateLimitRetryAt, requiredScopeOf } from '../../../src/api/errors';
-import { apiBaseForRegion, regionFromMe, startHosts, workspaceUrl } from '../../../src/api/hosts';
+import { apiBaseForRegion, developerHubUrl, regionFromMe, startHosts, workspaceUrl } from '../../../src/api/hosts';
 import { parseMe } from '../../../src/api/me';
 
 suite('Hosts and regions', () => {
@@ -32,6 +32,14 @@ suite('Hosts and regions', () => {
   test('workspace link on the region host', () => {
     assert.equal(workspaceUrl('drzzt019', 'eu'), 'https://app.eu.intercom.com/a/apps/drzzt019');
     assert.equal(workspaceUrl('a/b', undefined), 'https://app.intercom.com/a/apps/a%2Fb');
+  });
+
+  test('workspace and Developer Hub links follow intercom.advanced.appBaseUrl', () => {
+    const overrides = { appBaseUrl: 'http://127.0.0.1:8080/' };
+    assert.equal(workspaceUrl('drzzt019', 'eu', overrides), 'http://127.0.0.1:8080/a/apps/drzzt019');
+    assert.equal(developerHubUrl('drzzt019', 'eu', overrides), 'http://127.0.0.1:8080/a/apps/drzzt019/developer-hub');
+    assert.equal(developerHubUrl('drzzt019', 'au'), 'https://app.au.intercom.com/a/apps/drzzt019/developer-hub');
+    assert.equal(developerHubUrl(undefined, undefined), 'https://app.intercom.com/a/apps/_/developer-hub', 'no workspace: Intercom picks');
   });
 });
 

@@ -4,7 +4,9 @@ import net from 'node:net';
 import { IntercomError } from '../../../src/api/errors';
 import { createIntercomHttp, type HttpOptions } from '../../../src/api/http';
 import type { Log } from '../../../src/log';
+import { REDACTED, Redactor } from '../../../src/secrets/redact';
 import { FakeIntercom, Faults, europeWorkspace } from '../../fake-intercom';
+import { until } from '../../support/until';
 
 class CollectingLog implements Log {
   readonly lines: string[] = [];
@@ -15,6 +17,7 @@ class CollectingLog implements Log {
   error = (m: string | Error) => this.lines.push(String(m));
 }
 
+const MiB = 1024 * 1024;
 const CLIENT = { clientId: 'client-1', clientSecret: 'secret-XYZ-123', redirectUrls: ['https://bridge.example.com/i.html'] };
 
 function rejectsWith(kind: string, extra: (e: IntercomError) => void = () => undefined) {
@@ -29,7 +32,7 @@ function rejectsWith(kind: string, extra: (e: IntercomError) => void = () => und
 suite('Intercom HTTP client (against the fake Intercom)', () => {
   let fake: FakeIntercom;
   let log: CollectingLog;
-  const http = (o: Partial<HttpOptions> = {}) => createIntercomHttp({ log, timeoutMs: 2000, userAgent: 'test', backoffLimitMs: 20, ...o });
+  const http = (o: Partial<HttpOptions> = {}) => createIntercomHttp({ log, knownSecrets: new Redactor(), timeoutMs: 2000, userAgent: 'test', backoffLimitMs: 20, ...o });
 
   suiteSetup(async () => {
     fake = await FakeIntercom.start();
@@ -135,6 +138,7 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
     const token = fake.addToken();
     fake.failNext('GET /me', Faults.reset(), 3);
     await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('network'));
+    assert.equal(fake.count('GET /me'), 3, 'the first try and two retries, no more');
     const closed = await new Promise<number>((resolve) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {
         const { port } = s.address() as net.AddressInfo;
@@ -151,12 +155,67 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
     await assert.rejects(http({ timeoutMs: 300 }).revoke({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('timeout'));
   });
 
+  test('an answer that stops after its headers is a timeout, not "http 200"', async () => {
+    const token = fake.addToken();
+    fake.failNext('GET /me', Faults.stallBody(), 3);
+    await assert.rejects(http({ timeoutMs: 300 }).getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('timeout'));
+    assert.equal(fake.count('GET /me'), 3, 'retried like any timeout, then given up');
+    assert.deepEqual(log.lines.filter((l) => l.startsWith('GET /me')), ['GET /me: retry 1 after ETIMEDOUT', 'GET /me: retry 2 after ETIMEDOUT', 'GET /me → ETIMEDOUT']);
+  });
+
+  test('a redirect is never followed: code, client secret and token stay with the API host', async () => {
+    const elsewhere = await FakeIntercom.start();
+    try {
+      elsewhere.addClient(CLIENT);
+      const token = fake.addToken();
+      elsewhere.addToken(token);
+      const request = { apiBase: fake.url, token, version: '2.16' };
+      const calls: [route: string, status: 301 | 302 | 307 | 308, call: () => Promise<unknown>][] = [
+        ['POST /auth/eagle/token', 307, () => http().exchangeCode(fake.url, { code: fake.createCode(CLIENT.clientId), ...CLIENT })],
+        ['GET /me', 308, () => http().getMe(request)],
+        ['POST /auth/uninstall', 307, () => http().revoke(request)],
+        ['GET /admins', 302, () => http().probe(request, '/admins')],
+      ];
+      for (const [route, status, call] of calls) {
+        fake.failNext(route, Faults.redirect(`${elsewhere.url}${route.split(' ')[1]}`, status));
+        await assert.rejects(call(), rejectsWith('invalidResponse', (e) => {
+          assert.equal(e.details.unexpected, 'redirect');
+          assert.equal(e.details.status, status);
+          assert.match(e.message, /redirect/);
+        }));
+      }
+      assert.equal(elsewhere.count(), 0, `the other host got: ${elsewhere.requests.map((r) => r.route).join(', ')}`);
+      assert.equal(fake.count(), 4, 'one attempt each: a redirect is not retried');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  for (const declareLength of [false, true]) {
+    test(`an answer over 1 MiB fails and is not read further (${declareLength ? 'with' : 'without'} Content-Length)`, async () => {
+      const token = fake.addToken();
+      const size = 128 * MiB;
+      fake.failNext('GET /me', Faults.hugeBody({ bytes: size, declareLength }));
+      await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16' }), rejectsWith('invalidResponse', (e) => {
+        assert.equal(e.details.unexpected, 'tooLarge');
+        assert.match(e.message, /more than 1 MiB/);
+      }));
+      const answer = fake.lastRequest('GET /me')!;
+      await until(() => answer.closedEarly, 'the client to close the connection');
+      assert.ok(answer.bodyBytesSent! < 16 * MiB, `${answer.bodyBytesSent} of ${size} bytes sent`);
+      assert.equal(fake.count('GET /me'), 1, 'not retried');
+      assert.ok(log.lines.some((l) => /^GET \/me failed .*more than 1 MiB/.test(l)), log.lines.join('\n'));
+    });
+  }
+
   test('an aborted request is cancelled', async () => {
     const token = fake.addToken();
     fake.failNext('GET /me', Faults.delay(3000));
     const abort = new AbortController();
-    setTimeout(() => abort.abort(), 100);
-    await assert.rejects(http().getMe({ apiBase: fake.url, token, version: '2.16', signal: abort.signal }), rejectsWith('cancelled'));
+    const call = http().getMe({ apiBase: fake.url, token, version: '2.16', signal: abort.signal });
+    await until(() => fake.count('GET /me') === 1, 'the request to reach Intercom');
+    abort.abort();
+    await assert.rejects(call, rejectsWith('cancelled'));
   });
 
   test('revoke: POST /auth/uninstall makes the token unusable', async () => {
@@ -174,6 +233,16 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
     const all = fake.addToken();
     assert.equal((await http().probe({ apiBase: fake.url, token: all, version: '2.16' }, '/admins')).status, 200);
     await assert.rejects(http().probe({ apiBase: fake.url, token: 'nope', version: '2.16' }, '/admins'), rejectsWith('unauthorized'));
+  });
+
+  test('the client makes the code, client secret and tokens it handles known to the redaction step', async () => {
+    const redactor = new Redactor();
+    const client = http({ knownSecrets: redactor });
+    const code = fake.createCode(CLIENT.clientId);
+    const oauthToken = await client.exchangeCode(fake.url, { code, ...CLIENT });
+    const accessToken = fake.addToken('short-token-123');
+    await client.getMe({ apiBase: fake.url, token: accessToken, version: '2.16' });
+    assert.equal(redactor.redact([code, CLIENT.clientSecret, oauthToken, accessToken].join(' ')), Array(4).fill(REDACTED).join(' '));
   });
 
   test('every request is logged with method, path, status and duration — and no secret', async () => {

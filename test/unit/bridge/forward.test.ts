@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { decideForward, parseBridgeConfig } from '../../../src/bridge/forward';
+import { REFUSAL, type Refusal } from '../../../src/bridge/refusals';
 import type { BridgeConfig } from '../../../src/bridge/target';
-import { PAYLOAD_PARAM, decodePayload, encodeState } from '../../../src/connect/wire';
+import { PAYLOAD_PARAM, decodePayload, decodeState, encodeState } from '../../../src/connect/wire';
+import { assertEchoesNothing } from './noEcho';
 
 const ID = 'seedworks.intercom-devtools';
 const config: BridgeConfig = { extensionId: ID, extraHosts: [] };
@@ -10,6 +12,8 @@ const CODE = 'q1+Zx/7Rw9k+Lm/P0a==';
 const CODE_SERVER_CALLBACK = 'http://127.0.0.1:41234/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss'
   + `&vscode-authority=${ID}&vscode-path=%2Fcallback&vscode-query=nonce%3DN0nce_-x`;
 const DESKTOP_CALLBACK = `vscode://${ID}/callback?nonce=N0nce_-x`;
+/** A codespace's public port forward: anyone can serve a /callback page there. */
+const PORT_FORWARD_CALLBACK = CODE_SERVER_CALLBACK.replace('http://127.0.0.1:41234/stable-abc', 'https://x-3000.app.github.dev');
 
 /** The bridge page's own query, as Intercom redirects to it. */
 function bridgeSearch(callback: string, answer: Record<string, string>): string {
@@ -75,26 +79,31 @@ suite('bridge forward: the wire round trip', () => {
 });
 
 suite('bridge forward: refusals', () => {
-  const refused: { name: string; search: string; because: RegExp }[] = [
-    { name: 'no state', search: `?code=${encodeURIComponent(CODE)}`, because: /no state/ },
-    { name: 'an empty state', search: '?code=x&state=', because: /no state/ },
-    { name: 'a state that is not base64url', search: '?code=x&state=%3Cscript%3E', because: /not made by VS Code/ },
-    { name: 'a state that is not UTF-8', search: '?code=x&state=_w', because: /not made by VS Code/ },
-    { name: 'a state for a foreign host', search: bridgeSearch('https://evil.example/callback', { code: 'x' }), because: /evil\.example/ },
+  const refused: { name: string; search: string; because: Refusal }[] = [
+    { name: 'no state', search: `?code=${encodeURIComponent(CODE)}`, because: REFUSAL.noState },
+    { name: 'an empty state', search: '?code=x&state=', because: REFUSAL.noState },
+    { name: 'a state that is not base64url', search: '?code=x&state=%3Cscript%3E', because: REFUSAL.badState },
+    { name: 'a state that is not UTF-8', search: '?code=x&state=_w', because: REFUSAL.badState },
+    { name: 'a state for a foreign host', search: bridgeSearch('https://evil.example/callback', { code: 'x' }), because: REFUSAL.hostNotAllowed },
     {
       name: 'a state for another extension',
       search: bridgeSearch(CODE_SERVER_CALLBACK.replace(ID, 'evil.stealer'), { error: 'access_denied' }),
-      because: /evil\.stealer/,
+      because: REFUSAL.otherExtension,
     },
-    { name: 'two states', search: `${bridgeSearch(DESKTOP_CALLBACK, { code: 'x' })}&state=${encodeState('https://evil.example/callback')}`, because: /more than one "state"/ },
-    { name: 'two codes', search: `${bridgeSearch(DESKTOP_CALLBACK, { code: 'x' })}&code=y`, because: /more than one "code"/ },
-    { name: 'neither a code nor an error', search: bridgeSearch(DESKTOP_CALLBACK, {}), because: /neither/ },
+    { name: 'two states', search: `${bridgeSearch(DESKTOP_CALLBACK, { code: 'x' })}&state=${encodeState('https://evil.example/callback')}`, because: REFUSAL.repeatedParam },
+    { name: 'two codes', search: `${bridgeSearch(DESKTOP_CALLBACK, { code: 'x' })}&code=y`, because: REFUSAL.repeatedParam },
+    { name: 'neither a code nor an error', search: bridgeSearch(DESKTOP_CALLBACK, {}), because: REFUSAL.noAnswer },
+    { name: 'a code for a codespace port forward', search: bridgeSearch(PORT_FORWARD_CALLBACK, { code: CODE }), because: REFUSAL.hostNotAllowed },
+    // With no Intercom involved, an error answer must not make the page an open redirect either.
+    { name: 'an error for a codespace port forward', search: bridgeSearch(PORT_FORWARD_CALLBACK, { error: 'x' }), because: REFUSAL.hostNotAllowed },
   ];
   for (const { name, search, because } of refused) {
     test(name, () => {
       const decision = decideForward(search, config);
       assert.equal(decision.forward, false);
-      assert.match(decision.forward ? '' : decision.reason, because);
+      assert.equal(decision.forward ? '' : decision.reason, because);
+      const states = new URLSearchParams(search).getAll('state').map((s) => decodeState(s) ?? s);
+      assertEchoesNothing(decision.forward ? '' : decision.reason, search, ...states);
     });
   }
 });

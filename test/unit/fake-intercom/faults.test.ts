@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { FakeIntercom, Faults } from '../../fake-intercom';
+import { until } from '../../support/until';
 import { approve, bearer, CLIENT, exchange, get, useFake } from './helpers';
 
 interface ErrorList { type: string; request_id: string; errors: { code: string; message: string }[] }
@@ -119,6 +120,44 @@ suite('fake Intercom: faults', () => {
     assert.equal(ctx.fake.count('GET /me'), 1);
   });
 
+  test('redirect: the status and Location, nothing else', async () => {
+    ctx.fake.failNext('GET /me', Faults.redirect('http://127.0.0.1:9/elsewhere', 308));
+    const res = await me();
+    assert.equal(res.status, 308);
+    assert.equal(res.headers.get('location'), 'http://127.0.0.1:9/elsewhere');
+  });
+
+  test('echoSecrets: the error message repeats the code, client secret and token it was sent', async () => {
+    ctx.fake.failNext('POST /auth/eagle/token', Faults.echoSecrets());
+    const code = (await approve(ctx.fake)).get('code') ?? '';
+    const exchanged = (await (await exchange(ctx.fake, code)).json()) as ErrorList;
+    assert.equal(exchanged.errors[0].message, `Unauthorized Code ${code} ${CLIENT.clientSecret}`);
+    ctx.fake.failNext('GET /me', Faults.echoSecrets(500));
+    const res = await me();
+    assert.equal(res.status, 500);
+    assert.equal(((await res.json()) as ErrorList).errors[0].message, `Access Token Invalid ${token}`);
+  });
+
+  test('stallBody: headers and the start of a body, then nothing', async () => {
+    ctx.fake.failNext('GET /me', Faults.stallBody());
+    const abort = new AbortController();
+    const res = await fetch(`${ctx.fake.url}/me`, { headers: bearer(token), signal: abort.signal });
+    assert.equal(res.status, 200);
+    const reader = res.body!.getReader();
+    assert.equal(new TextDecoder().decode((await reader.read()).value), '{"type":"admin",');
+    abort.abort();
+  });
+
+  test('hugeBody: a valid admin of the given size, counted as it is sent', async () => {
+    ctx.fake.failNext('GET /me', Faults.hugeBody({ bytes: 200_000, declareLength: true }));
+    const res = await me();
+    assert.equal(res.headers.get('content-length'), '200000');
+    const body = await res.text();
+    assert.equal(body.length, 200_000);
+    assert.equal((JSON.parse(body) as { type: string }).type, 'admin');
+    assert.equal(ctx.fake.lastRequest('GET /me')!.bodyBytesSent, 200_000);
+  });
+
   test('times: the fault repeats, then the route recovers; faults queue in order', async () => {
     ctx.fake.failNext('GET /me', Faults.serverError(500), 2);
     ctx.fake.failNext('GET /me', Faults.serverError(503));
@@ -212,7 +251,7 @@ suite('fake Intercom: counters and request log', () => {
     const fake = await FakeIntercom.start();
     fake.failNext('*', Faults.hang());
     const pending = fetch(`${fake.url}/me`);
-    while (fake.count() === 0) await new Promise((r) => setTimeout(r, 5));
+    await until(() => fake.count() === 1, 'the request to arrive');
     await fake.close();
     await assert.rejects(pending);
   });

@@ -135,7 +135,7 @@ suite('scopes SDK calls', () => {
   test('map each SDK style to the REST operation it sends', () => {
     assert.equal(op('contacts', 'create'), 'POST /contacts');
     assert.equal(op('Contacts', 'FindByID'), 'GET /contacts/{id}');
-    assert.equal(op('contacts', 'find_by_external_id'), 'GET /contacts/find_by_external_id/{id}');
+    assert.equal(op('contacts', 'show_contact_by_external_id'), 'GET /contacts/find_by_external_id/{id}');
     assert.equal(op('contacts', 'listAttachedCompanies'), 'GET /contacts/{id}/companies');
     assert.equal(op('conversations', 'reply'), 'POST /conversations/{id}/reply');
     assert.equal(op('conversations', 'replyToConversation'), 'POST /conversations/{id}/reply');
@@ -143,7 +143,7 @@ suite('scopes SDK calls', () => {
     assert.equal(op('conversations', 'getConversations'), 'GET /conversations');
     assert.equal(op('conversations', 'deleteConversation'), 'DELETE /conversations/{id}');
     assert.equal(op('admins', 'identify'), 'GET /me');
-    assert.equal(op('users', 'save'), 'POST /contacts');
+    assert.equal(op('users', 'save'), 'POST /users', 'the legacy users API, as the older SDKs send it');
     assert.equal(op('Events', 'Save'), 'POST /events');
     assert.equal(op('tags', 'tagContact'), 'POST /contacts/{id}/tags');
     assert.equal(op('dataAttributes', 'list'), 'GET /data_attributes');

@@ -114,12 +114,12 @@ suite('scopes plan', () => {
   });
 
   test('warns about unmapped operations, operations with no known scope, and assumed methods', () => {
-    const found = [request('GET /teams', 1), request('GET /teams', 9), request('DELETE /contacts/{id}/subscriptions/{id}', 4), request('GET /segments', 6, false)];
+    const found = [request('GET /teams', 1), request('GET /teams', 9), request('PATCH /contacts/{id}/subscriptions/{id}', 4), request('GET /segments', 6, false)];
     const c = buildChecklist({ capabilities: caps('contacts.segments'), findings: found });
     assert.deepEqual(warningKinds(c), ['inferred-only', 'no-known-scope', 'unmapped-operation', 'assumed-method']);
     assert.deepEqual(c.warnings[1].findings.map((f) => f.line), [1, 9]);
     assert.match(c.warnings[1].message, /no permission for GET \/teams/);
-    assert.match(c.warnings[2].message, /^DELETE \/contacts\/\{id\}\/subscriptions\/\{id\} is not in the scope mapping/);
+    assert.match(c.warnings[2].message, /^PATCH \/contacts\/\{id\}\/subscriptions\/\{id\} is not in the scope mapping/);
     assert.match(c.warnings[3].message, /at 1 place; GET was assumed/);
     assert.deepEqual(ticked(c), ['Read and list users and companies']);
   });
@@ -153,6 +153,7 @@ suite('scopes plan', () => {
       request('GET /admins', 4, true, 'src/__mocks__/intercom.ts'),
       request('POST /events', 5, true, 'tests/test_events.py'),
       request('GET /counts', 6, true, 'src/counts.spec.js'),
+      request('GET /segments', 7, true, 'app/Sync/SegmentSyncTest.php'),
     ];
     assert.deepEqual(capabilitiesForFindings(inTests), []);
     const c = buildChecklist({ capabilities: caps('contacts.write'), findings: inTests });
@@ -160,9 +161,11 @@ suite('scopes plan', () => {
     assert.deepEqual(c.findings.map((f) => f.file), ['test/contacts.test.ts'], 'cited where a chosen capability includes it');
     assert.deepEqual(c.setAside.map((s) => [s.finding.file, s.because]), [
       ['spec/teams_spec.rb', 'test-code'], ['app/tags_test.go', 'test-code'], ['src/__mocks__/intercom.ts', 'test-code'],
-      ['tests/test_events.py', 'test-code'], ['src/counts.spec.js', 'test-code'],
+      ['tests/test_events.py', 'test-code'], ['src/counts.spec.js', 'test-code'], ['app/Sync/SegmentSyncTest.php', 'test-code'],
     ]);
     assert.deepEqual(warningKinds(c), ['inferred-only'], 'GET /teams from a spec raises no warning');
-    assert.deepEqual(capabilitiesForFindings([request('POST /contacts', 1, true, 'src/testimonials.ts')]).map((x) => x.id), ['contacts.write']);
+    for (const file of ['src/testimonials.ts', 'lib/latest.rb', 'app/contest.py']) {
+      assert.deepEqual(capabilitiesForFindings([request('POST /contacts', 1, true, file)]).map((x) => x.id), ['contacts.write'], file);
+    }
   });
 });

@@ -78,7 +78,7 @@ suite('scopes scanner: sample apps', () => {
 
   test('Go: intercom-go, http.NewRequest on a base constant, fmt.Sprintf URLs', () => {
     assert.deepEqual(scanFixture('go/intercom.go'), [
-      '26:11 sdk GET /contacts/{id}',
+      '26:11 sdk GET /users/{id}',
       '30:11 sdk POST /events',
       '34:63 rest POST /conversations/search',
       '43:21 rest DELETE /news/news_items/{id}',

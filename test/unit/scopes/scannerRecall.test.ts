@@ -18,7 +18,7 @@ suite('scopes scanner: clients from factories and calls as receivers', () => {
     assert.deepEqual(scan('factory.ts'), [
       '13 POST /contacts via contacts.create',
       '21 POST /conversations via conversations.create',
-      '22 GET /admins/{id} via admins.get',
+      '22 GET /admins/{id} via admins.find',
     ]);
   });
 

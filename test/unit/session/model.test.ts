@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Me } from '../../../src/api/me';
-import { accountOf, maskToken, parseStoredSessions, upsertSession, type IntercomSession } from '../../../src/session/model';
+import { accountOf, maskToken, parseStoredSessions, readBefore, upsertSession, type IntercomSession } from '../../../src/session/model';
 
 const me = (adminId: string, idCode: string | null, name: string | null = 'Ada'): Me => ({
   id: adminId, name, email: 'ada@example.com', email_verified: true, job_title: null, has_inbox_seat: true, away_mode_enabled: false, avatar_url: null,
@@ -23,6 +23,15 @@ suite('Session model', () => {
     const again = session('s3', me('1', 'abc'));
     const list = upsertSession(upsertSession(upsertSession([], a), b), again);
     assert.deepEqual(list.map((s) => s.id), ['s3', 's2']);
+  });
+
+  test('readBefore: whether /me was read before a time (what the view reads on its first show)', () => {
+    const at = (iso: string) => ({ ...session('s', me('1', 'abc')), meFetchedAt: iso });
+    const activated = Date.parse('2026-11-29T05:00:00.000Z');
+    assert.equal(readBefore(at('2026-11-29T04:59:59.999Z'), activated), true, 'read in an earlier window');
+    assert.equal(readBefore(at('2026-11-29T05:00:00.000Z'), activated), false, 'read as this window started');
+    assert.equal(readBefore(at('2026-11-29T05:00:01.000Z'), activated), false, 'a Connect in this window');
+    assert.equal(readBefore(at(''), activated), true, 'an unreadable date is read again');
   });
 
   test('masked token shows the last 4 characters only', () => {

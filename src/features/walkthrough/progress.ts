@@ -1,0 +1,29 @@
+// The "Build an Intercom app" walkthrough (contributes.walkthroughs) completes a step on its real outcome,
+// not on a click: features mark the step when it succeeded, which sets the context key that the step's
+// `onContext:` completion event waits for. VS Code remembers completed steps itself.
+import * as vscode from 'vscode';
+
+const STEP_KEYS = {
+  appConfigured: 'intercom.walkthrough.appConfigured',
+  bridgePageCreated: 'intercom.walkthrough.bridgePageCreated',
+  connected: 'intercom.walkthrough.connected',
+  checklistGenerated: 'intercom.walkthrough.checklistGenerated',
+} as const;
+
+export type WalkthroughStep = keyof typeof STEP_KEYS;
+
+export class WalkthroughProgress implements vscode.Disposable {
+  private readonly marked = new vscode.EventEmitter<string>();
+  /** The context key, once set. */
+  readonly onDidMark = this.marked.event;
+
+  async mark(step: WalkthroughStep): Promise<void> {
+    const key = STEP_KEYS[step];
+    await vscode.commands.executeCommand('setContext', key, true);
+    this.marked.fire(key);
+  }
+
+  dispose(): void {
+    this.marked.dispose();
+  }
+}
