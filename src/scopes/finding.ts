@@ -45,5 +45,8 @@ export function findingSubject(f: Finding): string {
 const TEST_FOLDER = /(?:^|[\\/])(?:tests?|specs?|__tests__|__mocks__|mocks?|fixtures|testdata)[\\/]/i;
 const TEST_NAME = /(?:^|[\\/])(?:[^\\/]*[._-](?:test|spec)s?\.\w+|test_[^\\/]+\.py|conftest\.py|[^\\/]*Tests?\.php|[^\\/]*[._](?:mock|mocks)\.\w+)$/;
 
+/** Whether a path is test code (test folders, mocks, fixtures, the languages' test-file names). */
+export const isTestFile = (file: string): boolean => TEST_FOLDER.test(file) || TEST_NAME.test(file);
+
 /** Whether a finding sits in test code: cited, but never a reason to choose a capability. */
-export const inTestCode = (finding: Finding): boolean => TEST_FOLDER.test(finding.file) || TEST_NAME.test(finding.file);
+export const inTestCode = (finding: Finding): boolean => isTestFile(finding.file);

@@ -18,7 +18,8 @@ export interface ModuleImport {
 // Each pattern starts at a line start and stops at a brace or line end, so a crafted file cannot make
 // them quadratic.
 const JS_FROM = /^[ \t]*import\s+((?:type\s+)?(?:[\w$]+\s*,?\s*)?(?:\{[^{}]{0,2000}\}|\*\s*as\s+[\w$]+)?)\s*from\s*['"]([^'"\n]+)['"]|^[ \t]*(?:export\s+)?(?:const|let|var)\s+([\w$]+|\{[^{}\n]{0,400}\})\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)|^[ \t]*(?:import|require)\s*\(?\s*['"](\.[^'"\n]*)['"]/gm;
-const PY_FROM = /^[ \t]*from\s+(\.*[\w.]{0,200})\s+import\s+\(?([\w\s,]{1,400})\)?|^[ \t]*import\s+([\w.]{1,200})(?:\s+as\s+(\w+))?/gm;
+// Names span lines only inside parentheses: otherwise the next line's `from` would be taken for a name.
+const PY_FROM = /^[ \t]*from\s+(\.*[\w.]{0,200})\s+import[ \t]+(?:\(([\w\s,]{1,400})\)|([\w \t,]{1,400}))|^[ \t]*import\s+([\w.]{1,200})(?:\s+as\s+(\w+))?/gm;
 const RB_REQUIRE = /\brequire(_relative)?\s*\(?\s*['"]([^'"\n]+)['"]/g;
 const PHP_USE = /^[ \t]*use\s+([\w\\]+)(?:\s+as\s+(\w+))?\s*;|\b(?:require|include)(?:_once)?\s*\(?\s*(__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/gm;
 const GO_IMPORT = /^[ \t]*(?:import\s+)?(\w+\s+)?"([\w.\-/]+)"/gm;
@@ -45,9 +46,9 @@ export function importsOf(text: string, lang: Language): ModuleImport[] {
     case 'python':
       for (const m of text.matchAll(PY_FROM)) {
         if (m[1] !== undefined) {
-          const names = m[2].split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!).filter(Boolean);
+          const names = (m[2] ?? m[3]).split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!).filter(Boolean);
           found.push({ specifier: m[1], relative: m[1].startsWith('.'), names });
-        } else found.push({ specifier: m[3], relative: false, names: [m[4] ?? m[3].split('.')[0]] });
+        } else found.push({ specifier: m[4], relative: false, names: [m[5] ?? m[4].split('.')[0]] });
       }
       break;
     case 'ruby':

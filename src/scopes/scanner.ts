@@ -7,7 +7,7 @@
 
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
-import type { Finding, RequestFinding } from './finding';
+import { isTestFile, type Finding, type RequestFinding } from './finding';
 import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
@@ -61,10 +61,12 @@ export function isScannable(file: string): boolean {
 
 /**
  * An import of an official Intercom SDK (intercom-client, python-intercom, intercom-ruby, intercom-php,
- * intercom-go), or Intercom's API host in a string: a file that talks to Intercom, found or not.
+ * intercom-go), or Intercom's API host in a string: a file that talks to Intercom, found or not. PHP's
+ * `Intercom\…` counts at the root of a name (`use Intercom\IntercomClient`, `\Intercom\…`), not inside
+ * the app's own namespace (`NotificationChannels\Intercom\Exceptions`).
  */
 const INTERCOM_MODULE =
-  /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
+  /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|(?<!\w\\)\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
 
 /** Whether the text imports an Intercom SDK or names Intercom's API host (a plain search rules most files out first). */
 const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
@@ -94,6 +96,15 @@ const CONCAT_PATH = /\s*[+.]\s*[fFrRbBuU]{0,2}["'`]\//y;
 const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
 const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
+/** What precedes a base URL handed to the parent class: `super(`, `super().__init__(base_url=`, `parent::__construct(`. */
+const PARENT_CONSTRUCTOR =
+  /(?:\bsuper\s*(?:\(\s*\)\s*\.\s*__init__\s*)?|\bparent::__construct\s*)\(\s*(?:\{\s*)?(?:[\w$'"]+\s*(?::|=>|=)\s*)?[fFrRbBuU]{0,2}$/;
+const CLASS_START = /^[ \t]*(?:export\s+)?(?:default\s+)?(?:abstract\s+|final\s+)?class\s+[A-Za-z_]/gm;
+/** The current object and one property of it: `this`, `this.baseUrl`, `self.base_url`, `$this->baseUrl`. */
+const SELF_SITE = /(?<![\w$])(?:this|self|\$this)(?:\s*(?:\.|->)\s*#?[A-Za-z_]\w*)?/g;
+const SELF_WORD = /^(?:this|self|\$this)/;
+/** A bare API path handed to a helper (`'contacts/search'`): at least two segments, no leading slash. */
+const BARE_PATH = /(['"`])([a-z_]+(?:\/[a-z_]+)+)\1/g;
 const SDK_CALL = new RegExp(
   `(?<![\\w$])(\\$?[A-Za-z_]\\w*)(\\s*\\([^()\\n]{0,200}\\))?\\s*(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(${SDK_RESOURCE_PATTERN})` +
     `(?:\\s*(?:\\.|->)\\s*(${SDK_CHILD_PATTERN}))?\\s*(?:\\.|->)\\s*([A-Za-z_]\\w*)(?![\\w$])`,
@@ -107,7 +118,10 @@ interface Context {
   readonly findings: Finding[];
   readonly budget: Budget;
   readonly project: ProjectContext | undefined;
+  /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
+  readonly selfRegions: { start: number; end: number }[];
   lineStarts?: number[];
+  classStarts?: number[];
 }
 
 function position(ctx: Context, index: number): { line: number; column: number; snippet: string } {
@@ -191,10 +205,30 @@ function scanHosts(ctx: Context, bases: Set<string>): void {
     const target = toTarget(literal.value + rest.value, true);
     if (!target) {
       for (const name of bindingNames(text, open)) bases.add(name);
+      if (PARENT_CONSTRUCTOR.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
       continue;
     }
     addRest(ctx, open, target, resolveMethod(text, open, rest.end));
   }
+}
+
+/** A class (once, however many of its parent calls name the host) whose current object is an Intercom client. */
+function addSelfRegion(ctx: Context, region: { start: number; end: number }): void {
+  if (ctx.selfRegions.at(-1)?.start !== region.start) ctx.selfRegions.push(region);
+}
+
+/** From the class declaration before `index` to the next one (or the start and end of the file). */
+function classAround(ctx: Context, index: number): { start: number; end: number } {
+  const starts = (ctx.classStarts ??= [...ctx.text.matchAll(CLASS_START)].map((m) => m.index));
+  // Binary search for the first class declared after `index`.
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start: starts[lo - 1] ?? 0, end: starts[lo] ?? ctx.text.length };
 }
 
 /** `intercom.post('/contacts', …)`, `$client->request('POST', '/contacts')`, `api.request({ url, method })`. */
@@ -298,6 +332,16 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
       }
     }
   }
+  // In a class built on Intercom's base URL: `this.get('/me')`, `${this.baseUrl}/admins`, `self.base_url + "/tags"`.
+  for (const region of ctx.selfRegions) {
+    SELF_SITE.lastIndex = region.start;
+    for (let m = SELF_SITE.exec(text); m && m.index < region.end; m = SELF_SITE.exec(text)) {
+      ctx.budget.spend();
+      const self = SELF_WORD.exec(m[0])![0];
+      sites.push({ at: m.index, end: m.index + self.length, trusted: false });
+      if (m[0].length > self.length) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+    }
+  }
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
@@ -319,6 +363,46 @@ function scanSdk(ctx: Context): void {
     const call = [resource, child, method].filter(Boolean).join('.');
     addRequest(ctx, m.index, 'sdk', operation, call);
   }
+}
+
+/**
+ * Bare API paths (`'contacts/search'`) in a file that imports an Intercom SDK or names its host: the
+ * paths its helpers join to the base URL. Only paths that name one Intercom operation exactly (the method
+ * is guessed), and only where no finding on the line already has that path.
+ */
+function scanBarePaths(ctx: Context): void {
+  const found = new Set(ctx.findings.map((f) => (f.kind === 'webhook' ? '' : `${f.line} ${f.operation.path}`)));
+  const isOperation = new Map<string, boolean>();
+  for (const m of ctx.text.matchAll(BARE_PATH)) {
+    ctx.budget.spend();
+    const target = { path: `/${m[2]}` };
+    let known = isOperation.get(target.path);
+    if (known === undefined) {
+      known = API_ROOTS.has(m[2].split('/')[0]) && guessOperation(target).rules.length > 0;
+      isOperation.set(target.path, known);
+    }
+    if (!known) continue;
+    const key = `${position(ctx, m.index).line} ${target.path}`;
+    if (found.has(key)) continue;
+    found.add(key);
+    // The helper it is handed to decides the method: never visible here, so it is guessed.
+    addRest(ctx, m.index, target, { method: 'GET', seen: false });
+  }
+}
+
+/** `new Contacts(client)`, Python's `Contacts(client)`: a class handed a value as its first argument. */
+const GIVEN = /(?:\bnew\s+|(?<![\w$.\\]))([A-Z][\w$]*)\s*\(\s*(?:this\.|self\.|\$this->|@)?(\$?[A-Za-z_][\w$]*)\s*[,)]/g;
+
+/** Classes a file hands an Intercom client (judged as SDK receivers are), by the name the file uses. */
+function classesGivenClient(text: string, budget: Budget): Set<string> {
+  let receivers: Receivers | undefined;
+  const classes = new Set<string>();
+  for (const m of text.matchAll(GIVEN)) {
+    budget.spend();
+    receivers ??= new Receivers(text, budget);
+    if (receivers.isIntercom(m[2])) classes.add(m[1]);
+  }
+  return classes;
 }
 
 function dedupe(findings: Finding[]): Finding[] {
@@ -345,7 +429,7 @@ export interface ProjectContext {
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [], budget, project };
+  const ctx: Context = { file, text, lang, findings: [], budget, project, selfRegions: [] };
   const marked = MARKER.test(text) || project?.importsIntercom === true;
   scanTopics(ctx, marked);
   if (marked) {
@@ -353,6 +437,7 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
     scanSdk(ctx);
+    if (isIntercomModule(text)) scanBarePaths(ctx);
   }
   return dedupe(ctx.findings);
 }
@@ -391,7 +476,10 @@ export interface ScanResult {
   readonly findings: Finding[];
   readonly scanned: number;
   readonly skipped: SkippedFile[];
-  /** Files that import an Intercom SDK or name its host but gave no finding: the scan may have missed their calls. */
+  /**
+   * Files outside test code that import an Intercom SDK or name its host but gave no finding: the scan
+   * may have missed their calls.
+   */
   readonly checkByHand: string[];
   readonly cancelled: boolean;
 }
@@ -424,6 +512,8 @@ export async function scanFiles(
   /** Imports an Intercom SDK or names its host. */
   const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
   const imports: (ModuleImport[] | undefined)[] = new Array(wanted.length);
+  /** Of a file talking to Intercom: the classes it hands an Intercom client (`new Contacts(client)`). */
+  const givenClient: (Set<string> | undefined)[] = new Array(wanted.length);
   let next = 0;
   let done = 0;
   let cancelled = false;
@@ -445,6 +535,10 @@ export async function scanFiles(
         const text = typeof content === 'string' ? content : decoder.decode(content);
         onFileStart?.(file);
         perFile[index] = scanText(file, text, budget, project);
+        if (project === undefined) {
+          talksToIntercom[index] = isIntercomModule(text);
+          if (talksToIntercom[index]) givenClient[index] = classesGivenClient(text, budget);
+        }
         return text;
       }
     } catch (error) {
@@ -467,7 +561,6 @@ export async function scanFiles(
       const index = next++;
       const text = await scanOne(index);
       if (text !== undefined) {
-        talksToIntercom[index] = isIntercomModule(text);
         const found = importsOf(text, languageOf(wanted[index])!);
         if (found.length > 0) imports[index] = found;
       }
@@ -476,17 +569,28 @@ export async function scanFiles(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, wanted.length)) }, worker));
 
-  // One hop through the project's imports: files that import a module talking to Intercom are scanned
-  // again, their client-like objects and the names they import from it counting as Intercom clients.
+  // One hop through the project's imports: files that import a module talking to Intercom, and the
+  // modules of classes such a module hands an Intercom client, are scanned again, their client-like
+  // objects and the names they import from it counting as Intercom clients.
   const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
   const modules = intercomKeys.size > 0 ? new ProjectModules(wanted) : undefined;
+  const wrapperKeys = new Set<string>();
+  wanted.forEach((file, i) => {
+    const classes = givenClient[i];
+    if (!modules || !classes || classes.size === 0) return;
+    for (const m of imports[i] ?? []) {
+      const key = m.names.some((name) => classes.has(name)) ? modules.resolve(file, languageOf(file)!, m) : undefined;
+      if (key !== undefined) wrapperKeys.add(key);
+    }
+  });
   for (let index = 0; modules && index < wanted.length && !cancelled; index++) {
     const lang = languageOf(wanted[index])!;
+    const own = moduleKeys(wanted[index]);
     const viaIntercom = (imports[index] ?? []).filter((m) => {
       const key = modules.resolve(wanted[index], lang, m);
-      return key !== undefined && intercomKeys.has(key) && !moduleKeys(wanted[index]).includes(key);
+      return key !== undefined && intercomKeys.has(key) && !own.includes(key);
     });
-    if (viaIntercom.length === 0) continue;
+    if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) continue;
     if (isCancelled()) cancelled = true;
     else await scanOne(index, { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) });
   }
@@ -495,7 +599,8 @@ export async function scanFiles(
     findings: perFile.flatMap((f) => f ?? []),
     scanned: perFile.filter(Boolean).length,
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
-    checkByHand: wanted.filter((_, i) => talksToIntercom[i] && perFile[i]?.length === 0),
+    // Test code is left out: its findings never count, so reading it by hand would change nothing.
+    checkByHand: wanted.filter((file, i) => talksToIntercom[i] && perFile[i]?.length === 0 && !isTestFile(file)),
     cancelled,
   };
 }

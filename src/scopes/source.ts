@@ -219,9 +219,13 @@ export function methodAt(text: string, start: number, end: number): HttpMethod |
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** `= …` or `:= …` right after a variable: from there on it holds another value. */
+const REASSIGNED = /\s*:?=(?![=>~])/y;
+
 /**
  * The method for a URL value: shown at the value itself, or where the variable it is assigned to is
- * used next (`url = "…/me"` … `requests.get(url)`). `seen` is false when GET had to be assumed.
+ * used next (`url = "…/me"` … `requests.get(url)`), up to where it is assigned again (the next function's
+ * `url = …` is another URL). `seen` is false when GET had to be assumed.
  */
 export function resolveMethod(text: string, start: number, end: number): { method: HttpMethod; seen: boolean } {
   const here = methodAt(text, start, end);
@@ -231,6 +235,8 @@ export function resolveMethod(text: string, start: number, end: number): { metho
     const usage = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g');
     for (const m of [...following.matchAll(usage)].slice(0, 5)) {
       const at = end + m.index;
+      REASSIGNED.lastIndex = at + m[0].length;
+      if (REASSIGNED.test(text)) break;
       const method = methodAt(text, at, at + m[0].length);
       if (method) return { method, seen: true };
     }

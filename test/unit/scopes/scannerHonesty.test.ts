@@ -61,4 +61,24 @@ suite('scopes scanner: files to check by hand', () => {
     const result = await scanFiles(Object.keys(files), async (f) => files[f]);
     assert.deepEqual(result.checkByHand, ['src/sdk-only.ts', 'app/hosts.py', 'lib/worker.rb', 'src/Support.php', 'svc/client.go']);
   });
+
+  test('test code is not listed: its findings never count, so checking it by hand changes nothing', async () => {
+    const files: Record<string, string> = {
+      'src/connect.ts': "import { Client } from 'intercom-client';\nexport const connect = (token: string) => new Client({ token });",
+      '__tests__/fixtures/recording.js': "nock('https://api.intercom.io').post('/contacts/search').reply(200, {});",
+      'internal/leads/leads_test.go': 'import intercom "gopkg.in/intercom/intercom-go.v2"\n',
+      'spec/support/intercom_stub.rb': "require 'intercom'\n",
+    };
+    const result = await scanFiles(Object.keys(files), async (f) => files[f]);
+    assert.deepEqual(result.checkByHand, ['src/connect.ts']);
+  });
+
+  test('PHP: a namespace of the app\'s own that merely contains Intercom is not the SDK; \\Intercom\\… is', async () => {
+    const files: Record<string, string> = {
+      'src/Exceptions/ChannelFailed.php': "<?php\nnamespace NotificationChannels\\Intercom\\Exceptions;\n\nclass ChannelFailed extends \\Exception {}\n",
+      'src/Provider.php': "<?php\nnamespace App\\Providers;\n\n$this->app->singleton(\\Intercom\\IntercomClient::class, fn () => make());\n",
+    };
+    const result = await scanFiles(Object.keys(files), async (f) => files[f]);
+    assert.deepEqual(result.checkByHand, ['src/Provider.php']);
+  });
 });

@@ -39,3 +39,20 @@ suite('scopes scanner: wrappers in another file (one hop through project imports
     assert.deepEqual(await scanProject('go'), { found: ['internal/sync/admins.go:10 PUT /admins/{id}/away'], checkByHand: ['internal/helpdesk/client.go'] });
   });
 });
+
+suite('scopes scanner: a wrapper whose client the Intercom module passes in', () => {
+  test('JS/TS: new Contacts(client) with an intercom-client Client; not a ledger given the billing client', async () => {
+    assert.deepEqual(await scanProject('injected-web'), {
+      found: ['src/desk/contacts.ts:6 POST /contacts/search', 'src/desk/contacts.ts:10 DELETE /contacts/{id}/tags/{id}'],
+      checkByHand: ['src/desk.ts'],
+    });
+  });
+
+  test('Python: Contacts(client) with an httpx client on Intercom\'s base URL; not a ledger given the billing client', async () => {
+    assert.deepEqual(await scanProject('injected-py'), { found: ['app/wrappers/contacts.py:8 POST /contacts/{id}/archive'], checkByHand: ['app/desk.py'] });
+  });
+
+  test('PHP: new Contacts($client) with an IntercomClient; not a ledger given the billing client', async () => {
+    assert.deepEqual(await scanProject('injected-php'), { found: ['src/Desk/Contacts.php:13 POST /contacts/{id}/block'], checkByHand: ['src/Desk.php'] });
+  });
+});

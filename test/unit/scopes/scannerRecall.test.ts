@@ -38,3 +38,46 @@ suite('scopes scanner: clients from factories and calls as receivers', () => {
     assert.deepEqual(scan('factory.go'), ['14 POST /contacts via Contacts.Create', '17 GET /admins via Admins.List']);
   });
 });
+
+suite('scopes scanner: a URL variable assigned again', () => {
+  /** "line METHOD /path", with "(assumed)" where the code shows no method. */
+  const methods = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map(
+      (f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`,
+    );
+
+  for (const [name, read, reply] of [
+    ['reassigned-url.py', 13, 18],
+    ['reassigned-url.ts', 7, 12],
+    ['reassigned-url.rb', 5, 10],
+    ['reassigned-url.php', 6, 12],
+    ['reassigned-url.go', 10, 15],
+  ] as const) {
+    test(`${name}: the read keeps its own (unseen) method, not the next function's POST`, () => {
+      assert.deepEqual(methods(name), [`${read} GET /conversations/{id} (assumed)`, `${reply} POST /conversations/{id}/reply`]);
+    });
+  }
+});
+
+suite('scopes scanner: a class built on Intercom\'s base URL by its parent\'s constructor', () => {
+  const calls = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map(
+      (f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`,
+    );
+
+  test('JS/TS: super(host) makes this.get, ${this.baseUrl}/… and bare API paths Intercom requests; not the next class', () => {
+    assert.deepEqual(calls('base-class.ts'), ['12 GET /me', '16 GET /admins/{id}', '20 POST /conversations/search (assumed)']);
+  });
+
+  test('Python: super().__init__(base_url=host) makes self.get, self.base_url + … and bare API paths count; not the next class', () => {
+    assert.deepEqual(calls('base-class.py'), ['12 GET /me', '15 GET /tags', '18 POST /contacts/search (assumed)']);
+  });
+
+  test('PHP: parent::__construct(host) makes $this->get, {$this->baseUrl}/… and bare API paths count; not the next class', () => {
+    assert.deepEqual(calls('base-class.php'), ['15 GET /me', '20 GET /companies/{id}', '25 POST /tickets/search (assumed)']);
+  });
+
+  test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
+    assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
+  });
+});

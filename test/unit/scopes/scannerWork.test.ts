@@ -45,3 +45,23 @@ suite('scopes scanner: time budget and cancellation inside a file', () => {
     assert.ok(looks < 50, `cancellation was looked at ${looks} times`);
   });
 });
+
+suite('scopes scanner: classes on Intercom\'s base URL and bare API paths stay linear', () => {
+  const shapes: [string, string, (i: number) => string][] = [
+    ['a class built on Intercom\'s base URL, again and again', 'classes.ts', (i) => `class A${i} extends B { constructor() { super('https://api.intercom.io'); this.get('/me'); } }\n`],
+    ['bare API paths in an Intercom file', 'paths.ts', (i) => `${i === 0 ? "import 'intercom-client';\n" : ''}page('contacts/search'); `],
+  ];
+  for (const [title, file, piece] of shapes) {
+    test(`${title}: twice the text, at most about twice the work`, () => {
+      const make = (bytes: number): string => {
+        let text = '';
+        for (let i = 0; text.length < bytes; i++) text += piece(i);
+        return text;
+      };
+      const small = work(file, make(20_000));
+      const large = work(file, make(40_000));
+      assert.ok(large <= 2.3 * small, `work went from ${small} to ${large} steps when the text doubled`);
+      assert.ok(large <= 20 * 40_000, `${large} steps for 40 KB`);
+    });
+  }
+});
