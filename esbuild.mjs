@@ -11,11 +11,14 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
-/** got is ESM-only and large: it lives in dist/http.js and is required on first use, never at activation. */
-const lazyHttp = {
-  name: 'lazy-http',
+/**
+ * Bundles required on first use, never at activation: got is ESM-only and large (dist/http.js); the
+ * webhook receiver is only wanted once someone starts it or opens its view (dist/webhooks.js).
+ */
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/http\.js$/ }, () => ({ path: './http.js', external: true }));
+    build.onResolve({ filter: /^\.\/(http|webhooks)\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -46,13 +49,13 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts' },
+    entryPoints: { extension: 'src/extension.ts', http: 'src/api/http.ts', webhooks: 'src/features/webhooks/webhooks.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',
     target: 'node22',
     external: ['vscode'],
-    plugins: [lazyHttp, ...common.plugins],
+    plugins: [lazyBundles, ...common.plugins],
   },
   {
     // The redirect bridge's script, inlined into the static page the user hosts.

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
 import { activateScopes } from './features/scopes';
+import { activateWebhooks } from './features/webhooks';
 import { activateWorkspace } from './features/workspace';
 import { httpFactory, type Services } from './services';
 import { SessionStore } from './session/store';
@@ -23,10 +24,11 @@ export function activate(context: vscode.ExtensionContext) {
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
   activateScopes(services);
+  const webhooks = activateWebhooks(services);
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, secrets: context.secrets, logUri: context.logUri };
+    return { ui: services.ui, oauth: connect.oauth, sessions, workspace, webhooks, secrets: context.secrets, logUri: context.logUri };
   }
   return undefined;
 }

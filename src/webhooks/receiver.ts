@@ -174,3 +174,15 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, options: Re
     report({ ...base, body, size, status: 200 });
   });
 }
+
+/** A port nothing listens on right now, to offer when the configured one is taken. */
+export function findFreePort(): Promise<number> {
+  const server = http.createServer();
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -21,6 +21,10 @@
 //   fake.reset();                                        // faults, counters, log, codes, clock, consent, nextGrant, rateLimit
 //   await fake.close();
 //
+// Webhooks (deliverer.ts): deliverNotification({ url, topic, secret, flaw?, copies?, retryDelaysMs? }) →
+//   one report per copy { id, body, signature, attempts: [{ attempt, status | error }], delivered }.
+//   flaw: 'none' | 'badSignature' | 'sha256' | 'reserialised' | 'unsigned'. Retries after a non-2xx or no answer.
+//
 // Routes
 //   GET  /oauth?client_id&state&redirect_uri  unknown client or unregistered redirect_uri → 400 page; else the
 //                                             consent page "Intercom – Authorize <app>" (buttons "Authorize access",
@@ -42,6 +46,7 @@
 
 export { FakeIntercom, normalizeRoute, type StartOptions } from './server';
 export { Faults } from './faults';
+export { DEFAULT_RETRY_DELAYS_MS, deliverNotification, type DeliveryFlaw, type DeliveryOptions, type DeliveryReport } from './deliverer';
 export { auWorkspace, applyPatch, cloneProfile, europeWorkspace, usWorkspace } from './profiles';
 export { ALL_SCOPES, ROUTE_SCOPES, SCOPES, scopeMessage } from './scopes';
 export { CODE_LIFETIME_MS } from './state';

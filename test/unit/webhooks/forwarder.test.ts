@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkForwardTarget, forward } from '../../../src/webhooks/forwarder';
-import { closedPort, startLocalApp, type LocalApp } from './helpers';
+import { findFreePort } from '../../../src/webhooks/receiver';
+import { startLocalApp, type LocalApp } from '../../support/localApp';
 
 suite('webhooks: forwarder', () => {
   let app: LocalApp;
@@ -47,7 +48,7 @@ suite('webhooks: forwarder', () => {
   });
 
   test('nothing listening → refused', async () => {
-    const result = await forward({ target: new URL(`http://127.0.0.1:${await closedPort()}/`), body: BODY, headers: HEADERS, timeoutMs: 5000 });
+    const result = await forward({ target: new URL(`http://127.0.0.1:${await findFreePort()}/`), body: BODY, headers: HEADERS, timeoutMs: 5000 });
     assert.ok(!result.ok);
     assert.equal(result.failure, 'refused');
     assert.equal(result.code, 'ECONNREFUSED');

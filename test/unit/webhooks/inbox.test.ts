@@ -4,7 +4,7 @@ import { Inbox, type ForwardSettings } from '../../../src/webhooks/inbox';
 import { WebhookReceiver } from '../../../src/webhooks/receiver';
 import { signatureHeader, verifySignature } from '../../../src/webhooks/signature';
 import { until } from '../../support/until';
-import { send, startLocalApp, type LocalApp } from './helpers';
+import { send, startLocalApp, type LocalApp } from '../../support/localApp';
 
 const SECRET = 'inbox-secret';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { REJECTIONS, WebhookReceiver, type ReceivedRequest } from '../../../src/webhooks/receiver';
 import { until } from '../../support/until';
-import { send } from './helpers';
+import { send } from '../../support/localApp';
 
 suite('webhooks: receiver', () => {
   let receiver: WebhookReceiver;

@@ -1,4 +1,5 @@
-// Raw HTTP for the webhook tests: exact bytes and headers, partial uploads, and local apps to forward to.
+// Raw HTTP for the webhook tests (unit and extension host): exact bytes and headers, partial uploads,
+// and the developer's local app that forwarded notifications reach.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -61,13 +62,4 @@ export async function startLocalApp(): Promise<LocalApp> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   app.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
   return app;
-}
-
-/** A loopback port with nothing listening (taken, then freed). */
-export async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
