@@ -23,8 +23,10 @@ suite('Activation (real extension host; runs first)', () => {
     assert.equal(loaded('extension.js').length, 1, 'dist/extension.js is in require.cache');
     // …and the HTTP bundle (which contains got) is not.
     assert.deepEqual(loaded('http.js'), [], 'dist/http.js must not be loaded at activation');
+    // Nor the webhook receiver's bundle: its commands and view load it on first use.
+    assert.deepEqual(loaded('webhooks.js'), [], 'dist/webhooks.js must not be loaded at activation');
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog']) {
+    for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog', 'intercom.startWebhookReceiver', 'intercom.sendTestWebhook']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
   });
