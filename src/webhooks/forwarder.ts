@@ -33,6 +33,8 @@ export type ForwardResult =
 /** Hop-by-hop headers describe our connection, not the notification; the rest is sent as received. */
 const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 const BODY_START = 200;
+/** Kept-alive connections: a burst of notifications must not open a connection each. */
+const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
 export function forwardedHeaders(headers: Readonly<Record<string, string>>, body: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};
@@ -61,7 +63,7 @@ export function forward({ target, body, headers, timeoutMs }: ForwardRequest): P
       clearTimeout(timer);
       resolve(result);
     };
-    const request = client.request(target, { method: 'POST', headers: forwardedHeaders(headers, body) }, (response) => {
+    const request = client.request(target, { method: 'POST', headers: forwardedHeaders(headers, body), agent: agents[target.protocol as keyof typeof agents] }, (response) => {
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;

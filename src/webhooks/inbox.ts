@@ -86,9 +86,9 @@ export class Inbox {
   private async forwardEvent(event: WebhookEvent, headers: Record<string, string>, forwarding = this.options.forwarding()): Promise<ForwardResult | undefined> {
     if (!forwarding) return undefined;
     const result = await forward({ target: forwarding.target, body: bodyOf(event), headers, timeoutMs: forwarding.timeoutMs });
-    const patch: Partial<WebhookEvent> = { forward: result };
-    if (event.source === 'test') patch.status = result.status ?? 0; // a test event's answer comes from the app
-    this.options.log.update(event.key, patch);
+    // On the event itself: it may have left a full log meanwhile, and the caller still reads the result.
+    event.forward = result;
+    if (event.source === 'test') event.status = result.status ?? 0; // a test event's answer comes from the app
     this.options.onChange();
     return result;
   }

@@ -198,9 +198,8 @@ export class WebhooksFeature {
     const ready = await this.sendingPrerequisites();
     if (!ready) return undefined;
     const event = await this.inbox.sendTest(body, ready.forwarding, ready.secret);
-    const logged = this.log.get(event.key) ?? event;
-    if (logged.forward) this.reportForward(logged.forward, ready.forwarding);
-    return logged;
+    if (event.forward) this.reportForward(event.forward, ready.forwarding);
+    return event;
   }
 
   private async replay(event: WebhookEvent | undefined): Promise<void> {
