@@ -14,7 +14,8 @@ const run = (args) => spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inh
 const toolchain = ensureCodeServer();
 if (!process.argv.includes('--no-build') && (!run(['esbuild.mjs']) || !run(['esbuild.mjs', '--tests']))) process.exit(1);
 
-const { FakeIntercom } = require(path.join(ROOT, 'out/test/fake-intercom/index.js'));
+const { FakeIntercom, deliverSamplesWhenListening } = require(path.join(ROOT, 'out/test/fake-intercom/index.js'));
+const { findFreePort } = require(path.join(ROOT, 'out/src/webhooks/receiver.js'));
 const { CodeServer } = require(path.join(ROOT, 'out/test/support/codeServer.js'));
 const { projectBridgePage } = require(path.join(ROOT, 'out/test/support/bridgePage.js'));
 
@@ -23,6 +24,8 @@ const fake = await FakeIntercom.start({ consent: 'page' });
 const bridgeUrl = fake.serveStatic('/bridge/', projectBridgePage());
 fake.addClient({ ...client, redirectUrls: [bridgeUrl], appName: 'Sandbox App' });
 const accessToken = fake.addToken();
+const webhookPort = await findFreePort();
+const receiverUrl = `http://127.0.0.1:${webhookPort}/`;
 
 const runDir = path.join(CACHE, 'runs', 'start');
 const server = await CodeServer.start({
@@ -34,6 +37,7 @@ const server = await CodeServer.start({
     'intercom.advanced.apiBaseUrl': fake.url,
     'intercom.oauth.clientId': client.clientId,
     'intercom.oauth.redirectUrl': bridgeUrl,
+    'intercom.webhooks.port': webhookPort,
   },
 });
 const folder = path.join(runDir, 'workspace');
@@ -52,12 +56,18 @@ Intercom Developer Tools is running in code-server against a fake Intercom (noth
 
 Try: the Intercom icon in the activity bar → Connect → "Authorize access" on the fake consent page.
 Then "Intercom: Generate Scope Checklist" on the sample app. Logs: ${runDir}. Stop with Ctrl+C.
+
+Webhooks: run "Intercom: Start Webhook Receiver" (port ${webhookPort}). Each time it starts, the fake Intercom
+  delivers sample notifications to ${receiverUrl}, signed with the client secret above (a good one, a
+  duplicate pair, a SHA-256 mistake): watch them arrive in the Webhook Events view.
 `);
+const stopDeliveries = deliverSamplesWhenListening(receiverUrl, client.clientSecret, (line) => console.log(`  webhooks: ${line}`));
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  stopDeliveries();
   await server.stop();
   await fake.close();
   process.exit(0);

@@ -117,3 +117,38 @@ export async function deliverNotification(options: DeliveryOptions): Promise<Del
   }
   return reports;
 }
+
+/** What the sandbox sends each time the receiver comes up: a good one, a duplicate pair, a common mistake. */
+export const SAMPLE_DELIVERIES: readonly Omit<DeliveryOptions, 'url' | 'secret'>[] = [
+  { topic: 'conversation.user.created' },
+  { topic: 'ticket.created', copies: 2 },
+  { topic: 'contact.user.created', flaw: 'sha256' },
+];
+
+/**
+ * For `npm start`: checks `url` with HEAD (as Intercom checks an endpoint) every `intervalMs`, and each
+ * time it starts answering, delivers SAMPLE_DELIVERIES. Returns a function that stops watching.
+ */
+export function deliverSamplesWhenListening(url: string, secret: string, report: (line: string) => void, intervalMs = 2000): () => void {
+  let listening = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    const up = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(intervalMs) }).then((r) => r.ok, () => false);
+    if (!up && listening) report(`${url} stopped answering`);
+    if (up && !listening) {
+      report(`${url} answers HEAD with 200: delivering samples`);
+      for (const sample of SAMPLE_DELIVERIES) {
+        const reports = await deliverNotification({ ...sample, url, secret, retryDelaysMs: [] });
+        report(`delivered ${sample.topic}${sample.flaw ? ` (${sample.flaw})` : ''}${reports.length > 1 ? ` ×${reports.length}` : ''} → ${reports.map((r) => r.attempts.at(-1)?.status ?? r.attempts.at(-1)?.error).join(', ')}`);
+      }
+    }
+    listening = up;
+    if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+  };
+  void tick();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { EventLog } from '../../../src/webhooks/eventLog';
 import { Inbox } from '../../../src/webhooks/inbox';
 import { findFreePort, WebhookReceiver } from '../../../src/webhooks/receiver';
-import { deliverNotification, type DeliveryFlaw } from '../../fake-intercom';
+import { SAMPLE_DELIVERIES, deliverNotification, deliverSamplesWhenListening, type DeliveryFlaw } from '../../fake-intercom';
 import { until } from '../../support/until';
 
 const SECRET = 'deliverer-secret';
@@ -71,6 +71,28 @@ suite('fake Intercom: webhook deliverer', () => {
       assert.equal(JSON.parse(report.body).delivery_attempts, 2);
     } finally {
       flaky.close();
+    }
+  });
+
+  test('the sandbox watcher delivers the samples once the receiver comes up, again after a restart', async () => {
+    const port = await findFreePort();
+    await receiver.close();
+    const lines: string[] = [];
+    const stop = deliverSamplesWhenListening(`http://127.0.0.1:${port}/`, SECRET, (line) => lines.push(line), 50);
+    try {
+      const perRound = SAMPLE_DELIVERIES.reduce((n, d) => n + (d.copies ?? 1), 0);
+      const inbox = new Inbox({ log, secrets: async () => ({ secret: SECRET, others: [] }), forwarding: () => undefined, onChange: () => undefined });
+      const startReceiver = () => WebhookReceiver.start({ port, onRequest: (r) => void inbox.receive(r) });
+      receiver = await startReceiver();
+      await until(() => log.size === perRound, 'the sample deliveries', 10_000);
+      assert.deepEqual(log.list().map((e) => (e.signature?.ok ? 'ok' : e.signature?.problem)).sort(), ['ok', 'ok', 'ok', 'sha256']);
+      assert.equal(lines.filter((l) => l.startsWith('delivered')).length, SAMPLE_DELIVERIES.length);
+      await receiver.close();
+      await until(() => lines.some((l) => l.endsWith('stopped answering')), 'the watcher to see the receiver stop', 5000);
+      receiver = await startReceiver();
+      await until(() => log.size === 2 * perRound, 'a second round after the restart', 10_000);
+    } finally {
+      stop();
     }
   });
 });
