@@ -15,7 +15,8 @@ export const OPEN_EVENT_COMMAND = 'intercom.openWebhookEvent';
 const titleOf = (event: WebhookEvent) => event.topic ?? (event.rejected ? `${event.method} ${event.rejected === 'notJson' ? vscode.l10n.t('(not JSON)') : ''}`.trim() : event.method);
 
 export function describe(event: WebhookEvent, forwardTarget: string | undefined): { description: string; tooltip: string } {
-  const parts = [new Date(event.receivedAt).toLocaleTimeString()];
+  // Verdicts first: the time is the first thing a narrow side bar may cut.
+  const parts: string[] = [];
   const tooltip: string[] = [];
   if (event.source === 'test') parts.push(vscode.l10n.t('test'));
   if (event.rejected) parts.push(rejectionLabel(event.rejected));
@@ -30,6 +31,7 @@ export function describe(event: WebhookEvent, forwardTarget: string | undefined)
     parts.push(forwardLabel(event.forward));
     tooltip.push(forwardText(event.forward, forwardTarget ?? vscode.l10n.t('the forward target')));
   }
+  parts.push(new Date(event.receivedAt).toLocaleTimeString());
   return { description: parts.join(' · '), tooltip: tooltip.join('\n\n') };
 }
 
