@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { curlForDelivery, SECRET_ENV_VAR } from '../../webhooks/curl';
 import { bodyOf, EventLog, type WebhookEvent } from '../../webhooks/eventLog';
 import { checkForwardTarget } from '../../webhooks/forwarder';
-import { Inbox, type ForwardSettings } from '../../webhooks/inbox';
+import { Inbox, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
 import { findFreePort, WebhookReceiver } from '../../webhooks/receiver';
 import { AppConfig } from '../connect/appConfig';
 import { EVENT_SCHEME, EventDocuments, eventUri } from './document';
@@ -36,6 +36,8 @@ export class WebhooksFeature {
   private readonly status = createReceiverStatus();
   private readonly disposables: vscode.Disposable[] = [];
   private saveTimer: NodeJS.Timeout | undefined;
+  /** Read once per secret or app change, not once per delivery. */
+  private secrets: Promise<AppSecrets> | undefined;
 
   constructor(private readonly services: Services, private readonly refreshView: () => void) {
     const settings = readWebhookSettings();
@@ -45,20 +47,33 @@ export class WebhooksFeature {
     this.tree = new EventsTree(this.log, target);
     this.inbox = new Inbox({
       log: this.log,
-      secrets: async () => ({ secret: (await this.app.read()).clientSecret, others: await this.app.otherSecrets() }),
+      secrets: () => this.appSecrets(),
       forwarding: () => this.forwarding(false),
       onChange: () => this.changed(),
     });
     this.disposables.push(
       this.status,
       vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, new EventDocuments(this.log, target)),
+      services.context.secrets.onDidChange(() => (this.secrets = undefined)),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('intercom.oauth.clientId')) this.secrets = undefined;
         if (e.affectsConfiguration('intercom.webhooks.maxEvents')) {
           this.log.setLimit(readWebhookSettings().maxEvents);
           this.changed();
         }
       }),
     );
+  }
+
+  private appSecrets(): Promise<AppSecrets> {
+    this.secrets ??= Promise.all([this.app.read(), this.app.otherSecrets()]).then(
+      ([app, others]) => ({ secret: app.clientSecret, others }),
+      (error: unknown) => {
+        this.secrets = undefined;
+        throw error;
+      },
+    );
+    return this.secrets;
   }
 
   /** Dispatches the commands registered in index.ts. */
@@ -102,7 +117,11 @@ export class WebhooksFeature {
         onError: (e) => this.services.log.warn(`Webhook receiver: ${String(e)}`),
       });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE') {
+        void ui.message('error', vscode.l10n.t('The webhook receiver cannot listen on port {0} ({1}). Choose another port in intercom.webhooks.port.', port, code ?? String(error)));
+        return undefined;
+      }
       const free = await findFreePort();
       const useFree = vscode.l10n.t('Use Port {0}', free);
       const settings = vscode.l10n.t('Change the Port Setting');
@@ -182,7 +201,7 @@ export class WebhooksFeature {
     }
     const forwarding = this.forwarding(true);
     if (!forwarding) return undefined;
-    const secret = (await this.app.read()).clientSecret;
+    const { secret } = await this.appSecrets();
     if (!secret) {
       const configure = vscode.l10n.t('Configure OAuth App');
       if (await ui.message('error', vscode.l10n.t('No client secret is configured to sign notifications with. Configure the app whose webhooks you are testing.'), configure) === configure) {
