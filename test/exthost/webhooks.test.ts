@@ -126,6 +126,23 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     assert.equal(rows(group.node).length, 2);
   });
 
+  test('signed with the secret of another app configured before: the check says so', async () => {
+    await start(); // the feature has read the current app's secret already
+    ui.answerInputs('another-app', 'another-secret', box.bridgeUrl).answerPicks((items) => items[0]);
+    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
+    try {
+      await deliver('admin.logged_in');
+      const row = await rowFor('the other-app row', (r) => r.label === 'admin.logged_in');
+      assert.match(row.description, /^✗ other app/);
+      assert.match(row.tooltip, /another app you configured before/);
+    } finally {
+      ui.answerInputs(CLIENT_ID, CLIENT_SECRET, box.bridgeUrl).answerPicks((items) => items[0]);
+      assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
+    }
+    await deliver('admin.logged_out');
+    assert.match((await rowFor('the row after switching back', (r) => r.label === 'admin.logged_out')).description, /^✓ verified/);
+  });
+
   test('bad input gets its 4xx and message, and is kept in the log', async () => {
     const url = await start();
     const notJson = await send(url, { body: 'topic=ping' });
