@@ -110,7 +110,7 @@ export async function benchReceiver() {
 
 /** A worker running this file in another role; `next()` is its next message. */
 function startWorker(data) {
-  const worker = new Worker(new URL(import.meta.url), { workerData: data });
+  const worker = new Worker(new URL(import.meta.url), { workerData: data, execArgv: [] });
   const queue = [];
   const waiting = [];
   worker.on('message', (m) => (waiting.length ? waiting.shift()(m) : queue.push(m)));
