@@ -56,7 +56,7 @@ const ITEMS: Record<string, (now: number) => Record<string, unknown>> = {
   'data connector': (now) => ({ type: 'data_connector_execution', id: 'exec_11', status: 'success', completed_at: now }),
 };
 
-export function sampleItem(topic: string, now: number): Record<string, unknown> {
+function sampleItem(topic: string, now: number): Record<string, unknown> {
   if (topic === PING_TOPIC) return { type: 'ping', message: 'Hello from the Intercom Developer Tools' };
   const group = findTopicRule(topic)?.group;
   const make = group ? ITEMS[group] : undefined;

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
+import { isLoopbackHost } from '../connect/authorize';
 
 export type ForwardTargetProblem = 'invalid' | 'notHttp' | 'notLoopback';
 
@@ -20,10 +21,6 @@ export function checkForwardTarget(raw: string, allowOtherHosts: boolean): { url
   return { url };
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
 export type ForwardFailure = 'refused' | 'timeout' | 'status' | 'network';
 
 export type ForwardResult =
@@ -36,7 +33,7 @@ const BODY_START = 200;
 /** Kept-alive connections: a burst of notifications must not open a connection each. */
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
-export function forwardedHeaders(headers: Readonly<Record<string, string>>, body: Uint8Array): Record<string, string> {
+function forwardedHeaders(headers: Readonly<Record<string, string>>, body: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name.toLowerCase())) out[name] = value;
   out['content-length'] = String(body.byteLength);

@@ -30,7 +30,7 @@ export interface VerifyInput {
   otherSecrets?: readonly string[];
 }
 
-export function hmacSha1(body: Uint8Array | string, secret: string): Buffer {
+function hmacSha1(body: Uint8Array | string, secret: string): Buffer {
   return createHmac('sha1', secret).update(body).digest();
 }
 

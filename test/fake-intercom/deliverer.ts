@@ -42,8 +42,8 @@ export interface DeliveryReport {
   delivered: boolean;
 }
 
-export const DEFAULT_RETRY_DELAYS_MS = [60_000];
-export const INTERCOM_USER_AGENT = 'intercom-parrot-service-client/1.0';
+const DEFAULT_RETRY_DELAYS_MS = [60_000];
+const INTERCOM_USER_AGENT = 'intercom-parrot-service-client/1.0';
 
 const hmac = (algorithm: 'sha1' | 'sha256', secret: string, body: string) => createHmac(algorithm, secret).update(body).digest('hex');
 

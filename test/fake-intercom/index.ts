@@ -48,7 +48,7 @@
 
 export { FakeIntercom, normalizeRoute, type StartOptions } from './server';
 export { Faults } from './faults';
-export { DEFAULT_RETRY_DELAYS_MS, SAMPLE_DELIVERIES, deliverNotification, deliverSamplesWhenListening, type DeliveryFlaw, type DeliveryOptions, type DeliveryReport } from './deliverer';
+export { SAMPLE_DELIVERIES, deliverNotification, deliverSamplesWhenListening, type DeliveryFlaw, type DeliveryOptions, type DeliveryReport } from './deliverer';
 export { auWorkspace, applyPatch, cloneProfile, europeWorkspace, usWorkspace } from './profiles';
 export { ALL_SCOPES, ROUTE_SCOPES, SCOPES, scopeMessage } from './scopes';
 export { CODE_LIFETIME_MS } from './state';

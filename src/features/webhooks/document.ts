@@ -20,7 +20,7 @@ function pretty(body: Buffer): string {
   }
 }
 
-export function renderEvent(event: WebhookEvent, forwardTarget: string | undefined): string {
+function renderEvent(event: WebhookEvent, forwardTarget: string | undefined): string {
   const { description, tooltip } = describe(event, forwardTarget);
   const lines = [
     `// ${event.method} · ${new Date(event.receivedAt).toISOString()} · ${event.source === 'test' ? vscode.l10n.t('test event') : vscode.l10n.t('answered {0}', event.status)} · ${vscode.l10n.t('{0} bytes', event.size)}`,

@@ -15,10 +15,6 @@ export class LazyWebhooks implements vscode.TreeDataProvider<EventNode>, vscode.
 
   constructor(private readonly services: Services) {}
 
-  get loaded(): boolean {
-    return this.feature !== undefined;
-  }
-
   load(): WebhooksModule.WebhooksFeature {
     if (!this.feature) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports

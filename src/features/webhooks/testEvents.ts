@@ -8,9 +8,9 @@ import { buildNotification, notificationBody, PING_TOPIC } from '../../webhooks/
 import type { WebhookEvent } from '../../webhooks/eventLog';
 import { scanWorkspace } from '../scopes/scanWorkspace';
 
-export const FIXTURE_FOLDER = '.intercom/webhooks';
+const FIXTURE_FOLDER = '.intercom/webhooks';
 
-export function fixtureUri(topic: string): vscode.Uri | undefined {
+function fixtureUri(topic: string): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder && vscode.Uri.joinPath(folder.uri, FIXTURE_FOLDER, `${topic}.json`);
 }

@@ -236,7 +236,7 @@ export class WebhooksFeature {
   private async copyCurl(event: WebhookEvent | undefined): Promise<void> {
     if (!event || event.rejected) return;
     const settings = readWebhookSettings();
-    const url = settings.forwardTo || this.running?.receiver.url || `http://127.0.0.1:${settings.port}/`;
+    const url = settings.forwardTo || this.receiverUrl || `http://127.0.0.1:${settings.port}/`;
     await vscode.env.clipboard.writeText(curlForDelivery({ url, body: bodyOf(event).toString('utf8'), headers: event.headers }));
     void this.services.ui.current.message('info', vscode.l10n.t('Copied a curl command that sends this notification to {0}. It signs with the secret in ${1}: set it in your shell first.', url, SECRET_ENV_VAR));
   }
