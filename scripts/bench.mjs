@@ -1,4 +1,5 @@
-// npm run bench: how long the scope scanner takes on a 10,000-file workspace, next to ripgrep searching
+// npm run bench: the webhook receiver under load (scripts/bench/receiver.mjs) after this section, which
+// measures how long the scope scanner takes on a 10,000-file workspace, next to ripgrep searching
 // the same tree for the same patterns, measured in the same run. The workspace is generated from a fixed
 // seed (5 languages, a few percent calling Intercom) in a temp dir that is deleted afterwards. Exits
 // non-zero when the scan does not find exactly the Intercom files generated (a correctness check); there
@@ -192,5 +193,7 @@ async function main() {
 }
 
 const scanExit = await main();
+const { benchReceiver } = await import('./bench/receiver.mjs');
+const receiverExit = await benchReceiver();
 const activationExit = await benchActivation();
-process.exitCode = scanExit || activationExit;
+process.exitCode = scanExit || receiverExit || activationExit;

@@ -47,8 +47,9 @@ await step('Package the extension (vsce package: type check, lint, production bu
   node([require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], 'vsce package');
 });
 
-const { FakeIntercom } = require(path.join(ROOT, 'out/test/fake-intercom/index.js'));
+const { FakeIntercom, deliverSamplesWhenListening } = require(path.join(ROOT, 'out/test/fake-intercom/index.js'));
 const { WEB_APP_PAGE, WEB_APP_PREFIX } = require(path.join(ROOT, 'out/test/fake-intercom/webApp.js'));
+const { findFreePort } = require(path.join(ROOT, 'out/src/webhooks/receiver.js'));
 const { CodeServer } = require(path.join(ROOT, 'out/test/support/codeServer.js'));
 const { projectBridgePage } = require(path.join(ROOT, 'out/test/support/bridgePage.js'));
 
@@ -57,12 +58,13 @@ const runDir = path.join(CACHE, 'runs', 'start');
 // Outside any git repository, so Git does not ask about "a repository in the parent folders"; one per clone.
 const folder = path.join(os.tmpdir(), `intercom-sandbox-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`);
 
-const { fake, bridgeUrl, accessToken, server } = await step('Start the fake Intercom, and code-server with the VSIX installed', async () => {
+const { fake, bridgeUrl, accessToken, server, webhookPort } = await step('Start the fake Intercom, and code-server with the VSIX installed', async () => {
   const fake = await FakeIntercom.start({ consent: 'page' });
   const bridgeUrl = fake.serveStatic('/bridge/', projectBridgePage());
   fake.serveStatic(WEB_APP_PREFIX, WEB_APP_PAGE);
   fake.addClient({ ...client, redirectUrls: [bridgeUrl], appName: 'Sandbox App' });
   const accessToken = fake.addToken();
+  const webhookPort = await findFreePort();
   fs.rmSync(folder, { recursive: true, force: true });
   fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), folder, { recursive: true });
   const server = await CodeServer.start({
@@ -75,11 +77,13 @@ const { fake, bridgeUrl, accessToken, server } = await step('Start the fake Inte
       'intercom.advanced.apiBaseUrl': fake.url,
       'intercom.oauth.clientId': client.clientId,
       'intercom.oauth.redirectUrl': bridgeUrl,
+      'intercom.webhooks.port': webhookPort,
     },
   });
-  return { fake, bridgeUrl, accessToken, server };
+  return { fake, bridgeUrl, accessToken, server, webhookPort };
 });
 
+const receiverUrl = `http://127.0.0.1:${webhookPort}/`;
 console.log(`
 Intercom Developer Tools is running in code-server against a fake Intercom (nothing leaves this machine).
 
@@ -94,12 +98,18 @@ Intercom Developer Tools is running in code-server against a fake Intercom (noth
 Try: the Intercom icon in the activity bar → Connect → "Authorize access" on the fake consent page.
 Then "Intercom: Generate Scope Checklist" on the sample app (${folder}, copied fresh on each start).
 Logs: ${runDir}. Stop with Ctrl+C.
+
+Webhooks: run "Intercom: Start Webhook Receiver" (port ${webhookPort}). Each time it starts, the fake Intercom
+  delivers sample notifications to ${receiverUrl}, signed with the client secret above (a good one, a
+  duplicate pair, a SHA-256 mistake): watch them arrive in the Webhook Events view.
 `);
+const stopDeliveries = deliverSamplesWhenListening(receiverUrl, client.clientSecret, (line) => console.log(`  webhooks: ${line}`));
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  stopDeliveries();
   await server.stop();
   await fake.close();
   process.exit(0);

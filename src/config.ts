@@ -47,3 +47,24 @@ export function updateUserSetting(key: string, value: unknown): Thenable<void> {
   return vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+
+export interface WebhookSettings {
+  port: number;
+  /** Empty when nothing is forwarded. */
+  forwardTo: string;
+  /** User-level only: a cloned repository must not send notifications (signed, with customer data) off the machine. */
+  forwardToAnyHost: boolean;
+  forwardTimeoutMs: number;
+  maxEvents: number;
+}
+
+export function readWebhookSettings(): WebhookSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    port: config.get<number>('webhooks.port') ?? 8787,
+    forwardTo: nonEmpty(config.get<string>('webhooks.forwardTo')) ?? '',
+    forwardToAnyHost: userValue<boolean>('webhooks.allowForwardToAnyHost') === true,
+    forwardTimeoutMs: Math.max(1, config.get<number>('webhooks.forwardTimeoutSeconds') ?? 10) * 1000,
+    maxEvents: Math.max(1, config.get<number>('webhooks.maxEvents') ?? 500),
+  };
+}

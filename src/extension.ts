@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
 import { activateScopes } from './features/scopes';
 import { WalkthroughProgress } from './features/walkthrough/progress';
+import { activateWebhooks } from './features/webhooks';
 import { activateWorkspace } from './features/workspace';
 import { redactedLog } from './log';
 import { Redactor } from './secrets/redact';
@@ -32,10 +33,11 @@ export function activate(context: vscode.ExtensionContext) {
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
   activateScopes(services);
+  const webhooks = activateWebhooks(services);
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, get oauth() { return connect.oauth; }, sessions, workspace, secrets: context.secrets, logUri: context.logUri, walkthrough };
+    return { ui: services.ui, get oauth() { return connect.oauth; }, sessions, workspace, webhooks, secrets: context.secrets, logUri: context.logUri, walkthrough };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
@@ -7,7 +8,7 @@ import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type 
 import { EXTENSION_ID, ScriptedUi, activateExtension, logText, until } from './support';
 
 /** The bundles esbuild.mjs builds to load on first use, never at activation. */
-const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js'];
+const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js', 'webhooks.js'];
 
 const loaded = (bundle: string) => {
   const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', bundle);
@@ -28,8 +29,13 @@ suite('Activation (real extension host; runs first)', () => {
     assert.equal(loaded('extension.js').length, 1, 'dist/extension.js is in require.cache');
     // …and the bundles loaded on first use are not.
     for (const bundle of LAZY_BUNDLES) assert.deepEqual(loaded(bundle), [], `dist/${bundle} must not be loaded at activation`);
+    // The receiver's code is in its own bundle, not in the one activation parses (control: it is found there).
+    const bundle = (name: string) => fs.readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', name), 'utf8');
+    const receiverClass = /WebhookReceiver = class/;
+    assert.match(bundle('webhooks.js'), receiverClass);
+    assert.doesNotMatch(bundle('extension.js'), receiverClass, 'the receiver is bundled in dist/webhooks.js only');
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog']) {
+    for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog', 'intercom.startWebhookReceiver', 'intercom.sendTestWebhook']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
   });

@@ -22,6 +22,12 @@
 //   fake.reset();                                        // faults, counters, log, codes, clock, consent, nextGrant, rateLimit
 //   await fake.close();
 //
+// Webhooks (deliverer.ts): deliverNotification({ url, topic, secret, flaw?, copies?, retryDelaysMs? }) →
+//   one report per copy { id, body, signature, attempts: [{ attempt, status | error }], delivered }.
+//   flaw: 'none' | 'badSignature' | 'sha256' | 'reserialised' | 'unsigned'. Retries after a non-2xx or no answer.
+//   deliverSamplesWhenListening(url, secret, report) → stop(): `npm start` sends SAMPLE_DELIVERIES whenever the
+//   receiver comes up.
+//
 // Routes
 //   GET  /oauth?client_id&state&redirect_uri  unknown client or unregistered redirect_uri → 400 page; else the
 //                                             consent page "Intercom – Authorize <app>" (buttons "Authorize access",
@@ -43,6 +49,7 @@
 
 export { FakeIntercom, normalizeRoute, type StartOptions } from './server';
 export { Faults } from './faults';
+export { SAMPLE_DELIVERIES, deliverNotification, deliverSamplesWhenListening, type DeliveryFlaw, type DeliveryOptions, type DeliveryReport } from './deliverer';
 export { auWorkspace, applyPatch, cloneProfile, europeWorkspace, usWorkspace } from './profiles';
 export { ALL_SCOPES, ROUTE_SCOPES, SCOPES, scopeMessage } from './scopes';
 export { CODE_LIFETIME_MS } from './state';

@@ -13,6 +13,8 @@ export interface AppCredentials {
   redirectUrl: string;
 }
 
+/** SecretStorage cannot list its keys: the client ids with a stored secret are remembered here. */
+const KNOWN_CLIENT_IDS = 'intercom.oauth.knownClientIds';
 
 const redirectProblems: Record<RedirectUrlProblem, string> = {
   notUrl: vscode.l10n.t('Enter the full address, e.g. https://example.com/intercom-bridge.html'),
@@ -29,6 +31,20 @@ export class AppConfig {
     const { clientId, redirectUrl } = readSettings();
     const clientSecret = clientId ? await this.services.context.secrets.get(clientSecretKey(clientId)) : undefined;
     return { clientId, clientSecret, redirectUrl };
+  }
+
+  /** Client secrets of the other apps configured before (the webhook receiver names a delivery meant for one). */
+  async otherSecrets(): Promise<string[]> {
+    const { clientId } = readSettings();
+    const ids = this.services.context.globalState.get<string[]>(KNOWN_CLIENT_IDS, []).filter((id) => id !== clientId);
+    const secrets = await Promise.all(ids.map((id) => this.services.context.secrets.get(clientSecretKey(id))));
+    return secrets.filter((s): s is string => Boolean(s));
+  }
+
+  private async storeSecret(clientId: string, secret: string): Promise<void> {
+    await this.services.context.secrets.store(clientSecretKey(clientId), secret);
+    const known = this.services.context.globalState.get<string[]>(KNOWN_CLIENT_IDS, []);
+    if (!known.includes(clientId)) await this.services.context.globalState.update(KNOWN_CLIENT_IDS, [...known, clientId]);
   }
 
   /** Asks for whatever is missing (Connect calls this instead of failing). */
@@ -81,7 +97,7 @@ export class AppConfig {
         validateInput: (v) => (v.trim() || hasSecret ? undefined : vscode.l10n.t('The client secret is required.')),
       }))?.trim();
       if (secret === undefined) return false;
-      if (secret) await this.services.context.secrets.store(clientSecretKey(clientId), secret);
+      if (secret) await this.storeSecret(clientId, secret);
     }
 
     if (asked.redirectUrl) {

@@ -70,18 +70,15 @@ function unavailableBecause(): string | undefined {
 
 export class ScopeChecklist implements vscode.Disposable {
   private readonly proposed = new ProposedChecklist();
-  private readonly scanWorker: string;
 
-  constructor(private readonly services: Services) {
-    this.scanWorker = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'scanWorker.js').fsPath;
-  }
+  constructor(private readonly services: Services) {}
 
   dispose(): void {
     this.proposed.dispose();
   }
 
   async generate(): Promise<vscode.TextDocument | undefined> {
-    const { services, scanWorker, proposed } = this;
+    const { services, proposed } = this;
     const { context, ui, log, sessions, walkthrough } = services;
     const unavailable = unavailableBecause();
     if (unavailable) {
@@ -90,7 +87,7 @@ export class ScopeChecklist implements vscode.Disposable {
       return undefined;
     }
     const scan = await ui.current.progress(vscode.l10n.t('Scanning the folder for Intercom API use'), (progress, token) =>
-      scanWorkspace(log, scanWorker, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
+      scanWorkspace(log, context.extensionUri, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
     if (!scan) {
       void ui.current.message('info', vscode.l10n.t('Scope checklist cancelled.'));
       return undefined;

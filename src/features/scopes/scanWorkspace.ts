@@ -70,12 +70,12 @@ async function answer(worker: Worker, message: FromWorker, files: Map<string, vs
 }
 
 /**
- * Scans the folder's source files in a worker thread (dist/scanWorker.js), so a slow file never blocks the
- * extension host; cancelling stops the worker even in the middle of a file.
+ * Scans the folder's source files in a worker thread (dist/scanWorker.js of the extension at `extensionUri`),
+ * so a slow file never blocks the extension host; cancelling stops the worker even in the middle of a file.
  */
 export async function scanWorkspace(
   log: Log,
-  workerScript: string,
+  extensionUri: vscode.Uri,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<WorkspaceScan> {
@@ -83,7 +83,7 @@ export async function scanWorkspace(
   const files = new Map(uris.map((uri) => [vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1), uri]));
   const cancel = new SharedArrayBuffer(4);
   const job: ScanJob = { files: [...files.keys()], cancel };
-  const worker = new Worker(workerScript, { workerData: job });
+  const worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'scanWorker.js').fsPath, { workerData: job });
   const onCancel = token.onCancellationRequested(() => Atomics.store(new Int32Array(cancel), 0, 1));
   let lastReport = 0;
   try {

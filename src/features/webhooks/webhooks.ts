@@ -1,0 +1,280 @@
+// The webhook feature, loaded on first use (its own bundle, dist/webhooks.js): the receiver, the event
+// log kept in workspace storage, forwarding, replay, test events and Copy as curl.
+import * as vscode from 'vscode';
+import { developerHubUrl } from '../../api/hosts';
+import { readSettings, readWebhookSettings } from '../../config';
+import type { Services } from '../../services';
+import { curlForDelivery, SECRET_ENV_VAR } from '../../webhooks/curl';
+import { bodyOf, EventLog, type WebhookEvent } from '../../webhooks/eventLog';
+import { checkForwardTarget } from '../../webhooks/forwarder';
+import { Inbox, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
+import { findFreePort, WebhookReceiver } from '../../webhooks/receiver';
+import { AppConfig } from '../connect/appConfig';
+import { EVENT_SCHEME, EventDocuments, eventUri } from './document';
+import type { WebhookCommand } from './commands';
+import { FORWARD_TARGET_PROBLEMS, forwardText } from './messages';
+import { createReceiverStatus, showReceiver } from './statusBar';
+import { sendTestWebhook } from './testEvents';
+import { EventsTree, type EventNode } from './tree';
+
+const LOG_KEY = 'intercom.webhooks.log';
+const RUNNING_CONTEXT = 'intercom.webhooks.running';
+const PORT_FORWARDING_DOCS = 'https://code.visualstudio.com/docs/debugtest/port-forwarding';
+
+interface Running {
+  receiver: WebhookReceiver;
+  port: number;
+  publicUrl: string;
+}
+
+export class WebhooksFeature {
+  readonly log: EventLog;
+  readonly tree: EventsTree;
+  readonly inbox: Inbox;
+  private running: Running | undefined;
+  private readonly app: AppConfig;
+  private readonly status = createReceiverStatus();
+  private readonly disposables: vscode.Disposable[] = [];
+  private saveTimer: NodeJS.Timeout | undefined;
+  /** Read once per secret or app change, not once per delivery. */
+  private secrets: Promise<AppSecrets> | undefined;
+
+  constructor(private readonly services: Services, private readonly refreshView: () => void) {
+    const settings = readWebhookSettings();
+    this.log = new EventLog(settings.maxEvents, services.context.workspaceState.get(LOG_KEY));
+    this.app = new AppConfig(services);
+    const target = () => readWebhookSettings().forwardTo || undefined;
+    this.tree = new EventsTree(this.log, target);
+    this.inbox = new Inbox({
+      log: this.log,
+      secrets: () => this.appSecrets(),
+      forwarding: () => this.forwarding(false),
+      onChange: () => this.changed(),
+    });
+    this.disposables.push(
+      this.status,
+      vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, new EventDocuments(this.log, target)),
+      services.context.secrets.onDidChange(() => (this.secrets = undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('intercom.oauth.clientId')) this.secrets = undefined;
+        if (e.affectsConfiguration('intercom.webhooks.maxEvents')) {
+          this.log.setLimit(readWebhookSettings().maxEvents);
+          this.changed();
+        }
+      }),
+    );
+  }
+
+  private appSecrets(): Promise<AppSecrets> {
+    this.secrets ??= Promise.all([this.app.read(), this.app.otherSecrets()]).then(
+      ([app, others]) => ({ secret: app.clientSecret, others }),
+      (error: unknown) => {
+        this.secrets = undefined;
+        throw error;
+      },
+    );
+    return this.secrets;
+  }
+
+  /** Dispatches the commands registered in index.ts. */
+  run(command: WebhookCommand, ...args: unknown[]): unknown {
+    const node = args[0] as EventNode | undefined;
+    switch (command) {
+      case 'intercom.startWebhookReceiver':
+        return this.start();
+      case 'intercom.stopWebhookReceiver':
+        return this.stop();
+      case 'intercom.copyWebhookUrl':
+        return this.copyUrl();
+      case 'intercom.sendTestWebhook':
+        return sendTestWebhook(this.services, (body) => this.sendTest(body));
+      case 'intercom.clearWebhookEvents':
+        this.log.clear();
+        this.changed();
+        return undefined;
+      case 'intercom.replayWebhook':
+        return this.replay(eventOf(node));
+      case 'intercom.copyWebhookCurl':
+        return this.copyCurl(eventOf(node));
+      case 'intercom.openWebhookEvent':
+        return this.open(eventOf(node));
+    }
+  }
+
+  get receiverUrl(): string | undefined {
+    return this.running?.receiver.url;
+  }
+
+  /** Starts the receiver on the configured port (or `port`); returns the public URL to register. */
+  async start(port = readWebhookSettings().port): Promise<string | undefined> {
+    const ui = this.services.ui.current;
+    if (this.running) return this.announce(this.running);
+    let receiver: WebhookReceiver;
+    try {
+      receiver = await WebhookReceiver.start({
+        port,
+        onRequest: (request) => void this.inbox.receive(request).catch((e) => this.services.log.error(`Webhook: ${String(e)}`)),
+        onError: (e) => this.services.log.warn(`Webhook receiver: ${String(e)}`),
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE') {
+        void ui.message('error', vscode.l10n.t('The webhook receiver cannot listen on port {0} ({1}). Choose another port in intercom.webhooks.port.', port, code ?? String(error)));
+        return undefined;
+      }
+      const free = await findFreePort();
+      const useFree = vscode.l10n.t('Use Port {0}', free);
+      const settings = vscode.l10n.t('Change the Port Setting');
+      const answer = await ui.message('error', vscode.l10n.t('Port {0} is already in use by another program, so the webhook receiver cannot listen there. Use port {1} instead, or change intercom.webhooks.port.', port, free), useFree, settings);
+      if (answer === useFree) return this.start(free);
+      if (answer === settings) await vscode.commands.executeCommand('workbench.action.openSettings', 'intercom.webhooks.port');
+      return undefined;
+    }
+    const external = await vscode.env.asExternalUri(vscode.Uri.parse(receiver.url));
+    this.running = { receiver, port: receiver.port, publicUrl: external.toString(true) };
+    this.services.log.info(`Webhook receiver listening on ${receiver.url} (public: ${this.running.publicUrl})`);
+    await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, true);
+    this.changed();
+    const forwardTo = readWebhookSettings().forwardTo;
+    if (forwardTo) this.forwarding(true);
+    return this.announce(this.running);
+  }
+
+  private announce(running: Running): string {
+    const ui = this.services.ui.current;
+    const copy = vscode.l10n.t('Copy URL');
+    const hub = vscode.l10n.t('Open Developer Hub');
+    const howTo = vscode.l10n.t('How to Make It Public');
+    const local = new URL(running.publicUrl).hostname;
+    const isLocal = local === '127.0.0.1' || local === 'localhost';
+    const text = isLocal
+      ? vscode.l10n.t('Webhook receiver on {0}. Intercom delivers only to a public HTTPS URL: forward port {1} with public visibility (Ports view) or run your own tunnel, then paste that URL in the Developer Hub (your app > Webhooks).', running.publicUrl, running.port)
+      : vscode.l10n.t('Webhook receiver on {0}. Paste this URL in the Developer Hub (your app > Webhooks).', running.publicUrl);
+    void ui.message('info', text, copy, hub, ...(isLocal ? [howTo] : [])).then(async (answer) => {
+      if (answer === copy) await this.copyUrl();
+      if (answer === hub) await vscode.env.openExternal(vscode.Uri.parse(developerHubUrl(undefined, undefined, readSettings().overrides)));
+      if (answer === howTo) await vscode.env.openExternal(vscode.Uri.parse(PORT_FORWARDING_DOCS));
+    });
+    return running.publicUrl;
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
+    if (running) {
+      await running.receiver.close();
+      this.services.log.info('Webhook receiver stopped');
+    }
+    this.changed();
+  }
+
+  private async copyUrl(): Promise<void> {
+    if (!this.running) {
+      void this.services.ui.current.message('info', vscode.l10n.t('The webhook receiver is not running. Run "Intercom: Start Webhook Receiver" first.'));
+      return;
+    }
+    await vscode.env.clipboard.writeText(this.running.publicUrl);
+  }
+
+  /** The forward target from the settings; `explain` says why an unusable one is ignored. */
+  forwarding(explain: boolean): ForwardSettings | undefined {
+    const settings = readWebhookSettings();
+    if (!settings.forwardTo) return undefined;
+    const checked = checkForwardTarget(settings.forwardTo, settings.forwardToAnyHost);
+    if ('problem' in checked) {
+      if (explain) void this.services.ui.current.message('error', FORWARD_TARGET_PROBLEMS[checked.problem]);
+      return undefined;
+    }
+    return { target: checked.url, timeoutMs: settings.forwardTimeoutMs };
+  }
+
+  /** What Replay and test events need: a forward target and the app's secret; says what is missing. */
+  private async sendingPrerequisites(): Promise<{ forwarding: ForwardSettings; secret: string } | undefined> {
+    const ui = this.services.ui.current;
+    if (!readWebhookSettings().forwardTo) {
+      const open = vscode.l10n.t('Open Settings');
+      if (await ui.message('error', vscode.l10n.t('Set intercom.webhooks.forwardTo to your app\'s webhook address (e.g. http://localhost:3000/webhooks) first.'), open) === open) {
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'intercom.webhooks.forwardTo');
+      }
+      return undefined;
+    }
+    const forwarding = this.forwarding(true);
+    if (!forwarding) return undefined;
+    const { secret } = await this.appSecrets();
+    if (!secret) {
+      const configure = vscode.l10n.t('Configure OAuth App');
+      if (await ui.message('error', vscode.l10n.t('No client secret is configured to sign notifications with. Configure the app whose webhooks you are testing.'), configure) === configure) {
+        await vscode.commands.executeCommand('intercom.configureApp');
+      }
+      return undefined;
+    }
+    return { forwarding, secret };
+  }
+
+  /** A test notification, signed and sent to the forward target; the outcome is shown and logged. */
+  async sendTest(body: Buffer): Promise<WebhookEvent | undefined> {
+    const ready = await this.sendingPrerequisites();
+    if (!ready) return undefined;
+    const event = await this.inbox.sendTest(body, ready.forwarding, ready.secret);
+    if (event.forward) this.reportForward(event.forward, ready.forwarding);
+    return event;
+  }
+
+  private async replay(event: WebhookEvent | undefined): Promise<void> {
+    if (!event || event.rejected) return;
+    const ready = await this.sendingPrerequisites();
+    if (!ready) return;
+    const result = await this.inbox.replay(event.key, ready.forwarding, ready.secret);
+    if (result) this.reportForward(result, ready.forwarding);
+  }
+
+  private reportForward(result: NonNullable<WebhookEvent['forward']>, forwarding: ForwardSettings): void {
+    void this.services.ui.current.message(result.ok ? 'info' : 'error', forwardText(result, forwarding.target.toString()));
+  }
+
+  private async copyCurl(event: WebhookEvent | undefined): Promise<void> {
+    if (!event || event.rejected) return;
+    const settings = readWebhookSettings();
+    const url = settings.forwardTo || this.receiverUrl || `http://127.0.0.1:${settings.port}/`;
+    await vscode.env.clipboard.writeText(curlForDelivery({ url, body: bodyOf(event).toString('utf8'), headers: event.headers }));
+    void this.services.ui.current.message('info', vscode.l10n.t('Copied a curl command that sends this notification to {0}. It signs with the secret in ${1}: set it in your shell first.', url, SECRET_ENV_VAR));
+  }
+
+  private async open(event: WebhookEvent | undefined): Promise<vscode.TextDocument | undefined> {
+    if (!event) return undefined;
+    const document = await vscode.workspace.openTextDocument(eventUri(event));
+    await vscode.window.showTextDocument(document, { preview: true });
+    return document;
+  }
+
+  /** Tree, status bar and (coalesced) storage follow every change. */
+  private changed(): void {
+    this.refreshView();
+    showReceiver(this.status, this.running, this.log.size);
+    this.saveTimer ??= setTimeout(() => void this.save(), 250);
+  }
+
+  private save(): Thenable<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    return this.services.context.workspaceState.update(LOG_KEY, this.log.toJSON());
+  }
+
+  /** Stops the receiver and saves the log (deactivation, reload). */
+  async close(): Promise<void> {
+    await this.running?.receiver.close();
+    this.running = undefined;
+    await this.save();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function eventOf(node: EventNode | undefined): WebhookEvent | undefined {
+  if (!node) return undefined;
+  return node.kind === 'event' ? node.event : node.events[0];
+}
+
+export function createWebhooks(services: Services, refreshView: () => void): WebhooksFeature {
+  return new WebhooksFeature(services, refreshView);
+}

@@ -1,0 +1,87 @@
+// Forwards a notification byte for byte, with its original headers, to the developer's local app and
+// classifies the outcome so the event log can say how to fix a failure.
+import http from 'node:http';
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { isLoopbackHost } from '../connect/authorize';
+
+export type ForwardTargetProblem = 'invalid' | 'notHttp' | 'notLoopback';
+
+/** Where forwarding may go: loopback only, unless the user (application-scoped) allowed other hosts. */
+export function checkForwardTarget(raw: string, allowOtherHosts: boolean): { url: URL } | { problem: ForwardTargetProblem } {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { problem: 'invalid' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'notHttp' };
+  if (url.username || url.password) return { problem: 'invalid' };
+  if (!allowOtherHosts && !isLoopbackHost(url.hostname)) return { problem: 'notLoopback' };
+  return { url };
+}
+
+export type ForwardFailure = 'refused' | 'timeout' | 'status' | 'network';
+
+export type ForwardResult =
+  | { ok: true; status: number; ms: number; at: number }
+  | { ok: false; failure: ForwardFailure; ms: number; at: number; status?: number; bodyStart?: string; code?: string };
+
+/** Hop-by-hop headers describe our connection, not the notification; the rest is sent as received. */
+const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const BODY_START = 200;
+/** Kept-alive connections: a burst of notifications must not open a connection each. */
+const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+
+function forwardedHeaders(headers: Readonly<Record<string, string>>, body: Uint8Array): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name.toLowerCase())) out[name] = value;
+  out['content-length'] = String(body.byteLength);
+  return out;
+}
+
+export interface ForwardRequest {
+  target: URL;
+  body: Uint8Array;
+  headers: Readonly<Record<string, string>>;
+  timeoutMs: number;
+}
+
+export function forward({ target, body, headers, timeoutMs }: ForwardRequest): Promise<ForwardResult> {
+  const start = performance.now();
+  const at = Date.now();
+  const ms = () => Math.round(performance.now() - start);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (result: ForwardResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const request = client.request(target, { method: 'POST', headers: forwardedHeaders(headers, body), agent: agents[target.protocol as keyof typeof agents] }, (response) => {
+      const status = response.statusCode ?? 0;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (size < BODY_START) chunks.push(chunk);
+        size += chunk.length;
+      });
+      response.on('error', () => undefined); // the answer is already known from the status line
+      response.on('end', () => {
+        if (status >= 200 && status < 300) return done({ ok: true, status, ms: ms(), at });
+        const bodyStart = Buffer.concat(chunks).toString('utf8').slice(0, BODY_START);
+        done({ ok: false, failure: 'status', status, bodyStart, ms: ms(), at });
+      });
+    });
+    const timer = setTimeout(() => {
+      done({ ok: false, failure: 'timeout', ms: ms(), at });
+      request.destroy();
+    }, timeoutMs);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      done({ ok: false, failure: error.code === 'ECONNREFUSED' ? 'refused' : 'network', code: error.code, ms: ms(), at });
+    });
+    request.end(body);
+  });
+}

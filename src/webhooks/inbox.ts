@@ -1,0 +1,95 @@
+// What happens to each request the receiver answered: verified against the app's secret, logged, and
+// forwarded to the developer's app. Also sends test notifications and replays, re-signed, the same way.
+import { randomUUID } from 'node:crypto';
+import { EventLog, bodyOf, summarize, type WebhookEvent } from './eventLog';
+import { forward, type ForwardResult } from './forwarder';
+import type { ReceivedRequest } from './receiver';
+import { SIGNATURE_HEADER, signatureHeader, verifySignature } from './signature';
+
+export const INTERCOM_USER_AGENT = 'intercom-parrot-service-client/1.0';
+
+export interface AppSecrets {
+  /** The configured app's client secret. */
+  secret?: string;
+  /** Other apps' secrets the extension holds. */
+  others: string[];
+}
+
+export interface ForwardSettings {
+  target: URL;
+  timeoutMs: number;
+}
+
+export interface InboxOptions {
+  log: EventLog;
+  secrets(): Promise<AppSecrets>;
+  /** Undefined when nothing is to be forwarded. */
+  forwarding(): ForwardSettings | undefined;
+  onChange(): void;
+}
+
+export class Inbox {
+  constructor(private readonly options: InboxOptions) {}
+
+  /** Logs one received request and forwards it; resolves once the forward result is logged too. */
+  async receive(request: ReceivedRequest): Promise<WebhookEvent> {
+    const { secret, others } = await this.options.secrets();
+    const verifiable = request.method === 'POST' && request.rejected === undefined;
+    const event: WebhookEvent = {
+      key: randomUUID(),
+      receivedAt: request.receivedAt,
+      source: 'delivery',
+      method: request.method,
+      status: request.status,
+      headers: request.headers,
+      bodyBase64: request.body.toString('base64'),
+      size: request.size,
+      ...summarize(request.body),
+      ...(request.rejected && { rejected: request.rejected }),
+      ...(verifiable && { signature: verifySignature({ body: request.body, header: request.headers[SIGNATURE_HEADER], secret, otherSecrets: others }) }),
+    };
+    this.record(event);
+    if (verifiable) await this.forwardEvent(event, request.headers);
+    return event;
+  }
+
+  /** A test notification: signed with the app's secret and sent to the forward target, no Intercom involved. */
+  async sendTest(body: Buffer, forwarding: ForwardSettings, secret: string): Promise<WebhookEvent> {
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': INTERCOM_USER_AGENT,
+      [SIGNATURE_HEADER]: signatureHeader(body, secret),
+    };
+    const event: WebhookEvent = {
+      key: randomUUID(), receivedAt: Date.now(), source: 'test', method: 'POST', status: 0, headers,
+      bodyBase64: body.toString('base64'), size: body.length, ...summarize(body), signature: { ok: true },
+    };
+    this.record(event);
+    await this.forwardEvent(event, headers, forwarding);
+    return event;
+  }
+
+  /** Sends a logged event to the forward target again, signed with the current secret. */
+  async replay(key: string, forwarding: ForwardSettings, secret: string): Promise<ForwardResult | undefined> {
+    const event = this.options.log.get(key);
+    if (!event) return undefined;
+    const headers = { ...event.headers, [SIGNATURE_HEADER]: signatureHeader(bodyOf(event), secret) };
+    this.options.log.update(key, { replays: (event.replays ?? 0) + 1 });
+    return this.forwardEvent(event, headers, forwarding);
+  }
+
+  private record(event: WebhookEvent): void {
+    this.options.log.add(event);
+    this.options.onChange();
+  }
+
+  private async forwardEvent(event: WebhookEvent, headers: Record<string, string>, forwarding = this.options.forwarding()): Promise<ForwardResult | undefined> {
+    if (!forwarding) return undefined;
+    const result = await forward({ target: forwarding.target, body: bodyOf(event), headers, timeoutMs: forwarding.timeoutMs });
+    // On the event itself: it may have left a full log meanwhile, and the caller still reads the result.
+    event.forward = result;
+    if (event.source === 'test') event.status = result.status ?? 0; // a test event's answer comes from the app
+    this.options.onChange();
+    return result;
+  }
+}

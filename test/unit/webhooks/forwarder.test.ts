@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { checkForwardTarget, forward } from '../../../src/webhooks/forwarder';
+import { findFreePort } from '../../../src/webhooks/receiver';
+import { startLocalApp, type LocalApp } from '../../support/localApp';
+
+suite('webhooks: forwarder', () => {
+  let app: LocalApp;
+  setup(async () => (app = await startLocalApp()));
+  teardown(() => app.close());
+
+  const BODY = Buffer.from('{"id":"notif_1",  "topic":"ping"}\n');
+  const HEADERS = { 'content-type': 'application/json', 'x-hub-signature': 'sha1=00', 'user-agent': 'intercom-parrot-service-client/1.0', host: 'example.ngrok.app', connection: 'keep-alive' };
+
+  test('loopback targets only, unless other hosts are allowed', () => {
+    for (const ok of ['http://localhost:3000/webhooks', 'http://127.0.0.1:3000/', 'http://[::1]:3000/x', 'https://localhost/']) {
+      assert.ok('url' in checkForwardTarget(ok, false), ok);
+    }
+    assert.deepEqual(checkForwardTarget('https://example.com/hook', false), { problem: 'notLoopback' });
+    assert.deepEqual(checkForwardTarget('http://localhost.example.com/', false), { problem: 'notLoopback' });
+    assert.ok('url' in checkForwardTarget('https://example.com/hook', true));
+    assert.deepEqual(checkForwardTarget('ftp://localhost/', true), { problem: 'notHttp' });
+    assert.deepEqual(checkForwardTarget('localhost:3000', false), { problem: 'notHttp' });
+    assert.deepEqual(checkForwardTarget('not a url', false), { problem: 'invalid' });
+    assert.deepEqual(checkForwardTarget('http://u:p@localhost/', false), { problem: 'invalid' });
+  });
+
+  test('byte for byte with the original headers (hop-by-hop ones aside); 2xx → ok with time', async () => {
+    const result = await forward({ target: new URL(app.url), body: BODY, headers: HEADERS, timeoutMs: 5000 });
+    assert.equal(result.ok, true);
+    assert.equal(result.status, 200);
+    assert.ok(result.ms >= 0);
+    const [got] = app.received;
+    assert.deepEqual(got.body, BODY);
+    assert.equal(got.headers['x-hub-signature'], 'sha1=00');
+    assert.equal(got.headers['user-agent'], 'intercom-parrot-service-client/1.0');
+    assert.equal(got.headers['content-type'], 'application/json');
+    assert.equal(got.headers.host, new URL(app.url).host, 'Host names the target, not the public URL');
+  });
+
+  test('4xx/5xx → status failure with the start of the body', async () => {
+    app.answer = { status: 500, body: `TypeError: cannot read properties of undefined\n${'x'.repeat(500)}` };
+    const result = await forward({ target: new URL(app.url), body: BODY, headers: HEADERS, timeoutMs: 5000 });
+    assert.ok(!result.ok);
+    assert.equal(result.failure, 'status');
+    assert.equal(result.status, 500);
+    assert.match(result.bodyStart!, /^TypeError: cannot read/);
+    assert.equal(result.bodyStart!.length, 200);
+  });
+
+  test('nothing listening → refused', async () => {
+    const result = await forward({ target: new URL(`http://127.0.0.1:${await findFreePort()}/`), body: BODY, headers: HEADERS, timeoutMs: 5000 });
+    assert.ok(!result.ok);
+    assert.equal(result.failure, 'refused');
+    assert.equal(result.code, 'ECONNREFUSED');
+  });
+
+  test('a slow app → timeout after timeoutMs', async () => {
+    app.answer = { status: 200, body: '', hang: true };
+    const result = await forward({ target: new URL(app.url), body: BODY, headers: HEADERS, timeoutMs: 300 });
+    assert.ok(!result.ok);
+    assert.equal(result.failure, 'timeout');
+    assert.ok(result.ms >= 290, String(result.ms));
+  });
+});
