@@ -14,7 +14,7 @@ import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, escapeRegExp, isQuote, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
+  bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -261,10 +261,24 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
   if (!STRING_START.exec(text)) return false;
   const literal = readLiteral(text, STRING_START.lastIndex, lang);
   if (!literal) return false;
-  const url = literal.value + readConcat(text, literal.end, lang, ctx.budget).value;
-  const target = toTarget(url, trusted);
-  if (target) addRequest(ctx, at, 'rest', { method: method as HttpMethod, ...target });
+  const rest = readConcat(text, literal.end, lang, ctx.budget);
+  const target = toTarget(literal.value + rest.value, trusted);
+  COMMA.lastIndex = rest.end;
+  const argument = COMMA.test(text) ? COMMA.lastIndex : -1;
+  if (target) addRequest(ctx, at, 'rest', withLiteralQuery(ctx, { method: method as HttpMethod, ...target }, argument));
   return true;
+}
+
+const CALL_OPEN = /\s*\(/y;
+
+/**
+ * A GET on a list path given a literal map of query values at `argument` (`get('users', ['user_id' => …])`,
+ * `getUsers(['email' => …])`): their keys become the query, so a lookup of one record is told from a listing.
+ */
+function withLiteralQuery(ctx: Context, operation: Operation, argument: number): Operation {
+  if (argument < 0 || operation.method !== 'GET' || operation.query || operation.path.endsWith('}')) return operation;
+  const keys = literalKeys(ctx.text, argument);
+  return keys.length === 0 ? operation : { ...operation, query: Object.fromEntries(keys.map((key) => [key, '{id}'])) };
 }
 
 /** The URL a base variable starts, when the usage at [at, end) builds one. */
@@ -361,7 +375,8 @@ function scanSdk(ctx: Context): void {
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
     if (!operation || !receivers.isIntercom(receiver, called !== undefined)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
-    addRequest(ctx, m.index, 'sdk', operation, call);
+    CALL_OPEN.lastIndex = m.index + m[0].length;
+    addRequest(ctx, m.index, 'sdk', withLiteralQuery(ctx, operation, CALL_OPEN.test(ctx.text) ? CALL_OPEN.lastIndex : -1), call);
   }
 }
 

@@ -187,6 +187,22 @@ const CURL_POST = /CURLOPT_POST(?:FIELDS)?\s*,/;
 
 const asMethod = (word: string): HttpMethod => word.toUpperCase() as HttpMethod;
 
+/** A literal map opening an argument: `['…' =>`, `array(`, `{`, Python's `params={`, axios' `{ params: {`. */
+const MAP_START = /\s*(?:(?:params|query)\s*[=:]\s*|\{\s*(?:params|query)\s*:\s*)?(?:\{|\[|array\s*\()/y;
+/** A key in a map: quoted before `=>` or `:`, bare before `:` (not `::`), or JS shorthand (`{ email }`). */
+const MAP_KEY = /['"]([A-Za-z_]\w*)['"]\s*(?:=>|:)|(?<![\w$.'"])([A-Za-z_]\w*)\s*:(?!:)|(?<=[{,]\s*)([A-Za-z_]\w*)(?=\s*[,}])/g;
+
+/**
+ * The keys of the literal map that opens the argument at `from` (`['user_id' => $id]`, `{ email }`,
+ * `params={'user_id': uid}`, read to the end of the call): the query a client sends with a path. Empty when
+ * the argument is no literal map.
+ */
+export function literalKeys(text: string, from: number): string[] {
+  MAP_START.lastIndex = from;
+  if (!MAP_START.test(text)) return [];
+  return [...restOfCall(text, MAP_START.lastIndex - 1).matchAll(MAP_KEY)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
 /** The rest of the call or object the value ending at `end` belongs to (up to its closing bracket). */
 function restOfCall(text: string, end: number): string {
   let depth = 0;
