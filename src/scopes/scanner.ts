@@ -7,7 +7,7 @@
 
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
-import { isTestFile, type Finding, type RequestFinding } from './finding';
+import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
 import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
@@ -116,6 +116,7 @@ interface Context {
   readonly text: string;
   readonly lang: Language;
   readonly findings: Finding[];
+  readonly unknownCalls: UnknownSdkCall[];
   readonly budget: Budget;
   readonly project: ProjectContext | undefined;
   /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
@@ -372,11 +373,15 @@ function scanSdk(ctx: Context): void {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
-    receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
-    if (!operation || !receivers.isIntercom(receiver, called !== undefined)) continue;
-    const call = [resource, child, method].filter(Boolean).join('.');
     CALL_OPEN.lastIndex = m.index + m[0].length;
-    addRequest(ctx, m.index, 'sdk', withLiteralQuery(ctx, operation, CALL_OPEN.test(ctx.text) ? CALL_OPEN.lastIndex : -1), call);
+    const argument = CALL_OPEN.test(ctx.text) ? CALL_OPEN.lastIndex : -1;
+    // A name no table knows counts only when called: `client.contacts.length` is no request.
+    if (!operation && argument < 0) continue;
+    receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
+    if (!receivers.isIntercom(receiver, called !== undefined)) continue;
+    const call = [resource, child, method].filter(Boolean).join('.');
+    if (operation) addRequest(ctx, m.index, 'sdk', withLiteralQuery(ctx, operation, argument), call);
+    else ctx.unknownCalls.push({ file: ctx.file, ...position(ctx, m.index), call });
   }
 }
 
@@ -443,8 +448,15 @@ export interface ProjectContext {
 
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
+  return scanSource(file, text, budget, project).findings;
+}
+
+/** The findings in one file's text, and its SDK calls whose method no table knows. */
+function scanSource(
+  file: string, text: string, budget: Budget, project?: ProjectContext,
+): { findings: Finding[]; unknownCalls: UnknownSdkCall[] } {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [], budget, project, selfRegions: [] };
+  const ctx: Context = { file, text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
   const marked = MARKER.test(text) || project?.importsIntercom === true;
   scanTopics(ctx, marked);
   if (marked) {
@@ -454,7 +466,7 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
     scanSdk(ctx);
     if (isIntercomModule(text)) scanBarePaths(ctx);
   }
-  return dedupe(ctx.findings);
+  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls };
 }
 
 export interface SkippedFile {
@@ -496,6 +508,8 @@ export interface ScanResult {
    * may have missed their calls.
    */
   readonly checkByHand: string[];
+  /** Outside test code: calls on an Intercom SDK client whose method no SDK table knows, to read by hand. */
+  readonly unknownCalls: UnknownSdkCall[];
   readonly cancelled: boolean;
 }
 
@@ -523,6 +537,7 @@ export async function scanFiles(
   } = options;
   const wanted = files.filter(isScannable);
   const perFile: (Finding[] | undefined)[] = new Array(wanted.length);
+  const unknownPerFile: (UnknownSdkCall[] | undefined)[] = new Array(wanted.length);
   const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
   /** Imports an Intercom SDK or names its host. */
   const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
@@ -549,7 +564,7 @@ export async function scanFiles(
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
         onFileStart?.(file);
-        perFile[index] = scanText(file, text, budget, project);
+        ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanSource(file, text, budget, project));
         if (project === undefined) {
           talksToIntercom[index] = isIntercomModule(text);
           if (talksToIntercom[index]) givenClient[index] = classesGivenClient(text, budget);
@@ -562,6 +577,7 @@ export async function scanFiles(
       else {
         skipped[index] = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
         perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
+        unknownPerFile[index] = undefined;
       }
     }
     return undefined;
@@ -616,6 +632,7 @@ export async function scanFiles(
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
     // Test code is left out: its findings never count, so reading it by hand would change nothing.
     checkByHand: wanted.filter((file, i) => talksToIntercom[i] && perFile[i]?.length === 0 && !isTestFile(file)),
+    unknownCalls: wanted.flatMap((file, i) => (isTestFile(file) ? [] : (unknownPerFile[i] ?? []))),
     cancelled,
   };
 }

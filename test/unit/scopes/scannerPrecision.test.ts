@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { findingSubject } from '../../../src/scopes/finding';
 import { operationText } from '../../../src/scopes/operations';
-import { scanText } from '../../../src/scopes/scanner';
+import { scanFiles, scanText } from '../../../src/scopes/scanner';
 
 const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
 
@@ -37,5 +38,43 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
       '11 GET /users?user_id={id} → Read one user and one company',
       '15 GET /users?page={id}&per_page={id} → Read and list users and companies',
     ]);
+  });
+});
+
+suite('scopes scanner: an SDK call no table knows is listed, not dropped', () => {
+  /** "file:line call" for each unknown SDK call, and "line subject" for each finding, of one pattern fixture. */
+  async function scanPattern(name: string): Promise<{ unknown: string[]; found: string[] }> {
+    const result = await scanFiles([name], (file) => fs.promises.readFile(path.join(PATTERNS, file)));
+    return {
+      unknown: result.unknownCalls.map((c) => `${c.file}:${c.line} ${c.call} ${c.snippet}`),
+      found: result.findings.map((f) => `${f.line} ${findingSubject(f)}`),
+    };
+  }
+
+  test('JS/TS: a called unknown method on the client; not a property, not another object', async () => {
+    assert.deepEqual(await scanPattern('unknown-method.ts'), {
+      unknown: ['unknown-method.ts:7 contacts.scheduleArchive await intercom.contacts.scheduleArchive({ contactId: id });'],
+      found: ['8 POST /contacts/{id}/archive'],
+    });
+  });
+
+  test('Go: Users.FindByNickname beside a known lookup', async () => {
+    assert.deepEqual(await scanPattern('unknown-method.go'), {
+      unknown: ['unknown-method.go:10 Users.FindByNickname return ic.Users.FindByNickname(nick)'],
+      found: ['9 GET /users'],
+    });
+  });
+
+  test('PHP: conversations->snoozeAll on the client; not on a repository', async () => {
+    assert.deepEqual(await scanPattern('unknown-method.php'), {
+      unknown: ["unknown-method.php:7 conversations.snoozeAll $intercom->conversations->snoozeAll(['admin_id' => 7]);"],
+      found: ['8 GET /conversations'],
+    });
+  });
+
+  test('test code is left out, as its findings never count', async () => {
+    const text = "import { IntercomClient } from 'intercom-client';\nconst intercom = new IntercomClient({ token: '' });\nintercom.contacts.scheduleArchive({});\n";
+    const result = await scanFiles(['test/archive.test.ts', 'src/archive.ts'], async () => text);
+    assert.deepEqual(result.unknownCalls.map((c) => `${c.file}:${c.line}`), ['src/archive.ts:3']);
   });
 });
