@@ -7,6 +7,7 @@
 
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
+import { blankComments } from './comments';
 import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
 import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
@@ -113,7 +114,10 @@ const SDK_CALL = new RegExp(
 
 interface Context {
   readonly file: string;
+  /** The code the call passes read: the file's text with its comments blanked (same indexes and lines). */
   readonly text: string;
+  /** The file's text as written: cited snippets, webhook topics. */
+  readonly source: string;
   readonly lang: Language;
   readonly findings: Finding[];
   readonly unknownCalls: UnknownSdkCall[];
@@ -134,7 +138,7 @@ function position(ctx: Context, index: number): { line: number; column: number; 
     if (starts[mid] <= index) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: index - starts[lo] + 1, snippet: snippetAt(ctx.text, starts[lo], index) };
+  return { line: lo + 1, column: index - starts[lo] + 1, snippet: snippetAt(ctx.source, starts[lo], index) };
 }
 
 /** The line, or on a long (minified) line the part around the finding, on one line of at most ~120 characters. */
@@ -181,7 +185,7 @@ function toTarget(raw: string, trusted: boolean): Target | undefined {
 }
 
 function scanTopics(ctx: Context, marked: boolean): void {
-  for (const m of ctx.text.matchAll(TOPIC_LITERAL)) {
+  for (const m of ctx.source.matchAll(TOPIC_LITERAL)) {
     ctx.budget.spend();
     const rule = findTopicRule(m[2]);
     if (rule && (marked || isDistinctiveTopic(rule.topic))) {
@@ -456,8 +460,10 @@ function scanSource(
   file: string, text: string, budget: Budget, project?: ProjectContext,
 ): { findings: Finding[]; unknownCalls: UnknownSdkCall[] } {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
   const marked = MARKER.test(text) || project?.importsIntercom === true;
+  // Only files that may talk to Intercom pay for blanking their comments.
+  const code = marked ? blankComments(text, lang) : text;
+  const ctx: Context = { file, text: code, source: text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
   scanTopics(ctx, marked);
   if (marked) {
     const bases = new Set<string>();

@@ -78,3 +78,29 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     assert.deepEqual(result.unknownCalls.map((c) => `${c.file}:${c.line}`), ['src/archive.ts:3']);
   });
 });
+
+suite('scopes scanner: calls in commented-out code are not cited', () => {
+  /** "line subject" for each finding of a pattern fixture. */
+  const found = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map((f) => `${f.line} ${findingSubject(f)}`);
+
+  test('JS/TS: line and block comments; a URL, a template with `/*` and a regex with `//` stay code', () => {
+    assert.deepEqual(found('commented.ts'), ['5 GET /admins', '8 POST /contacts/{id}/archive', '13 GET /tags']);
+  });
+
+  test('Python: # comments; a URL with `#` stays a string', () => {
+    assert.deepEqual(found('commented.py'), ['6 GET /admins', '9 GET /users/{id}', '12 GET /tags']);
+  });
+
+  test('Ruby: # comments and =begin/=end; `#` inside a string stays code', () => {
+    assert.deepEqual(found('commented.rb'), ['5 GET /admins', '8 GET /contacts/{id}', '13 GET /tags']);
+  });
+
+  test('PHP: //, # and /* */ comments; a string with `/*` stays code', () => {
+    assert.deepEqual(found('commented.php'), ['7 GET /admins', '9 GET /contacts/{id}', '13 GET /tags']);
+  });
+
+  test('Go: // and /* */ comments; a raw string with `/*` stays code', () => {
+    assert.deepEqual(found('commented.go'), ['8 GET /admins', '11 GET /contacts/{id}', '14 GET /tags']);
+  });
+});
