@@ -10,7 +10,8 @@ import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
 import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
 import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
-import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { handedPaths, type PathSeed } from './pathHelpers';
+import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
@@ -361,15 +362,29 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
       if (m[0].length > self.length) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
     }
   }
+  const seeds: (PathSeed & { method: { method: HttpMethod; seen: boolean } })[] = [];
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
     const built = urlFromBase(ctx, at, end);
+    if (built?.url === `/${HOLE}`) {
+      APPENDED.lastIndex = end;
+      const param = APPENDED.exec(text);
+      if (param) seeds.push({ param: param[1] ?? param[3], at, method: resolveMethod(text, built.start, built.end) });
+    }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
     addRest(ctx, built.start, target, resolveMethod(text, built.start, built.end));
   }
+  // `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests.
+  for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
+    const target = toTarget(handed.path, false);
+    if (target) addRest(ctx, handed.at, target, seeds[handed.seed].method);
+  }
 }
+
+/** A parameter appended whole after a base: `${base}/${path}`, f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`. */
+const APPENDED = /\s*\}\/(?:\$\{|#\{|\{\$?)\s*([A-Za-z_]\w*)\s*\}|\s*[+.]\s*(['"])\/\2\s*[+.]\s*\$?([A-Za-z_]\w*)(?![\w$(.[])/y;
 
 function scanSdk(ctx: Context): void {
   let receivers: Receivers | undefined;

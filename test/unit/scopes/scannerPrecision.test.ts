@@ -104,3 +104,25 @@ suite('scopes scanner: calls in commented-out code are not cited', () => {
     assert.deepEqual(found('commented.go'), ['8 GET /admins', '11 GET /contacts/{id}', '14 GET /tags']);
   });
 });
+
+suite('scopes scanner: one-word paths handed to a helper that appends them to Intercom\'s base URL', () => {
+  /** "line operation (method seen or assumed)" for each request finding of a pattern fixture. */
+  const requests = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).flatMap((f) =>
+      f.kind === 'webhook' ? [] : [`${f.line} ${operationText(f.operation)}${f.methodSeen ? '' : ' (assumed)'}`],
+    );
+
+  test('JS/TS: through a paginator to its fetcher, with the fetcher\'s method; not a path Intercom does not serve', () => {
+    assert.deepEqual(requests('helper-path.ts'), [
+      '20 GET /admins', '21 GET /teams', '22 GET /articles', '23 POST /conversations',
+    ]);
+  });
+
+  test('Python: a module function and the helper over it', () => {
+    assert.deepEqual(requests('helper-path.py'), ['15 GET /admins', '16 GET /tags']);
+  });
+
+  test('not on another vendor\'s base URL, in a file that also calls Intercom', () => {
+    assert.deepEqual(requests('helper-path-other-vendor.ts'), ['14 GET /me']);
+  });
+});
