@@ -165,10 +165,12 @@ export function bindingNames(text: string, start: number): string[] {
 }
 
 const METHOD = '(get|post|put|patch|delete)';
+/** TypeScript type arguments, one level of nesting: `<Me>`, `<Page<Contact>>`. */
+const TYPE_ARGUMENTS = '\\s*<[^<>()\\n]*(?:<[^<>()\\n]*>[^<>()\\n]*)*>';
 // Cues just before a URL argument, tried in order: the first that matches decides.
 const PREFIX_CUES: readonly RegExp[] = [
-  // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…
-  new RegExp(`\\b${METHOD}(?:_form)?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…, axios.get<Page<T>>(…
+  new RegExp(`\\b${METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
   // Net::HTTP::Post.new(…
   new RegExp(`Net::HTTP::${METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?$`, 'i'),
   // request('POST', …, http.NewRequest("POST", …, requests.request("POST", …

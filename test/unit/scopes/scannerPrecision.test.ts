@@ -126,3 +126,17 @@ suite('scopes scanner: one-word paths handed to a helper that appends them to In
     assert.deepEqual(requests('helper-path-other-vendor.ts'), ['14 GET /me']);
   });
 });
+
+suite('scopes scanner: TypeScript type arguments', () => {
+  test('the method of axios.get<T>(…) and axios.post<A<B>>(…) is seen, not assumed', () => {
+    const text = [
+      "const base = 'https://api.intercom.io';",
+      'const me = await axios.get<Me>(`${base}/me`);',
+      'const found = await axios.post<Page<Contact>>(`${base}/contacts/search`, { query });',
+    ].join('\n');
+    assert.deepEqual(scanText('src/me.ts', text).map((f) => `${f.line} ${findingSubject(f)} ${f.kind !== 'webhook' && f.methodSeen}`), [
+      '2 GET /me true',
+      '3 POST /contacts/search true',
+    ]);
+  });
+});
