@@ -69,6 +69,7 @@ async function scanFolder(folder) {
     warnings: checklist.warnings.filter((w) => w.kind !== 'inferred-only').map((w) => w.message),
     skipped: result.skipped.map((s) => `${s.file} (${s.reason})`),
     checkByHand: result.checkByHand,
+    unknownCalls: result.unknownCalls.map((c) => `${c.file}:${c.line} ${c.call}  ${c.snippet}`),
   };
 }
 
@@ -85,6 +86,7 @@ function printReport(r) {
   if (r.warnings.length > 0) list('Warnings', r.warnings);
   list('Skipped', r.skipped);
   list('Check these by hand', r.checkByHand);
+  if (r.unknownCalls.length > 0) list('SDK calls no table knows', r.unknownCalls);
 }
 
 const args = process.argv.slice(2);

@@ -37,9 +37,26 @@ if (Object.keys(values).length === 0) {
 const OUT = path.join(import.meta.dirname, '..', 'src', 'scopes', 'sdk-tables');
 fs.mkdirSync(OUT, { recursive: true });
 
+/** `FindByUserID`, `find_by_email`: the word after "by" names the query key the lookup sends. */
+const LOOKUP_KEYS = { userid: 'user_id', email: 'email' };
+
+/**
+ * A lookup by user_id or email sends its list path with that query (`GET /users?user_id=…`): the query
+ * is kept, so a rule can tell a lookup of one record from a listing.
+ */
+function withLookupQueries(resources) {
+  for (const methods of Object.values(resources)) {
+    for (const [name, ops] of Object.entries(methods)) {
+      const key = LOOKUP_KEYS[/by(userid|email)$/.exec(name.replace(/_/g, '').toLowerCase())?.[1]];
+      if (key) methods[name] = ops.map((op) => (/^GET [^?]*[a-z]$/.test(op) ? `${op}?${key}={id}` : op));
+    }
+  }
+  return resources;
+}
+
 for (const target of TARGETS.filter((t) => values[t.language])) {
   const repo = gitReader(values[target.language], target.rev);
-  const resources = target.read(repo);
+  const resources = withLookupQueries(target.read(repo));
   const sorted = Object.fromEntries(Object.keys(resources).sort().filter((r) => Object.keys(resources[r]).length > 0).map((r) => [
     r, Object.fromEntries(Object.keys(resources[r]).sort().map((m) => [m, resources[r][m]])),
   ]));

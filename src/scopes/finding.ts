@@ -3,7 +3,7 @@
 import type { Operation, OperationRule } from './operations';
 import type { TopicRule } from './topics';
 
-interface Located {
+export interface Located {
   /** As the caller named it (the vscode layer passes workspace paths). */
   readonly file: string;
   /** 1-based. */
@@ -34,6 +34,12 @@ export interface WebhookFinding extends Located {
 }
 
 export type Finding = RequestFinding | WebhookFinding;
+
+/** A call on an Intercom SDK client whose method no SDK table knows: what it needs cannot be told. */
+export interface UnknownSdkCall extends Located {
+  /** The resource and method as written, e.g. "contacts.frobnicate". */
+  readonly call: string;
+}
 
 /** "GET /contacts/{id}" or the topic: what the finding needs a scope for. */
 export function findingSubject(f: Finding): string {

@@ -13,8 +13,10 @@ export interface OperationRule {
   readonly method: HttpMethod | '*';
   /** Pattern with `{name}` segments, e.g. /contacts/{id}/tags. */
   readonly path: string;
-  /** Applies only when the request carries these query values (on top of the rule without them). */
+  /** Applies only when the request carries these query values (`*`: any value), on top of the rule without them. */
   readonly query?: Readonly<Record<string, string>>;
+  /** Instead of the rule without the query: a lookup of one record on a list path (`GET /users?user_id=…`). */
+  readonly lookup?: true;
   /** Any one of these labels suffices. Empty for `no-scope` and `unknown`. */
   readonly anyOf: readonly string[];
   /** `no-scope`: needs no permission (OAuth endpoints). `unknown`: Intercom documents none. */
@@ -42,6 +44,7 @@ const READ_LIST_USERS = ['Read and list users and companies'];
 const READ_ONE_USER = ['Read one user and one company', 'Read and list users and companies'];
 const WRITE_USERS = ['Write users and companies'];
 const LEGACY = 'API 1.x endpoint, sent by older SDKs; inferred like its contacts equivalent.';
+const LOOKUP = 'API 1.x lookup of one user (or lead) by user_id or email; inferred like GET /contacts/{id}.';
 
 export const OPERATION_RULES: readonly OperationRule[] = [
   // Admins
@@ -137,6 +140,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     'GET /users', 'GET /users/scroll', 'GET /leads', 'GET /contacts/scroll', 'GET /companies/{id}/users', 'POST /customers/search',
   ], LEGACY),
   ...rules('inferred', READ_ONE_USER, ['GET /users/{id}', 'GET /leads/{id}'], LEGACY),
+  ...rules('inferred', READ_ONE_USER, ['GET /users?user_id=*', 'GET /users?email=*', 'GET /contacts?user_id=*'], LOOKUP)
+    .map((rule): OperationRule => ({ ...rule, lookup: true })),
   ...rules('inferred', WRITE_USERS, [
     'POST /users', 'PUT /users/{id}', 'DELETE /users', 'DELETE /users/{id}', 'POST /leads', 'PUT /leads/{id}', 'DELETE /leads/{id}',
     'POST /contacts/convert', 'POST /user_delete_requests', 'POST /bulk/users',
@@ -207,10 +212,11 @@ export function matchOperation(op: Operation, strict = false): OperationRule[] {
       pattern.every((p, i) => (isPattern(p) ? fills(segments[i]) : p === segments[i])),
   );
   const best = Math.max(-1, ...candidates.map((c) => c.literals));
-  return candidates
+  const matched = candidates
     .filter((c) => c.literals === best)
-    .filter(({ rule }) => !rule.query || Object.entries(rule.query).every(([k, v]) => op.query?.[k] === v))
+    .filter(({ rule }) => !rule.query || Object.entries(rule.query).every(([k, v]) => op.query?.[k] !== undefined && (v === '*' || op.query[k] === v)))
     .map((c) => c.rule);
+  return matched.some((r) => r.lookup) ? matched.filter((r) => r.query) : matched;
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

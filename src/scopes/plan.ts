@@ -28,7 +28,7 @@ export interface ChecklistInput {
   readonly scan?: ScanCoverage;
 }
 
-export type ScanCoverage = Pick<ScanResult, 'scanned' | 'skipped' | 'checkByHand'>;
+export type ScanCoverage = Pick<ScanResult, 'scanned' | 'skipped' | 'checkByHand' | 'unknownCalls'>;
 
 /** Why a scope is needed: one operation or topic, from the chosen capabilities and/or the code. */
 export interface Reason {

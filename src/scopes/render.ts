@@ -3,13 +3,13 @@
 // order, each with why and how sure. Deterministic: the same checklist always renders the same text.
 
 import { findScope } from './catalog';
-import { findingSubject, type Finding } from './finding';
+import { findingSubject, type Finding, type Located } from './finding';
 import type { Checklist, ChecklistItem, Reason, ScanCoverage } from './plan';
 import type { SkippedFile } from './scanner';
 
 export interface RenderOptions {
-  /** Link target for a finding, e.g. `src/app.ts#L12` relative to the document. */
-  readonly link: (finding: Finding) => string;
+  /** Link target for a finding or another place in the code, e.g. `src/app.ts#L12` relative to the document. */
+  readonly link: (place: Located) => string;
   readonly title?: string;
 }
 
@@ -23,9 +23,9 @@ function code(text: string): string {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
-function linkTo(finding: Finding, options: RenderOptions): string {
-  const target = options.link(finding).replace(/[<>]/g, encodeURIComponent);
-  const text = `${finding.file}:${finding.line}`.replace(/[[\]]/g, '\\$&');
+function linkTo(place: Located, options: RenderOptions): string {
+  const target = options.link(place).replace(/[<>]/g, encodeURIComponent);
+  const text = `${place.file}:${place.line}`.replace(/[[\]]/g, '\\$&');
   return `[${text}](${/[\s()<>]/.test(target) ? `<${target}>` : target})`;
 }
 
@@ -114,15 +114,24 @@ function coverage(scan: ScanCoverage | undefined): string {
   const byHand = unfollowed > 0
     ? ` ${plural(unfollowed, 'file')} ${unfollowed === 1 ? 'talks' : 'talk'} to Intercom in ways the scan could not follow (see "Check these by hand").`
     : '';
-  return `The scan read ${plural(scan.scanned, 'source file')} as text${skipped}.${byHand}`;
+  const unknown = scan.unknownCalls.length;
+  const unknownCalls = unknown > 0
+    ? ` ${plural(unknown, 'Intercom SDK call')} ${unknown === 1 ? 'uses a method' : 'use methods'} the scan does not know (see "Check these by hand").`
+    : '';
+  return `The scan read ${plural(scan.scanned, 'source file')} as text${skipped}.${byHand}${unknownCalls}`;
 }
 
 /** The files the scan could not vouch for: those to read by hand, and those it could not read. */
-function coverageSections(scan: ScanCoverage | undefined): string[] {
+function coverageSections(scan: ScanCoverage | undefined, options: RenderOptions): string[] {
   const out: string[] = [];
+  if (scan && (scan.checkByHand.length > 0 || scan.unknownCalls.length > 0)) out.push('', '## Check these by hand');
   if (scan && scan.checkByHand.length > 0) {
-    out.push('', '## Check these by hand', '', 'They import an Intercom SDK or name its API host, but the scan found no call in them.', '');
+    out.push('', 'They import an Intercom SDK or name its API host, but the scan found no call in them.', '');
     for (const file of scan.checkByHand) out.push(`- ${file}`);
+  }
+  if (scan && scan.unknownCalls.length > 0) {
+    out.push('', "These calls go to an Intercom SDK client, but no SDK table knows their method: look up the endpoint each one sends in the SDK's reference, and the permission it needs.", '');
+    for (const call of scan.unknownCalls) out.push(`- ${linkTo(call, options)} ${code(call.call)}`);
   }
   if (scan && scan.skipped.length > 0) {
     out.push('', '## Not scanned', '');
@@ -183,6 +192,6 @@ export function renderChecklist(checklist: Checklist, options: RenderOptions): s
       out.push(findingRow(finding, because === 'test-code' ? `${labels} (test code)` : labels, options));
     }
   }
-  out.push(...coverageSections(checklist.scan));
+  out.push(...coverageSections(checklist.scan, options));
   return `${out.join('\n')}\n`;
 }

@@ -7,14 +7,16 @@
 
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
-import { isTestFile, type Finding, type RequestFinding } from './finding';
+import { blankComments } from './comments';
+import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
 import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
-import { API_ROOTS, guessOperation, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { handedPaths, type PathSeed } from './pathHelpers';
+import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, escapeRegExp, isQuote, linePrefix, readBody, readConcat, readLiteral, resolveMethod,
+  bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -113,9 +115,13 @@ const SDK_CALL = new RegExp(
 
 interface Context {
   readonly file: string;
+  /** The code the call passes read: the file's text with its comments blanked (same indexes and lines). */
   readonly text: string;
+  /** The file's text as written: cited snippets, webhook topics. */
+  readonly source: string;
   readonly lang: Language;
   readonly findings: Finding[];
+  readonly unknownCalls: UnknownSdkCall[];
   readonly budget: Budget;
   readonly project: ProjectContext | undefined;
   /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
@@ -133,7 +139,7 @@ function position(ctx: Context, index: number): { line: number; column: number; 
     if (starts[mid] <= index) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: index - starts[lo] + 1, snippet: snippetAt(ctx.text, starts[lo], index) };
+  return { line: lo + 1, column: index - starts[lo] + 1, snippet: snippetAt(ctx.source, starts[lo], index) };
 }
 
 /** The line, or on a long (minified) line the part around the finding, on one line of at most ~120 characters. */
@@ -180,7 +186,7 @@ function toTarget(raw: string, trusted: boolean): Target | undefined {
 }
 
 function scanTopics(ctx: Context, marked: boolean): void {
-  for (const m of ctx.text.matchAll(TOPIC_LITERAL)) {
+  for (const m of ctx.source.matchAll(TOPIC_LITERAL)) {
     ctx.budget.spend();
     const rule = findTopicRule(m[2]);
     if (rule && (marked || isDistinctiveTopic(rule.topic))) {
@@ -261,10 +267,24 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
   if (!STRING_START.exec(text)) return false;
   const literal = readLiteral(text, STRING_START.lastIndex, lang);
   if (!literal) return false;
-  const url = literal.value + readConcat(text, literal.end, lang, ctx.budget).value;
-  const target = toTarget(url, trusted);
-  if (target) addRequest(ctx, at, 'rest', { method: method as HttpMethod, ...target });
+  const rest = readConcat(text, literal.end, lang, ctx.budget);
+  const target = toTarget(literal.value + rest.value, trusted);
+  COMMA.lastIndex = rest.end;
+  const argument = COMMA.test(text) ? COMMA.lastIndex : -1;
+  if (target) addRequest(ctx, at, 'rest', withLiteralQuery(ctx, { method: method as HttpMethod, ...target }, argument));
   return true;
+}
+
+const CALL_OPEN = /\s*\(/y;
+
+/**
+ * A GET on a list path given a literal map of query values at `argument` (`get('users', ['user_id' => …])`,
+ * `getUsers(['email' => …])`): their keys become the query, so a lookup of one record is told from a listing.
+ */
+function withLiteralQuery(ctx: Context, operation: Operation, argument: number): Operation {
+  if (argument < 0 || operation.method !== 'GET' || operation.query || operation.path.endsWith('}')) return operation;
+  const keys = literalKeys(ctx.text, argument);
+  return keys.length === 0 ? operation : { ...operation, query: Object.fromEntries(keys.map((key) => [key, '{id}'])) };
 }
 
 /** The URL a base variable starts, when the usage at [at, end) builds one. */
@@ -342,15 +362,29 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
       if (m[0].length > self.length) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
     }
   }
+  const seeds: (PathSeed & { method: { method: HttpMethod; seen: boolean } })[] = [];
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
     const built = urlFromBase(ctx, at, end);
+    if (built?.url === `/${HOLE}`) {
+      APPENDED.lastIndex = end;
+      const param = APPENDED.exec(text);
+      if (param) seeds.push({ param: param[1] ?? param[3], at, method: resolveMethod(text, built.start, built.end) });
+    }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
     addRest(ctx, built.start, target, resolveMethod(text, built.start, built.end));
   }
+  // `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests.
+  for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
+    const target = toTarget(handed.path, false);
+    if (target) addRest(ctx, handed.at, target, seeds[handed.seed].method);
+  }
 }
+
+/** A parameter appended whole after a base: `${base}/${path}`, f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`. */
+const APPENDED = /\s*\}\/(?:\$\{|#\{|\{\$?)\s*([A-Za-z_]\w*)\s*\}|\s*[+.]\s*(['"])\/\2\s*[+.]\s*\$?([A-Za-z_]\w*)(?![\w$(.[])/y;
 
 function scanSdk(ctx: Context): void {
   let receivers: Receivers | undefined;
@@ -358,10 +392,15 @@ function scanSdk(ctx: Context): void {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
+    CALL_OPEN.lastIndex = m.index + m[0].length;
+    const argument = CALL_OPEN.test(ctx.text) ? CALL_OPEN.lastIndex : -1;
+    // A name no table knows counts only when called: `client.contacts.length` is no request.
+    if (!operation && argument < 0) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
-    if (!operation || !receivers.isIntercom(receiver, called !== undefined)) continue;
+    if (!receivers.isIntercom(receiver, called !== undefined)) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
-    addRequest(ctx, m.index, 'sdk', operation, call);
+    if (operation) addRequest(ctx, m.index, 'sdk', withLiteralQuery(ctx, operation, argument), call);
+    else ctx.unknownCalls.push({ file: ctx.file, ...position(ctx, m.index), call });
   }
 }
 
@@ -428,9 +467,18 @@ export interface ProjectContext {
 
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
+  return scanSource(file, text, budget, project).findings;
+}
+
+/** The findings in one file's text, and its SDK calls whose method no table knows. */
+function scanSource(
+  file: string, text: string, budget: Budget, project?: ProjectContext,
+): { findings: Finding[]; unknownCalls: UnknownSdkCall[] } {
   const lang = languageOf(file) ?? 'js';
-  const ctx: Context = { file, text, lang, findings: [], budget, project, selfRegions: [] };
   const marked = MARKER.test(text) || project?.importsIntercom === true;
+  // Only files that may talk to Intercom pay for blanking their comments.
+  const code = marked ? blankComments(text, lang) : text;
+  const ctx: Context = { file, text: code, source: text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
   scanTopics(ctx, marked);
   if (marked) {
     const bases = new Set<string>();
@@ -439,7 +487,7 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
     scanSdk(ctx);
     if (isIntercomModule(text)) scanBarePaths(ctx);
   }
-  return dedupe(ctx.findings);
+  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls };
 }
 
 export interface SkippedFile {
@@ -481,6 +529,8 @@ export interface ScanResult {
    * may have missed their calls.
    */
   readonly checkByHand: string[];
+  /** Outside test code: calls on an Intercom SDK client whose method no SDK table knows, to read by hand. */
+  readonly unknownCalls: UnknownSdkCall[];
   readonly cancelled: boolean;
 }
 
@@ -508,6 +558,7 @@ export async function scanFiles(
   } = options;
   const wanted = files.filter(isScannable);
   const perFile: (Finding[] | undefined)[] = new Array(wanted.length);
+  const unknownPerFile: (UnknownSdkCall[] | undefined)[] = new Array(wanted.length);
   const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
   /** Imports an Intercom SDK or names its host. */
   const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
@@ -534,7 +585,7 @@ export async function scanFiles(
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
         onFileStart?.(file);
-        perFile[index] = scanText(file, text, budget, project);
+        ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanSource(file, text, budget, project));
         if (project === undefined) {
           talksToIntercom[index] = isIntercomModule(text);
           if (talksToIntercom[index]) givenClient[index] = classesGivenClient(text, budget);
@@ -547,6 +598,7 @@ export async function scanFiles(
       else {
         skipped[index] = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
         perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
+        unknownPerFile[index] = undefined;
       }
     }
     return undefined;
@@ -601,6 +653,7 @@ export async function scanFiles(
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
     // Test code is left out: its findings never count, so reading it by hand would change nothing.
     checkByHand: wanted.filter((file, i) => talksToIntercom[i] && perFile[i]?.length === 0 && !isTestFile(file)),
+    unknownCalls: wanted.flatMap((file, i) => (isTestFile(file) ? [] : (unknownPerFile[i] ?? []))),
     cancelled,
   };
 }

@@ -165,10 +165,12 @@ export function bindingNames(text: string, start: number): string[] {
 }
 
 const METHOD = '(get|post|put|patch|delete)';
+/** TypeScript type arguments, one level of nesting: `<Me>`, `<Page<Contact>>`. */
+const TYPE_ARGUMENTS = '\\s*<[^<>()\\n]*(?:<[^<>()\\n]*>[^<>()\\n]*)*>';
 // Cues just before a URL argument, tried in order: the first that matches decides.
 const PREFIX_CUES: readonly RegExp[] = [
-  // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…
-  new RegExp(`\\b${METHOD}(?:_form)?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…, axios.get<Page<T>>(…
+  new RegExp(`\\b${METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
   // Net::HTTP::Post.new(…
   new RegExp(`Net::HTTP::${METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?$`, 'i'),
   // request('POST', …, http.NewRequest("POST", …, requests.request("POST", …
@@ -186,6 +188,22 @@ const CURL_METHOD = new RegExp(`CURLOPT_CUSTOMREQUEST\\s*,\\s*['"]${METHOD}['"]`
 const CURL_POST = /CURLOPT_POST(?:FIELDS)?\s*,/;
 
 const asMethod = (word: string): HttpMethod => word.toUpperCase() as HttpMethod;
+
+/** A literal map opening an argument: `['…' =>`, `array(`, `{`, Python's `params={`, axios' `{ params: {`. */
+const MAP_START = /\s*(?:(?:params|query)\s*[=:]\s*|\{\s*(?:params|query)\s*:\s*)?(?:\{|\[|array\s*\()/y;
+/** A key in a map: quoted before `=>` or `:`, bare before `:` (not `::`), or JS shorthand (`{ email }`). */
+const MAP_KEY = /['"]([A-Za-z_]\w*)['"]\s*(?:=>|:)|(?<![\w$.'"])([A-Za-z_]\w*)\s*:(?!:)|(?<=[{,]\s*)([A-Za-z_]\w*)(?=\s*[,}])/g;
+
+/**
+ * The keys of the literal map that opens the argument at `from` (`['user_id' => $id]`, `{ email }`,
+ * `params={'user_id': uid}`, read to the end of the call): the query a client sends with a path. Empty when
+ * the argument is no literal map.
+ */
+export function literalKeys(text: string, from: number): string[] {
+  MAP_START.lastIndex = from;
+  if (!MAP_START.test(text)) return [];
+  return [...restOfCall(text, MAP_START.lastIndex - 1).matchAll(MAP_KEY)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
 
 /** The rest of the call or object the value ending at `end` belongs to (up to its closing bracket). */
 function restOfCall(text: string, end: number): string {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { CAPABILITIES, capabilitiesForFindings, type Capability } from '../../scopes/capabilities';
 import { renderScopeCheck } from '../../scopes/checkReport';
-import type { Finding } from '../../scopes/finding';
+import type { Finding, Located } from '../../scopes/finding';
 import { buildChecklist } from '../../scopes/plan';
 import { UNCHECKABLE_SCOPES } from '../../scopes/probe';
 import { renderChecklist } from '../../scopes/render';
@@ -116,7 +116,7 @@ export class ScopeChecklist implements vscode.Disposable {
     const checklist = buildChecklist({ capabilities: chosen, findings, scan: scan.result });
     const target = checklistUri();
     const folder = target && path.posix.dirname(target.path);
-    const link = (f: Finding) => {
+    const link = (f: Located) => {
       const file = scan.files.get(f.file);
       if (!file) return f.file;
       const relative = folder && file.path.startsWith(`${folder}/`) ? file.path.slice(folder.length + 1) : file.toString();

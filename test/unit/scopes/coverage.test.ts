@@ -106,7 +106,7 @@ suite('scopes coverage: every official SDK method', () => {
   });
 
   test('a method that can send several requests lists them all, the documented one first', () => {
-    assert.deepEqual(sdkOperations('users', undefined, 'FindByEmail').map(operationText), ['GET /users', 'GET /users/{id}']);
+    assert.deepEqual(sdkOperations('users', undefined, 'FindByEmail').map(operationText), ['GET /users?email={id}', 'GET /users/{id}']);
     assert.equal(operationText(sdkOperation('events', undefined, 'save')!), 'POST /events', 'a shared save helper also builds PUT /events/{id}');
   });
 });

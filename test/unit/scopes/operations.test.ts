@@ -59,6 +59,16 @@ suite('scopes operation rules', () => {
     assert.deepEqual(rulesFor('DELETE /conversations/{id}?retain_metrics=true').map((r) => r.id), ['DELETE /conversations/{id}']);
   });
 
+  test('a lookup of one user by user_id or email needs only the one-user scope, a listing the list scope', () => {
+    const oneUser = ['Read one user and one company', 'Read and list users and companies'];
+    assert.deepEqual(rulesFor('GET /users?user_id={id}').map((r) => r.anyOf), [oneUser]);
+    assert.deepEqual(rulesFor('GET /users?email={id}&per_page=1').map((r) => r.anyOf), [oneUser]);
+    assert.deepEqual(rulesFor('GET /contacts?user_id={id}').map((r) => r.anyOf), [oneUser]);
+    assert.deepEqual(rulesFor('GET /users').map((r) => r.anyOf), [['Read and list users and companies']]);
+    assert.deepEqual(rulesFor('GET /users?tag_id={id}').map((r) => r.anyOf), [['Read and list users and companies']]);
+    assert.deepEqual(rulesFor('GET /contacts?email={id}').map((r) => r.anyOf), [['Read and list users and companies']], 'leads by email: a list');
+  });
+
   test('literal segments beat {id}, and the method must match', () => {
     assert.deepEqual(rulesFor('GET /admins/activity_logs').map((r) => r.id), ['GET /admins/activity_logs']);
     assert.deepEqual(rulesFor('GET /admins/42').map((r) => r.id), ['GET /admins/{id}']);
@@ -149,6 +159,14 @@ suite('scopes SDK calls', () => {
     assert.equal(op('dataAttributes', 'list'), 'GET /data_attributes');
     assert.equal(op('news', 'list', 'items'), 'GET /news/news_items');
     assert.equal(op('counts', 'for_app'), 'GET /counts');
+  });
+
+  test('keep the query of a lookup by user_id or email', () => {
+    assert.equal(op('Users', 'FindByUserID'), 'GET /users?user_id={id}');
+    assert.equal(op('Users', 'FindByEmail'), 'GET /users?email={id}');
+    assert.equal(op('Contacts', 'FindByUserID'), 'GET /contacts?user_id={id}');
+    assert.equal(op('Contacts', 'ListByEmail'), 'GET /contacts?email={id}');
+    assert.equal(op('users', 'getUsers'), 'GET /users');
   });
 
   test('ignore names that are not SDK calls', () => {

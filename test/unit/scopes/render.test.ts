@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { capabilitiesForFindings, capabilityById, type Capability } from '../../../src/scopes/capabilities';
-import type { Finding } from '../../../src/scopes/finding';
+import type { Finding, Located } from '../../../src/scopes/finding';
 import { matchOperation, parseOperation } from '../../../src/scopes/operations';
 import { buildChecklist } from '../../../src/scopes/plan';
 import { renderChecklist, type RenderOptions } from '../../../src/scopes/render';
@@ -28,7 +28,7 @@ function scanFixtures(): Finding[] {
   );
 }
 
-const link = (f: Finding): string => `${f.file}#L${f.line}`;
+const link = (f: Located): string => `${f.file}#L${f.line}`;
 const caps = (...ids: string[]): Capability[] => ids.map((id) => capabilityById(id)!);
 
 function request(text: string, snippet: string, file = 'src/app.ts'): Finding {
@@ -39,7 +39,7 @@ function request(text: string, snippet: string, file = 'src/app.ts'): Finding {
 suite('scopes render', () => {
   test('golden: the sample apps, with the capabilities their code implies', () => {
     const findings = scanFixtures();
-    const scan = { scanned: 10, skipped: [], checkByHand: [] };
+    const scan = { scanned: 10, skipped: [], checkByHand: [], unknownCalls: [] };
     const checklist = buildChecklist({ capabilities: capabilitiesForFindings(findings), findings, scan });
     assertGolden('sample-apps.md', renderChecklist(checklist, { link }));
   });
@@ -53,6 +53,7 @@ suite('scopes render', () => {
         scanned: 41,
         skipped: [{ file: 'assets/logo.js', reason: 'binary' }, { file: 'gen/schema.ts', reason: 'too-slow' }, { file: 'lib/old.rb', reason: 'unreadable' }],
         checkByHand: ['src/intercom/http.ts', 'lib/intercom_client.rb'],
+        unknownCalls: [],
       },
     });
     const options: RenderOptions = { link: (f) => `../${f.file}#L${f.line}`, title: 'Scopes for Acme Helpdesk' };
@@ -87,12 +88,19 @@ suite('scopes render', () => {
   });
 
   test('says what was scanned and what not, never "tick exactly these"', () => {
-    const scanned = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [{ file: 'a.js', reason: 'too-large' }], checkByHand: ['b.py'] } }), { link });
+    const scanned = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [{ file: 'a.js', reason: 'too-large' }], checkByHand: ['b.py'], unknownCalls: [] } }), { link });
     assert.doesNotMatch(scanned, /exactly/);
     assert.match(scanned, /The scan read 3 source files as text; 1 file could not be scanned \(see "Not scanned"\)\. 1 file talks to Intercom/);
     assert.match(scanned, /\n## Check these by hand\n\n.*\n\n- b\.py\n/);
     assert.match(scanned, /\n## Not scanned\n\n- a\.js — larger than 1 MB\n/);
     assert.match(renderChecklist(buildChecklist({ capabilities: caps('counts') }), { link }), /No code was scanned\./);
+  });
+
+  test('lists SDK calls no table knows under "Check these by hand", with their place and call', () => {
+    const unknownCalls = [{ file: 'src/desk.ts', line: 7, column: 9, snippet: 'await intercom.contacts.scheduleArchive(id);', call: 'contacts.scheduleArchive' }];
+    const md = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [], checkByHand: [], unknownCalls } }), { link });
+    assert.match(md, /The scan read 3 source files as text\. 1 Intercom SDK call uses a method the scan does not know \(see "Check these by hand"\)\./);
+    assert.match(md, /\n## Check these by hand\n\n.*no SDK table knows.*\n\n- \[src\/desk\.ts:7\]\(src\/desk\.ts#L7\) `contacts\.scheduleArchive`\n/);
   });
 
   test('operations only a chosen capability brings are marked "not seen in code"', () => {

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { findingSubject } from '../../../src/scopes/finding';
+import { operationText } from '../../../src/scopes/operations';
+import { scanFiles, scanText } from '../../../src/scopes/scanner';
+
+const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
+
+/** "line operation → the first permission that suffices" for each request finding of a pattern fixture. */
+function permissions(name: string): string[] {
+  return scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).flatMap((f) =>
+    f.kind === 'webhook' ? [] : [`${f.line} ${operationText(f.operation)} → ${f.rules.map((r) => r.anyOf[0]).join(' + ')}`],
+  );
+}
+
+suite('scopes scanner: a lookup of one user is not a listing', () => {
+  test('Go: Users.FindByUserID and FindByEmail need one user; ListByTag lists', () => {
+    assert.deepEqual(permissions('lookup.go'), [
+      '9 GET /users?user_id={id} → Read one user and one company',
+      '13 GET /users?email={id} → Read one user and one company',
+      '17 GET /users → Read and list users and companies',
+    ]);
+  });
+
+  test('PHP: getUsers([\'user_id\' => …]) and get(\'users\', array(\'email\' => …)) need one user; paging and a tag list', () => {
+    assert.deepEqual(permissions('lookup.php'), [
+      '17 GET /users?user_id={id} → Read one user and one company',
+      '22 GET /users?email={id} → Read one user and one company',
+      '27 GET /users?page={id}&per_page={id} → Read and list users and companies',
+      '32 GET /users?tag_id={id} → Read and list users and companies',
+    ]);
+  });
+
+  test('JS/TS: get(\'/users\', { params: { email } }) needs one user; paging lists', () => {
+    assert.deepEqual(permissions('lookup.ts'), [
+      '7 GET /users?email={id} → Read one user and one company',
+      '11 GET /users?user_id={id} → Read one user and one company',
+      '15 GET /users?page={id}&per_page={id} → Read and list users and companies',
+    ]);
+  });
+});
+
+suite('scopes scanner: an SDK call no table knows is listed, not dropped', () => {
+  /** "file:line call" for each unknown SDK call, and "line subject" for each finding, of one pattern fixture. */
+  async function scanPattern(name: string): Promise<{ unknown: string[]; found: string[] }> {
+    const result = await scanFiles([name], (file) => fs.promises.readFile(path.join(PATTERNS, file)));
+    return {
+      unknown: result.unknownCalls.map((c) => `${c.file}:${c.line} ${c.call} ${c.snippet}`),
+      found: result.findings.map((f) => `${f.line} ${findingSubject(f)}`),
+    };
+  }
+
+  test('JS/TS: a called unknown method on the client; not a property, not another object', async () => {
+    assert.deepEqual(await scanPattern('unknown-method.ts'), {
+      unknown: ['unknown-method.ts:7 contacts.scheduleArchive await intercom.contacts.scheduleArchive({ contactId: id });'],
+      found: ['8 POST /contacts/{id}/archive'],
+    });
+  });
+
+  test('Go: Users.FindByNickname beside a known lookup', async () => {
+    assert.deepEqual(await scanPattern('unknown-method.go'), {
+      unknown: ['unknown-method.go:10 Users.FindByNickname return ic.Users.FindByNickname(nick)'],
+      found: ['9 GET /users'],
+    });
+  });
+
+  test('PHP: conversations->snoozeAll on the client; not on a repository', async () => {
+    assert.deepEqual(await scanPattern('unknown-method.php'), {
+      unknown: ["unknown-method.php:7 conversations.snoozeAll $intercom->conversations->snoozeAll(['admin_id' => 7]);"],
+      found: ['8 GET /conversations'],
+    });
+  });
+
+  test('test code is left out, as its findings never count', async () => {
+    const text = "import { IntercomClient } from 'intercom-client';\nconst intercom = new IntercomClient({ token: '' });\nintercom.contacts.scheduleArchive({});\n";
+    const result = await scanFiles(['test/archive.test.ts', 'src/archive.ts'], async () => text);
+    assert.deepEqual(result.unknownCalls.map((c) => `${c.file}:${c.line}`), ['src/archive.ts:3']);
+  });
+});
+
+suite('scopes scanner: calls in commented-out code are not cited', () => {
+  /** "line subject" for each finding of a pattern fixture. */
+  const found = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map((f) => `${f.line} ${findingSubject(f)}`);
+
+  test('JS/TS: line and block comments; a URL, a template with `/*` and a regex with `//` stay code', () => {
+    assert.deepEqual(found('commented.ts'), ['5 GET /admins', '8 POST /contacts/{id}/archive', '13 GET /tags']);
+  });
+
+  test('Python: # comments; a URL with `#` stays a string', () => {
+    assert.deepEqual(found('commented.py'), ['6 GET /admins', '9 GET /users/{id}', '12 GET /tags']);
+  });
+
+  test('Ruby: # comments and =begin/=end; `#` inside a string stays code', () => {
+    assert.deepEqual(found('commented.rb'), ['5 GET /admins', '8 GET /contacts/{id}', '13 GET /tags']);
+  });
+
+  test('PHP: //, # and /* */ comments; a string with `/*` stays code', () => {
+    assert.deepEqual(found('commented.php'), ['7 GET /admins', '9 GET /contacts/{id}', '13 GET /tags']);
+  });
+
+  test('Go: // and /* */ comments; a raw string with `/*` stays code', () => {
+    assert.deepEqual(found('commented.go'), ['8 GET /admins', '11 GET /contacts/{id}', '14 GET /tags']);
+  });
+});
+
+suite('scopes scanner: one-word paths handed to a helper that appends them to Intercom\'s base URL', () => {
+  /** "line operation (method seen or assumed)" for each request finding of a pattern fixture. */
+  const requests = (name: string): string[] =>
+    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).flatMap((f) =>
+      f.kind === 'webhook' ? [] : [`${f.line} ${operationText(f.operation)}${f.methodSeen ? '' : ' (assumed)'}`],
+    );
+
+  test('JS/TS: through a paginator to its fetcher, with the fetcher\'s method; not a path Intercom does not serve', () => {
+    assert.deepEqual(requests('helper-path.ts'), [
+      '20 GET /admins', '21 GET /teams', '22 GET /articles', '23 POST /conversations',
+    ]);
+  });
+
+  test('Python: a module function and the helper over it', () => {
+    assert.deepEqual(requests('helper-path.py'), ['15 GET /admins', '16 GET /tags']);
+  });
+
+  test('not on another vendor\'s base URL, in a file that also calls Intercom', () => {
+    assert.deepEqual(requests('helper-path-other-vendor.ts'), ['14 GET /me']);
+  });
+});
+
+suite('scopes scanner: TypeScript type arguments', () => {
+  test('the method of axios.get<T>(…) and axios.post<A<B>>(…) is seen, not assumed', () => {
+    const text = [
+      "const base = 'https://api.intercom.io';",
+      'const me = await axios.get<Me>(`${base}/me`);',
+      'const found = await axios.post<Page<Contact>>(`${base}/contacts/search`, { query });',
+    ].join('\n');
+    assert.deepEqual(scanText('src/me.ts', text).map((f) => `${f.line} ${findingSubject(f)} ${f.kind !== 'webhook' && f.methodSeen}`), [
+      '2 GET /me true',
+      '3 POST /contacts/search true',
+    ]);
+  });
+});
