@@ -5,9 +5,16 @@ import { loadHttp } from './api/loadHttp';
 import { readSettings } from './config';
 import type { Log } from './log';
 import type { Redactor } from './secrets/redact';
-import type { WalkthroughProgress } from './features/walkthrough/progress';
 import type { SessionStore } from './session/store';
 import type { UiHost } from './ui/ui';
+
+/** The steps of the "Build an Intercom app" walkthrough. */
+export type WalkthroughStep = 'appConfigured' | 'bridgePageCreated' | 'connected' | 'checklistGenerated';
+
+/** Completes a walkthrough step on its real outcome (features call it when an action succeeded). */
+export interface WalkthroughSteps {
+  mark(step: WalkthroughStep): Promise<void>;
+}
 
 export interface Services {
   readonly context: vscode.ExtensionContext;
@@ -17,7 +24,7 @@ export interface Services {
   readonly redactor: Redactor;
   readonly ui: UiHost;
   readonly sessions: SessionStore;
-  readonly walkthrough: WalkthroughProgress;
+  readonly walkthrough: WalkthroughSteps;
   /** An HTTP client with the current settings; loads got on first call. */
   http(): IntercomHttp;
 }

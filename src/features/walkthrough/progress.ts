@@ -2,17 +2,16 @@
 // not on a click: features mark the step when it succeeded, which sets the context key that the step's
 // `onContext:` completion event waits for. VS Code remembers completed steps itself.
 import * as vscode from 'vscode';
+import type { WalkthroughStep, WalkthroughSteps } from '../../services';
 
-const STEP_KEYS = {
+const STEP_KEYS: Readonly<Record<WalkthroughStep, string>> = {
   appConfigured: 'intercom.walkthrough.appConfigured',
   bridgePageCreated: 'intercom.walkthrough.bridgePageCreated',
   connected: 'intercom.walkthrough.connected',
   checklistGenerated: 'intercom.walkthrough.checklistGenerated',
-} as const;
+};
 
-export type WalkthroughStep = keyof typeof STEP_KEYS;
-
-export class WalkthroughProgress implements vscode.Disposable {
+export class WalkthroughProgress implements WalkthroughSteps, vscode.Disposable {
   private readonly marked = new vscode.EventEmitter<string>();
   /** The context key, once set. */
   readonly onDidMark = this.marked.event;
