@@ -89,7 +89,7 @@ export async function benchActivation() {
   console.log(`\n== Activation: cold activate() in ${HOSTS} fresh extension hosts ==`);
   let toolchain;
   try {
-    toolchain = ensureCodeServer();
+    toolchain = await ensureCodeServer();
     ensureChromium();
   } catch (e) {
     console.error(e.message);
