@@ -202,8 +202,9 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     const status = api.workspace.status;
     await until(() => (status.text.includes('Intercom: Connect') ? true : undefined), 'the disconnected status');
     assert.equal(status.command, 'intercom.connect');
-    await connectToken({ me: { app: { name: 'Status WS' } } });
+    await connectToken({ me: { app: { name: 'Status WS $(bug)' } } });
     await until(() => (status.text.includes('Status WS') ? true : undefined), 'the workspace name in the status bar');
+    assert.equal(status.text, '$(organization) Status WS \\$(bug)', "the name's icon syntax stays text");
     const tooltip = String(status.tooltip);
     assert.match(tooltip, /Admin: /);
     assert.match(tooltip, /Region: US/);

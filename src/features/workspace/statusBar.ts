@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../session/model';
 import { regionLabel, workspaceTitle } from '../../workspace/fields';
+import { escapeIcons } from '../../workspace/icons';
 
 export function createStatusItem(): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('intercom.status', vscode.StatusBarAlignment.Left, 10);
@@ -18,7 +19,7 @@ export function showCurrent(item: vscode.StatusBarItem, current: IntercomSession
     return;
   }
   const { me } = current;
-  item.text = `$(organization) ${me.app?.name ?? workspaceTitle(current)}`;
+  item.text = `$(organization) ${escapeIcons(me.app?.name ?? workspaceTitle(current))}`;
   item.tooltip = [
     workspaceTitle(current),
     vscode.l10n.t('Admin: {0}', me.name ?? me.email ?? me.id),
