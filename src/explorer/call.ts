@@ -1,15 +1,5 @@
-// One API call as the explorer sends it and history keeps it: method, filled-in path, query and JSON body.
-// Never a token: the session supplies that when the call runs.
-import type { HttpMethod } from '../scopes/operations';
-
-export interface ApiCall {
-  readonly method: HttpMethod;
-  /** The path with its parameters filled in, e.g. /contacts/6657a1b9. */
-  readonly path: string;
-  readonly query: Readonly<Record<string, string>>;
-  /** The parsed JSON body of a write; undefined for none. */
-  readonly body?: unknown;
-}
+// Building the explorer's calls: path parameters, the body template, the next page of a list.
+import type { ApiCall, HttpMethod } from '../api/call';
 
 /** POST, PUT, PATCH and DELETE change data in the workspace. */
 export const isWrite = (method: HttpMethod): boolean => method !== 'GET';

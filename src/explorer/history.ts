@@ -1,6 +1,6 @@
 // Request history: the last calls made from the explorer, newest first. Entries hold the call and where it
 // went (session id, version), never a token.
-import type { ApiCall } from './call';
+import type { ApiCall } from '../api/call';
 
 export const HISTORY_LIMIT = 50;
 

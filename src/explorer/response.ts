@@ -1,18 +1,7 @@
 // The text of a response tab: a JSONC document whose comment lines give the status, duration, request id
 // and rate-limit headers, followed by the pretty-printed body.
-import { callTarget, type ApiCall } from './call';
-
-export interface ApiAnswer {
-  readonly status: number;
-  readonly durationMs: number;
-  /** Lower-case header names → values: X-Request-Id and X-RateLimit-* only. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** Parsed JSON, or the raw text when the answer is not JSON. */
-  readonly body: unknown;
-}
-
-/** The headers a response tab shows; every other header is dropped. */
-export const SHOWN_HEADERS = /^(x-request-id|x-ratelimit-.+)$/i;
+import type { ApiAnswer, ApiCall } from '../api/call';
+import { callTarget } from './call';
 
 const HEADER_NAMES: Record<string, string> = { 'x-request-id': 'X-Request-Id' };
 const headerName = (name: string) => HEADER_NAMES[name] ?? name.replace(/^x-ratelimit-/, 'X-RateLimit-').replace(/-(\w)/g, (m) => m.toUpperCase());

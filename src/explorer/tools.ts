@@ -3,7 +3,7 @@
 import { REGION_NAMES } from '../api/hosts';
 import type { IntercomSession } from '../session/model';
 import { matchesFilter } from './browse';
-import type { ApiCall } from './call';
+import type { ApiCall } from '../api/call';
 import type { Operation } from './catalog';
 
 /** The /me facts of a session; never its token. */

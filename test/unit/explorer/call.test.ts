@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { bodyTemplate, callTarget, fillPath, nextPageCall, type ApiCall } from '../../../src/explorer/call';
+import type { ApiCall } from '../../../src/api/call';
+import { bodyTemplate, callTarget, fillPath, nextPageCall } from '../../../src/explorer/call';
 import { HISTORY_LIMIT, parseHistory, remember, type HistoryEntry } from '../../../src/explorer/history';
 import { renderResponse } from '../../../src/explorer/response';
 
