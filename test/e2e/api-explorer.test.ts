@@ -7,7 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { FakeIntercom } from '../fake-intercom';
 import { launchBrowser } from '../support/browser';
 import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
-import { Workbench } from './workbench';
+import { SCREENSHOTS, Workbench } from './workbench';
 
 suite('E2E: the API explorer in the browser (code-server + headless Chromium)', function () {
   this.timeout(180_000);
@@ -63,10 +63,16 @@ suite('E2E: the API explorer in the browser (code-server + headless Chromium)', 
     const tab = wb.page.locator('.tabs-container .tab', { hasText: 'GET contacts 200.jsonc' });
     await tab.waitFor({ timeout: 30_000 });
     const editor = wb.page.locator('.editor-instance .view-lines');
-    await editor.filter({ hasText: /GET \/contacts → 200 in \d+ ms/ }).waitFor();
-    await editor.filter({ hasText: 'Neville Longbottom' }).waitFor();
+    // The editor renders spaces as non-breaking spaces: \s matches both.
+    await editor.filter({ hasText: /GET\s\/contacts\s→\s200\sin\s\d+\sms/ }).waitFor();
+    await editor.filter({ hasText: /Neville\sLongbottom/ }).waitFor();
     assert.equal(fake.count('GET /contacts'), 1);
     assert.equal(fake.lastRequest('GET /contacts')?.headers['intercom-version'], '2.11');
-    await wb.screenshot('api-explorer'); // copy to media/ when the view changes (README)
+    // The README's media/api-explorer.png: the Workspace pane folded so the API view has the side bar.
+    await wb.page.locator('.pane-header', { hasText: /^Workspace/ }).click();
+    await row.waitFor();
+    const shot = path.join(SCREENSHOTS, 'api-explorer.png');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await wb.page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1100, height: 560 } }); // copy to media/ when the view changes
   });
 });
