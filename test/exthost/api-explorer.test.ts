@@ -71,7 +71,12 @@ suite('API explorer (real extension host, fake Intercom)', function () {
 
     await setUserSettings({ apiVersion: '2.7' });
     await until(async () => (await operationRows()).size === loadCatalog().operations('2.7').length || undefined, 'the 2.7 operations');
+    await setUserSettings({ apiVersion: '9.9' });
+    assert.deepEqual(await children(), []);
+    assert.match(api.explorer.view.message ?? '', /^The catalog has no Intercom-Version 9\.9 \(setting intercom\.apiVersion\); it has 2\.7, .*, Preview\.$/);
     await setUserSettings({ apiVersion: '2.11' });
+    await children();
+    assert.equal(api.explorer.view.message, undefined);
 
     ui.answerInputs('get contacts TAGS');
     await vscode.commands.executeCommand('intercom.filterApi');
