@@ -13,8 +13,9 @@ const tests = process.argv.includes('--tests');
 
 /**
  * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry. got (ESM-only and
- * large) is in http; the Connect flows in connect; the scope checklist in scopes; the API explorer and its catalog in explorer. A `require('./<file>.js')` of an entry from another
- * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
+ * large) is in http; the Connect flows in connect; the scope checklist in scopes; the API explorer and its
+ * catalog in explorer. A `require('./<file>.js')` of an entry from another bundle stays a require of
+ * dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
   http: 'src/api/http.ts',
