@@ -3,7 +3,8 @@
 // the same tree for the same patterns, measured in the same run. The workspace is generated from a fixed
 // seed (5 languages, a few percent calling Intercom) in a temp dir that is deleted afterwards. Exits
 // non-zero when the scan does not find exactly the Intercom files generated (a correctness check); there
-// are no timing assertions. Then the activation section (scripts/bench/activation.mjs).
+// are no timing assertions. Then the activation section (scripts/bench/activation.mjs) and the API catalog's
+// first load and the VSIX size (scripts/bench/catalog.mjs).
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAdversarial } from './bench-adversarial.mjs';
 import { benchActivation } from './bench/activation.mjs';
+import { benchCatalog } from './bench/catalog.mjs';
 import { ensureDebianPackages } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -196,4 +198,5 @@ const scanExit = await main();
 const { benchReceiver } = await import('./bench/receiver.mjs');
 const receiverExit = await benchReceiver();
 const activationExit = await benchActivation();
-process.exitCode = scanExit || receiverExit || activationExit;
+const catalogExit = await benchCatalog();
+process.exitCode = scanExit || receiverExit || activationExit || catalogExit;

@@ -5,6 +5,7 @@ import { loadHttp } from './api/loadHttp';
 import { readSettings } from './config';
 import type { Log } from './log';
 import type { Redactor } from './secrets/redact';
+import type { ScopeCheckResults } from './session/scopeChecks';
 import type { SessionStore } from './session/store';
 import type { UiHost } from './ui/ui';
 
@@ -25,6 +26,8 @@ export interface Services {
   readonly ui: UiHost;
   readonly sessions: SessionStore;
   readonly walkthrough: WalkthroughSteps;
+  /** The last scope check per session, for the API view's ✓/✗. */
+  readonly scopeChecks: ScopeCheckResults;
   /** An HTTP client with the current settings; loads got on first call. */
   http(): IntercomHttp;
 }

@@ -8,7 +8,7 @@ import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type 
 import { EXTENSION_ID, ScriptedUi, activateExtension, logText, until } from './support';
 
 /** The bundles esbuild.mjs builds to load on first use, never at activation. */
-const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js', 'webhooks.js'];
+const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js', 'webhooks.js', 'explorer.js'];
 
 const loaded = (bundle: string) => {
   const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', bundle);
@@ -28,7 +28,7 @@ suite('Activation (real extension host; runs first)', () => {
     // Control: the extension's own bundle is in the module cache we inspect…
     assert.equal(loaded('extension.js').length, 1, 'dist/extension.js is in require.cache');
     // …and the bundles loaded on first use are not.
-    for (const bundle of LAZY_BUNDLES) assert.deepEqual(loaded(bundle), [], `dist/${bundle} must not be loaded at activation`);
+    assert.deepEqual(LAZY_BUNDLES.filter((bundle) => loaded(bundle).length > 0), [], 'bundles loaded at activation');
     // The receiver's code is in its own bundle, not in the one activation parses (control: it is found there).
     const bundle = (name: string) => fs.readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', name), 'utf8');
     const receiverClass = /WebhookReceiver = class/;
@@ -106,6 +106,5 @@ suite('Activation (real extension host; runs first)', () => {
       assert.equal((await api.workspace.tree.getChildren()).length, 1);
       assert.deepEqual(apiRequests(), ['POST /auth/eagle/token', 'GET /me']);
     });
-
   });
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OAuthConnect } from '../../src/features/connect/oauth';
 import type { LazyWebhooks } from '../../src/features/webhooks';
+import type { ExplorerFeature } from '../../src/features/explorer';
 import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
 import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
@@ -18,6 +19,7 @@ export interface TestApi {
   sessions: SessionStore;
   workspace: WorkspaceFeature;
   webhooks: LazyWebhooks;
+  explorer: ExplorerFeature;
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
   walkthrough: { onDidMark: vscode.Event<string> };
@@ -39,7 +41,13 @@ export interface Shown {
 
 type InputAnswer = string | undefined | ((options: vscode.InputBoxOptions) => string | undefined);
 type PickAnswer = (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined;
-type MessageAnswer = (shown: Shown) => string | undefined;
+type MessageAnswer = (shown: Shown) => string | undefined | Promise<string | undefined>;
+
+export interface Confirmation {
+  text: string;
+  detail: string;
+  action: string;
+}
 
 /** A Ui that answers prompts from queued answers and records every message shown. */
 export class ScriptedUi implements Ui {
@@ -55,6 +63,9 @@ export class ScriptedUi implements Ui {
   private inputs: InputAnswer[] = [];
   private picks: PickAnswer[] = [];
   onMessage: MessageAnswer = () => undefined;
+  /** Every modal confirmation asked, and the answer to give (default: Cancel). */
+  readonly confirmations: Confirmation[] = [];
+  onConfirm: (c: Confirmation) => boolean = () => false;
   /** Sees each progress message as it is reported. */
   onProgress: ((message: string) => void) | undefined;
   /** Set to have the next progress cancelled as soon as it starts (the person clicks Cancel at once). */
@@ -95,9 +106,15 @@ export class ScriptedUi implements Ui {
     const shown = { level, text, actions };
     this.shown.push(shown);
     this.listeners.forEach((l) => l());
-    const answer = this.onMessage(shown);
+    const answer = await this.onMessage(shown);
     if (answer === undefined) this.unanswered.add(shown);
     return answer;
+  }
+
+  async confirm(text: string, detail: string, action: string): Promise<boolean> {
+    const asked = { text, detail, action };
+    this.confirmations.push(asked);
+    return this.onConfirm(asked);
   }
 
   /** The texts still visible as notifications: unanswered messages and running progress. */
