@@ -1,6 +1,7 @@
 // What the API view lists: a version's operations grouped by tag, narrowed by the filter text, and each
 // operation's label, permission text and the mark for the connected token's scope check.
 import type { Operation, Permission } from './catalog';
+import type { CheckResults, PermissionStatus } from '../scopes/checkReport';
 
 export interface TagGroup {
   readonly tag: string;
@@ -30,10 +31,6 @@ export function operationLabel(op: Pick<Operation, 'operationId' | 'method' | 'p
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export type PermissionStatus = 'granted' | 'missing';
-
-/** The stored scope check of a session: Developer Hub label → whether its probe found it granted or missing. */
-export type CheckResults = Readonly<Record<string, PermissionStatus>>;
 
 /**
  * ✓ when the check found any of the operation's permissions granted, ✗ when it found every one of them

@@ -41,3 +41,8 @@ export function renderScopeCheck(report: ScopeCheckReport): string[] {
   }
   return out;
 }
+
+export type PermissionStatus = 'granted' | 'missing';
+
+/** The stored scope check of a session: Developer Hub label → whether its probe found it granted or missing. */
+export type CheckResults = Readonly<Record<string, PermissionStatus>>;
