@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { matchOperation, OPERATION_RULES, operationText, type HttpMethod, type OperationRule } from '../../../src/scopes/operations';
-import openapi from '../../../src/scopes/openapi/operations.json';
+import { loadCatalog } from '../../../src/explorer/catalog';
 import { SDK_TABLES, sdkOperation, sdkOperations } from '../../../src/scopes/sdk';
 
 const hasPermission = (rules: OperationRule[]): boolean => rules.some((r) => r.evidence !== 'unknown');
@@ -26,31 +26,31 @@ const SDK_UNKNOWN_RULES = [
  */
 const UNSERVED = ['DELETE /subscription_types/{id}', 'GET /data_attributes/{id}', 'GET /export/content/data', 'GET /jobs', 'POST /bulk/{id}', 'POST /jobs'];
 
-const DOCUMENTED = new Set(Object.values(openapi.versions as Record<string, string[][]>).flat().map(([method, path]) =>
-  `${method} ${path.replace(/\{[^}]*\}/g, '{id}')}`));
+const catalog = loadCatalog();
+/** Every version's operations as [version, METHOD, path, operationId]. */
+const DESCRIBED = catalog.versions.flatMap((v) => catalog.operations(v).map((o) => [v, o.method, o.path, o.operationId] as const));
+const DOCUMENTED = new Set(DESCRIBED.map(([, method, path]) => `${method} ${path.replace(/\{[^}]*\}/g, '{id}')}`));
 
 suite('scopes coverage: every documented operation', () => {
-  const versions = Object.keys(openapi.versions);
+  const { versions } = catalog;
 
   test('the extracted descriptions span 2.7 to the latest, Preview included', () => {
     assert.equal(versions[0], '2.7');
     assert.ok(versions.includes('2.16') && versions.at(-1) === 'Preview', versions.join(' '));
-    for (const v of versions) assert.ok((openapi.versions as Record<string, string[][]>)[v].length >= 90, v);
+    for (const v of versions) assert.ok(catalog.operations(v).length >= 90, v);
   });
 
   test('each operation of each version is mapped to a permission, needs none, or is a listed unknown', () => {
     const missing: string[] = [];
-    for (const [version, ops] of Object.entries(openapi.versions as Record<string, string[][]>)) {
-      for (const [method, path, operationId] of ops) {
-        if (matchOperation({ method: method as HttpMethod, path }).length === 0) missing.push(`${version} ${method} ${path} (${operationId})`);
-      }
+    for (const [version, method, path, operationId] of DESCRIBED) {
+      if (matchOperation({ method, path }).length === 0) missing.push(`${version} ${method} ${path} (${operationId})`);
     }
     assert.deepEqual(missing, [], `operations with no rule: add a rule or list them as unknown in operations.ts\n${missing.join('\n')}`);
   });
 
   test('every unknown rule names a real operation (documented or sent by an SDK)', () => {
     const real = [
-      ...Object.values(openapi.versions as Record<string, string[][]>).flat().map(([method, path]) => `${method} ${path}`),
+      ...DESCRIBED.map(([, method, path]) => `${method} ${path}`),
       ...SDK_TABLES.flatMap((t) => Object.values(t.resources).flatMap((methods) => Object.values(methods).flat())),
     ];
     const used = new Set(real.flatMap((op) => {
