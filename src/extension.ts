@@ -2,6 +2,7 @@
 // Nothing here touches the network; HTTP (and got) is loaded on first use.
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
+import { activateRequests } from './features/requests';
 import { activateScopes } from './features/scopes';
 import { WalkthroughProgress } from './features/walkthrough/progress';
 import { activateWorkspace } from './features/workspace';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext) {
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
   activateScopes(services);
+  activateRequests(services);
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

@@ -56,3 +56,8 @@ export function prepareRequest(input: RequestInput): PreparedRequest {
   if (body !== undefined) headers.push(['Content-Type', 'application/json']);
   return { method: input.method, apiBase, version, target, url: apiBase + target, headers, ...(body !== undefined && { body }) };
 }
+
+/** A write's body to fill in: each top-level field the reference lists, null until edited. */
+export function bodyTemplate(fields: readonly string[]): Record<string, null> {
+  return Object.fromEntries(fields.map((field) => [field, null]));
+}
