@@ -4,6 +4,7 @@
 // No request follows a redirect (it would replay the code, secret or token to another origin), and no
 // body is read past MAX_BODY_BYTES.
 import got, { type Got, type OptionsOfTextResponseBody, type RequestError, type Response } from 'got';
+import { KEPT_HEADERS, type ApiAnswer, type ApiCall } from './call';
 import { IntercomError, kindForStatus, MAX_BODY_BYTES, parseErrorEnvelope, rateLimitRetryAt } from './errors';
 import type { Log } from '../log';
 import type { KnownSecrets } from '../secrets/redact';
@@ -51,6 +52,11 @@ export interface IntercomHttp {
   revoke(request: ApiRequest): Promise<void>;
   /** A read-only GET whose 4xx answers are data, not errors (scope checks). */
   probe(request: ApiRequest, path: string): Promise<ProbeResponse>;
+  /**
+   * Any REST call (the API explorer): GETs are retried like getMe, writes are sent once. A JSON body goes
+   * as application/json. An unsuccessful answer throws an IntercomError, as every other call does.
+   */
+  request(request: ApiRequest, call: ApiCall): Promise<ApiAnswer>;
 }
 
 /** Retries of a GET after its first attempt (the README's "When something goes wrong" says so). */
@@ -219,6 +225,22 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
         throw errorFromResponse('GET', response);
       }
       return { status: response.statusCode, body: parseJson(response) };
+    },
+
+    async request(request, call) {
+      const started = performance.now();
+      const response = await send(`${request.apiBase}${call.path}`, {
+        method: call.method,
+        headers: apiHeaders(request),
+        searchParams: new URLSearchParams(call.query),
+        ...(call.body !== undefined && { json: call.body }),
+        ...(request.retry === false && { retry: { limit: 0 } }),
+      }, request.signal);
+      const headers = Object.fromEntries(Object.entries(response.headers)
+        .filter(([name]) => KEPT_HEADERS.test(name))
+        .map(([name, value]) => [name, String(value)]));
+      const body = parseJson(response);
+      return { status: response.statusCode, durationMs: Math.round(performance.now() - started), headers, body: body === undefined ? response.body : body };
     },
   };
 }

@@ -3,7 +3,9 @@
 // "documented" where Intercom's spec or docs name the scope, "inferred" where only the permission
 // descriptions suggest it. Labels are written as the evidence names them; the catalog resolves them.
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { HttpMethod } from '../api/call';
+
+export type { HttpMethod };
 
 export type Evidence = 'documented' | 'inferred';
 

@@ -14,6 +14,7 @@ export const SCOPES = {
   readCounts: 'read_counts',
   readNews: 'read_news',
   readDataConnectors: 'read_data_connectors',
+  writeTags: 'write_tags',
 } as const;
 
 /** Every scope the fake knows; a profile without `scopes` has all of them. */

@@ -5,7 +5,7 @@ import { Ctx } from './context';
 import { RATE_LIMIT_MESSAGE, sendFault } from './faults';
 import { parseBody, readBody, send } from './http';
 import { usWorkspace } from './profiles';
-import { AVATAR_PATH, getAvatar, getList, getMe, postUninstall } from './routes/api';
+import { AVATAR_PATH, CONTACT_PATH, getAvatar, getContact, getList, getMe, postTag, postUninstall } from './routes/api';
 import { DECISION_PATH, getOauth, postDecision, postToken } from './routes/oauth';
 import { ROUTE_SCOPES } from './scopes';
 import { newAccessToken, newRequestId } from './secrets';
@@ -41,7 +41,12 @@ const ROUTES: Record<string, RouteEntry> = {
   'GET /me': { handler: getMe, api: true },
   'POST /auth/uninstall': { handler: postUninstall, api: true },
   ...Object.fromEntries(Object.keys(ROUTE_SCOPES).map((route) => [route, { handler: getList, api: true }])),
+  'POST /tags': { handler: postTag, api: true },
 };
+
+/** Routes with an id in the path: "GET /contacts/{id}". */
+const routeOf = (method: string, pathname: string): RouteEntry | undefined =>
+  ROUTES[`${method} ${pathname}`] ?? (method === 'GET' && CONTACT_PATH.test(pathname) ? { handler: getContact, api: true } : undefined);
 
 /** "get  /me?x=1" → "GET /me"; '*' stays '*'. */
 export function normalizeRoute(route: string): string {
@@ -245,7 +250,7 @@ export class FakeIntercom {
       res.on('finish', () => { record.status = res.statusCode; });
 
       const ctx = new Ctx(this.state, req, res, url, route, record.body, requestId, this.url);
-      const entry = ROUTES[route];
+      const entry = routeOf(method, url.pathname);
       if (entry?.api) ctx.rate = this.state.takeRate();
 
       let fault = this.state.takeFault(route);

@@ -1,10 +1,11 @@
-// Bearer-authenticated REST routes: GET /me, POST /auth/uninstall, the read-only list endpoints, avatars.
+// Bearer-authenticated REST routes: GET /me, POST /auth/uninstall, the read-only list endpoints, one contact,
+// creating a tag (the write the API explorer's tests send), avatars.
 import type { Ctx } from '../context';
 import { send } from '../http';
 import { avatarPng } from '../png';
-import { ALL_SCOPES, ROUTE_SCOPES, scopeMessage } from '../scopes';
+import { ALL_SCOPES, ROUTE_SCOPES, SCOPES, scopeMessage } from '../scopes';
 import type { TokenInfo } from '../types';
-import { listBody } from './lists';
+import { contacts, listBody } from './lists';
 
 export const ACCESS_TOKEN_INVALID = 'Access Token Invalid';
 export const TOKEN_REVOKED = 'Token has been revoked';
@@ -56,7 +57,37 @@ export function getList(ctx: Ctx): void {
   const scope = ROUTE_SCOPES[ctx.route];
   const granted = info.profile.scopes ?? ALL_SCOPES;
   if (scope && !granted.includes(scope)) return ctx.error(403, 'forbidden', scopeMessage(scope));
-  ctx.json(200, listBody(ctx.route, info.profile.me, ctx.state.now()));
+  let body: object;
+  try {
+    body = listBody(ctx.route, info.profile.me, ctx.state.now(), ctx.url.searchParams);
+  } catch {
+    return ctx.error(400, 'parameter_invalid', 'starting_after is not a valid cursor');
+  }
+  ctx.json(200, body);
+}
+
+/** GET /contacts/{id}: one contact of the workspace, or 404 not_found. */
+export function getContact(ctx: Ctx): void {
+  const info = authenticate(ctx);
+  if (!info) return;
+  const granted = info.profile.scopes ?? ALL_SCOPES;
+  if (!granted.includes(ROUTE_SCOPES['GET /contacts'])) return ctx.error(403, 'forbidden', scopeMessage(ROUTE_SCOPES['GET /contacts']));
+  const id = decodeURIComponent(CONTACT_PATH.exec(ctx.url.pathname)?.[1] ?? '');
+  const contact = contacts(info.profile.me.app?.id_code ?? 'unknown', Math.floor(ctx.state.now() / 1000)).find((c) => (c as { id: string }).id === id);
+  if (!contact) return ctx.error(404, 'not_found', 'User Not Found');
+  ctx.json(200, contact);
+}
+
+export const CONTACT_PATH = /^\/contacts\/([^/]+)$/;
+
+/** POST /tags: creates (or finds) a tag by name; a write, so it needs write_tags. */
+export function postTag(ctx: Ctx): void {
+  const info = authenticate(ctx);
+  if (!info) return;
+  if (!(info.profile.scopes ?? ALL_SCOPES).includes(SCOPES.writeTags)) return ctx.error(403, 'forbidden', scopeMessage(SCOPES.writeTags));
+  const name = ctx.field('name');
+  if (!name) return ctx.error(400, 'parameter_not_found', 'No name parameter found');
+  ctx.json(200, { type: 'tag', id: String(100 + name.length), name });
 }
 
 export const AVATAR_PATH = /^\/avatars\/([A-Za-z0-9_-]{1,64})\.png$/;

@@ -5,7 +5,33 @@ function pages(perPage: number): object {
   return { type: 'pages', next: null, page: 1, per_page: perPage, total_pages: 1 };
 }
 
-export function listBody(route: string, me: Loose<MeBody>, nowMs: number): object {
+/** The workspace's contacts, oldest first (what GET /contacts pages through and GET /contacts/{id} reads). */
+export function contacts(workspaceId: string, now: number): object[] {
+  const people = [['6657a1b96abd0167d9419d1c', 'user-42', 'neville@example.com', 'Neville Longbottom'],
+    ['6657a1b96abd0167d9419d1d', 'user-43', 'luna@example.com', 'Luna Lovegood'],
+    ['6657a1b96abd0167d9419d1e', 'user-44', 'ginny@example.com', 'Ginny Weasley']];
+  return people.map(([id, externalId, email, name], i) => ({
+    type: 'contact', id, workspace_id: workspaceId, external_id: externalId, role: 'user', email, name,
+    created_at: now - 86_400 + i, updated_at: now - 60,
+  }));
+}
+
+/** Intercom's cursor pagination: `per_page` items after the `starting_after` cursor; `pages.next` while more remain. */
+export function cursorPage(items: readonly object[], query: URLSearchParams, defaultPerPage: number): { data: object[]; pages: object } {
+  const perPage = Math.min(150, Math.max(1, Number(query.get('per_page')) || defaultPerPage));
+  const cursor = query.get('starting_after');
+  const start = cursor ? Number(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))[0]) : 0;
+  if (!Number.isInteger(start) || start < 0) throw new RangeError('starting_after');
+  const end = start + perPage;
+  const page = Math.floor(start / perPage) + 1;
+  const next = end < items.length ? { page: page + 1, starting_after: Buffer.from(JSON.stringify([end])).toString('base64url') } : undefined;
+  return {
+    data: items.slice(start, end),
+    pages: { type: 'pages', page, per_page: perPage, total_pages: Math.ceil(items.length / perPage), ...(next && { next }) },
+  };
+}
+
+export function listBody(route: string, me: Loose<MeBody>, nowMs: number, query = new URLSearchParams()): object {
   const now = Math.floor(nowMs / 1000);
   const workspaceId = me.app?.id_code ?? 'unknown';
   const adminId = me.id ?? '0';
@@ -37,15 +63,7 @@ export function listBody(route: string, me: Loose<MeBody>, nowMs: number): objec
         }],
       };
     case 'GET /contacts':
-      return {
-        type: 'list',
-        data: [{
-          type: 'contact', id: '6657a1b96abd0167d9419d1c', workspace_id: workspaceId, external_id: 'user-42', role: 'user',
-          email: 'neville@example.com', name: 'Neville Longbottom', created_at: now - 86_400, updated_at: now - 60,
-        }],
-        total_count: 1,
-        pages: { type: 'pages', page: 1, per_page: 50, total_pages: 1 },
-      };
+      return { type: 'list', ...cursorPage(contacts(workspaceId, now), query, 50), total_count: contacts(workspaceId, now).length };
     case 'GET /companies':
       return {
         type: 'list',

@@ -235,6 +235,35 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
     await assert.rejects(http().probe({ apiBase: fake.url, token: 'nope', version: '2.16' }, '/admins'), rejectsWith('unauthorized'));
   });
 
+  test('request: a GET with query and Intercom-Version; status, duration, request id and rate-limit headers come back', async () => {
+    const token = fake.addToken();
+    const answer = await http().request({ apiBase: fake.url, token, version: '2.11' }, { method: 'GET', path: '/contacts', query: { per_page: '2' } });
+    const sent = fake.lastRequest('GET /contacts');
+    assert.deepEqual([sent?.query, sent?.headers['intercom-version'], sent?.headers.authorization], [{ per_page: '2' }, '2.11', `Bearer ${token}`]);
+    assert.equal(answer.status, 200);
+    assert.ok(answer.durationMs >= 0);
+    assert.deepEqual(Object.keys(answer.headers).sort(), ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-request-id']);
+    assert.equal((answer.body as { data: unknown[] }).data.length, 2);
+  });
+
+  test('request: a write sends its JSON body once, and is not retried', async () => {
+    const token = fake.addToken();
+    const answer = await http().request({ apiBase: fake.url, token, version: '2.11' }, { method: 'POST', path: '/tags', query: {}, body: { name: 'vip' } });
+    assert.deepEqual(answer.body, { type: 'tag', id: '103', name: 'vip' });
+    assert.match(String(fake.lastRequest('POST /tags')?.headers['content-type']), /^application\/json/);
+    fake.failNext('POST /tags', Faults.serverError(503));
+    await assert.rejects(http().request({ apiBase: fake.url, token, version: '2.11' }, { method: 'POST', path: '/tags', query: {}, body: { name: 'x' } }), rejectsWith('server'));
+    assert.equal(fake.count('POST /tags'), 2, 'the failed write was sent once');
+  });
+
+  test('request: 403 and 404 answers are IntercomErrors carrying Intercom\'s message', async () => {
+    const token = fake.addToken(undefined, undefined, []);
+    await assert.rejects(http().request({ apiBase: fake.url, token, version: '2.11' }, { method: 'GET', path: '/contacts', query: {} }),
+      rejectsWith('forbidden', (e) => assert.match(e.details.intercomMessage ?? '', /read_users_companies/)));
+    await assert.rejects(http().request({ apiBase: fake.url, token: fake.addToken(), version: '2.11' }, { method: 'GET', path: '/contacts/nobody', query: {} }),
+      rejectsWith('http', (e) => assert.equal(e.details.status, 404)));
+  });
+
   test('the client makes the code, client secret and tokens it handles known to the redaction step', async () => {
     const redactor = new Redactor();
     const client = http({ knownSecrets: redactor });

@@ -193,6 +193,29 @@ suite('fake Intercom: read-only endpoints and scopes', () => {
     assert.equal(body.admins[0].email, 'ines.moreau@brasserie-nord.eu');
   });
 
+  test('GET /contacts pages with per_page and pages.next.starting_after, as Intercom documents', async () => {
+    const token = ctx.fake.addToken();
+    type Page = { data: { id: string }[]; pages: { page: number; next?: { page: number; starting_after: string } } };
+    const first = (await (await get(`${ctx.fake.url}/contacts?per_page=2`, bearer(token))).json()) as Page;
+    assert.equal(first.data.length, 2);
+    assert.equal(first.pages.next?.page, 2);
+    const cursor = encodeURIComponent(first.pages.next?.starting_after ?? '');
+    const second = (await (await get(`${ctx.fake.url}/contacts?per_page=2&starting_after=${cursor}`, bearer(token))).json()) as Page;
+    assert.deepEqual([second.pages.page, second.data.length, second.pages.next], [2, 1, undefined]);
+    assert.notEqual(second.data[0].id, first.data[1].id);
+    assert.equal((await get(`${ctx.fake.url}/contacts?starting_after=garbage`, bearer(token))).status, 400);
+  });
+
+  test('GET /contacts/{id} reads one contact or answers 404; POST /tags needs write_tags', async () => {
+    const token = ctx.fake.addToken();
+    const one = (await (await get(`${ctx.fake.url}/contacts/6657a1b96abd0167d9419d1d`, bearer(token))).json()) as { name: string };
+    assert.equal(one.name, 'Luna Lovegood');
+    assert.equal((await get(`${ctx.fake.url}/contacts/nobody`, bearer(token))).status, 404);
+    const post = (t: string) => fetch(`${ctx.fake.url}/tags`, { method: 'POST', headers: { ...bearer(t), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'vip' }) });
+    assert.deepEqual(await (await post(token)).json(), { type: 'tag', id: '103', name: 'vip' });
+    assert.equal((await post(ctx.fake.addToken(undefined, undefined, [SCOPES.readTags]))).status, 403);
+  });
+
   test('list endpoints need a valid token', async () => {
     assert.equal((await get(`${ctx.fake.url}/contacts`)).status, 401);
   });
