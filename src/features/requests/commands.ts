@@ -2,23 +2,13 @@
 // loaded on a command's first run with the API catalog, never at activation.
 import * as vscode from 'vscode';
 import { httpFile } from '../../requests/httpFile';
-import { prepareRequest, TOKEN_ENV_VAR, type PreparedRequest } from '../../requests/request';
+import { prepareRequest, TOKEN_ENV_VAR } from '../../requests/request';
 import { SNIPPET_LANGUAGES } from '../../requests/snippets';
 import type { Services } from '../../services';
 import { compareVersions } from './compareVersions';
-import { pickRequest, type PickedRequest } from './pickRequest';
+import { pickRequest } from './pickRequest';
 
 export { compareVersions };
-
-/** The prepared request, or undefined after saying what is missing (a path slot without a value). */
-function prepare(services: Services, picked: PickedRequest): PreparedRequest | undefined {
-  try {
-    return prepareRequest(picked.input);
-  } catch (error) {
-    void services.ui.current.message('error', error instanceof Error ? error.message : String(error));
-    return undefined;
-  }
-}
 
 /**
  * An untitled document, not a file in the folder: nothing lands in the repository unless the person
@@ -26,8 +16,8 @@ function prepare(services: Services, picked: PickedRequest): PreparedRequest | u
  */
 export async function openAsHttp(services: Services, arg?: unknown): Promise<vscode.TextDocument | undefined> {
   const picked = await pickRequest(services, arg, vscode.l10n.t('Open as .http'));
-  const request = picked && prepare(services, picked);
-  if (!picked || !request) return undefined;
+  if (!picked) return undefined;
+  const request = prepareRequest(picked.input);
   const content = httpFile(request, { title: picked.operation.operationId || picked.operation.tag, reference: picked.operation.docUrl });
   const document = await vscode.workspace.openTextDocument({ language: 'http', content });
   await vscode.window.showTextDocument(document);
@@ -37,8 +27,8 @@ export async function openAsHttp(services: Services, arg?: unknown): Promise<vsc
 export async function copySnippet(services: Services, arg?: unknown): Promise<string | undefined> {
   const title = vscode.l10n.t('Copy Snippet');
   const picked = await pickRequest(services, arg, title);
-  const request = picked && prepare(services, picked);
-  if (!request) return undefined;
+  if (!picked) return undefined;
+  const request = prepareRequest(picked.input);
   const language = await services.ui.current.pick(SNIPPET_LANGUAGES.map((l) => ({ label: l.label, description: l.runtime, language: l })), { title });
   if (!language) return undefined;
   const text = language.language.write(request);

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { startHosts } from '../../api/hosts';
 import { readSettings } from '../../config';
 import { loadCatalog, type Operation } from '../../explorer/catalog';
-import { bodyTemplate, type RequestInput } from '../../requests/request';
+import { bodyTemplate, fillPath } from '../../explorer/call';
+import type { RequestInput } from '../../requests/request';
 import { currentSession } from '../../session/current';
 import type { Services } from '../../services';
 
@@ -71,12 +72,13 @@ export async function pickRequest(services: Services, arg: unknown, title: strin
     if (!picked) return undefined;
     wanted = [...wanted, ...picked.map((i) => i.parameter)];
   }
-  const query: [string, string][] = [];
+  const query: Record<string, string> = {};
   for (const parameter of wanted) {
     const value = await askValue(services, title, parameter.name, parameter.required);
     if (value === undefined) return undefined;
-    query.push([parameter.name, value]);
+    query[parameter.name] = value;
   }
-  const body = operation.bodyFields.length > 0 ? bodyTemplate(operation.bodyFields) : undefined;
-  return { operation, input: { method: operation.method, path: operation.path, pathParams, query, body, apiBase: await apiBase(services), version } };
+  const body: unknown = operation.bodyFields.length > 0 ? JSON.parse(bodyTemplate(operation.bodyFields)) : undefined;
+  const call = { method: operation.method, path: fillPath(operation.path, pathParams), query, body };
+  return { operation, input: { call, apiBase: await apiBase(services), version } };
 }

@@ -70,7 +70,7 @@ export function activateWorkspace(services: Services): WorkspaceFeature {
     vscode.commands.registerCommand('intercom.copyMeCurl', async (target?: unknown) => {
       const s = await sessionFor(target, vscode.l10n.t('Copy curl for GET /me'));
       if (!s) return;
-      await vscode.env.clipboard.writeText(curlSnippet(prepareRequest({ method: 'GET', path: '/me', apiBase: s.apiBase, version: readSettings().apiVersion })));
+      await vscode.env.clipboard.writeText(curlSnippet(prepareRequest({ call: { method: 'GET', path: '/me', query: {} }, apiBase: s.apiBase, version: readSettings().apiVersion })));
       void ui.current.message('info', vscode.l10n.t('Copied a curl command for GET /me. It reads the token from ${0}: set it in your shell first.', TOKEN_ENV_VAR));
     }),
   );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { httpFile } from '../../../src/requests/httpFile';
-import { fillPath, prepareRequest } from '../../../src/requests/request';
+import { fillPath } from '../../../src/explorer/call';
+import { prepareRequest } from '../../../src/requests/request';
 
 /** The file variables (`@name = value`) and the request block after them. */
 function parse(text: string) {
@@ -13,7 +14,7 @@ function parse(text: string) {
 
 suite('.http request file', () => {
   test('host, version and token are variables; the token variable reads the environment', () => {
-    const text = httpFile(prepareRequest({ method: 'GET', path: '/contacts/{id}', pathParams: { id: '42 a' }, query: [['per_page', '5']], apiBase: 'https://api.eu.intercom.io/', version: '2.16' }), { title: 'retrieveContact' });
+    const text = httpFile(prepareRequest({ call: { method: 'GET', path: fillPath('/contacts/{id}', { id: '42 a' }), query: { per_page: '5' } }, apiBase: 'https://api.eu.intercom.io/', version: '2.16' }), { title: 'retrieveContact' });
     const { variables, requestLine, headers, body } = parse(text);
     assert.deepEqual(variables, { host: 'https://api.eu.intercom.io', version: '2.16', token: '{{$processEnv INTERCOM_ACCESS_TOKEN}}' });
     assert.equal(requestLine, 'GET {{host}}/contacts/42%20a?per_page=5');
@@ -24,7 +25,7 @@ suite('.http request file', () => {
 
   test('a write carries Content-Type and the JSON body; `{{` inside a string cannot become a variable', () => {
     const sent = { email: 'h@hogwarts.example', note: 'say {{token}} or {{$processEnv HOME}}', tags: [{ id: 1 }] };
-    const text = httpFile(prepareRequest({ method: 'POST', path: '/contacts', body: sent, apiBase: 'https://api.intercom.io', version: '2.15' }), { title: 'createContact', reference: 'https://developers.intercom.com/docs/references/rest-api/api.intercom.io/contacts/createcontact' });
+    const text = httpFile(prepareRequest({ call: { method: 'POST', path: '/contacts', query: {}, body: sent }, apiBase: 'https://api.intercom.io', version: '2.15' }), { title: 'createContact', reference: 'https://developers.intercom.com/docs/references/rest-api/api.intercom.io/contacts/createcontact' });
     const { requestLine, headers, body } = parse(text);
     assert.equal(requestLine, 'POST {{host}}/contacts');
     assert.ok(headers.includes('Content-Type: application/json'));
@@ -34,13 +35,8 @@ suite('.http request file', () => {
   });
 
   test('no line can be injected through the version or the title', () => {
-    const text = httpFile(prepareRequest({ method: 'GET', path: '/me', apiBase: 'https://api.intercom.io', version: '2.16\n@token = stolen' }), { title: 'x\nGET https://evil.example' });
+    const text = httpFile(prepareRequest({ call: { method: 'GET', path: '/me', query: {} }, apiBase: 'https://api.intercom.io', version: '2.16\n@token = stolen' }), { title: 'x\nGET https://evil.example' });
     assert.deepEqual(parse(text).variables.token, '{{$processEnv INTERCOM_ACCESS_TOKEN}}');
     assert.doesNotMatch(text, /^GET https:/m);
-  });
-
-  test('a path slot without a value is an error that names it', () => {
-    assert.throws(() => fillPath('/contacts/{contact_id}/tags/{id}', { contact_id: '1' }), /\{id\}/);
-    assert.equal(fillPath('/contacts/{contact_id}/tags/{id}', { contact_id: 'a/b', id: '7' }), '/contacts/a%2Fb/tags/7');
   });
 });

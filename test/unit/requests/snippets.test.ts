@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { FakeIntercom, type RecordedRequest } from '../../fake-intercom';
-import { prepareRequest, TOKEN_ENV_VAR, type PreparedRequest, type RequestInput } from '../../../src/requests/request';
+import type { ApiCall } from '../../../src/api/call';
+import { fillPath } from '../../../src/explorer/call';
+import { prepareRequest, TOKEN_ENV_VAR, type PreparedRequest } from '../../../src/requests/request';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../../../src/requests/snippets';
 
 const run = promisify(execFile);
@@ -16,11 +18,10 @@ const run = promisify(execFile);
 /** Text that breaks naive quoting in one language or another. */
 const AWKWARD = `it's "quoted" \\ back $HOME \`tick\` #{ruby} {{host}} %s <?php ?> 日本 😀\nsecond line`;
 
-const WRITE: Omit<RequestInput, 'apiBase'> = {
+const WRITE: ApiCall = {
   method: 'POST',
-  path: '/contacts/{contact_id}/notes',
-  pathParams: { contact_id: `a/b c'd` },
-  query: [['email', 'h+1@hogwarts.example'], ['note', AWKWARD]],
+  path: fillPath('/contacts/{contact_id}/notes', { contact_id: `a/b c'd` }),
+  query: { email: 'h+1@hogwarts.example', note: AWKWARD },
   body: {
     body: AWKWARD,
     admin_id: 123,
@@ -29,10 +30,9 @@ const WRITE: Omit<RequestInput, 'apiBase'> = {
     // An own `__proto__` key, as JSON.parse makes it (an object literal would set the prototype instead).
     ...JSON.parse('{"__proto__": "a plain key"}'),
   },
-  version: '2.16',
 };
 
-const READ: Omit<RequestInput, 'apiBase'> = { method: 'GET', path: '/contacts', query: [['per_page', '5']], version: 'Preview' };
+const READ: ApiCall = { method: 'GET', path: '/contacts', query: { per_page: '5' } };
 
 function has(command: string, args: string[]): boolean {
   return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
@@ -104,12 +104,12 @@ suite('snippets: each language sends the request it shows', () => {
   for (const language of SNIPPET_LANGUAGES) {
     const runner = RUNNERS[language.id];
     const checker = CHECKERS[language.id];
-    for (const [name, input] of [['a write with awkward text', WRITE], ['a read', READ]] as const) {
+    for (const [name, call, version] of [['a write with awkward text', WRITE, '2.16'], ['a read', READ, 'Preview']] as const) {
       test(`${language.label}: ${name}`, async function () {
-        const request = prepareRequest({ ...input, apiBase: fake.url });
+        const request = prepareRequest({ call, apiBase: fake.url, version });
         const text = language.write(request);
         assert.ok(text.includes(TOKEN_ENV_VAR), 'reads the token from the environment');
-        const file = path.join(dir, `${language.id}-${input.method}.${language.extension}`);
+        const file = path.join(dir, `${language.id}-${call.method}.${language.extension}`);
         fs.writeFileSync(file, text);
         if (runner) {
           const missing = runner.missing();
