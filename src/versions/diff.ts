@@ -74,11 +74,13 @@ export function diffVersions(from: readonly DiffOperation[], to: readonly DiffOp
 /** What happened to one operation (by key) from A to B. */
 export type OperationFate =
   | { readonly kind: 'unchanged' | 'added' | 'removed' | 'unknown' }
-  | { readonly kind: 'changed' | 'renamed'; readonly change: ChangedOperation };
+  | { readonly kind: 'changed'; readonly change: ChangedOperation }
+  /** `toNewPath`: the key is A's path (code that still calls the old one); otherwise B's. */
+  | { readonly kind: 'renamed'; readonly change: ChangedOperation; readonly toNewPath: boolean };
 
 export function fateOf(key: string, diff: VersionDiff, inFrom: boolean): OperationFate {
   const renamed = diff.renamed.find((r) => operationKey(r.before) === key || operationKey(r.after) === key);
-  if (renamed) return { kind: 'renamed', change: renamed };
+  if (renamed) return { kind: 'renamed', change: renamed, toNewPath: operationKey(renamed.before) === key };
   const changed = diff.changed.find((c) => operationKey(c.after) === key);
   if (changed) return { kind: 'changed', change: changed };
   if (diff.removed.some((op) => operationKey(op) === key)) return { kind: 'removed' };

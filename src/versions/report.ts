@@ -33,7 +33,8 @@ function fateText(fate: OperationFate, to: string): string {
     case 'unknown': return 'in neither version';
     case 'renamed': {
       const details = changeText(fate.change);
-      return `**path renamed** to ${subject(fate.change.after)}${details ? `; ${details}` : ''}`;
+      const path = fate.toNewPath ? `**path renamed** to ${subject(fate.change.after)}` : `path new in ${to} (was ${subject(fate.change.before)})`;
+      return `${path}${details ? `; ${details}` : ''}`;
     }
     case 'changed': return `**changed**: ${changeText(fate.change)}`;
   }

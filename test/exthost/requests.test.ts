@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
+import { loadCatalog } from '../../src/explorer/catalog';
 import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
 import { ScriptedUi, activateExtension, type TestApi } from './support';
 
@@ -69,6 +70,17 @@ suite('Request files, snippets and version comparison (real extension host)', fu
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('Copy Snippet from an API view row: the row\'s operation, no operation picker', async () => {
+    const operation = loadCatalog().operations('2.16').find((o) => o.method === 'POST' && o.path === '/tags');
+    assert.ok(operation);
+    ui.answerPicks(byLabel(/^curl$/));
+    // The node the API view passes to its row menu's commands.
+    const text = await vscode.commands.executeCommand<string>('intercom.copySnippet', { kind: 'operation', operation });
+    assert.equal(ui.pickOptions.length, 1, 'only the language was asked');
+    assert.match(text, new RegExp(`^curl --request POST --url '${box.fake.url.replace(/\./g, '\\.')}/tags'`));
+    assert.match(text, /--data '\{\n {2}"name": null,\n/, 'the body template');
   });
 
   test('Open as .http: a write opens as a request file with the host, version and token variables and a body template', async () => {

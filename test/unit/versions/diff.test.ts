@@ -66,6 +66,7 @@ suite('version diff', () => {
         finding('src/c.py', 7, 'GET', '/legacy'),
         finding('src/d.rb', 1, 'GET', '/tags/list'),
         finding('src/e.go', 9, 'GET', '/contacts'),
+        finding('src/f.php', 4, 'GET', '/tags'),
       ],
       link: (f) => `${f.file}#L${f.line}`,
     });
@@ -73,6 +74,7 @@ suite('version diff', () => {
     assert.match(used, /\| `GET \/contacts\/\{id\}` \| \[src\/a\.ts:12\]\(src\/a\.ts#L12\), \[src\/b \(old\)\.ts:3\]\(<src\/b \(old\)\.ts#L3>\) \| unchanged \|/);
     assert.match(used, /\| `GET \/legacy` \| \[src\/c\.py:7\]\(src\/c\.py#L7\) \| \*\*removed\*\* in 2\.16 \|/);
     assert.match(used, /\| `GET \/tags\/list` \| .* \| \*\*path renamed\*\* to `GET \/tags` \|/);
+    assert.match(used, /\| `GET \/tags` \| \[src\/f\.php:4\]\(src\/f\.php#L4\) \| path new in 2\.16 \(was `GET \/tags\/list`\) \|/);
     assert.match(used, /\| `GET \/contacts` \| .* \| \*\*changed\*\*: query parameter `per_page` now required; query parameter `cursor` added; query parameter `starting_after` removed \|/);
     const all = md.slice(md.indexOf('## All operations'));
     assert.match(all, /### Added \(1\)\n\n- `GET \/brand_new` \(`brandNew`\)/);
