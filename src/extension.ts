@@ -2,8 +2,10 @@
 // Nothing here touches the network; HTTP (and got) is loaded on first use.
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
+import { activateExplorer } from './features/explorer';
 import { activateRequests } from './features/requests';
 import { activateScopes } from './features/scopes';
+import { ScopeCheckResults } from './features/scopes/checkResults';
 import { WalkthroughProgress } from './features/walkthrough/progress';
 import { activateWorkspace } from './features/workspace';
 import { redactedLog } from './log';
@@ -19,6 +21,7 @@ export function activate(context: vscode.ExtensionContext) {
   const log = redactedLog(channel, redact);
   const sessions = new SessionStore(context.secrets, log, redactor);
   const walkthrough = new WalkthroughProgress();
+  const scopeChecks = new ScopeCheckResults(context.globalState);
   const services: Services = {
     context,
     log,
@@ -26,18 +29,20 @@ export function activate(context: vscode.ExtensionContext) {
     ui: new UiHost(redact),
     sessions,
     walkthrough,
+    scopeChecks,
     http: httpFactory(log, redactor, context.extension.packageJSON.version),
   };
-  context.subscriptions.push(channel, sessions, walkthrough, vscode.commands.registerCommand('intercom.showLog', () => channel.show()));
+  context.subscriptions.push(channel, sessions, walkthrough, scopeChecks, vscode.commands.registerCommand('intercom.showLog', () => channel.show()));
   log.info(`Intercom Developer Tools ${context.extension.packageJSON.version} activated`);
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
   activateScopes(services);
+  const explorer = activateExplorer(services);
   activateRequests(services);
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, get oauth() { return connect.oauth; }, sessions, workspace, secrets: context.secrets, logUri: context.logUri, walkthrough };
+    return { ui: services.ui, get oauth() { return connect.oauth; }, sessions, workspace, explorer, secrets: context.secrets, logUri: context.logUri, walkthrough };
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { loadHttp } from './api/loadHttp';
 import { readSettings } from './config';
 import type { Log } from './log';
 import type { Redactor } from './secrets/redact';
+import type { ScopeCheckResults } from './features/scopes/checkResults';
 import type { WalkthroughProgress } from './features/walkthrough/progress';
 import type { SessionStore } from './session/store';
 import type { UiHost } from './ui/ui';
@@ -18,6 +19,8 @@ export interface Services {
   readonly ui: UiHost;
   readonly sessions: SessionStore;
   readonly walkthrough: WalkthroughProgress;
+  /** The last scope check per session, for the API view's ✓/✗. */
+  readonly scopeChecks: ScopeCheckResults;
   /** An HTTP client with the current settings; loads got on first call. */
   http(): IntercomHttp;
 }

@@ -10,6 +10,8 @@ export interface Ui {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Thenable<T[] | undefined>;
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options?: vscode.QuickPickOptions): Thenable<T | undefined>;
   message(level: MessageLevel, text: string, ...actions: string[]): Thenable<string | undefined>;
+  /** A modal warning with one action besides Cancel; true only when that action is chosen. */
+  confirm(text: string, detail: string, action: string): Thenable<boolean>;
   progress<R>(title: string, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
   openFolder(options: vscode.OpenDialogOptions): Thenable<vscode.Uri | undefined>;
 }
@@ -22,6 +24,7 @@ export const windowUi: Ui = {
     const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(text, ...actions);
   },
+  confirm: async (text, detail, action) => (await vscode.window.showWarningMessage(text, { modal: true, detail }, action)) === action,
   progress: (title, task) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, task),
   openFolder: async (options) => (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, ...options }))?.[0],
 };
@@ -39,6 +42,7 @@ export class UiHost {
       input: (options) => this.ui.input(options),
       pick: ((items: readonly vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => this.ui.pick(items, options)) as Ui['pick'],
       message: (level, text, ...actions) => this.ui.message(level, redact(text), ...actions),
+      confirm: (text, detail, action) => this.ui.confirm(redact(text), redact(detail), action),
       progress: (title, task) => this.ui.progress(redact(title), task),
       openFolder: (options) => this.ui.openFolder(options),
     };

@@ -37,7 +37,13 @@ export interface Shown {
 
 type InputAnswer = string | undefined | ((options: vscode.InputBoxOptions) => string | undefined);
 type PickAnswer = (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined;
-type MessageAnswer = (shown: Shown) => string | undefined;
+type MessageAnswer = (shown: Shown) => string | undefined | Promise<string | undefined>;
+
+export interface Confirmation {
+  text: string;
+  detail: string;
+  action: string;
+}
 
 /** A Ui that answers prompts from queued answers and records every message shown. */
 export class ScriptedUi implements Ui {
@@ -53,6 +59,9 @@ export class ScriptedUi implements Ui {
   private inputs: InputAnswer[] = [];
   private picks: PickAnswer[] = [];
   onMessage: MessageAnswer = () => undefined;
+  /** Every modal confirmation asked, and the answer to give (default: Cancel). */
+  readonly confirmations: Confirmation[] = [];
+  onConfirm: (c: Confirmation) => boolean = () => false;
   /** Sees each progress message as it is reported. */
   onProgress: ((message: string) => void) | undefined;
   /** Set to have the next progress cancelled as soon as it starts (the person clicks Cancel at once). */
@@ -93,9 +102,15 @@ export class ScriptedUi implements Ui {
     const shown = { level, text, actions };
     this.shown.push(shown);
     this.listeners.forEach((l) => l());
-    const answer = this.onMessage(shown);
+    const answer = await this.onMessage(shown);
     if (answer === undefined) this.unanswered.add(shown);
     return answer;
+  }
+
+  async confirm(text: string, detail: string, action: string): Promise<boolean> {
+    const asked = { text, detail, action };
+    this.confirmations.push(asked);
+    return this.onConfirm(asked);
   }
 
   /** The texts still visible as notifications: unanswered messages and running progress. */

@@ -80,6 +80,32 @@ export class ScopeChecklist implements vscode.Disposable {
     this.proposed.dispose();
   }
 
+  /**
+   * The scope plan for the open folder without any prompt (the intercom_required_scopes tool): what the scan
+   * found, the capabilities it implies, and the permissions those need, each with its reasons.
+   */
+  async plan(token: vscode.CancellationToken): Promise<object> {
+    const unavailable = unavailableBecause();
+    if (unavailable) return { unavailable };
+    const scan = await scanWorkspace(this.services.log, this.scanWorker, { report: () => undefined }, token);
+    if (scan.result.cancelled) return { unavailable: 'cancelled' };
+    const { findings } = scan.result;
+    const capabilities = capabilitiesForFindings(findings);
+    const checklist = buildChecklist({ capabilities, findings, scan: scan.result });
+    return {
+      folder: vscode.workspace.workspaceFolders?.map((f) => f.name) ?? [],
+      apiUsesFound: findings.length,
+      capabilities: checklist.capabilities.map((c) => c.label),
+      permissions: checklist.sections.flatMap((s) => s.items.map((i) => ({
+        permission: i.scope.label,
+        section: s.section,
+        confidence: i.confidence,
+        because: i.reasons.map((r) => ({ [r.kind]: r.subject, code: r.findings.slice(0, 5).map((f) => `${f.file}:${f.line}`) })),
+      }))),
+      warnings: checklist.warnings.map((w) => w.kind),
+    };
+  }
+
   async generate(): Promise<vscode.TextDocument | undefined> {
     const { services, scanWorker, proposed } = this;
     const { context, ui, log, sessions, walkthrough } = services;
@@ -113,7 +139,10 @@ export class ScopeChecklist implements vscode.Disposable {
       const no = { label: vscode.l10n.t('Do not check') };
       const answer = await ui.current.pick([yes, no], { title: vscode.l10n.t('Check which scopes the connected token has?') });
       if (!answer) return undefined;
-      if (answer === yes) check = await ui.current.progress(vscode.l10n.t('Checking scopes against {0}…', workspaceTitle(session)), (_p, token) => checkScopes(services, session, token));
+      if (answer === yes) {
+        check = await ui.current.progress(vscode.l10n.t('Checking scopes against {0}…', workspaceTitle(session)), (_p, token) => checkScopes(services, session, token));
+        await services.scopeChecks.save(session.id, check.checks);
+      }
     }
 
     const checklist = buildChecklist({ capabilities: chosen, findings, scan: scan.result });

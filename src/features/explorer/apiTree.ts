@@ -1,0 +1,73 @@
+// The API view's rows: the version in use, grouped by tag, narrowed by the filter; each operation shows the
+// permission it needs and ✓/✗ for the current session when a scope check of it is stored.
+import * as vscode from 'vscode';
+import { readSettings } from '../../config';
+import { groupByTag, operationLabel, permissionMark } from '../../explorer/browse';
+import { loadCatalog, type Operation, type Permission } from '../../explorer/catalog';
+import { currentSession } from '../../session/current';
+import type { Services } from '../../services';
+
+export type ApiNode =
+  | { kind: 'tag'; tag: string; operations: readonly Operation[] }
+  | { kind: 'operation'; operation: Operation };
+
+export function permissionText(permission: Permission): string {
+  if (permission === 'none') return vscode.l10n.t('no permission needed');
+  if (permission === 'unknown') return vscode.l10n.t('permission not documented');
+  return permission.join(vscode.l10n.t(' or '));
+}
+
+export class ApiTree {
+  private filter = '';
+
+  constructor(private readonly services: Services, private readonly changed: () => void) {}
+
+  async setFilter(text: string): Promise<void> {
+    this.filter = text.trim();
+    await vscode.commands.executeCommand('setContext', 'intercom.api.filtered', this.filter !== '');
+    this.changed();
+  }
+
+  async askFilter(): Promise<void> {
+    const text = await this.services.ui.current.input({
+      title: vscode.l10n.t('Filter API Operations'),
+      prompt: vscode.l10n.t('Words that the method, path, operation, tag or permission must all contain'),
+      value: this.filter,
+    });
+    if (text !== undefined) await this.setFilter(text);
+  }
+
+  async getChildren(node?: ApiNode): Promise<ApiNode[]> {
+    if (node?.kind === 'operation') return [];
+    if (node?.kind === 'tag') return node.operations.map((operation) => ({ kind: 'operation', operation }));
+    const operations = loadCatalog().operations(readSettings().apiVersion);
+    return groupByTag(operations, this.filter).map((g) => ({ kind: 'tag', tag: g.tag, operations: g.operations }));
+  }
+
+  async getTreeItem(node: ApiNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'tag') {
+      const item = new vscode.TreeItem(node.tag, this.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = String(node.operations.length);
+      item.id = `tag:${node.tag}`;
+      return item;
+    }
+    const op = node.operation;
+    const { context, sessions, scopeChecks } = this.services;
+    const session = await currentSession(context.globalState, sessions);
+    const mark = permissionMark(op.permission, session && scopeChecks.get(session.id));
+    const item = new vscode.TreeItem(operationLabel(op), vscode.TreeItemCollapsibleState.None);
+    item.id = `op:${op.method} ${op.path}`;
+    const markText = mark === 'granted' ? ' ✓' : mark === 'missing' ? ' ✗' : '';
+    item.description = `${op.method} ${op.path} · ${permissionText(op.permission)}${markText}`;
+    item.contextValue = 'apiOperation';
+    item.iconPath = new vscode.ThemeIcon(op.method === 'GET' ? 'arrow-down' : op.method === 'DELETE' ? 'trash' : 'arrow-up');
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${op.method}** \`${op.path}\`\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Permission: {0}', permissionText(op.permission))}\n\n`);
+    if (mark) tooltip.appendMarkdown(`${mark === 'granted' ? vscode.l10n.t('✓ The last scope check found it granted to the connected token.') : vscode.l10n.t('✗ The last scope check found it missing from the connected token.')}\n\n`);
+    if (op.parameters.length > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Parameters: {0}', op.parameters.map((p) => `\`${p.name}\` (${p.in}${p.required ? ', required' : ''})`).join(', '))}\n\n`);
+    tooltip.appendMarkdown(`[${vscode.l10n.t('Reference')}](${op.docUrl})`);
+    item.tooltip = tooltip;
+    return item;
+  }
+}

@@ -1,0 +1,140 @@
+// The API explorer (dist/explorer.js, loaded on first use): runs calls with the current session, shows
+// answers in response tabs, keeps and re-runs the history, and serves the language-model tools.
+import * as vscode from 'vscode';
+import type { ApiAnswer, ApiCall } from '../../api/call';
+import { isIntercomError } from '../../api/errors';
+import { readSettings } from '../../config';
+import { callTarget, isWrite } from '../../explorer/call';
+import { loadCatalog, type Permission } from '../../explorer/catalog';
+import { currentSession } from '../../session/current';
+import type { IntercomSession } from '../../session/model';
+import type { Services } from '../../services';
+import { workspaceTitle } from '../../workspace/fields';
+import { withAbort } from '../cancel';
+import { Actions, explainIntercomError, showExplained } from '../connect/messages';
+import { ApiTree, permissionText, type ApiNode } from './apiTree';
+import { pickOperation, promptCall } from './callApi';
+import { ApiHistory } from './historyStore';
+import { ExplorerTools } from './lmTools';
+import { ResponseDocuments } from './responses';
+
+export class ApiExplorer implements vscode.Disposable {
+  readonly tree: ApiTree;
+  readonly responses = new ResponseDocuments();
+  readonly history: ApiHistory;
+  readonly tools: ExplorerTools;
+
+  constructor(private readonly services: Services, changed: () => void) {
+    this.tree = new ApiTree(services, changed);
+    this.history = new ApiHistory(services.context.workspaceState);
+    this.tools = new ExplorerTools(services, (session, version, call, token) => this.fetch(session, version, call, token));
+  }
+
+  dispose(): void {
+    this.responses.dispose();
+  }
+
+  /** "Intercom: Call API…": the row's operation, else one picked from the version in use. */
+  async call(node?: ApiNode): Promise<vscode.TextEditor | undefined> {
+    const session = await this.session();
+    if (!session) return undefined;
+    const version = readSettings().apiVersion;
+    const operation = node?.kind === 'operation' ? node.operation : await pickOperation(this.services.ui.current, loadCatalog().operations(version), version);
+    if (!operation) return undefined;
+    const call = await promptCall(this.services.ui.current, operation);
+    if (!call) return undefined;
+    return this.send(session, version, operation.operationId, call);
+  }
+
+  /** Re-runs a call picked from the history, with the session and version it used. */
+  async rerun(): Promise<vscode.TextEditor | undefined> {
+    const { ui, sessions } = this.services;
+    const entries = this.history.list();
+    if (entries.length === 0) {
+      void ui.current.message('info', vscode.l10n.t('No API requests yet. Run "Intercom: Call API…" first.'));
+      return undefined;
+    }
+    const picked = await ui.current.pick(entries.map((entry) => ({
+      label: `${entry.call.method} ${callTarget(entry.call)}`,
+      description: `${entry.workspace} · ${entry.version}`,
+      detail: new Date(entry.at).toLocaleString(),
+      entry,
+    })), { title: vscode.l10n.t('Re-run API Request'), matchOnDescription: true });
+    if (!picked) return undefined;
+    const session = await sessions.get(picked.entry.sessionId);
+    if (!session) {
+      void ui.current.message('warning', vscode.l10n.t('{0} is no longer connected. Connect to it again to re-run this request.', picked.entry.workspace), Actions.connectAgain);
+      return undefined;
+    }
+    return this.send(session, picked.entry.version, picked.entry.operationId, picked.entry.call);
+  }
+
+  /** "Next page" of a response tab: the same call with starting_after, to the same session and version. */
+  async nextPage(uri = vscode.window.activeTextEditor?.document.uri): Promise<vscode.TextEditor | undefined> {
+    const shown = uri && this.responses.get(uri);
+    if (!shown?.next) {
+      void this.services.ui.current.message('info', vscode.l10n.t('This response has no next page.'));
+      return undefined;
+    }
+    const session = await this.services.sessions.get(shown.sessionId);
+    if (!session) return undefined;
+    return this.send(session, shown.version, shown.operationId, shown.next);
+  }
+
+  async openReference(node?: ApiNode): Promise<void> {
+    if (node?.kind === 'operation') await vscode.env.openExternal(vscode.Uri.parse(node.operation.docUrl));
+  }
+
+  private async session(): Promise<IntercomSession | undefined> {
+    const { context, sessions, ui } = this.services;
+    const session = await currentSession(context.globalState, sessions);
+    if (!session) {
+      const answer = await ui.current.message('info', vscode.l10n.t('Connect to an Intercom workspace first: Call API sends requests with its token.'), Actions.connectAgain, Actions.connectWithAccessToken);
+      if (answer === Actions.connectAgain) await vscode.commands.executeCommand('intercom.connect');
+      if (answer === Actions.connectWithAccessToken) await vscode.commands.executeCommand('intercom.connectWithAccessToken');
+    }
+    return session;
+  }
+
+  /** A write asks first, naming the workspace; then the call goes out, into the history and a response tab. */
+  private async send(session: IntercomSession, version: string, operationId: string, call: ApiCall): Promise<vscode.TextEditor | undefined> {
+    const { ui, log } = this.services;
+    const workspace = workspaceTitle(session);
+    if (isWrite(call.method)) {
+      const yes = await ui.current.confirm(
+        vscode.l10n.t('{0} {1} changes real data in the Intercom workspace {2}.', call.method, call.path, workspace),
+        vscode.l10n.t('The request goes to {0} with the connected token and cannot be undone from here.', new URL(session.apiBase).host),
+        vscode.l10n.t('Send {0}', call.method),
+      );
+      if (!yes) {
+        log.info(`Call API: ${call.method} ${call.path} not sent (not confirmed)`);
+        return undefined;
+      }
+    }
+    await this.history.add({ call, operationId, sessionId: session.id, workspace, version, at: Date.now() });
+    let answer: ApiAnswer;
+    try {
+      answer = await ui.current.progress(vscode.l10n.t('{0} {1} on {2}…', call.method, call.path, workspace), (_p, token) => this.fetch(session, version, call, token));
+    } catch (error) {
+      if (!isIntercomError(error)) throw error;
+      const explained = explainIntercomError(error, 'request', session.kind);
+      const permission = error.kind === 'forbidden' ? this.permissionOf(version, operationId) : undefined;
+      if (permission) explained.text += ` ${vscode.l10n.t('This operation needs: {0}. Tick it in the Developer Hub (Configure > Authentication > Permissions), then connect again.', permissionText(permission))}`;
+      await showExplained(ui.current, explained, () => this.send(session, version, operationId, call));
+      return undefined;
+    }
+    return this.responses.show(call, answer, { workspace, sessionId: session.id, version, operationId });
+  }
+
+  private fetch(session: IntercomSession, version: string, call: ApiCall, token?: vscode.CancellationToken): Promise<ApiAnswer> {
+    const http = this.services.http();
+    const run = (signal?: AbortSignal) => http.request({ apiBase: session.apiBase, token: session.accessToken, version, signal }, call);
+    return token ? withAbort(token, run) : run();
+  }
+
+  private permissionOf(version: string, operationId: string): readonly string[] | undefined {
+    if (!operationId) return undefined;
+    const permission: Permission | undefined = loadCatalog().operations(version).find((o) => o.operationId === operationId)?.permission;
+    return Array.isArray(permission) ? permission : undefined;
+  }
+}

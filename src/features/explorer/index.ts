@@ -1,0 +1,52 @@
+// Registers the API view, its commands and the language-model tools. Everything behind them (the catalog,
+// the prompts, the response tabs) is dist/explorer.js (esbuild.mjs), loaded on first use, never at activation.
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type * as Explorer from './explorer';
+import type { ApiNode } from './apiTree';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadExplorer = () => require('./explorer.js') as typeof Explorer;
+
+export interface ExplorerFeature {
+  /** The view's rows, as VS Code asks for them. */
+  readonly tree: vscode.TreeDataProvider<ApiNode>;
+  readonly view: vscode.TreeView<ApiNode>;
+}
+
+export function activateExplorer(services: Services): ExplorerFeature {
+  const { context, sessions, scopeChecks } = services;
+  const changed = new vscode.EventEmitter<void>();
+  let instance: Explorer.ApiExplorer | undefined;
+  const explorer = () => (instance ??= new (loadExplorer().ApiExplorer)(services, () => changed.fire()));
+
+  const tree: vscode.TreeDataProvider<ApiNode> = {
+    onDidChangeTreeData: changed.event,
+    getChildren: (node) => explorer().tree.getChildren(node),
+    getTreeItem: (node) => explorer().tree.getTreeItem(node),
+  };
+  const view = vscode.window.createTreeView('intercom.api', { treeDataProvider: tree, showCollapseAll: true });
+  const tool = <T>(name: string, make: (e: Explorer.ApiExplorer) => vscode.LanguageModelTool<T>): vscode.Disposable =>
+    vscode.lm.registerTool<T>(name, {
+      invoke: (options, token) => make(explorer()).invoke(options, token),
+      prepareInvocation: (options, token) => make(explorer()).prepareInvocation?.(options, token),
+    });
+
+  context.subscriptions.push(
+    changed, view,
+    { dispose: () => instance?.dispose() },
+    sessions.onDidChange(() => changed.fire()),
+    scopeChecks.onDidChange(() => changed.fire()),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('intercom.apiVersion')) changed.fire(); }),
+    vscode.commands.registerCommand('intercom.callApi', (node?: ApiNode) => explorer().call(node)),
+    vscode.commands.registerCommand('intercom.filterApi', () => explorer().tree.askFilter()),
+    vscode.commands.registerCommand('intercom.clearApiFilter', () => explorer().tree.setFilter('')),
+    vscode.commands.registerCommand('intercom.rerunApiRequest', () => explorer().rerun()),
+    vscode.commands.registerCommand('intercom.nextApiPage', (uri?: vscode.Uri) => explorer().nextPage(uri)),
+    vscode.commands.registerCommand('intercom.openApiReference', (node?: ApiNode) => explorer().openReference(node)),
+    tool('intercom_workspace', (e) => e.tools.workspace),
+    tool('intercom_find_operation', (e) => e.tools.findOperation),
+    tool('intercom_call_get', (e) => e.tools.callGet),
+  );
+  return { tree, view };
+}

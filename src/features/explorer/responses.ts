@@ -1,0 +1,62 @@
+// Response tabs: read-only JSONC documents (scheme intercom-api) with the status, duration, request id,
+// rate-limit headers and the body, and a "Next page" code lens when the answer has pages.next.starting_after.
+import * as vscode from 'vscode';
+import type { ApiAnswer, ApiCall } from '../../api/call';
+import { nextPageCall } from '../../explorer/call';
+import { renderResponse } from '../../explorer/response';
+
+export const RESPONSE_SCHEME = 'intercom-api';
+
+/** What a tab shows and what its "Next page" sends, to the same session and version. */
+export interface ShownResponse {
+  readonly text: string;
+  readonly next?: ApiCall;
+  readonly sessionId: string;
+  readonly version: string;
+  readonly operationId: string;
+}
+
+export class ResponseDocuments implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider, vscode.Disposable {
+  private readonly shown = new Map<string, ShownResponse>();
+  private count = 0;
+  private readonly registrations: vscode.Disposable[];
+
+  constructor() {
+    this.registrations = [
+      vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, this),
+      vscode.languages.registerCodeLensProvider({ scheme: RESPONSE_SCHEME }, this),
+      // A closed tab's answer is not kept.
+      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === RESPONSE_SCHEME) this.shown.delete(d.uri.toString()); }),
+    ];
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.shown.get(uri.toString())?.text ?? vscode.l10n.t('// This response is no longer available: call the API again.');
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.shown.get(document.uri.toString())?.next) return [];
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: vscode.l10n.t('Next page'), command: 'intercom.nextApiPage', arguments: [document.uri] })];
+  }
+
+  get(uri: vscode.Uri): ShownResponse | undefined {
+    return this.shown.get(uri.toString());
+  }
+
+  /** Opens a new tab for the answer (each call its own tab, so pages can be compared). */
+  async show(call: ApiCall, answer: ApiAnswer, where: { workspace: string; sessionId: string; version: string; operationId: string }): Promise<vscode.TextEditor> {
+    const name = `${call.method} ${call.path.slice(1).replace(/\//g, ' ')} ${answer.status}`.replace(/[^\w {}.-]/g, '_');
+    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${++this.count}/${name}.jsonc` });
+    this.shown.set(uri.toString(), {
+      text: renderResponse(call, answer, where),
+      next: nextPageCall(call, answer.body),
+      sessionId: where.sessionId, version: where.version, operationId: where.operationId,
+    });
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  dispose(): void {
+    this.registrations.forEach((r) => r.dispose());
+  }
+}
