@@ -2,7 +2,8 @@
 // the same tree for the same patterns, measured in the same run. The workspace is generated from a fixed
 // seed (5 languages, a few percent calling Intercom) in a temp dir that is deleted afterwards. Exits
 // non-zero when the scan does not find exactly the Intercom files generated (a correctness check); there
-// are no timing assertions. Then the activation section (scripts/bench/activation.mjs).
+// are no timing assertions. Then the activation section (scripts/bench/activation.mjs) and the API catalog's
+// first load and the VSIX size (scripts/bench/catalog.mjs).
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAdversarial } from './bench-adversarial.mjs';
 import { benchActivation } from './bench/activation.mjs';
+import { benchCatalog } from './bench/catalog.mjs';
 import { ensureDebianPackages } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -193,4 +195,5 @@ async function main() {
 
 const scanExit = await main();
 const activationExit = await benchActivation();
-process.exitCode = scanExit || activationExit;
+const catalogExit = await benchCatalog();
+process.exitCode = scanExit || activationExit || catalogExit;

@@ -23,10 +23,10 @@ export function groupByTag(operations: readonly Operation[], filter = ''): TagGr
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, ops]) => ({ tag, operations: ops }));
 }
 
-/** "listContacts" → "List contacts"; an unnamed operation is its method and path. */
+/** "listSegmentsForAContact" → "List segments for a contact"; an unnamed operation is its method and path. */
 export function operationLabel(op: Pick<Operation, 'operationId' | 'method' | 'path'>): string {
   if (!op.operationId) return `${op.method} ${op.path}`;
-  const words = op.operationId.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = op.operationId.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

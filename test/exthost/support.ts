@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OAuthConnect } from '../../src/features/connect/oauth';
+import type { ExplorerFeature } from '../../src/features/explorer';
 import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
 import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
@@ -16,6 +17,7 @@ export interface TestApi {
   oauth: OAuthConnect;
   sessions: SessionStore;
   workspace: WorkspaceFeature;
+  explorer: ExplorerFeature;
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
   walkthrough: { onDidMark: vscode.Event<string> };

@@ -20,7 +20,8 @@ export function permissionText(permission: Permission): string {
 export class ApiTree {
   private filter = '';
 
-  constructor(private readonly services: Services, private readonly changed: () => void) {}
+  /** `say`: the view's message line (undefined clears it). */
+  constructor(private readonly services: Services, private readonly changed: () => void, private readonly say: (message?: string) => void) {}
 
   async setFilter(text: string): Promise<void> {
     this.filter = text.trim();
@@ -40,8 +41,13 @@ export class ApiTree {
   async getChildren(node?: ApiNode): Promise<ApiNode[]> {
     if (node?.kind === 'operation') return [];
     if (node?.kind === 'tag') return node.operations.map((operation) => ({ kind: 'operation', operation }));
-    const operations = loadCatalog().operations(readSettings().apiVersion);
-    return groupByTag(operations, this.filter).map((g) => ({ kind: 'tag', tag: g.tag, operations: g.operations }));
+    const catalog = loadCatalog();
+    const version = readSettings().apiVersion;
+    const groups = groupByTag(catalog.operations(version), this.filter);
+    this.say(catalog.versions.includes(version)
+      ? groups.length === 0 ? vscode.l10n.t('No operation matches the filter "{0}".', this.filter) : undefined
+      : vscode.l10n.t('The catalog has no Intercom-Version {0} (setting intercom.apiVersion); it has {1}.', version, catalog.versions.join(', ')));
+    return groups.map((g) => ({ kind: 'tag', tag: g.tag, operations: g.operations }));
   }
 
   async getTreeItem(node: ApiNode): Promise<vscode.TreeItem> {

@@ -20,12 +20,13 @@ import { ResponseDocuments } from './responses';
 
 export class ApiExplorer implements vscode.Disposable {
   readonly tree: ApiTree;
-  readonly responses = new ResponseDocuments();
+  readonly responses: ResponseDocuments;
   readonly history: ApiHistory;
   readonly tools: ExplorerTools;
 
-  constructor(private readonly services: Services, changed: () => void) {
-    this.tree = new ApiTree(services, changed);
+  constructor(private readonly services: Services, changed: () => void, say: (message?: string) => void) {
+    this.tree = new ApiTree(services, changed, say);
+    this.responses = new ResponseDocuments((text) => services.redactor.redact(text));
     this.history = new ApiHistory(services.context.workspaceState);
     this.tools = new ExplorerTools(services, (session, version, call, token) => this.fetch(session, version, call, token));
   }

@@ -18,7 +18,7 @@ export function activateExplorer(services: Services): ExplorerFeature {
   const { context, sessions, scopeChecks } = services;
   const changed = new vscode.EventEmitter<void>();
   let instance: Explorer.ApiExplorer | undefined;
-  const explorer = () => (instance ??= new (loadExplorer().ApiExplorer)(services, () => changed.fire()));
+  const explorer = () => (instance ??= new (loadExplorer().ApiExplorer)(services, () => changed.fire(), (message) => { view.message = message; }));
 
   const tree: vscode.TreeDataProvider<ApiNode> = {
     onDidChangeTreeData: changed.event,

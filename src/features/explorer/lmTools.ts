@@ -18,12 +18,17 @@ type Fetch = (session: IntercomSession, version: string, call: ApiCall, token: v
 /** The most body text a GET tool result carries; the rest is cut with a note. */
 const RESULT_LIMIT = 20_000;
 
-const text = (value: unknown) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(typeof value === 'string' ? value : JSON.stringify(value, null, 2))]);
 
 const NOT_CONNECTED = 'No Intercom workspace is connected in this window. Ask the user to run "Intercom: Connect" or "Intercom: Connect with Access Token".';
 
 export class ExplorerTools {
   constructor(private readonly services: Services, private readonly fetch: Fetch) {}
+
+  /** A tool result, through the redaction step like every other sink. */
+  private text(value: unknown): vscode.LanguageModelToolResult {
+    const plain = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+    return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(this.services.redactor.redact(plain))]);
+  }
 
   private session(): Promise<IntercomSession | undefined> {
     return currentSession(this.services.context.globalState, this.services.sessions);
@@ -32,7 +37,7 @@ export class ExplorerTools {
   readonly workspace: vscode.LanguageModelTool<Record<string, never>> = {
     invoke: async () => {
       const session = await this.session();
-      return text(session ? workspaceFacts(session, readSettings().apiVersion) : NOT_CONNECTED);
+      return this.text(session ? workspaceFacts(session, readSettings().apiVersion) : NOT_CONNECTED);
     },
   };
 
@@ -40,7 +45,7 @@ export class ExplorerTools {
     invoke: async ({ input }) => {
       const version = input.version || readSettings().apiVersion;
       const found = findOperations(loadCatalog().operations(version), input.query ?? '');
-      return text(found.length > 0 ? { version, operations: found } : `No operation of Intercom API ${version} matches "${input.query}".`);
+      return this.text(found.length > 0 ? { version, operations: found } : `No operation of Intercom API ${version} matches "${input.query}".`);
     },
   };
 
@@ -57,7 +62,7 @@ export class ExplorerTools {
     },
     invoke: async ({ input }, token) => {
       const session = await this.session();
-      if (!session) return text(NOT_CONNECTED);
+      if (!session) return this.text(NOT_CONNECTED);
       const version = readSettings().apiVersion;
       const target = catalogGet(loadCatalog().operations(version), String(input.path ?? ''));
       if ('refused' in target) throw new Error(target.refused);
@@ -65,7 +70,7 @@ export class ExplorerTools {
       try {
         const answer = await this.fetch(session, version, target.call, token);
         const body = JSON.stringify(answer.body, null, 1) ?? '';
-        return text([
+        return this.text([
           `GET ${callTarget(target.call)} → ${answer.status} (${answer.durationMs} ms, request id ${answer.headers['x-request-id'] ?? 'none'})`,
           body.length > RESULT_LIMIT ? `${body.slice(0, RESULT_LIMIT)}\n… (cut at ${RESULT_LIMIT} characters)` : body,
         ].join('\n'));

@@ -21,7 +21,8 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
   private count = 0;
   private readonly registrations: vscode.Disposable[];
 
-  constructor() {
+  /** `redact`: the text goes through the redaction step like every other sink (an answer could echo a secret). */
+  constructor(private readonly redact: (text: string) => string) {
     this.registrations = [
       vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, this),
       vscode.languages.registerCodeLensProvider({ scheme: RESPONSE_SCHEME }, this),
@@ -48,7 +49,7 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     const name = `${call.method} ${call.path.slice(1).replace(/\//g, ' ')} ${answer.status}`.replace(/[^\w {}.-]/g, '_');
     const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${++this.count}/${name}.jsonc` });
     this.shown.set(uri.toString(), {
-      text: renderResponse(call, answer, where),
+      text: this.redact(renderResponse(call, answer, where)),
       next: nextPageCall(call, answer.body),
       sessionId: where.sessionId, version: where.version, operationId: where.operationId,
     });

@@ -22,6 +22,7 @@ suite('explorer browse', () => {
 
   test('labels come from the operationId', () => {
     assert.equal(operationLabel({ operationId: 'listActivityLogs', method: 'GET', path: '/admins/activity_logs' }), 'List activity logs');
+    assert.equal(operationLabel({ operationId: 'listSegmentsForAContact', method: 'GET', path: '/contacts/{id}/segments' }), 'List segments for a contact');
     assert.equal(operationLabel({ operationId: '', method: 'GET', path: '/export/reporting_data/get_datasets' }), 'GET /export/reporting_data/get_datasets');
   });
 

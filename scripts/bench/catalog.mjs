@@ -1,0 +1,38 @@
+// The catalog section of `npm run bench`: the API catalog's first load (parse the JSON bundled into
+// dist/explorer.js, build one version's operations), each in a fresh Node process so nothing is cached, and the
+// VSIX's size against the 300 KB budget of issue 12. Reports only: no assertions.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { ROOT } from '../toolchain.mjs';
+
+const RUNS = 7;
+const VSIX_BUDGET_KB = 300;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchCatalog() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-catalog-bench-'));
+  try {
+    // The catalog module as the explorer bundle carries it: minified, JSON inlined.
+    const bundle = path.join(dir, 'catalog.js');
+    await esbuild.build({ entryPoints: [path.join(ROOT, 'src/explorer/catalog.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: bundle });
+    const probe = `const t0 = performance.now(); const c = require(${JSON.stringify(bundle)}).loadCatalog(); const n = c.operations('2.16').length;
+      console.log(JSON.stringify({ ms: performance.now() - t0, n }));`;
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })));
+    console.log(`\nAPI catalog first load (fresh process, require + one version's ${runs[0].n} operations): median of ${RUNS} ${median(runs.map((r) => r.ms)).toFixed(1)} ms (budget 20 ms)`);
+
+    const vsix = path.join(dir, 'bench.vsix');
+    const packed = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+    if (packed.status !== 0) {
+      console.log(`VSIX size: not measured (vsce package failed: ${(packed.stderr || packed.stdout).trim().split('\n').at(-1)})`);
+      return 0;
+    }
+    const kb = fs.statSync(vsix).size / 1024;
+    console.log(`VSIX size: ${kb.toFixed(1)} KB of ${VSIX_BUDGET_KB} KB (${kb <= VSIX_BUDGET_KB ? 'within' : 'OVER'} budget)`);
+    return 0;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

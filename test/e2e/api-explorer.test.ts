@@ -1,0 +1,78 @@
+// A person in the browser: connects with an access token, opens the API view, runs a GET from its row, and
+// reads the answer in the response tab.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { FakeIntercom } from '../fake-intercom';
+import { launchBrowser } from '../support/browser';
+import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
+import { SCREENSHOTS, Workbench } from './workbench';
+
+suite('E2E: the API explorer in the browser (code-server + headless Chromium)', function () {
+  this.timeout(180_000);
+  let fake: FakeIntercom;
+  let server: CodeServer;
+  let browser: BrowserContext;
+  let wb: Workbench;
+
+  suiteSetup(async () => {
+    fake = await FakeIntercom.start();
+    const runDir = path.join(REPO_ROOT, '.vscode-test', 'runs', 'e2e-api');
+    server = await CodeServer.start({
+      ...toolchainFromEnv(),
+      runDir,
+      settings: { 'intercom.advanced.appBaseUrl': fake.url, 'intercom.advanced.apiBaseUrl': fake.url, 'intercom.apiVersion': '2.11' },
+    });
+    const folder = path.join(runDir, 'workspace');
+    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+    browser = await launchBrowser(path.join(runDir, 'chromium'));
+    wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
+    await wb.open(server.workbenchUrl(folder));
+  });
+
+  teardown(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    const name = `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+    console.log(`  screenshot: ${await wb.screenshot(name)}; fake saw: ${fake.requests.map((r) => `${r.route} ${r.status ?? ''}`).join(', ')}`);
+  });
+
+  suiteTeardown(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await fake?.close();
+  });
+
+  test('open the API view, run GET /contacts from its row, see the response tab', async () => {
+    await wb.activityBarItem('Intercom').click();
+    await wb.runCommand('Intercom: Connect with Access Token');
+    await wb.answerInput(fake.addToken());
+    await wb.treeRow('Hogwarts workspace (drzzt019)').waitFor({ timeout: 60_000 });
+
+    const apiPane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /^API/ }) });
+    const header = apiPane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await apiPane.locator('.monaco-list-row', { hasText: /^Contacts/ }).click();
+    const row = apiPane.locator('.monaco-list-row', { hasText: 'GET /contacts · Read and list users and companies' });
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Call API"]').click();
+    // The query parameters to set: none.
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'GET /contacts' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'GET contacts 200.jsonc' });
+    await tab.waitFor({ timeout: 30_000 });
+    const editor = wb.page.locator('.editor-instance .view-lines');
+    // The editor renders spaces as non-breaking spaces: \s matches both.
+    await editor.filter({ hasText: /GET\s\/contacts\s→\s200\sin\s\d+\sms/ }).waitFor();
+    await editor.filter({ hasText: /Neville\sLongbottom/ }).waitFor();
+    assert.equal(fake.count('GET /contacts'), 1);
+    assert.equal(fake.lastRequest('GET /contacts')?.headers['intercom-version'], '2.11');
+    // The README's media/api-explorer.png: the Workspace pane folded so the API view has the side bar.
+    await wb.page.locator('.pane-header', { hasText: /^Workspace/ }).click();
+    await row.waitFor();
+    const shot = path.join(SCREENSHOTS, 'api-explorer.png');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await wb.page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1100, height: 560 } }); // copy to media/ when the view changes
+  });
+});

@@ -1,0 +1,231 @@
+// The API view, Call API, response tabs, history and the language-model tools, in the real extension host
+// against the fake Intercom.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { loadCatalog } from '../../src/explorer/catalog';
+import type { ApiNode } from '../../src/features/explorer/apiTree';
+import type { IntercomSession } from '../../src/session/model';
+import { SCOPES as FAKE_SCOPES } from '../fake-intercom';
+import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
+import { ScriptedUi, activateExtension, until, type TestApi } from './support';
+
+type Item = vscode.QuickPickItem;
+
+suite('API explorer (real extension host, fake Intercom)', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let ui: ScriptedUi;
+  let box: Sandbox;
+
+  const tree = () => api.explorer.tree;
+  const children = async (node?: ApiNode) => (await tree().getChildren(node)) ?? [];
+  const item = async (node: ApiNode) => tree().getTreeItem(node);
+  /** Every operation row of the view: "METHOD /path" → its node and description. */
+  const operationRows = async () => {
+    const rows = new Map<string, { node: ApiNode; description: string }>();
+    for (const tag of await children()) {
+      for (const node of await children(tag)) {
+        if (node.kind === 'operation') rows.set(`${node.operation.method} ${node.operation.path}`, { node, description: String((await item(node)).description) });
+      }
+    }
+    return rows;
+  };
+  const connect = async (scopes?: string[]): Promise<IntercomSession> => {
+    ui.answerInputs(box.fake.addToken(undefined, undefined, scopes));
+    const session = await vscode.commands.executeCommand<IntercomSession>('intercom.connectWithAccessToken');
+    assert.ok(session, JSON.stringify(ui.shown));
+    box.fake.reset();
+    return session;
+  };
+  const pickOperation = (label: string) => (items: readonly Item[]) => items.find((i) => i.label === label);
+  const callApi = (node?: ApiNode) => vscode.commands.executeCommand<vscode.TextEditor | undefined>('intercom.callApi', node);
+  const toolText = async (name: string, input: object) => {
+    const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
+    return result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+  };
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    box = await startSandbox();
+    await pointAt(box.fake, { apiVersion: '2.11' });
+  });
+  suiteTeardown(async () => {
+    await box.fake.close();
+    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined, apiVersion: undefined });
+  });
+  setup(async () => {
+    ui = new ScriptedUi();
+    api.ui.current = ui;
+    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
+    box.fake.reset();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the view lists the version in use by tag, the filter narrows it, and no ✓/✗ shows without a scope check', async () => {
+    const rows = await operationRows();
+    assert.equal(rows.size, loadCatalog().operations('2.11').length);
+    assert.ok((await children()).some((t) => t.kind === 'tag' && t.tag === 'Contacts'));
+    await connect();
+    const list = (await operationRows()).get('GET /contacts');
+    assert.equal(list?.description, 'GET /contacts · Read and list users and companies', 'no mark: no check was stored');
+
+    await setUserSettings({ apiVersion: '2.7' });
+    await until(async () => (await operationRows()).size === loadCatalog().operations('2.7').length || undefined, 'the 2.7 operations');
+    await setUserSettings({ apiVersion: '9.9' });
+    assert.deepEqual(await children(), []);
+    assert.match(api.explorer.view.message ?? '', /^The catalog has no Intercom-Version 9\.9 \(setting intercom\.apiVersion\); it has 2\.7, .*, Preview\.$/);
+    await setUserSettings({ apiVersion: '2.11' });
+    await children();
+    assert.equal(api.explorer.view.message, undefined);
+
+    ui.answerInputs('get contacts TAGS');
+    await vscode.commands.executeCommand('intercom.filterApi');
+    assert.deepEqual([...(await operationRows()).keys()], ['GET /contacts/{contact_id}/tags']);
+    await vscode.commands.executeCommand('intercom.clearApiFilter');
+    assert.equal((await operationRows()).size, loadCatalog().operations('2.11').length);
+  });
+
+  test('after a scope check, rows show ✓ for a granted permission and ✗ for a missing one', async () => {
+    await connect([FAKE_SCOPES.readAdmins, FAKE_SCOPES.readUsersCompanies]);
+    ui.answerPicks((items) => items.filter((i) => i.picked), (items) => items[0]);
+    const checklist = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
+    assert.ok(checklist, JSON.stringify(ui.shown));
+    const rows = await operationRows();
+    assert.match(rows.get('GET /contacts')?.description ?? '', / ✓$/);
+    assert.match(rows.get('GET /conversations')?.description ?? '', / ✗$/);
+    assert.doesNotMatch(rows.get('POST /contacts')?.description ?? '', /[✓✗]/, 'a write permission is never probed');
+    await vscode.workspace.fs.delete(checklist.uri, { useTrash: false });
+  });
+
+  test('Call API from the palette: a GET runs at once with Intercom-Version; its tab shows status, request id, rate limits and body', async () => {
+    await connect();
+    ui.answerPicks(pickOperation('GET /contacts'), () => []);
+    const editor = await callApi();
+    assert.ok(editor, JSON.stringify(ui.shown));
+    const sent = box.fake.lastRequest('GET /contacts');
+    assert.equal(sent?.headers['intercom-version'], '2.11');
+    assert.match(String(sent?.headers.authorization), /^Bearer /);
+    assert.deepEqual(ui.confirmations, [], 'a GET asks nothing');
+    const { document } = editor;
+    assert.equal(document.uri.scheme, 'intercom-api');
+    assert.equal(document.languageId, 'jsonc');
+    const text = document.getText();
+    assert.match(text, /^\/\/ GET \/contacts → 200 in \d+ ms$/m);
+    assert.match(text, /^\/\/ Request id: \S+$/m);
+    assert.match(text, /^\/\/ X-RateLimit-Limit: \d+ · X-RateLimit-Remaining: \d+ · X-RateLimit-Reset: \d+$/m);
+    assert.match(text, /\n {6}"name": "Neville Longbottom",/);
+    assert.ok(!text.includes(String(sent?.headers.authorization).slice(7)), 'no token in the tab');
+  });
+
+  test('from a row, path parameters are prompted; a 404 and a 403 use the explanations, the 403 naming the permission', async () => {
+    await connect([FAKE_SCOPES.readAdmins]);
+    const row = (await operationRows()).get('GET /contacts/{contact_id}');
+    assert.ok(row);
+    ui.answerInputs('nobody here');
+    assert.equal(await callApi(row.node), undefined);
+    assert.equal(box.fake.lastRequest()?.url, '/contacts/nobody%20here');
+    const forbidden = await ui.waitForMessage((m) => m.level === 'error');
+    assert.match(forbidden.text, /Intercom refused the request \(403 You do not have the required scope \(read_users_companies\)/);
+    assert.match(forbidden.text, /This operation needs: Read one user and one company or Read and list users and companies\./);
+
+    await connect();
+    ui.answerInputs('nobody');
+    await callApi(row.node);
+    const notFound = await ui.waitForMessage((m) => m.text.includes('404'));
+    assert.equal(notFound.text, 'Intercom answered 404 to GET /contacts/nobody: User Not Found.');
+  });
+
+  const answerBody = (json: string) => async (shown: { text: string }) => {
+    if (!shown.text.startsWith('Edit the JSON body of POST /tags')) return undefined;
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.isUntitled && editor.document.languageId === 'json');
+    assert.deepEqual(JSON.parse(editor.document.getText()), { name: null, id: null, companies: null, users: null });
+    await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), json));
+    return 'Send';
+  };
+
+  test('a write opens a body template and asks a modal confirmation naming the workspace; refused, nothing is sent', async () => {
+    await connect();
+    ui.onMessage = answerBody('{ "name": "vip" }');
+    ui.answerPicks(pickOperation('POST /tags'));
+    assert.equal(await callApi(), undefined);
+    assert.equal(ui.confirmations.length, 1);
+    assert.equal(ui.confirmations[0].text, 'POST /tags changes real data in the Intercom workspace Hogwarts workspace (drzzt019).');
+    assert.equal(ui.confirmations[0].action, 'Send POST');
+    assert.equal(box.fake.count('POST /tags'), 0);
+  });
+
+  test('a write, confirmed, sends the edited body once and shows the answer', async () => {
+    await connect();
+    ui.onMessage = answerBody('{ "name": "vip" }');
+    ui.onConfirm = () => true;
+    ui.answerPicks(pickOperation('POST /tags'));
+    const editor = await callApi();
+    assert.ok(editor, JSON.stringify(ui.shown));
+    assert.equal(box.fake.count('POST /tags'), 1);
+    assert.deepEqual(box.fake.lastRequest('POST /tags')?.body, { name: 'vip' });
+    assert.match(editor.document.getText(), /"name": "vip"/);
+  });
+
+  test('"Next page" follows pages.next.starting_after to the last page', async () => {
+    await connect();
+    ui.answerPicks(pickOperation('GET /contacts'), (items) => items.filter((i) => i.label === 'per_page'));
+    ui.answerInputs('2');
+    const first = await callApi();
+    assert.ok(first);
+    assert.match(first.document.getText(), /Luna Lovegood/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', first.document.uri);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['Next page']);
+    const second = await vscode.commands.executeCommand<vscode.TextEditor>(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
+    assert.ok(second);
+    const sent = box.fake.lastRequest('GET /contacts');
+    assert.equal(sent?.query.per_page, '2');
+    assert.ok(sent?.query.starting_after);
+    assert.match(second.document.getText(), /Ginny Weasley/);
+    assert.doesNotMatch(second.document.getText(), /Luna Lovegood/);
+    assert.deepEqual(await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', second.document.uri), [], 'the last page has none');
+  });
+
+  test('history: a past request is re-run from a pick, with the same query; no token is kept', async () => {
+    const session = await connect();
+    ui.answerPicks(pickOperation('GET /contacts'), (items) => items.filter((i) => i.label === 'per_page'));
+    ui.answerInputs('1');
+    assert.ok(await callApi());
+    let offered: readonly Item[] = [];
+    ui.answerPicks((items) => { offered = items; return items[0]; });
+    const again = await vscode.commands.executeCommand<vscode.TextEditor>('intercom.rerunApiRequest');
+    assert.ok(again);
+    assert.equal(offered[0].label, 'GET /contacts?per_page=1');
+    assert.equal(box.fake.count('GET /contacts'), 2);
+    assert.equal(box.fake.lastRequest('GET /contacts')?.query.per_page, '1');
+    assert.ok(!JSON.stringify(offered).includes(session.accessToken));
+  });
+
+  test('language-model tools: workspace facts, find an operation, the folder\'s scope plan, a confirmed GET only', async () => {
+    const names = vscode.lm.tools.map((t) => t.name);
+    for (const name of ['intercom_workspace', 'intercom_find_operation', 'intercom_required_scopes', 'intercom_call_get']) assert.ok(names.includes(name), name);
+    assert.match(await toolText('intercom_workspace', {}), /No Intercom workspace is connected/);
+
+    const session = await connect();
+    const facts = await toolText('intercom_workspace', {});
+    assert.ok(!facts.includes(session.accessToken));
+    assert.deepEqual(JSON.parse(facts).workspace, { name: 'Hogwarts workspace', idCode: 'drzzt019', region: 'US', timezone: 'Europe/Edinburgh' });
+
+    const found = JSON.parse(await toolText('intercom_find_operation', { query: 'list contacts' }));
+    const list = found.operations.find((o: { method: string; path: string }) => o.method === 'GET' && o.path === '/contacts');
+    assert.deepEqual(list.permission, ['Read and list users and companies']);
+    assert.deepEqual(list.parameters.map((p: { name: string }) => p.name), ['page', 'per_page', 'starting_after']);
+
+    const plan = JSON.parse(await toolText('intercom_required_scopes', {}));
+    const permissions = plan.permissions.map((p: { permission: string }) => p.permission);
+    assert.ok(permissions.includes('Write conversations'), JSON.stringify(plan));
+
+    const got = await toolText('intercom_call_get', { path: '/contacts?per_page=1' });
+    assert.match(got, /^GET \/contacts\?per_page=1 → 200 /);
+    assert.equal(box.fake.lastRequest('GET /contacts')?.query.per_page, '1');
+    for (const path of ['https://example.com/contacts', '/tags/../me']) {
+      await assert.rejects(toolText('intercom_call_get', { path }), /not an API path/);
+    }
+    assert.equal(box.fake.count(), 1, 'refused paths send nothing');
+  });
+});
