@@ -1,7 +1,7 @@
 // The version comparison as a Markdown document: first the operations the folder's code uses (with
 // links to where), then every operation that changes. Deterministic: the same input, the same text.
-import type { Finding, RequestFinding } from '../scopes/finding';
-import { code, linkTo } from '../scopes/render';
+import type { RequestFinding } from '../scopes/finding';
+import { code, linkTo, type RenderOptions } from '../scopes/render';
 import { fateOf, operationKey, type ChangedOperation, type DiffOperation, type OperationFate, type VersionDiff } from './diff';
 
 export interface ReportInput {
@@ -12,8 +12,8 @@ export interface ReportInput {
   readonly fromKeys: ReadonlySet<string>;
   /** The scan's REST and SDK findings. */
   readonly findings: readonly RequestFinding[];
-  /** Link target for a finding, relative to the report. */
-  readonly link: (finding: Finding) => string;
+  /** Link target for a finding, as the checklist makes them. */
+  readonly link: RenderOptions['link'];
   /** Where the catalog comes from, e.g. "intercom/Intercom-OpenAPI at 8889625". */
   readonly source: string;
 }
