@@ -3,12 +3,22 @@
 import * as vscode from 'vscode';
 import { httpFile } from '../../requests/httpFile';
 import { prepareRequest, TOKEN_ENV_VAR } from '../../requests/request';
-import { SNIPPET_LANGUAGES } from '../../requests/snippets';
+import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../../requests/snippets';
 import type { Services } from '../../services';
 import { compareVersions } from './compareVersions';
 import { pickRequest } from './pickRequest';
 
 export { compareVersions };
+
+/** What each snippet needs to run, shown beside its language. */
+const RUNTIME: Readonly<Record<SnippetLanguage['id'], () => string>> = {
+  curl: () => vscode.l10n.t('a POSIX shell'),
+  node: () => vscode.l10n.t('Node 18 or later; save as .mjs'),
+  python: () => vscode.l10n.t('Python 3 with requests'),
+  ruby: () => vscode.l10n.t('Ruby, standard library only'),
+  php: () => vscode.l10n.t('PHP with the curl extension'),
+  go: () => vscode.l10n.t('Go, standard library only'),
+};
 
 /**
  * An untitled document, not a file in the folder: nothing lands in the repository unless the person
@@ -29,7 +39,7 @@ export async function copySnippet(services: Services, arg?: unknown): Promise<st
   const picked = await pickRequest(services, arg, title);
   if (!picked) return undefined;
   const request = prepareRequest(picked.input);
-  const language = await services.ui.current.pick(SNIPPET_LANGUAGES.map((l) => ({ label: l.label, description: l.runtime, language: l })), { title });
+  const language = await services.ui.current.pick(SNIPPET_LANGUAGES.map((l) => ({ label: l.label, description: RUNTIME[l.id](), language: l })), { title });
   if (!language) return undefined;
   const text = language.language.write(request);
   await vscode.env.clipboard.writeText(text);

@@ -3,7 +3,7 @@
 import { TOKEN_ENV_VAR, type PreparedRequest } from '../request';
 
 /** 'text' for sh: a quote inside ends the string, adds an escaped quote and reopens it. */
-export const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 export function curlSnippet(request: PreparedRequest): string {
   const args = [

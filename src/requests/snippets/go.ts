@@ -3,7 +3,7 @@
 import { TOKEN_ENV_VAR, type PreparedRequest } from '../request';
 
 /** JSON's escapes are valid in a Go string, except \u of a lone surrogate: those become U+FFFD first. */
-export const goQuote = (text: string): string => JSON.stringify(text.replace(/\p{Surrogate}/gu, '\uFFFD'));
+const goQuote = (text: string): string => JSON.stringify(text.replace(/\p{Surrogate}/gu, '\uFFFD'));
 
 const goBody = (body: string) => (body.includes('`') ? goQuote(body) : `\`${body}\``);
 

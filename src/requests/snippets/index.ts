@@ -9,20 +9,16 @@ import { rubySnippet } from './ruby';
 
 export interface SnippetLanguage {
   readonly id: 'curl' | 'node' | 'python' | 'ruby' | 'php' | 'go';
-  /** Shown in the picker. */
+  /** Shown in the picker: product names, not translated. */
   readonly label: string;
-  /** What the snippet needs to run. */
-  readonly runtime: string;
-  /** File name extension a runner saves it under. */
-  readonly extension: string;
   readonly write: (request: PreparedRequest) => string;
 }
 
 export const SNIPPET_LANGUAGES: readonly SnippetLanguage[] = [
-  { id: 'curl', label: 'curl', runtime: 'a POSIX shell', extension: 'sh', write: curlSnippet },
-  { id: 'node', label: 'Node.js (fetch)', runtime: 'Node 18+, as an ES module', extension: 'mjs', write: nodeSnippet },
-  { id: 'python', label: 'Python (requests)', runtime: 'Python 3 with requests', extension: 'py', write: pythonSnippet },
-  { id: 'ruby', label: 'Ruby (Net::HTTP)', runtime: 'Ruby', extension: 'rb', write: rubySnippet },
-  { id: 'php', label: 'PHP (curl)', runtime: 'PHP with the curl extension', extension: 'php', write: phpSnippet },
-  { id: 'go', label: 'Go (net/http)', runtime: 'Go', extension: 'go', write: goSnippet },
+  { id: 'curl', label: 'curl', write: curlSnippet },
+  { id: 'node', label: 'Node.js (fetch)', write: nodeSnippet },
+  { id: 'python', label: 'Python (requests)', write: pythonSnippet },
+  { id: 'ruby', label: 'Ruby (Net::HTTP)', write: rubySnippet },
+  { id: 'php', label: 'PHP (curl)', write: phpSnippet },
+  { id: 'go', label: 'Go (net/http)', write: goSnippet },
 ];

@@ -5,7 +5,7 @@ import { TOKEN_ENV_VAR, type PreparedRequest } from '../request';
 const str = (text: string) => JSON.stringify(text);
 
 /** A JSON value as a JavaScript literal. `__proto__` as a plain key would set the prototype, so it is computed. */
-export function jsLiteral(value: unknown, indent = ''): string {
+function jsLiteral(value: unknown, indent = ''): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {

@@ -2,7 +2,7 @@
 // quote need escaping.
 import { TOKEN_ENV_VAR, type PreparedRequest } from '../request';
 
-export const phpQuote = (text: string): string => `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+const phpQuote = (text: string): string => `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 
 export function phpSnippet(request: PreparedRequest): string {
   const options = [

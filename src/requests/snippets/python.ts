@@ -5,7 +5,7 @@ import { TOKEN_ENV_VAR, type PreparedRequest } from '../request';
 /** JSON's string escapes are all valid in a Python string literal. */
 const str = (text: string) => JSON.stringify(text);
 
-export function pythonLiteral(value: unknown, indent = ''): string {
+function pythonLiteral(value: unknown, indent = ''): string {
   if (value === null) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';

@@ -2,7 +2,7 @@
 // backslash and the quote need escaping.
 import { TOKEN_ENV_VAR, type PreparedRequest } from '../request';
 
-export const rubyQuote = (text: string): string => `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+const rubyQuote = (text: string): string => `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 
 const CLASS: Record<PreparedRequest['method'], string> = { GET: 'Get', POST: 'Post', PUT: 'Put', PATCH: 'Patch', DELETE: 'Delete' };
 

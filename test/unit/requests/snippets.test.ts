@@ -76,6 +76,9 @@ const WAYS: Readonly<Record<SnippetLanguage['id'], readonly Way[]>> = {
   ],
 };
 
+/** File name extensions the interpreters accept (Node: .mjs, for top-level await). */
+const EXTENSIONS: Readonly<Record<SnippetLanguage['id'], string>> = { curl: 'sh', node: 'mjs', python: 'py', ruby: 'rb', php: 'php', go: 'go' };
+
 /** CI installs these (see .ci/run): there, a missing one fails instead of skipping. */
 const REQUIRED = new Set<SnippetLanguage['id']>(['curl', 'node', 'python']);
 
@@ -119,7 +122,7 @@ suite('snippets: each language sends the request it shows', () => {
         const request = prepareRequest({ call, apiBase: fake.url, version });
         const text = language.write(request);
         assert.ok(text.includes(TOKEN_ENV_VAR), 'reads the token from the environment');
-        const file = path.join(dir, `${language.id}-${call.method}.${language.extension}`);
+        const file = path.join(dir, `${language.id}-${call.method}.${EXTENSIONS[language.id]}`);
         fs.writeFileSync(file, text);
         const way = WAYS[language.id].find((w) => w.available());
         if (!way) {
