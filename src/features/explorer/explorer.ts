@@ -49,7 +49,7 @@ export class ApiExplorer implements vscode.Disposable {
 
   /** Re-runs a call picked from the history, with the session and version it used. */
   async rerun(): Promise<vscode.TextEditor | undefined> {
-    const { ui, sessions } = this.services;
+    const { ui } = this.services;
     const entries = this.history.list();
     if (entries.length === 0) {
       void ui.current.message('info', vscode.l10n.t('No API requests yet. Run "Intercom: Call API…" first.'));
@@ -62,12 +62,8 @@ export class ApiExplorer implements vscode.Disposable {
       entry,
     })), { title: vscode.l10n.t('Re-run API Request'), matchOnDescription: true });
     if (!picked) return undefined;
-    const session = await sessions.get(picked.entry.sessionId);
-    if (!session) {
-      void ui.current.message('warning', vscode.l10n.t('{0} is no longer connected. Connect to it again to re-run this request.', picked.entry.workspace), Actions.connectAgain);
-      return undefined;
-    }
-    return this.send(session, picked.entry.version, picked.entry.operationId, picked.entry.call);
+    const session = await this.connected(picked.entry.sessionId, picked.entry.workspace);
+    return session && this.send(session, picked.entry.version, picked.entry.operationId, picked.entry.call);
   }
 
   /** "Next page" of a response tab: the same call with starting_after, to the same session and version. */
@@ -77,13 +73,19 @@ export class ApiExplorer implements vscode.Disposable {
       void this.services.ui.current.message('info', vscode.l10n.t('This response has no next page.'));
       return undefined;
     }
-    const session = await this.services.sessions.get(shown.sessionId);
-    if (!session) return undefined;
-    return this.send(session, shown.version, shown.operationId, shown.next);
+    const session = await this.connected(shown.sessionId, shown.workspace);
+    return session && this.send(session, shown.version, shown.operationId, shown.next);
   }
 
   async openReference(node?: ApiNode): Promise<void> {
     if (node?.kind === 'operation') await vscode.env.openExternal(vscode.Uri.parse(node.operation.docUrl));
+  }
+
+  /** The session a history entry or a response tab used, if it is still connected; else says so. */
+  private async connected(sessionId: string, workspace: string): Promise<IntercomSession | undefined> {
+    const session = await this.services.sessions.get(sessionId);
+    if (!session) void this.services.ui.current.message('warning', vscode.l10n.t('{0} is no longer connected. Connect to it again to send this request.', workspace));
+    return session;
   }
 
   private async session(): Promise<IntercomSession | undefined> {
@@ -121,16 +123,15 @@ export class ApiExplorer implements vscode.Disposable {
       const explained = explainIntercomError(error, 'request', session.kind);
       const permission = error.kind === 'forbidden' ? this.permissionOf(version, operationId) : undefined;
       if (permission) explained.text += ` ${vscode.l10n.t('This operation needs: {0}. Tick it in the Developer Hub (Configure > Authentication > Permissions), then connect again.', permissionText(permission))}`;
-      await showExplained(ui.current, explained, () => this.send(session, version, operationId, call));
+      void showExplained(ui.current, explained, () => this.send(session, version, operationId, call));
       return undefined;
     }
     return this.responses.show(call, answer, { workspace, sessionId: session.id, version, operationId });
   }
 
-  private fetch(session: IntercomSession, version: string, call: ApiCall, token?: vscode.CancellationToken): Promise<ApiAnswer> {
+  private fetch(session: IntercomSession, version: string, call: ApiCall, token: vscode.CancellationToken): Promise<ApiAnswer> {
     const http = this.services.http();
-    const run = (signal?: AbortSignal) => http.request({ apiBase: session.apiBase, token: session.accessToken, version, signal }, call);
-    return token ? withAbort(token, run) : run();
+    return withAbort(token, (signal) => http.request({ apiBase: session.apiBase, token: session.accessToken, version, signal }, call));
   }
 
   private permissionOf(version: string, operationId: string): readonly string[] | undefined {

@@ -12,6 +12,7 @@ export interface ShownResponse {
   readonly text: string;
   readonly next?: ApiCall;
   readonly sessionId: string;
+  readonly workspace: string;
   readonly version: string;
   readonly operationId: string;
 }
@@ -51,7 +52,7 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     this.shown.set(uri.toString(), {
       text: this.redact(renderResponse(call, answer, where)),
       next: nextPageCall(call, answer.body),
-      sessionId: where.sessionId, version: where.version, operationId: where.operationId,
+      sessionId: where.sessionId, workspace: where.workspace, version: where.version, operationId: where.operationId,
     });
     const document = await vscode.workspace.openTextDocument(uri);
     return vscode.window.showTextDocument(document, { preview: false });
