@@ -14,7 +14,8 @@ const tests = process.argv.includes('--tests');
 /**
  * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry. got (ESM-only and
  * large) is in http; the Connect flows in connect; the scope checklist in scopes; the webhook receiver in
- * webhooks; the API explorer and its catalog in explorer. A `require('./<file>.js')` of an entry from another
+ * webhooks; the API explorer and its catalog in explorer; request files, snippets and the version comparison
+ * (with the catalog) in requests. A `require('./<file>.js')` of an entry from another
  * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
@@ -22,6 +23,7 @@ const LAZY_BUNDLES = {
   connect: 'src/features/connect/flows.ts',
   scopes: 'src/features/scopes/checklist.ts',
   webhooks: 'src/features/webhooks/webhooks.ts',
+  requests: 'src/features/requests/commands.ts',
   explorer: 'src/features/explorer/explorer.ts',
 };
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { activateConnect } from './features/connect';
 import { activateExplorer } from './features/explorer';
+import { activateRequests } from './features/requests';
 import { activateScopes } from './features/scopes';
 import { ScopeCheckResults } from './session/scopeChecks';
 import { WalkthroughProgress } from './features/walkthrough/progress';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext) {
   activateScopes(services);
   const webhooks = activateWebhooks(services);
   const explorer = activateExplorer(services);
+  activateRequests(services);
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

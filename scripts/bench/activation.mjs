@@ -62,7 +62,7 @@ async function measureHost(harness, toolchain, work, { warmUp, floor }, order) {
   fs.rmSync(resultFile, { force: true });
   const server = await harness.CodeServer.start({ ...toolchain, runDir, extensions: [ROOT, floor] });
   const browser = await harness.launchBrowser(path.join(runDir, 'chromium'));
-  const hostLog = fs.createWriteStream(path.join(runDir, 'host.log'));
+  const hostLog = harness.openHostLog(path.join(runDir, 'host.log'));
   try {
     const environment = { BENCH_WARM_UP: WARM_UP, BENCH_ORDER: order.join(','), BENCH_RESULT_FILE: resultFile };
     // The warm-up extension is the one under development: the workbench runs tests only with one.
@@ -73,13 +73,13 @@ async function measureHost(harness, toolchain, work, { warmUp, floor }, order) {
     const page = browser.pages()[0] ?? (await browser.newPage());
     const code = await harness.runHostTests(page, url, {
       timeoutMs: HOST_TIMEOUT_MS,
-      onLog: (type, text) => hostLog.write(`[host ${type}] ${text}\n`),
+      onLog: (type, text) => hostLog.write(`[host ${type}] ${text}`),
     });
     if (code !== 0 || !fs.existsSync(resultFile)) throw new Error(`the measuring host exited with ${code}; see ${runDir}/host.log`);
     return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
   } finally {
-    hostLog.end();
     await browser.close().catch(() => undefined);
+    hostLog.close();
     await server.stop();
   }
 }

@@ -15,7 +15,8 @@ export interface RenderOptions {
 
 const KIND_NAMES: Readonly<Record<Finding['kind'], string>> = { rest: 'REST', sdk: 'SDK', webhook: 'Webhook' };
 
-function code(text: string): string {
+/** Inline code that survives backticks in the text. */
+export function code(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   return longest > 0 || text.startsWith(' ') ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
@@ -23,7 +24,8 @@ function code(text: string): string {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
-function linkTo(place: Located, options: RenderOptions): string {
+/** `[file:line](target)`, the target bracketed when it holds spaces or parentheses. */
+export function linkTo(place: Located, options: Pick<RenderOptions, 'link'>): string {
   const target = options.link(place).replace(/[<>]/g, encodeURIComponent);
   const text = `${place.file}:${place.line}`.replace(/[[\]]/g, '\\$&');
   return `[${text}](${/[\s()<>]/.test(target) ? `<${target}>` : target})`;

@@ -20,33 +20,15 @@ import {
   type Language,
 } from './source';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
+import { LANGUAGES, SKIPPED_DIRECTORIES } from './files';
 
-/** Directories never scanned: dependencies, VCS data, build output, caches. */
-export const SKIPPED_DIRECTORIES: readonly string[] = [
-  'node_modules', 'bower_components', 'jspm_packages', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'vendor',
-  '.venv', 'venv', 'env', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', 'site-packages', 'target',
-  'coverage', '.nyc_output', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', '.vscode-test', '.bundle', 'tmp',
-];
-
-const LANGUAGES: Readonly<Record<string, Language>> = {
-  js: 'js', jsx: 'js', mjs: 'js', cjs: 'js', ts: 'js', tsx: 'js', mts: 'js', cts: 'js',
-  py: 'python', rb: 'ruby', php: 'php', go: 'go',
-};
-
-/** File extensions scanned, without the dot. */
-export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
+export { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
 
 /** Files larger than this are skipped as generated or bundled code. */
 export const MAX_FILE_BYTES = 1_000_000;
 
 /** Time one file may take by default: a crafted 1 MB file scans in well under this. */
 const FILE_BUDGET_MS = 2000;
-
-/** Glob for `workspace.findFiles`: every scanned extension. */
-export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
-
-/** Glob for `workspace.findFiles`' exclude argument: the skipped directories. */
-export const SCAN_EXCLUDE_GLOB = `**/{${SKIPPED_DIRECTORIES.join(',')}}/**`;
 
 const SKIPPED = new Set(SKIPPED_DIRECTORIES);
 

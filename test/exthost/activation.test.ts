@@ -8,7 +8,7 @@ import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type 
 import { EXTENSION_ID, ScriptedUi, activateExtension, logText, until } from './support';
 
 /** The bundles esbuild.mjs builds to load on first use, never at activation. */
-const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js', 'webhooks.js', 'explorer.js'];
+const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js', 'webhooks.js', 'explorer.js', 'requests.js'];
 
 const loaded = (bundle: string) => {
   const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', bundle);
@@ -22,7 +22,7 @@ suite('Activation (real extension host; runs first)', () => {
     assert.ok(vscode.env.appHost.length > 0);
   });
 
-  test('activation registers the commands and loads none of the lazy bundles (got, Connect, scope checklist)', async () => {
+  test('activation registers the commands and loads none of the lazy bundles (got, Connect, scope checklist, requests)', async () => {
     await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);
     // Control: the extension's own bundle is in the module cache we inspect…

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../support/browser';
 import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
-import { runHostTests } from '../support/hostTests';
+import { openHostLog, runHostTests } from '../support/hostTests';
 import { TAG } from './output';
 
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS ?? 600_000);
@@ -19,10 +19,10 @@ async function main(): Promise<number> {
   const workspace = path.join(runDir, 'workspace');
   fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const browser = await launchBrowser(path.join(runDir, 'chromium'));
-  const hostLog = fs.createWriteStream(path.join(runDir, 'host.log'));
+  const hostLog = openHostLog(path.join(runDir, 'host.log'));
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('console', (m) => hostLog.write(`[workbench ${m.type()}] ${m.text()}\n`));
+    page.on('console', (m) => hostLog.write(`[workbench ${m.type()}] ${m.text()}`));
     const environment = JSON.stringify({ TEST_RESULT_FILE: resultFile, CI: process.env.CI ?? '', TEST_GREP: process.env.TEST_GREP ?? '' });
     const url = server.workbenchUrl(workspace, [
       ['extensionTestsPath', path.join(REPO_ROOT, 'out', 'test', 'exthost', 'index')],
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     const code = await runHostTests(page, url, {
       timeoutMs,
       onLog: (type, text) => {
-        hostLog.write(`[host ${type}] ${text}\n`);
+        hostLog.write(`[host ${type}] ${text}`);
         // The suite's own output (mocha's spec reporter) goes to the terminal; the workbench's stays in host.log.
         for (const l of text.split('\n')) if (l.startsWith(TAG)) console.log(l.slice(TAG.length));
       },
@@ -40,8 +40,8 @@ async function main(): Promise<number> {
     if (code !== 0 && !fs.existsSync(resultFile)) console.error(`[exthost] the suite did not run (exit ${code}); see ${runDir}/host.log and server.log`);
     return code;
   } finally {
-    hostLog.end();
     await browser.close().catch(() => undefined);
+    hostLog.close();
     await server.stop();
   }
 }

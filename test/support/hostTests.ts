@@ -1,5 +1,6 @@
 // Runs an extensionTestsPath in the extension host behind a workbench page: the built workbench reports
 // the host's log lines through window.codeAutomationLog and its exit code through window.codeAutomationExit.
+import fs from 'node:fs';
 import util from 'node:util';
 import type { Page } from 'playwright-core';
 
@@ -23,4 +24,13 @@ export async function runHostTests(page: Page, url: string, { timeoutMs, onLog }
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A log file for a host's lines. A page still reporting while it closes writes nothing once it is closed. */
+export function openHostLog(file: string): { write(line: string): void; close(): void } {
+  const stream = fs.createWriteStream(file);
+  return {
+    write: (line) => void (stream.writableEnded || stream.write(`${line}\n`)),
+    close: () => stream.end(),
+  };
 }

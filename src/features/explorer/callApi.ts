@@ -10,19 +10,19 @@ import { permissionText } from './apiTree';
 
 type OperationItem = vscode.QuickPickItem & { operation: Operation };
 
-export async function pickOperation(ui: Ui, operations: readonly Operation[], version: string): Promise<Operation | undefined> {
+export async function pickOperation(ui: Ui, operations: readonly Operation[], version: string, title = vscode.l10n.t('Call API (Intercom-Version {0})', version)): Promise<Operation | undefined> {
   const items = operations.map((operation): OperationItem => ({
     label: `${operation.method} ${operation.path}`,
     description: operationLabel(operation),
     detail: `${operation.tag} · ${permissionText(operation.permission)}`,
     operation,
   }));
-  const picked = await ui.pick(items, { title: vscode.l10n.t('Call API (Intercom-Version {0})', version), placeHolder: vscode.l10n.t('Pick an operation'), matchOnDescription: true, matchOnDetail: true });
+  const picked = await ui.pick(items, { title, placeHolder: vscode.l10n.t('Pick an operation'), matchOnDescription: true, matchOnDetail: true });
   return picked?.operation;
 }
 
-/** Asks each path parameter, then which optional query parameters to set and their values. Undefined: cancelled. */
-export async function promptCall(ui: Ui, operation: Operation): Promise<ApiCall | undefined> {
+/** Asks each path parameter, then which optional query parameters to set and their values; no body. Undefined: cancelled. */
+export async function promptTarget(ui: Ui, operation: Operation): Promise<ApiCall | undefined> {
   const title = `${operation.method} ${operation.path}`;
   const pathValues: Record<string, string> = {};
   for (const p of operation.parameters.filter((x) => x.in === 'path')) {
@@ -43,8 +43,13 @@ export async function promptCall(ui: Ui, operation: Operation): Promise<ApiCall 
       query[label] = value;
     }
   }
-  const call: ApiCall = { method: operation.method, path: fillPath(operation.path, pathValues), query };
-  if (!isWrite(operation.method) || operation.bodyFields.length === 0) return call;
+  return { method: operation.method, path: fillPath(operation.path, pathValues), query };
+}
+
+/** promptTarget, then for a write the JSON body, edited in the editor. Undefined: cancelled. */
+export async function promptCall(ui: Ui, operation: Operation): Promise<ApiCall | undefined> {
+  const call = await promptTarget(ui, operation);
+  if (!call || !isWrite(operation.method) || operation.bodyFields.length === 0) return call;
   const body = await editBody(ui, `${operation.method} ${call.path}`, operation.bodyFields);
   return body === undefined ? undefined : { ...call, body };
 }

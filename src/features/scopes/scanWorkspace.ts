@@ -5,7 +5,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Log } from '../../log';
-import { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB, type ScanResult } from '../../scopes/scanner';
+import { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from '../../scopes/files';
+import type { ScanResult } from '../../scopes/scanner';
 import type { FromWorker, ScanJob, ToWorker } from '../../scopes/worker/protocol';
 import { fromWire } from '../../scopes/worker/wire';
 

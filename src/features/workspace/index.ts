@@ -4,8 +4,9 @@ import { developerHubUrl, workspaceUrl } from '../../api/hosts';
 import { readSettings } from '../../config';
 import type { Services } from '../../services';
 import { currentSession, selectCurrentSession } from '../../session/current';
+import { prepareRequest, TOKEN_ENV_VAR } from '../../requests/request';
+import { curlSnippet } from '../../requests/snippets/curl';
 import { readBefore } from '../../session/model';
-import { curlForMe, TOKEN_ENV_VAR } from '../../workspace/curl';
 import { resolveSessions } from '../session/resolve';
 import { WorkspaceRefresher } from './refresh';
 import { createStatusItem, showCurrent } from './statusBar';
@@ -69,7 +70,7 @@ export function activateWorkspace(services: Services): WorkspaceFeature {
     vscode.commands.registerCommand('intercom.copyMeCurl', async (target?: unknown) => {
       const s = await sessionFor(target, vscode.l10n.t('Copy curl for GET /me'));
       if (!s) return;
-      await vscode.env.clipboard.writeText(curlForMe(s.apiBase, readSettings().apiVersion));
+      await vscode.env.clipboard.writeText(curlSnippet(prepareRequest({ call: { method: 'GET', path: '/me', query: {} }, apiBase: s.apiBase, version: readSettings().apiVersion })));
       void ui.current.message('info', vscode.l10n.t('Copied a curl command for GET /me. It reads the token from ${0}: set it in your shell first.', TOKEN_ENV_VAR));
     }),
   );

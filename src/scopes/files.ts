@@ -1,0 +1,24 @@
+// Which files the scope scan reads. Its own module so the folder search that feeds the scan worker
+// (features/scopes/scanWorkspace.ts) does not bundle the scanner and its SDK tables.
+import type { Language } from './source';
+
+/** Directories never scanned: dependencies, VCS data, build output, caches. */
+export const SKIPPED_DIRECTORIES: readonly string[] = [
+  'node_modules', 'bower_components', 'jspm_packages', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'vendor',
+  '.venv', 'venv', 'env', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', 'site-packages', 'target',
+  'coverage', '.nyc_output', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', '.vscode-test', '.bundle', 'tmp',
+];
+
+export const LANGUAGES: Readonly<Record<string, Language>> = {
+  js: 'js', jsx: 'js', mjs: 'js', cjs: 'js', ts: 'js', tsx: 'js', mts: 'js', cts: 'js',
+  py: 'python', rb: 'ruby', php: 'php', go: 'go',
+};
+
+/** File extensions scanned, without the dot. */
+export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
+
+/** Glob for `workspace.findFiles`: every scanned extension. */
+export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
+
+/** Glob for `workspace.findFiles`' exclude argument: the skipped directories. */
+export const SCAN_EXCLUDE_GLOB = `**/{${SKIPPED_DIRECTORIES.join(',')}}/**`;
