@@ -95,8 +95,11 @@ for (const limited of WINDOWS) {
     });
 
     test('Generate Scope Checklist is not offered', async () => {
-      const commands = await wb.paletteCommands('Intercom: ', 'Intercom: Show Log');
-      assert.ok(commands.includes('Intercom: Connect'), commands.join(', '));
+      // The extension's commands are in the palette (the list is long: ask for the ones that matter)…
+      assert.ok((await wb.paletteCommands('Intercom: Connect', 'Intercom: Connect')).includes('Intercom: Connect'));
+      // …and the checklist is not: the palette lists no match, or other commands only.
+      const commands = await wb.paletteCommands('Intercom: Generate Scope', '');
+      assert.ok(commands.length > 0, 'the palette answered');
       assert.ok(!commands.includes('Intercom: Generate Scope Checklist'), commands.join(', '));
     });
 
