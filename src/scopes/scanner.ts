@@ -9,7 +9,7 @@ import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
 import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
-import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
+import { IMPORT_WORDS, importsOf, ModuleKeySet, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
@@ -70,13 +70,34 @@ export function isScannable(file: string): boolean {
 const INTERCOM_MODULE =
   /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|(?<!\w\\)\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
 
-/** Whether the text imports an Intercom SDK or names Intercom's API host (a plain search rules most files out first). */
-const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
-
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
 const MARKER = /intercom/i;
 const TOPIC_WORDS = [...new Set(TOPIC_RULES.map((r) => r.topic.split('.')[0]))].join('|');
 const TOPIC_LITERAL = new RegExp(`(['"\`])((?:${TOPIC_WORDS})\\.[a-z_.]+)\\1`, 'g');
+/**
+ * One pass that settles most files in scanFiles, as ripgrep would with PREFILTER_PATTERNS: a file with
+ * neither a mention of Intercom nor the start of a webhook topic literal has no finding (the first group;
+ * it is looser than both), and a file without its language's import words imports nothing.
+ */
+const MAY_MATTER = new RegExp(`intercom|['"\`](?:${TOPIC_WORDS})\\.`, 'gi');
+const FIRST_LOOK = Object.fromEntries(
+  Object.entries(IMPORT_WORDS).map(([lang, words]) => [lang, new RegExp(`(${MAY_MATTER.source})|${words}`, 'gi')]),
+) as Record<Language, RegExp>;
+
+/** Whether the text may give a finding, and whether it may import something, in one pass. */
+function firstLook(text: string, lang: Language): { mayMatter: boolean; mayImport: boolean } {
+  const look = FIRST_LOOK[lang];
+  look.lastIndex = 0;
+  const first = look.exec(text);
+  if (!first) return { mayMatter: false, mayImport: false };
+  if (first[1] === undefined) {
+    // An import word came first: the rest of the text settles the other question.
+    MAY_MATTER.lastIndex = look.lastIndex;
+    return { mayMatter: MAY_MATTER.test(text), mayImport: true };
+  }
+  // The text may matter: whether it imports anything is left to importsOf.
+  return { mayMatter: true, mayImport: true };
+}
 
 /** What the scan looks for before any detailed parsing, in ripgrep's syntax: the benchmark's baseline. */
 export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', `['"\`](?:${TOPIC_WORDS})\\.[a-z_.]+['"\`]`];
@@ -470,12 +491,19 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
   return scanSource(file, text, budget, project).findings;
 }
 
-/** The findings in one file's text, and its SDK calls whose method no table knows. */
-function scanSource(
-  file: string, text: string, budget: Budget, project?: ProjectContext,
-): { findings: Finding[]; unknownCalls: UnknownSdkCall[] } {
+interface SourceScan {
+  readonly findings: Finding[];
+  readonly unknownCalls: UnknownSdkCall[];
+  /** The text imports an Intercom SDK or names Intercom's API host. */
+  readonly talksToIntercom: boolean;
+}
+
+/** The findings in one file's text, its SDK calls whose method no table knows, and whether it talks to Intercom. */
+function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext): SourceScan {
   const lang = languageOf(file) ?? 'js';
-  const marked = MARKER.test(text) || project?.importsIntercom === true;
+  const mentioned = MARKER.test(text);
+  const talksToIntercom = mentioned && INTERCOM_MODULE.test(text);
+  const marked = mentioned || project?.importsIntercom === true;
   // Only files that may talk to Intercom pay for blanking their comments.
   const code = marked ? blankComments(text, lang) : text;
   const ctx: Context = { file, text: code, source: text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
@@ -485,9 +513,9 @@ function scanSource(
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
     scanSdk(ctx);
-    if (isIntercomModule(text)) scanBarePaths(ctx);
+    if (talksToIntercom) scanBarePaths(ctx);
   }
-  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls };
+  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls, talksToIntercom };
 }
 
 export interface SkippedFile {
@@ -569,14 +597,17 @@ export async function scanFiles(
   let done = 0;
   let cancelled = false;
 
-  /** Reads and scans one file; returns its text for the caller to inspect, or undefined if skipped. */
-  const scanOne = async (index: number, project?: ProjectContext): Promise<string | undefined> => {
+  /**
+   * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
+   * Intercom and what it imports; a file the first look rules out costs nothing more.
+   */
+  const scanOne = async (index: number, project?: ProjectContext): Promise<void> => {
     const file = wanted[index];
     try {
       const size = sizeOf ? await sizeOf(file) : undefined;
       if (size !== undefined && size > maxBytes) {
         skipped[index] = { file, reason: 'too-large' };
-        return undefined;
+        return;
       }
       const content = await read(file);
       if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
@@ -584,13 +615,22 @@ export async function scanFiles(
       else {
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
+        const lang = languageOf(file)!;
+        const look = project === undefined ? firstLook(text, lang) : { mayMatter: true, mayImport: false };
         onFileStart?.(file);
-        ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanSource(file, text, budget, project));
-        if (project === undefined) {
-          talksToIntercom[index] = isIntercomModule(text);
-          if (talksToIntercom[index]) givenClient[index] = classesGivenClient(text, budget);
+        if (!look.mayMatter) {
+          perFile[index] = [];
+          unknownPerFile[index] = [];
+        } else {
+          const scanned = scanSource(file, text, budget, project);
+          ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanned);
+          if (project === undefined) {
+            talksToIntercom[index] = scanned.talksToIntercom;
+            if (scanned.talksToIntercom) givenClient[index] = classesGivenClient(text, budget);
+          }
         }
-        return text;
+        const found = look.mayImport ? importsOf(text, lang) : [];
+        if (found.length > 0) imports[index] = found;
       }
     } catch (error) {
       const stopped = error instanceof ScanStopped ? error.reason : undefined;
@@ -601,7 +641,6 @@ export async function scanFiles(
         unknownPerFile[index] = undefined;
       }
     }
-    return undefined;
   };
 
   const worker = async (): Promise<void> => {
@@ -611,11 +650,7 @@ export async function scanFiles(
         return;
       }
       const index = next++;
-      const text = await scanOne(index);
-      if (text !== undefined) {
-        const found = importsOf(text, languageOf(wanted[index])!);
-        if (found.length > 0) imports[index] = found;
-      }
+      await scanOne(index);
       onProgress?.({ done: ++done, total: wanted.length, file: wanted[index] });
     }
   };
@@ -624,23 +659,28 @@ export async function scanFiles(
   // One hop through the project's imports: files that import a module talking to Intercom, and the
   // modules of classes such a module hands an Intercom client, are scanned again, their client-like
   // objects and the names they import from it counting as Intercom clients.
-  const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
-  const modules = intercomKeys.size > 0 ? new ProjectModules(wanted) : undefined;
+  const intercom = new ModuleKeySet(new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : []))));
+  // Indexing every file costs more than the rest of this pass: only done for an import that may need it.
+  let projectModules: ProjectModules | undefined;
+  const modules = (): ProjectModules => (projectModules ??= new ProjectModules(wanted));
   const wrapperKeys = new Set<string>();
   wanted.forEach((file, i) => {
     const classes = givenClient[i];
-    if (!modules || !classes || classes.size === 0) return;
+    if (intercom.keys.size === 0 || !classes || classes.size === 0) return;
     for (const m of imports[i] ?? []) {
-      const key = m.names.some((name) => classes.has(name)) ? modules.resolve(file, languageOf(file)!, m) : undefined;
+      const key = m.names.some((name) => classes.has(name)) ? modules().resolve(file, languageOf(file)!, m) : undefined;
       if (key !== undefined) wrapperKeys.add(key);
     }
   });
-  for (let index = 0; modules && index < wanted.length && !cancelled; index++) {
-    const lang = languageOf(wanted[index])!;
-    const own = moduleKeys(wanted[index]);
+  for (let index = 0; intercom.keys.size > 0 && index < wanted.length && !cancelled; index++) {
+    // Most files import nothing and wrap nothing: nothing to resolve.
+    if (imports[index] === undefined && wrapperKeys.size === 0) continue;
+    const file = wanted[index];
+    const lang = languageOf(file)!;
+    const own = moduleKeys(file);
     const viaIntercom = (imports[index] ?? []).filter((m) => {
-      const key = modules.resolve(wanted[index], lang, m);
-      return key !== undefined && intercomKeys.has(key) && !own.includes(key);
+      const key = intercom.mayName(file, lang, m) ? modules().resolve(file, lang, m) : undefined;
+      return key !== undefined && intercom.keys.has(key) && !own.includes(key);
     });
     if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) continue;
     if (isCancelled()) cancelled = true;
@@ -653,7 +693,7 @@ export async function scanFiles(
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
     // Test code is left out: its findings never count, so reading it by hand would change nothing.
     checkByHand: wanted.filter((file, i) => talksToIntercom[i] && perFile[i]?.length === 0 && !isTestFile(file)),
-    unknownCalls: wanted.flatMap((file, i) => (isTestFile(file) ? [] : (unknownPerFile[i] ?? []))),
+    unknownCalls: wanted.flatMap((file, i) => (unknownPerFile[i]?.length && !isTestFile(file) ? unknownPerFile[i] : [])),
     cancelled,
   };
 }
