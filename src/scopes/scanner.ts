@@ -48,7 +48,8 @@ export const SCAN_INCLUDE_GLOB = `**/*.{${SCANNED_EXTENSIONS.join(',')}}`;
 /** Glob for `workspace.findFiles`' exclude argument: the skipped directories. */
 export const SCAN_EXCLUDE_GLOB = `**/{${SKIPPED_DIRECTORIES.join(',')}}/**`;
 
-const SKIPPED = new Set(SKIPPED_DIRECTORIES);
+/** A skipped directory anywhere in a path (relative or absolute, either separator): one test per path. */
+const SKIPPED_PATH = new RegExp(`(?:^|[\\\\/])(?:${SKIPPED_DIRECTORIES.map(escapeRegExp).join('|')})[\\\\/]`);
 
 export function languageOf(file: string): Language | undefined {
   const dot = file.lastIndexOf('.');
@@ -57,8 +58,7 @@ export function languageOf(file: string): Language | undefined {
 
 /** Whether a path (relative or absolute, `/` or `\`) has a scanned extension and no skipped directory. */
 export function isScannable(file: string): boolean {
-  const parts = file.split(/[\\/]/);
-  return languageOf(file) !== undefined && !parts.slice(0, -1).some((p) => SKIPPED.has(p));
+  return languageOf(file) !== undefined && !SKIPPED_PATH.test(file);
 }
 
 /**
@@ -76,27 +76,42 @@ const TOPIC_WORDS = [...new Set(TOPIC_RULES.map((r) => r.topic.split('.')[0]))].
 const TOPIC_LITERAL = new RegExp(`(['"\`])((?:${TOPIC_WORDS})\\.[a-z_.]+)\\1`, 'g');
 /**
  * One pass that settles most files in scanFiles, as ripgrep would with PREFILTER_PATTERNS: a file with
- * neither a mention of Intercom nor the start of a webhook topic literal has no finding (the first group;
- * it is looser than both), and a file without its language's import words imports nothing.
+ * neither a mention of Intercom nor the start of a webhook topic literal has no finding, and a file
+ * without its language's import words imports nothing. The text after the first hit answers the rest.
  */
-const MAY_MATTER = new RegExp(`intercom|['"\`](?:${TOPIC_WORDS})\\.`, 'gi');
+const TOPIC_START = `['"\`](?:${TOPIC_WORDS})\\.`;
 const FIRST_LOOK = Object.fromEntries(
-  Object.entries(IMPORT_WORDS).map(([lang, words]) => [lang, new RegExp(`(${MAY_MATTER.source})|${words}`, 'gi')]),
+  Object.entries(IMPORT_WORDS).map(([lang, words]) => [lang, new RegExp(`(intercom)|(${TOPIC_START})|${words}`, 'gi')]),
 ) as Record<Language, RegExp>;
+const MAY_MATTER = new RegExp(`(intercom)|${TOPIC_START}`, 'gi');
+const MENTION = /intercom/gi;
 
-/** Whether the text may give a finding, and whether it may import something, in one pass. */
-function firstLook(text: string, lang: Language): { mayMatter: boolean; mayImport: boolean } {
+interface FirstLook {
+  /** It may give a finding. */
+  readonly mayMatter: boolean;
+  /** It mentions Intercom (known when it may matter). */
+  readonly mentioned: boolean;
+  readonly mayImport: boolean;
+}
+
+/** Whether the rest of the text, from `from`, mentions Intercom. */
+function mentionsFrom(text: string, from: number): boolean {
+  MENTION.lastIndex = from;
+  return MENTION.test(text);
+}
+
+function firstLook(text: string, lang: Language): FirstLook {
   const look = FIRST_LOOK[lang];
   look.lastIndex = 0;
   const first = look.exec(text);
-  if (!first) return { mayMatter: false, mayImport: false };
-  if (first[1] === undefined) {
-    // An import word came first: the rest of the text settles the other question.
-    MAY_MATTER.lastIndex = look.lastIndex;
-    return { mayMatter: MAY_MATTER.test(text), mayImport: true };
-  }
-  // The text may matter: whether it imports anything is left to importsOf.
-  return { mayMatter: true, mayImport: true };
+  if (!first) return { mayMatter: false, mentioned: false, mayImport: false };
+  // Whether it imports anything is left to importsOf once the text may matter.
+  if (first[1] !== undefined) return { mayMatter: true, mentioned: true, mayImport: true };
+  if (first[2] !== undefined) return { mayMatter: true, mentioned: mentionsFrom(text, look.lastIndex), mayImport: true };
+  MAY_MATTER.lastIndex = look.lastIndex;
+  const next = MAY_MATTER.exec(text);
+  if (!next) return { mayMatter: false, mentioned: false, mayImport: true };
+  return { mayMatter: true, mentioned: next[1] !== undefined || mentionsFrom(text, MAY_MATTER.lastIndex), mayImport: true };
 }
 
 /** What the scan looks for before any detailed parsing, in ripgrep's syntax: the benchmark's baseline. */
@@ -151,8 +166,14 @@ interface Context {
   classStarts?: number[];
 }
 
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 function position(ctx: Context, index: number): { line: number; column: number; snippet: string } {
-  const starts = (ctx.lineStarts ??= [0, ...[...ctx.text.matchAll(/\n/g)].map((m) => m.index + 1)]);
+  const starts = (ctx.lineStarts ??= lineStartsOf(ctx.text));
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -498,10 +519,12 @@ interface SourceScan {
   readonly talksToIntercom: boolean;
 }
 
-/** The findings in one file's text, its SDK calls whose method no table knows, and whether it talks to Intercom. */
-function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext): SourceScan {
+/**
+ * The findings in one file's text, its SDK calls whose method no table knows, and whether it talks to
+ * Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
+ */
+function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text)): SourceScan {
   const lang = languageOf(file) ?? 'js';
-  const mentioned = MARKER.test(text);
   const talksToIntercom = mentioned && INTERCOM_MODULE.test(text);
   const marked = mentioned || project?.importsIntercom === true;
   // Only files that may talk to Intercom pay for blanking their comments.
@@ -616,20 +639,20 @@ export async function scanFiles(
         const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
         const lang = languageOf(file)!;
-        const look = project === undefined ? firstLook(text, lang) : { mayMatter: true, mayImport: false };
+        const look = project === undefined ? firstLook(text, lang) : undefined;
         onFileStart?.(file);
-        if (!look.mayMatter) {
+        if (look?.mayMatter === false) {
           perFile[index] = [];
           unknownPerFile[index] = [];
         } else {
-          const scanned = scanSource(file, text, budget, project);
+          const scanned = scanSource(file, text, budget, project, look?.mentioned);
           ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanned);
           if (project === undefined) {
             talksToIntercom[index] = scanned.talksToIntercom;
             if (scanned.talksToIntercom) givenClient[index] = classesGivenClient(text, budget);
           }
         }
-        const found = look.mayImport ? importsOf(text, lang) : [];
+        const found = look?.mayImport ? importsOf(text, lang) : [];
         if (found.length > 0) imports[index] = found;
       }
     } catch (error) {
