@@ -51,9 +51,14 @@ export const SCAN_EXCLUDE_GLOB = `**/{${SKIPPED_DIRECTORIES.join(',')}}/**`;
 /** A skipped directory anywhere in a path (relative or absolute, either separator): one test per path. */
 const SKIPPED_PATH = new RegExp(`(?:^|[\\\\/])(?:${SKIPPED_DIRECTORIES.map(escapeRegExp).join('|')})[\\\\/]`);
 
+/** A Map, not the object: no inherited key (`x.constructor`) names a language. */
+const LANGUAGE_OF_EXTENSION = new Map(Object.entries(LANGUAGES));
+
 export function languageOf(file: string): Language | undefined {
   const dot = file.lastIndexOf('.');
-  return dot < 0 ? undefined : LANGUAGES[file.slice(dot + 1).toLowerCase()];
+  if (dot < 0) return undefined;
+  const extension = file.slice(dot + 1);
+  return LANGUAGE_OF_EXTENSION.get(extension) ?? LANGUAGE_OF_EXTENSION.get(extension.toLowerCase());
 }
 
 /** Whether a path (relative or absolute, `/` or `\`) has a scanned extension and no skipped directory. */
@@ -118,7 +123,6 @@ function firstLook(text: string, lang: Language): FirstLook {
 export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', `['"\`](?:${TOPIC_WORDS})\\.[a-z_.]+['"\`]`];
 
 const HOST = /(?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?![\w-]|\.[\w-])/gi;
-const INTERCOM_NAME = /(?<![\w$])\$?[\w$]*intercom[\w$]*/gi;
 /** Names an HTTP client or SDK wrapper is usually given: in files importing an Intercom module, they are one. */
 const CLIENT_SITE_NAME = /^(?:\w*client|http|api|sdk|conn|connection|rest)$/i;
 const CLIENT_SITE = /(?<![\w$])\$?(?:\w*[cC]lient|http|api|sdk|conn|connection|rest)(?![\w$])/g;
@@ -148,6 +152,9 @@ const SDK_CALL = new RegExp(
     `(?:\\s*(?:\\.|->)\\s*(${SDK_CHILD_PATTERN}))?\\s*(?:\\.|->)\\s*([A-Za-z_]\\w*)(?![\\w$])`,
   'gi',
 );
+
+/** What every SDK_CALL contains: a quick test that spares most files the slower search for the receiver. */
+const SDK_RESOURCE_AFTER = new RegExp(`(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(?:${SDK_RESOURCE_PATTERN})`, 'i');
 
 interface Context {
   readonly file: string;
@@ -329,6 +336,25 @@ function withLiteralQuery(ctx: Context, operation: Operation, argument: number):
   return keys.length === 0 ? operation : { ...operation, query: Object.fromEntries(keys.map((key) => [key, '{id}'])) };
 }
 
+const NAME_CHAR = /[\w$]/;
+const INTERCOM_IN_NAME = /intercom/gi;
+
+/**
+ * Each name (a run of word characters and `$`) that contains "intercom", in order: found from the
+ * mentions outward, which is much quicker than a regex trying every name in the text.
+ */
+function* intercomNames(text: string): Generator<{ at: number; end: number; text: string }> {
+  let end = 0;
+  for (const m of text.matchAll(INTERCOM_IN_NAME)) {
+    if (m.index < end) continue;
+    let at = m.index;
+    while (at > 0 && NAME_CHAR.test(text[at - 1])) at--;
+    end = m.index + m[0].length;
+    while (end < text.length && NAME_CHAR.test(text[end])) end++;
+    yield { at, end, text: text.slice(at, end) };
+  }
+}
+
 /** The URL a base variable starts, when the usage at [at, end) builds one. */
 function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
   const { text, lang } = ctx;
@@ -376,9 +402,9 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     const named = new RegExp(`(?<![\\w$])\\$?(?:${[...bases].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
     for (const m of text.matchAll(named)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: true });
   }
-  for (const m of text.matchAll(INTERCOM_NAME)) {
-    if (bases.has(m[0].replace(/^\$/, ''))) continue;
-    sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+  for (const name of intercomNames(text)) {
+    if (bases.has(name.text.replace(/^\$/, ''))) continue;
+    sites.push({ at: name.at, end: name.end, trusted: false });
   }
   // In a file that imports an Intercom wrapper, its clients (`this.client`, `this.http`, imported names).
   if (ctx.project?.importsIntercom) {
@@ -429,6 +455,7 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
 const APPENDED = /\s*\}\/(?:\$\{|#\{|\{\$?)\s*([A-Za-z_]\w*)\s*\}|\s*[+.]\s*(['"])\/\2\s*[+.]\s*\$?([A-Za-z_]\w*)(?![\w$(.[])/y;
 
 function scanSdk(ctx: Context): void {
+  if (!SDK_RESOURCE_AFTER.test(ctx.text)) return;
   let receivers: Receivers | undefined;
   for (const m of ctx.text.matchAll(SDK_CALL)) {
     ctx.budget.spend();
