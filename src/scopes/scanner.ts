@@ -79,16 +79,18 @@ const INTERCOM_MODULE =
 const MARKER = /intercom/i;
 const TOPIC_WORDS = [...new Set(TOPIC_RULES.map((r) => r.topic.split('.')[0]))].join('|');
 const TOPIC_LITERAL = new RegExp(`(['"\`])((?:${TOPIC_WORDS})\\.[a-z_.]+)\\1`, 'g');
+/** Where a topic literal that counts in a file not mentioning Intercom starts (see isDistinctiveTopic). */
+const DISTINCTIVE_TOPIC_START =
+  `['"\`](?:(?:${TOPIC_WORDS.split('|').filter((w) => w.includes('_')).join('|')})\\.|(?:${TOPIC_WORDS})\\.[a-z_]*\\.)`;
 /**
  * One pass that settles most files in scanFiles, as ripgrep would with PREFILTER_PATTERNS: a file with
- * neither a mention of Intercom nor the start of a webhook topic literal has no finding, and a file
+ * neither a mention of Intercom nor the start of a distinctive webhook topic has no finding, and a file
  * without its language's import words imports nothing. The text after the first hit answers the rest.
  */
-const TOPIC_START = `['"\`](?:${TOPIC_WORDS})\\.`;
 const FIRST_LOOK = Object.fromEntries(
-  Object.entries(IMPORT_WORDS).map(([lang, words]) => [lang, new RegExp(`(intercom)|(${TOPIC_START})|${words}`, 'gi')]),
+  Object.entries(IMPORT_WORDS).map(([lang, words]) => [lang, new RegExp(`(intercom)|(${DISTINCTIVE_TOPIC_START})|${words}`, 'gi')]),
 ) as Record<Language, RegExp>;
-const MAY_MATTER = new RegExp(`(intercom)|${TOPIC_START}`, 'gi');
+const MAY_MATTER = new RegExp(`(intercom)|${DISTINCTIVE_TOPIC_START}`, 'gi');
 const MENTION = /intercom/gi;
 
 interface FirstLook {
@@ -120,7 +122,7 @@ function firstLook(text: string, lang: Language): FirstLook {
 }
 
 /** What the scan looks for before any detailed parsing, in ripgrep's syntax: the benchmark's baseline. */
-export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', `['"\`](?:${TOPIC_WORDS})\\.[a-z_.]+['"\`]`];
+export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', DISTINCTIVE_TOPIC_START];
 
 const HOST = /(?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?![\w-]|\.[\w-])/gi;
 /** Names an HTTP client or SDK wrapper is usually given: in files importing an Intercom module, they are one. */
