@@ -665,7 +665,6 @@ export async function scanFiles(
       if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
       else if (isBinary(content)) skipped[index] = { file, reason: 'binary' };
       else {
-        const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
         const lang = languageOf(file)!;
         const look = project === undefined ? firstLook(text, lang) : undefined;
@@ -674,6 +673,8 @@ export async function scanFiles(
           perFile[index] = [];
           unknownPerFile[index] = [];
         } else {
+          // The first look is one linear pass: the budget is for the passes after it.
+          const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
           const scanned = scanSource(file, text, budget, project, look?.mentioned);
           ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanned);
           if (project === undefined) {
