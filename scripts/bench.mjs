@@ -1,11 +1,11 @@
 // npm run bench: the webhook receiver under load (scripts/bench/receiver.mjs) after this section, which
 // measures how long the scope scanner takes on a 10,000-file workspace, next to ripgrep searching
-// the same tree for the same patterns, measured in the same run. The workspace is generated from a fixed
+// the same tree for the same patterns and next to the same walk and reads without any scan (the floor for
+// a scan in one thread), measured in the same run. The workspace is generated from a fixed
 // seed (5 languages, a few percent calling Intercom) in a temp dir that is deleted afterwards. Exits
 // non-zero when the scan does not find exactly the Intercom files generated (a correctness check); there
 // are no timing assertions. Then the activation section (scripts/bench/activation.mjs) and the API catalog's
 // first load and the VSIX size (scripts/bench/catalog.mjs).
-import { Buffer } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,29 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { benchAdversarial } from './bench-adversarial.mjs';
 import { benchActivation } from './bench/activation.mjs';
 import { benchCatalog } from './bench/catalog.mjs';
+import { FILES, generateWorkspace, SEED } from './bench/workspace.mjs';
 import { ensureDebianPackages } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FILES = 10_000;
-const INTERCOM_SHARE = 0.03;
 const RUNS = 7;
-const SEED = 20261120;
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(SEED);
-const pick = (list) => list[Math.floor(random() * list.length)];
-const int = (n) => Math.floor(random() * n);
 
 function loadScanner() {
   const compiled = path.join(ROOT, 'out/src/scopes/scanner.js');
@@ -47,73 +29,6 @@ function loadScanner() {
     execFileSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: ROOT, stdio: 'inherit' });
   }
   return createRequire(import.meta.url)(compiled);
-}
-
-// ---- generated workspace -------------------------------------------------------------------------
-
-const WORDS = ['order', 'invoice', 'customer', 'report', 'session', 'payment', 'widget', 'account', 'export', 'profile', 'cart', 'audit'];
-const RESOURCES = ['contacts', 'conversations', 'companies', 'tags', 'events', 'admins', 'tickets', 'articles'];
-const name = () => `${pick(WORDS)}${pick(WORDS).replace(/^./, (c) => c.toUpperCase())}${int(1000)}`;
-
-/** Filler code in each language: functions, routes named like API resources, other vendors' clients. */
-const FILLER = {
-  js: () => `export function ${name()}(items) {\n  const total = items.reduce((sum, it) => sum + it.price * it.qty, 0);\n  if (total > ${int(500)}) return { total, discount: total * 0.1 };\n  return { total, discount: 0 };\n}\n\napp.get('/${pick(RESOURCES)}', async (req, res) => res.json(await db.${pick(WORDS)}.findMany()));\nconst ${name()} = await fetch('https://api.example.com/${pick(RESOURCES)}', { method: 'POST' });\nif (event.type === 'user.created') notify(event);\n`,
-  python: () => `def ${name()}(rows):\n    total = sum(r.price * r.qty for r in rows)\n    if total > ${int(500)}:\n        return {"total": total, "discount": total * 0.1}\n    return {"total": total}\n\n\n@app.route("/${pick(RESOURCES)}")\ndef ${name()}():\n    return requests.get(f"{API}/${pick(RESOURCES)}").json()\n\n`,
-  ruby: () => `def ${name()}(rows)\n  total = rows.sum { |r| r.price * r.qty }\n  return { total: total, discount: total * 0.1 } if total > ${int(500)}\n  { total: total }\nend\n\nget '/${pick(RESOURCES)}' do\n  HTTParty.post('https://api.example.com/${pick(RESOURCES)}', body: { kind: 'ticket.created' })\nend\n\n`,
-  php: () => `function ${name()}(array $rows): array\n{\n    $total = array_sum(array_map(fn ($r) => $r['price'] * $r['qty'], $rows));\n    return $total > ${int(500)} ? ['total' => $total, 'discount' => $total * 0.1] : ['total' => $total];\n}\n\nRoute::get('/${pick(RESOURCES)}', [Controller::class, 'index']);\n$client->${pick(RESOURCES)}->create(['email' => 'a@example.com']);\n\n`,
-  go: () => `func ${name()}(rows []Row) (total float64) {\n\tfor _, r := range rows {\n\t\ttotal += r.Price * float64(r.Qty)\n\t}\n\tif total > ${int(500)} {\n\t\ttotal *= 0.9\n\t}\n\treturn total\n}\n\nfunc init() { http.HandleFunc("/${pick(RESOURCES)}", handler) }\n\n`,
-};
-
-/** One Intercom call per language, chosen at random; each must give the scanner a finding. */
-const INTERCOM = {
-  js: () => pick([
-    `import { IntercomClient } from 'intercom-client';\nconst client = new IntercomClient({ token });\nawait client.${pick(['contacts', 'conversations', 'companies'])}.list();\n`,
-    `const res = await fetch(\`https://api.intercom.io/${pick(RESOURCES)}/\${id}\`, { headers });\n`,
-    `switch (topic) {\n  case 'conversation.user.created': break;\n}\n`,
-  ]),
-  python: () => pick([
-    `BASE = "https://api.intercom.io"\nrequests.post(f"{BASE}/${pick(RESOURCES)}", json=payload)\n`,
-    `from intercom import Intercom\nclient = Intercom(token=TOKEN)\nclient.contacts.create(email=email)\n`,
-  ]),
-  ruby: () => pick([
-    `intercom = Intercom::Client.new(token: ENV['INTERCOM_TOKEN'])\nintercom.${pick(['contacts', 'companies', 'events'])}.create(email: email)\n`,
-    `uri = URI("https://api.eu.intercom.io/${pick(RESOURCES)}")\nNet::HTTP::Get.new(uri)\n`,
-  ]),
-  php: () => pick([
-    `$http = new Client(['base_uri' => 'https://api.intercom.io/']);\n$http->request('POST', '/${pick(RESOURCES)}', ['json' => $body]);\n`,
-    `$intercom = new IntercomClient($token, null);\n$intercom->contacts->create(['email' => $email]);\n`,
-  ]),
-  go: () => pick([
-    `const baseURL = "https://api.intercom.io"\nreq, _ := http.NewRequest("POST", baseURL+"/${pick(RESOURCES)}", body)\n`,
-    `ic := intercom.NewClient(token, "")\nic.Users.FindByID(id)\n`,
-  ]),
-};
-
-const EXTENSIONS = { js: ['js', 'ts', 'tsx', 'mjs'], python: ['py'], ruby: ['rb'], php: ['php'], go: ['go'] };
-const HEADERS = { js: '', python: '', ruby: '# frozen_string_literal: true\n\n', php: '<?php\n\n', go: 'package app\n\n' };
-
-function generate(root) {
-  const languages = Object.keys(FILLER);
-  let intercomFiles = 0;
-  for (let i = 0; i < FILES; i++) {
-    const lang = languages[i % languages.length];
-    const dir = path.join(root, `pkg${int(40)}`, pick(['src', 'lib', 'app', 'internal']));
-    fs.mkdirSync(dir, { recursive: true });
-    let text = HEADERS[lang];
-    for (let n = 3 + int(8); n > 0; n--) text += FILLER[lang]();
-    if (random() < INTERCOM_SHARE) {
-      text += INTERCOM[lang]();
-      intercomFiles++;
-    }
-    fs.writeFileSync(path.join(dir, `${name()}_${i}.${pick(EXTENSIONS[lang])}`), text);
-  }
-  // Skipped on purpose: dependencies, a binary and a very large file, all mentioning Intercom.
-  const modules = path.join(root, 'node_modules', 'intercom-client');
-  fs.mkdirSync(modules, { recursive: true });
-  for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(modules, `m${i}.js`), "fetch('https://api.intercom.io/contacts');\n");
-  fs.writeFileSync(path.join(root, 'pkg0', 'blob.js'), Buffer.concat([Buffer.from("fetch('https://api.intercom.io/me')"), Buffer.alloc(4)]));
-  fs.writeFileSync(path.join(root, 'pkg0', 'bundle.js'), "fetch('https://api.intercom.io/me');\n".repeat(40_000));
-  return intercomFiles;
 }
 
 // ---- measuring -----------------------------------------------------------------------------------
@@ -126,6 +41,13 @@ async function scan(scanner, root) {
   const files = fs.readdirSync(root, { recursive: true }).filter((f) => scanner.isScannable(f));
   const result = await scanner.scanFiles(files, async (f) => fs.readFileSync(path.join(root, f)));
   return new Set(result.findings.map((f) => f.file)).size;
+}
+
+/** The same walk and reads without scanning: what no scan in one thread can beat (ripgrep reads on every core). */
+async function readAll(scanner, root) {
+  const files = fs.readdirSync(root, { recursive: true }).filter((f) => scanner.isScannable(f));
+  for (const f of files) fs.readFileSync(path.join(root, f));
+  return files.length;
 }
 
 function ripgrep(scanner, root) {
@@ -154,33 +76,29 @@ async function main() {
   const scanner = loadScanner();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-scope-bench-'));
   try {
-    const expected = generate(root);
+    const expected = generateWorkspace(root);
     console.log(`Generated ${FILES} files (seed ${SEED}) in ${root}: ${expected} call Intercom; plus node_modules, a binary and a large file to skip.`);
     await scan(scanner, root); // warm the page cache for both tools
     ripgrep(scanner, root);
 
-    const scanTimes = [];
-    const rgTimes = [];
-    let found = 0;
-    let rgFiles = 0;
+    const measures = { scan: () => scan(scanner, root), rg: () => ripgrep(scanner, root), read: () => readAll(scanner, root) };
+    const times = { scan: [], rg: [], read: [] };
+    const values = {};
     for (let run = 0; run < RUNS; run++) {
-      const order = run % 2 === 0 ? ['scan', 'rg'] : ['rg', 'scan'];
-      for (const which of order) {
-        if (which === 'scan') {
-          const t = await timed(() => scan(scanner, root));
-          scanTimes.push(t.ms);
-          found = t.value;
-        } else {
-          const t = await timed(() => ripgrep(scanner, root));
-          rgTimes.push(t.ms);
-          rgFiles = t.value;
-        }
+      // Each measure goes first, second and third in turn.
+      const names = Object.keys(measures);
+      for (const which of names.map((_, i) => names[(i + run) % names.length])) {
+        const t = await timed(measures[which]);
+        times[which].push(t.ms);
+        values[which] = t.value;
       }
-      console.log(`run ${run + 1}: scan ${scanTimes.at(-1).toFixed(1)} ms, rg ${rgTimes.at(-1).toFixed(1)} ms`);
+      console.log(`run ${run + 1}: scan ${times.scan.at(-1).toFixed(1)} ms, rg ${times.rg.at(-1).toFixed(1)} ms, reading alone ${times.read.at(-1).toFixed(1)} ms`);
     }
-    const scanMedian = median(scanTimes);
-    const rgMedian = median(rgTimes);
+    const found = values.scan;
+    const rgFiles = values.rg;
+    const [scanMedian, rgMedian, readMedian] = [times.scan, times.rg, times.read].map(median);
     console.log(`\nmedian of ${RUNS}: scan ${scanMedian.toFixed(1)} ms, ripgrep ${rgMedian.toFixed(1)} ms, ratio scan/rg ${(scanMedian / rgMedian).toFixed(2)}`);
+    console.log(`reading alone (the same walk and reads, no scan): ${readMedian.toFixed(1)} ms, ${(readMedian / rgMedian).toFixed(2)}× ripgrep`);
     console.log(`files with findings: ${found} (expected ${expected}); files ripgrep matched: ${rgFiles}`);
     if (found !== expected) {
       console.error(`FAIL: the scan found Intercom use in ${found} files, expected ${expected}`);

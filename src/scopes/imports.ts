@@ -23,6 +23,14 @@ const PY_FROM = /^[ \t]*from\s+(\.*[\w.]{0,200})\s+import[ \t]+(?:\(([\w\s,]{1,4
 const RB_REQUIRE = /\brequire(_relative)?\s*\(?\s*['"]([^'"\n]+)['"]/g;
 const PHP_USE = /^[ \t]*use\s+([\w\\]+)(?:\s+as\s+(\w+))?\s*;|\b(?:require|include)(?:_once)?\s*\(?\s*(__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/gm;
 const GO_IMPORT = /^[ \t]*(?:import\s+)?(\w+\s+)?"([\w.\-/]+)"/gm;
+/**
+ * Words every import in the language contains (Go's import block lines do not, but a file without the
+ * `import` keyword imports nothing), as a pattern: a file without one has no import.
+ */
+export const IMPORT_WORDS: Readonly<Record<Language, string>> = {
+  js: 'import|require', python: 'import', ruby: 'require', php: '\\buse\\s|require|include', go: '\\bimport\\b',
+};
+const HAS_IMPORT_WORD = Object.fromEntries(Object.entries(IMPORT_WORDS).map(([lang, words]) => [lang, new RegExp(words)]));
 
 /** Bound names in `{ a, b as c }`, `* as ns`, `def`, `{ a: b }`. */
 function jsNames(clause: string): string[] {
@@ -36,6 +44,7 @@ function jsNames(clause: string): string[] {
 
 export function importsOf(text: string, lang: Language): ModuleImport[] {
   const found: ModuleImport[] = [];
+  if (!HAS_IMPORT_WORD[lang].test(text)) return found;
   switch (lang) {
     case 'js':
       for (const m of text.matchAll(JS_FROM)) {
@@ -104,6 +113,39 @@ export function moduleKeys(file: string): string[] {
   return keys;
 }
 
+type Target = { readonly relative: true; readonly path: string | undefined } | { readonly relative: false; readonly parts: string[] };
+
+/** What an import names before the project is consulted: a path for a relative import, else a module path's segments. */
+function targetOf(from: string, lang: Language, imported: ModuleImport): Target {
+  const importer = from.replace(/\\/g, '/');
+  const spec = imported.specifier.replace(/\\/g, '/').replace(/\.(?:[cm]?[jt]sx?|py|rb|php|go)$/, '');
+  if (imported.relative) {
+    return { relative: true, path: lang === 'python' ? pythonRelative(importer, spec) : normalize(`${dirname(importer)}/${spec}`) };
+  }
+  return { relative: false, parts: (lang === 'python' ? spec.replace(/\./g, '/') : spec).split('/').filter(Boolean) };
+}
+
+const tailOf = (key: string): string => key.split('/').pop()!.toLowerCase();
+
+/**
+ * A few module keys (the project's modules that talk to Intercom), with a quick test of whether an
+ * import may resolve to one of them: most imports are settled without indexing the whole project.
+ */
+export class ModuleKeySet {
+  private readonly tails: Set<string>;
+
+  constructor(readonly keys: ReadonlySet<string>) {
+    this.tails = new Set([...keys].map(tailOf));
+  }
+
+  /** False when ProjectModules.resolve cannot give one of the keys; true when it may. */
+  mayName(from: string, lang: Language, imported: ModuleImport): boolean {
+    const target = targetOf(from, lang, imported);
+    if (target.relative) return target.path !== undefined && this.keys.has(target.path);
+    return this.tails.has(target.parts.at(-1)?.toLowerCase() ?? '');
+  }
+}
+
 /** The project's files, to resolve imports to their module keys. */
 export class ProjectModules {
   private readonly keys = new Set<string>();
@@ -114,7 +156,7 @@ export class ProjectModules {
     for (const key of files.flatMap(moduleKeys)) {
       if (this.keys.has(key)) continue;
       this.keys.add(key);
-      const tail = key.split('/').pop()!.toLowerCase();
+      const tail = tailOf(key);
       const same = this.byTail.get(tail);
       if (same) same.push(key);
       else this.byTail.set(tail, [key]);
@@ -123,15 +165,11 @@ export class ProjectModules {
 
   /** The module key of the project file or package an import names, if it is one of the project's. */
   resolve(from: string, lang: Language, imported: ModuleImport): string | undefined {
-    const importer = from.replace(/\\/g, '/');
-    const spec = imported.specifier.replace(/\\/g, '/').replace(/\.(?:[cm]?[jt]sx?|py|rb|php|go)$/, '');
-    if (imported.relative) {
-      const path = lang === 'python' ? pythonRelative(importer, spec) : normalize(`${dirname(importer)}/${spec}`);
-      return path !== undefined && this.keys.has(path) ? path : undefined;
-    }
+    const target = targetOf(from, lang, imported);
+    if (target.relative) return target.path !== undefined && this.keys.has(target.path) ? target.path : undefined;
     // Module paths (Python packages, PHP namespaces, Ruby load paths, Go import paths) end with the
     // project path they name: the longest suffix of two or more segments (or the whole, if one) a key has.
-    const parts = (lang === 'python' ? spec.replace(/\./g, '/') : spec).split('/').filter(Boolean);
+    const { parts } = target;
     const candidates = this.byTail.get(parts.at(-1)?.toLowerCase() ?? '') ?? [];
     for (let k = 0; k <= parts.length - Math.min(2, parts.length); k++) {
       const suffix = parts.slice(k).join('/').toLowerCase();

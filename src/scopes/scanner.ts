@@ -9,7 +9,7 @@ import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
 import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
-import { importsOf, moduleKeys, ProjectModules, type ModuleImport } from './imports';
+import { IMPORT_WORDS, importsOf, ModuleKeySet, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
@@ -30,17 +30,22 @@ export const MAX_FILE_BYTES = 1_000_000;
 /** Time one file may take by default: a crafted 1 MB file scans in well under this. */
 const FILE_BUDGET_MS = 2000;
 
-const SKIPPED = new Set(SKIPPED_DIRECTORIES);
+/** A skipped directory anywhere in a path (relative or absolute, either separator): one test per path. */
+const SKIPPED_PATH = new RegExp(`(?:^|[\\\\/])(?:${SKIPPED_DIRECTORIES.map(escapeRegExp).join('|')})[\\\\/]`);
+
+/** A Map, not the object: no inherited key (`x.constructor`) names a language. */
+const LANGUAGE_OF_EXTENSION = new Map(Object.entries(LANGUAGES));
 
 export function languageOf(file: string): Language | undefined {
   const dot = file.lastIndexOf('.');
-  return dot < 0 ? undefined : LANGUAGES[file.slice(dot + 1).toLowerCase()];
+  if (dot < 0) return undefined;
+  const extension = file.slice(dot + 1);
+  return LANGUAGE_OF_EXTENSION.get(extension) ?? LANGUAGE_OF_EXTENSION.get(extension.toLowerCase());
 }
 
 /** Whether a path (relative or absolute, `/` or `\`) has a scanned extension and no skipped directory. */
 export function isScannable(file: string): boolean {
-  const parts = file.split(/[\\/]/);
-  return languageOf(file) !== undefined && !parts.slice(0, -1).some((p) => SKIPPED.has(p));
+  return languageOf(file) !== undefined && !SKIPPED_PATH.test(file);
 }
 
 /**
@@ -52,19 +57,56 @@ export function isScannable(file: string): boolean {
 const INTERCOM_MODULE =
   /(?:\bfrom\s+|\brequire\s*\(?\s*)['"]intercom(?:-client)?['"]|^[ \t]*(?:from|import)\s+intercom\b|(?<!\w\\)\bIntercom(?:::Client\b|\\\w)|\bintercom\/intercom-go\b|['"`](?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io\b/m;
 
-/** Whether the text imports an Intercom SDK or names Intercom's API host (a plain search rules most files out first). */
-const isIntercomModule = (text: string): boolean => text.includes('ntercom') && INTERCOM_MODULE.test(text);
-
 // Pre-filter: only files that mention Intercom get the REST and SDK passes.
 const MARKER = /intercom/i;
 const TOPIC_WORDS = [...new Set(TOPIC_RULES.map((r) => r.topic.split('.')[0]))].join('|');
 const TOPIC_LITERAL = new RegExp(`(['"\`])((?:${TOPIC_WORDS})\\.[a-z_.]+)\\1`, 'g');
+/** Where a topic literal that counts in a file not mentioning Intercom starts (see isDistinctiveTopic). */
+const DISTINCTIVE_TOPIC_START =
+  `['"\`](?:(?:${TOPIC_WORDS.split('|').filter((w) => w.includes('_')).join('|')})\\.|(?:${TOPIC_WORDS})\\.[a-z_]*\\.)`;
+/**
+ * One pass that settles most files in scanFiles, as ripgrep would with PREFILTER_PATTERNS: a file with
+ * neither a mention of Intercom nor the start of a distinctive webhook topic has no finding, and a file
+ * without its language's import words imports nothing. The text after the first hit answers the rest.
+ */
+const FIRST_LOOK = Object.fromEntries(
+  Object.entries(IMPORT_WORDS).map(([lang, words]) => [lang, new RegExp(`(intercom)|(${DISTINCTIVE_TOPIC_START})|${words}`, 'gi')]),
+) as Record<Language, RegExp>;
+const MAY_MATTER = new RegExp(`(intercom)|${DISTINCTIVE_TOPIC_START}`, 'gi');
+const MENTION = /intercom/gi;
+
+interface FirstLook {
+  /** It may give a finding. */
+  readonly mayMatter: boolean;
+  /** It mentions Intercom (known when it may matter). */
+  readonly mentioned: boolean;
+  readonly mayImport: boolean;
+}
+
+/** Whether the rest of the text, from `from`, mentions Intercom. */
+function mentionsFrom(text: string, from: number): boolean {
+  MENTION.lastIndex = from;
+  return MENTION.test(text);
+}
+
+function firstLook(text: string, lang: Language): FirstLook {
+  const look = FIRST_LOOK[lang];
+  look.lastIndex = 0;
+  const first = look.exec(text);
+  if (!first) return { mayMatter: false, mentioned: false, mayImport: false };
+  // Whether it imports anything is left to importsOf once the text may matter.
+  if (first[1] !== undefined) return { mayMatter: true, mentioned: true, mayImport: true };
+  if (first[2] !== undefined) return { mayMatter: true, mentioned: mentionsFrom(text, look.lastIndex), mayImport: true };
+  MAY_MATTER.lastIndex = look.lastIndex;
+  const next = MAY_MATTER.exec(text);
+  if (!next) return { mayMatter: false, mentioned: false, mayImport: true };
+  return { mayMatter: true, mentioned: next[1] !== undefined || mentionsFrom(text, MAY_MATTER.lastIndex), mayImport: true };
+}
 
 /** What the scan looks for before any detailed parsing, in ripgrep's syntax: the benchmark's baseline. */
-export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', `['"\`](?:${TOPIC_WORDS})\\.[a-z_.]+['"\`]`];
+export const PREFILTER_PATTERNS: readonly string[] = ['(?i)intercom', DISTINCTIVE_TOPIC_START];
 
 const HOST = /(?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?![\w-]|\.[\w-])/gi;
-const INTERCOM_NAME = /(?<![\w$])\$?[\w$]*intercom[\w$]*/gi;
 /** Names an HTTP client or SDK wrapper is usually given: in files importing an Intercom module, they are one. */
 const CLIENT_SITE_NAME = /^(?:\w*client|http|api|sdk|conn|connection|rest)$/i;
 const CLIENT_SITE = /(?<![\w$])\$?(?:\w*[cC]lient|http|api|sdk|conn|connection|rest)(?![\w$])/g;
@@ -95,6 +137,9 @@ const SDK_CALL = new RegExp(
   'gi',
 );
 
+/** What every SDK_CALL contains: a quick test that spares most files the slower search for the receiver. */
+const SDK_RESOURCE_AFTER = new RegExp(`(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(?:${SDK_RESOURCE_PATTERN})`, 'i');
+
 interface Context {
   readonly file: string;
   /** The code the call passes read: the file's text with its comments blanked (same indexes and lines). */
@@ -112,8 +157,14 @@ interface Context {
   classStarts?: number[];
 }
 
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 function position(ctx: Context, index: number): { line: number; column: number; snippet: string } {
-  const starts = (ctx.lineStarts ??= [0, ...[...ctx.text.matchAll(/\n/g)].map((m) => m.index + 1)]);
+  const starts = (ctx.lineStarts ??= lineStartsOf(ctx.text));
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -269,6 +320,25 @@ function withLiteralQuery(ctx: Context, operation: Operation, argument: number):
   return keys.length === 0 ? operation : { ...operation, query: Object.fromEntries(keys.map((key) => [key, '{id}'])) };
 }
 
+const NAME_CHAR = /[\w$]/;
+const INTERCOM_IN_NAME = /intercom/gi;
+
+/**
+ * Each name (a run of word characters and `$`) that contains "intercom", in order: found from the
+ * mentions outward, which is much quicker than a regex trying every name in the text.
+ */
+function* intercomNames(text: string): Generator<{ at: number; end: number; text: string }> {
+  let end = 0;
+  for (const m of text.matchAll(INTERCOM_IN_NAME)) {
+    if (m.index < end) continue;
+    let at = m.index;
+    while (at > 0 && NAME_CHAR.test(text[at - 1])) at--;
+    end = m.index + m[0].length;
+    while (end < text.length && NAME_CHAR.test(text[end])) end++;
+    yield { at, end, text: text.slice(at, end) };
+  }
+}
+
 /** The URL a base variable starts, when the usage at [at, end) builds one. */
 function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
   const { text, lang } = ctx;
@@ -316,9 +386,9 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     const named = new RegExp(`(?<![\\w$])\\$?(?:${[...bases].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
     for (const m of text.matchAll(named)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: true });
   }
-  for (const m of text.matchAll(INTERCOM_NAME)) {
-    if (bases.has(m[0].replace(/^\$/, ''))) continue;
-    sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
+  for (const name of intercomNames(text)) {
+    if (bases.has(name.text.replace(/^\$/, ''))) continue;
+    sites.push({ at: name.at, end: name.end, trusted: false });
   }
   // In a file that imports an Intercom wrapper, its clients (`this.client`, `this.http`, imported names).
   if (ctx.project?.importsIntercom) {
@@ -369,6 +439,7 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
 const APPENDED = /\s*\}\/(?:\$\{|#\{|\{\$?)\s*([A-Za-z_]\w*)\s*\}|\s*[+.]\s*(['"])\/\2\s*[+.]\s*\$?([A-Za-z_]\w*)(?![\w$(.[])/y;
 
 function scanSdk(ctx: Context): void {
+  if (!SDK_RESOURCE_AFTER.test(ctx.text)) return;
   let receivers: Receivers | undefined;
   for (const m of ctx.text.matchAll(SDK_CALL)) {
     ctx.budget.spend();
@@ -452,12 +523,21 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
   return scanSource(file, text, budget, project).findings;
 }
 
-/** The findings in one file's text, and its SDK calls whose method no table knows. */
-function scanSource(
-  file: string, text: string, budget: Budget, project?: ProjectContext,
-): { findings: Finding[]; unknownCalls: UnknownSdkCall[] } {
+interface SourceScan {
+  readonly findings: Finding[];
+  readonly unknownCalls: UnknownSdkCall[];
+  /** The text imports an Intercom SDK or names Intercom's API host. */
+  readonly talksToIntercom: boolean;
+}
+
+/**
+ * The findings in one file's text, its SDK calls whose method no table knows, and whether it talks to
+ * Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
+ */
+function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text)): SourceScan {
   const lang = languageOf(file) ?? 'js';
-  const marked = MARKER.test(text) || project?.importsIntercom === true;
+  const talksToIntercom = mentioned && INTERCOM_MODULE.test(text);
+  const marked = mentioned || project?.importsIntercom === true;
   // Only files that may talk to Intercom pay for blanking their comments.
   const code = marked ? blankComments(text, lang) : text;
   const ctx: Context = { file, text: code, source: text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
@@ -467,9 +547,9 @@ function scanSource(
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
     scanSdk(ctx);
-    if (isIntercomModule(text)) scanBarePaths(ctx);
+    if (talksToIntercom) scanBarePaths(ctx);
   }
-  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls };
+  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls, talksToIntercom };
 }
 
 export interface SkippedFile {
@@ -551,28 +631,41 @@ export async function scanFiles(
   let done = 0;
   let cancelled = false;
 
-  /** Reads and scans one file; returns its text for the caller to inspect, or undefined if skipped. */
-  const scanOne = async (index: number, project?: ProjectContext): Promise<string | undefined> => {
+  /**
+   * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
+   * Intercom and what it imports; a file the first look rules out costs nothing more.
+   */
+  const scanOne = async (index: number, project?: ProjectContext): Promise<void> => {
     const file = wanted[index];
     try {
       const size = sizeOf ? await sizeOf(file) : undefined;
       if (size !== undefined && size > maxBytes) {
         skipped[index] = { file, reason: 'too-large' };
-        return undefined;
+        return;
       }
       const content = await read(file);
       if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
       else if (isBinary(content)) skipped[index] = { file, reason: 'binary' };
       else {
-        const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
         const text = typeof content === 'string' ? content : decoder.decode(content);
+        const lang = languageOf(file)!;
+        const look = project === undefined ? firstLook(text, lang) : undefined;
         onFileStart?.(file);
-        ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanSource(file, text, budget, project));
-        if (project === undefined) {
-          talksToIntercom[index] = isIntercomModule(text);
-          if (talksToIntercom[index]) givenClient[index] = classesGivenClient(text, budget);
+        if (look?.mayMatter === false) {
+          perFile[index] = [];
+          unknownPerFile[index] = [];
+        } else {
+          // The first look is one linear pass: the budget is for the passes after it.
+          const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
+          const scanned = scanSource(file, text, budget, project, look?.mentioned);
+          ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanned);
+          if (project === undefined) {
+            talksToIntercom[index] = scanned.talksToIntercom;
+            if (scanned.talksToIntercom) givenClient[index] = classesGivenClient(text, budget);
+          }
         }
-        return text;
+        const found = look?.mayImport ? importsOf(text, lang) : [];
+        if (found.length > 0) imports[index] = found;
       }
     } catch (error) {
       const stopped = error instanceof ScanStopped ? error.reason : undefined;
@@ -583,7 +676,6 @@ export async function scanFiles(
         unknownPerFile[index] = undefined;
       }
     }
-    return undefined;
   };
 
   const worker = async (): Promise<void> => {
@@ -593,11 +685,7 @@ export async function scanFiles(
         return;
       }
       const index = next++;
-      const text = await scanOne(index);
-      if (text !== undefined) {
-        const found = importsOf(text, languageOf(wanted[index])!);
-        if (found.length > 0) imports[index] = found;
-      }
+      await scanOne(index);
       onProgress?.({ done: ++done, total: wanted.length, file: wanted[index] });
     }
   };
@@ -606,23 +694,28 @@ export async function scanFiles(
   // One hop through the project's imports: files that import a module talking to Intercom, and the
   // modules of classes such a module hands an Intercom client, are scanned again, their client-like
   // objects and the names they import from it counting as Intercom clients.
-  const intercomKeys = new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : [])));
-  const modules = intercomKeys.size > 0 ? new ProjectModules(wanted) : undefined;
+  const intercom = new ModuleKeySet(new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : []))));
+  // Indexing every file costs more than the rest of this pass: only done for an import that may need it.
+  let projectModules: ProjectModules | undefined;
+  const modules = (): ProjectModules => (projectModules ??= new ProjectModules(wanted));
   const wrapperKeys = new Set<string>();
   wanted.forEach((file, i) => {
     const classes = givenClient[i];
-    if (!modules || !classes || classes.size === 0) return;
+    if (intercom.keys.size === 0 || !classes || classes.size === 0) return;
     for (const m of imports[i] ?? []) {
-      const key = m.names.some((name) => classes.has(name)) ? modules.resolve(file, languageOf(file)!, m) : undefined;
+      const key = m.names.some((name) => classes.has(name)) ? modules().resolve(file, languageOf(file)!, m) : undefined;
       if (key !== undefined) wrapperKeys.add(key);
     }
   });
-  for (let index = 0; modules && index < wanted.length && !cancelled; index++) {
-    const lang = languageOf(wanted[index])!;
-    const own = moduleKeys(wanted[index]);
+  for (let index = 0; intercom.keys.size > 0 && index < wanted.length && !cancelled; index++) {
+    // Most files import nothing and wrap nothing: nothing to resolve.
+    if (imports[index] === undefined && wrapperKeys.size === 0) continue;
+    const file = wanted[index];
+    const lang = languageOf(file)!;
+    const own = moduleKeys(file);
     const viaIntercom = (imports[index] ?? []).filter((m) => {
-      const key = modules.resolve(wanted[index], lang, m);
-      return key !== undefined && intercomKeys.has(key) && !own.includes(key);
+      const key = intercom.mayName(file, lang, m) ? modules().resolve(file, lang, m) : undefined;
+      return key !== undefined && intercom.keys.has(key) && !own.includes(key);
     });
     if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) continue;
     if (isCancelled()) cancelled = true;
@@ -635,7 +728,7 @@ export async function scanFiles(
     skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
     // Test code is left out: its findings never count, so reading it by hand would change nothing.
     checkByHand: wanted.filter((file, i) => talksToIntercom[i] && perFile[i]?.length === 0 && !isTestFile(file)),
-    unknownCalls: wanted.flatMap((file, i) => (isTestFile(file) ? [] : (unknownPerFile[i] ?? []))),
+    unknownCalls: wanted.flatMap((file, i) => (unknownPerFile[i]?.length && !isTestFile(file) ? unknownPerFile[i] : [])),
     cancelled,
   };
 }

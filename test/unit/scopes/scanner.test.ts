@@ -198,6 +198,8 @@ suite('scopes scanner: files', () => {
     assert.equal(isScannable('C:\\repo\\lib\\b.PY'), true);
     assert.equal(isScannable('README.md'), false);
     assert.equal(isScannable('dist.js'), true, 'only directories are skipped by name');
+    assert.equal(isScannable('lib/a.constructor'), false, 'an extension named like an Object property is no language');
+    assert.equal(isScannable('lib/b.__proto__'), false);
     assert.equal(PREFILTER_PATTERNS.length, 2);
   });
 
