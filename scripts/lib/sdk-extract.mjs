@@ -24,8 +24,11 @@ export function splitMethods(text, header) {
   });
 }
 
-/** The text of a call's arguments, from the index just after `(`, up to the matching `)`. */
-export function callArguments(text, from) {
+/**
+ * The characters of `text` from `from` that are outside quoted strings, each with its bracket depth; a
+ * bracket counts as outside its own pair, so a closer without an opener is at depth -1.
+ */
+function* outsideQuotes(text, from = 0) {
   let depth = 0;
   let quote;
   for (let i = from; i < text.length; i++) {
@@ -35,33 +38,28 @@ export function callArguments(text, from) {
       else if (c === quote) quote = undefined;
       continue;
     }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) {
-      if (depth === 0) return text.slice(from, i);
-      depth--;
+    if (c === '"' || c === "'" || c === '`') {
+      quote = c;
+      continue;
     }
+    if (')]}'.includes(c)) depth--;
+    yield { i, c, depth };
+    if ('([{'.includes(c)) depth++;
   }
+}
+
+/** The text of a call's arguments, from the index just after `(`, up to the matching `)`. */
+export function callArguments(text, from) {
+  for (const { i, depth } of outsideQuotes(text, from)) if (depth < 0) return text.slice(from, i);
   return text.slice(from);
 }
 
 /** Top-level comma-separated parts of an argument list. */
 export function splitTopLevel(args) {
   const parts = [];
-  let depth = 0;
-  let quote;
   let start = 0;
-  for (let i = 0; i < args.length; i++) {
-    const c = args[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
+  for (const { i, c, depth } of outsideQuotes(args)) {
+    if (c === ',' && depth === 0) {
       parts.push(args.slice(start, i).trim());
       start = i + 1;
     }
@@ -145,21 +143,11 @@ function product(parts) {
 
 /** `c ? a : b` at the top level → [a, b]. */
 function splitConditional(expr) {
-  let depth = 0;
-  let quote;
   let question = -1;
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (depth === 0 && c === '?' && question < 0 && expr[i + 1] !== '.' && expr[i + 1] !== '?') question = i;
-    else if (depth === 0 && c === ':' && question >= 0) return [expr.slice(question + 1, i), expr.slice(i + 1)];
+  for (const { i, c, depth } of outsideQuotes(expr)) {
+    if (depth !== 0) continue;
+    if (c === '?' && question < 0 && expr[i + 1] !== '.' && expr[i + 1] !== '?') question = i;
+    else if (c === ':' && question >= 0) return [expr.slice(question + 1, i), expr.slice(i + 1)];
   }
   return undefined;
 }
@@ -171,20 +159,9 @@ function literal(text) {
 /** `a + b`, `a . b` (PHP): splits on the operator outside quotes, parentheses and interpolations. */
 function splitConcatenation(expr) {
   const parts = [];
-  let depth = 0;
-  let quote;
   let start = 0;
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (depth === 0 && (c === '+' || (c === '.' && /\s/.test(expr[i - 1] ?? '') && /\s/.test(expr[i + 1] ?? '')))) {
+  for (const { i, c, depth } of outsideQuotes(expr)) {
+    if (depth === 0 && (c === '+' || (c === '.' && /\s/.test(expr[i - 1] ?? '') && /\s/.test(expr[i + 1] ?? '')))) {
       parts.push(expr.slice(start, i));
       start = i + 1;
     }

@@ -3,47 +3,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { FakeIntercom } from '../fake-intercom';
-import { launchBrowser } from '../support/browser';
-import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
-import { SCREENSHOTS, Workbench } from './workbench';
+import { SCREENSHOTS } from './workbench';
+import { useWorkbenchSuite } from './workbenchSuite';
 
 suite('E2E: the API explorer in the browser (code-server + headless Chromium)', function () {
   this.timeout(180_000);
-  let fake: FakeIntercom;
-  let server: CodeServer;
-  let browser: BrowserContext;
-  let wb: Workbench;
-
-  suiteSetup(async () => {
-    fake = await FakeIntercom.start();
-    const runDir = path.join(REPO_ROOT, '.vscode-test', 'runs', 'e2e-api');
-    server = await CodeServer.start({
-      ...toolchainFromEnv(),
-      runDir,
-      settings: { 'intercom.advanced.appBaseUrl': fake.url, 'intercom.advanced.apiBaseUrl': fake.url, 'intercom.apiVersion': '2.11' },
-    });
-    const folder = path.join(runDir, 'workspace');
-    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
-    browser = await launchBrowser(path.join(runDir, 'chromium'));
-    wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
-    await wb.open(server.workbenchUrl(folder));
-  });
-
-  teardown(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    const name = `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-    console.log(`  screenshot: ${await wb.screenshot(name)}; fake saw: ${fake.requests.map((r) => `${r.route} ${r.status ?? ''}`).join(', ')}`);
-  });
-
-  suiteTeardown(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await fake?.close();
-  });
+  const bench = useWorkbenchSuite({ run: 'e2e-api', settings: () => ({ 'intercom.apiVersion': '2.11' }) });
 
   test('open the API view, run GET /contacts from its row, see the response tab', async () => {
+    const { fake, wb } = bench;
     await wb.activityBarItem('Intercom').click();
     await wb.runCommand('Intercom: Connect with Access Token');
     await wb.answerInput(fake.addToken());

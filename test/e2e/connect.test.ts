@@ -2,66 +2,31 @@
 // approves on the (fake) Intercom consent page, the bridge page on 127.0.0.1 forwards to code-server's
 // /callback, and the Workspace view shows the workspace.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { FakeIntercom } from '../fake-intercom';
+import type { Page } from 'playwright-core';
 import { projectBridgePage } from '../support/bridgePage';
-import { launchBrowser } from '../support/browser';
-import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
 import { until } from '../support/until';
-import { Workbench } from './workbench';
+import { useWorkbenchSuite } from './workbenchSuite';
 
 const CLIENT = { clientId: 'e2e-client', clientSecret: 'e2e-secret-Qx7+/=' };
 const WORKSPACE_ROW = 'Hogwarts workspace (drzzt019)';
 
 suite('E2E: Connect in the browser (code-server + headless Chromium)', function () {
   this.timeout(180_000);
-  let fake: FakeIntercom;
-  let server: CodeServer;
-  let browser: BrowserContext;
-  let wb: Workbench;
-  let url: string;
+  const bench = useWorkbenchSuite({
+    run: 'e2e',
+    fake: { consent: 'page' },
+    settings: (fake) => {
+      const bridgeUrl = fake.serveStatic('/bridge/', projectBridgePage());
+      fake.addClient({ ...CLIENT, redirectUrls: [bridgeUrl], appName: 'My Intercom App' });
+      return { 'intercom.oauth.clientId': CLIENT.clientId, 'intercom.oauth.redirectUrl': bridgeUrl };
+    },
+  });
 
   /** A step of the "Build an Intercom App" walkthrough; aria-checked says whether VS Code ticked it. */
-  const walkthroughStep = (title: string) => wb.page.locator('button.getting-started-step', { hasText: title }).first();
-
-  suiteSetup(async () => {
-    fake = await FakeIntercom.start({ consent: 'page' });
-    const bridgeUrl = fake.serveStatic('/bridge/', projectBridgePage());
-    fake.addClient({ ...CLIENT, redirectUrls: [bridgeUrl], appName: 'My Intercom App' });
-    const runDir = path.join(REPO_ROOT, '.vscode-test', 'runs', 'e2e');
-    server = await CodeServer.start({
-      ...toolchainFromEnv(),
-      runDir,
-      settings: {
-        'intercom.advanced.appBaseUrl': fake.url,
-        'intercom.advanced.apiBaseUrl': fake.url,
-        'intercom.oauth.clientId': CLIENT.clientId,
-        'intercom.oauth.redirectUrl': bridgeUrl,
-      },
-    });
-    const folder = path.join(runDir, 'workspace');
-    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
-    browser = await launchBrowser(path.join(runDir, 'chromium'));
-    wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
-    url = server.workbenchUrl(folder);
-    await wb.open(url);
-  });
-
-  teardown(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    const name = `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-    console.log(`  screenshot: ${await wb.screenshot(name)}; fake saw: ${fake.requests.map((r) => `${r.route} ${r.status ?? ''}`).join(', ')}`);
-  });
-
-  suiteTeardown(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await fake?.close();
-  });
+  const walkthroughStep = (title: string) => bench.wb.page.locator('button.getting-started-step', { hasText: title }).first();
 
   test('the Intercom container is in the activity bar and shows the welcome view', async () => {
+    const { wb } = bench;
     const item = wb.activityBarItem('Intercom');
     await item.waitFor();
     await item.click();
@@ -74,6 +39,7 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   });
 
   test("the welcome view's link opens the walkthrough; nothing is ticked before it is done", async () => {
+    const { wb } = bench;
     await wb.page.locator('.welcome-view-content a', { hasText: 'Build an Intercom App' }).click();
     await walkthroughStep('Configure your OAuth app').waitFor({ timeout: 30_000 });
     for (const title of ['Configure your OAuth app', 'Create the redirect bridge page', 'Connect a workspace', 'Generate the scope checklist']) {
@@ -84,6 +50,7 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   });
 
   test('"Intercom: Connect" from the palette: consent approved, bridge forwards, the view shows the workspace', async () => {
+    const { fake, browser, wb } = bench;
     assert.equal(fake.count('GET /me'), 0, 'nothing is called before connecting');
     await wb.runCommand('Intercom: Connect');
     // The client secret is missing: Connect asks for it instead of failing.
@@ -104,6 +71,7 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   });
 
   test('the walkthrough ticks the steps that succeeded: the app configured (the secret Connect asked for) and connected', async () => {
+    const { wb } = bench;
     await wb.runCommand('Welcome: Open Walkthrough...');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Build an Intercom App' }).filter({ visible: true }).click();
     await walkthroughStep('Connect a workspace').waitFor({ timeout: 30_000 });
@@ -116,6 +84,7 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   });
 
   test('while Connect waits, its notification offers the paste link; it opens the paste box, and the notification closes when Connect ends', async () => {
+    const { browser, wb } = bench;
     const consentPage = browser.waitForEvent('page', { timeout: 60_000 });
     await wb.runCommand('Intercom: Connect');
     void wb.clickDialogButton(/^(Open|Allow)$/, 10_000);
@@ -135,6 +104,7 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
   });
 
   test('after a reload with the view hidden, activation calls no /me; showing the view reads it once', async () => {
+    const { fake, wb } = bench;
     // The workbench stores the open side bar view asynchronously, and removes the key for the default one
     // (the Explorer): reload only once the Intercom view is no longer stored as the one to restore.
     const activeView = () => wb.storedState('workbench.sidebar.activeviewletid');

@@ -2,19 +2,15 @@
 // and a virtual workspace (an in-memory `tmp:` folder, no file search). In both, Connect and the
 // Workspace view work; Generate Scope Checklist, which scans and writes the folder, is not offered.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { FakeIntercom, usWorkspace } from '../fake-intercom';
-import { launchBrowser } from '../support/browser';
-import { CodeServer, REPO_ROOT, toolchainFromEnv } from '../support/codeServer';
-import { Workbench } from './workbench';
+import { usWorkspace } from '../fake-intercom';
+import type { Workbench } from './workbench';
+import { useWorkbenchSuite } from './workbenchSuite';
 
 interface LimitedWindow {
   name: string;
   restrictedMode: boolean;
-  /** The folder to open: a path on disk, or a URI of a virtual file system. */
-  folder: (runDir: string) => string;
+  /** The folder to open, a URI of a virtual file system; default a copy of the fixture folder. */
+  folder?: string;
   /** Waits until the window shows that it is limited this way. */
   isLimited: (wb: Workbench) => Promise<void>;
   /** What Generate Scope Checklist says when it is run anyway (a keybinding bypasses the menus). */
@@ -28,18 +24,13 @@ const WINDOWS: LimitedWindow[] = [
   {
     name: 'Restricted Mode (untrusted folder)',
     restrictedMode: true,
-    folder: (runDir) => {
-      const folder = path.join(runDir, 'workspace');
-      fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
-      return folder;
-    },
     isLimited: (wb) => wb.page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).waitFor(),
     refusal: /off in Restricted Mode\. Trust the folder to use it/,
   },
   {
     name: 'virtual workspace (tmp: folder)',
     restrictedMode: false,
-    folder: () => 'tmp:/virtual-folder',
+    folder: 'tmp:/virtual-folder',
     isLimited: async (wb) => {
       // The in-memory folder starts empty, so the workbench first says it does not exist.
       await wb.clickDialogButton(/^Cancel$/, 30_000);
@@ -52,40 +43,17 @@ const WINDOWS: LimitedWindow[] = [
 for (const limited of WINDOWS) {
   suite(`E2E: ${limited.name}`, function () {
     this.timeout(180_000);
-    let fake: FakeIntercom;
-    let server: CodeServer;
-    let browser: BrowserContext;
-    let wb: Workbench;
-
-    suiteSetup(async () => {
-      fake = await FakeIntercom.start();
-      const runDir = path.join(REPO_ROOT, '.vscode-test', 'runs', `e2e-${limited.restrictedMode ? 'restricted' : 'virtual'}`);
-      server = await CodeServer.start({
-        ...toolchainFromEnv(),
-        runDir,
-        restrictedMode: limited.restrictedMode,
-        keybindings: [CHECKLIST_KEY],
-        settings: { 'intercom.advanced.appBaseUrl': fake.url, 'intercom.advanced.apiBaseUrl': fake.url },
-      });
-      browser = await launchBrowser(path.join(runDir, 'chromium'));
-      wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
-      await wb.open(server.workbenchUrl(limited.folder(runDir)));
+    const bench = useWorkbenchSuite({
+      run: `e2e-${limited.restrictedMode ? 'restricted' : 'virtual'}`,
+      restrictedMode: limited.restrictedMode,
+      keybindings: [CHECKLIST_KEY],
+      folder: limited.folder,
     });
 
-    teardown(async function () {
-      if (this.currentTest?.state !== 'failed') return;
-      console.log(`  screenshot: ${await wb.screenshot(`failed-limited-${this.currentTest.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`)}`);
-    });
-
-    suiteTeardown(async () => {
-      await browser?.close().catch(() => undefined);
-      await server?.stop();
-      await fake?.close();
-    });
-
-    test('the window is limited', () => limited.isLimited(wb));
+    test('the window is limited', () => limited.isLimited(bench.wb));
 
     test('Connect with Access Token works and the Workspace view shows the workspace', async () => {
+      const { fake, wb } = bench;
       const token = fake.addToken(undefined, usWorkspace({ me: { app: { name: 'Limited Window WS', id_code: 'limited1' } } }));
       await wb.activityBarItem('Intercom').click();
       await wb.runCommand('Intercom: Connect with Access Token');
@@ -95,6 +63,7 @@ for (const limited of WINDOWS) {
     });
 
     test('Generate Scope Checklist is not offered', async () => {
+      const { wb } = bench;
       // The extension's commands are in the palette (the list is long: ask for the ones that matter)…
       assert.ok((await wb.paletteCommands('Intercom: Connect', 'Intercom: Connect')).includes('Intercom: Connect'));
       // …and the checklist is not: the palette lists no match, or other commands only.
@@ -104,6 +73,7 @@ for (const limited of WINDOWS) {
     });
 
     test('Generate Scope Checklist run anyway (a keybinding) says why it is off', async () => {
+      const { wb } = bench;
       await wb.page.keyboard.press('Control+Shift+Alt+F9');
       await wb.runCommand('Notifications: Show Notifications');
       await wb.page.locator('.notifications-center', { hasText: limited.refusal }).waitFor();

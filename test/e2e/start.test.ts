@@ -11,6 +11,7 @@ import { launchBrowser } from '../support/browser';
 import { REPO_ROOT } from '../support/codeServer';
 import { until } from '../support/until';
 import { Workbench } from './workbench';
+import { screenshotFailures } from './workbenchSuite';
 
 const WORKSPACE_ROW = 'Hogwarts workspace (drzzt019)';
 
@@ -39,11 +40,7 @@ suite('E2E: npm start sandbox', function () {
     wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
   });
 
-  teardown(async function () {
-    if (this.currentTest?.state !== 'failed' || !wb) return;
-    const name = `failed-start-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-    console.log(`  screenshot: ${await wb.screenshot(name)}`);
-  });
+  screenshotFailures('start', () => wb);
 
   suiteTeardown(async () => {
     await browser?.close().catch(() => undefined);

@@ -4,61 +4,34 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { FakeIntercom, deliverNotification } from '../fake-intercom';
+import { deliverNotification } from '../fake-intercom';
 import { projectBridgePage } from '../support/bridgePage';
-import { launchBrowser } from '../support/browser';
-import { CodeServer, REPO_ROOT, freePort, toolchainFromEnv } from '../support/codeServer';
+import { REPO_ROOT, freePort } from '../support/codeServer';
 import { until } from '../support/until';
-import { SCREENSHOTS, Workbench } from './workbench';
+import { SCREENSHOTS } from './workbench';
+import { useWorkbenchSuite } from './workbenchSuite';
 
 const CLIENT = { clientId: 'e2e-webhooks-client', clientSecret: 'e2e-webhooks-secret-Qx7+/=' };
 
 suite('E2E: webhooks in the browser (code-server + headless Chromium)', function () {
   this.timeout(180_000);
-  let fake: FakeIntercom;
-  let server: CodeServer;
-  let browser: BrowserContext;
-  let wb: Workbench;
   let receiverUrl: string;
-
-  suiteSetup(async () => {
-    fake = await FakeIntercom.start({ consent: 'page' });
-    const bridgeUrl = fake.serveStatic('/bridge/', projectBridgePage());
-    const port = await freePort();
-    receiverUrl = `http://127.0.0.1:${port}/`;
-    const runDir = path.join(REPO_ROOT, '.vscode-test', 'runs', 'e2e-webhooks');
-    server = await CodeServer.start({
-      ...toolchainFromEnv(),
-      runDir,
-      settings: {
-        'intercom.advanced.appBaseUrl': fake.url,
-        'intercom.advanced.apiBaseUrl': fake.url,
+  const bench = useWorkbenchSuite({
+    run: 'e2e-webhooks',
+    fake: { consent: 'page' },
+    settings: async (fake) => {
+      const port = await freePort();
+      receiverUrl = `http://127.0.0.1:${port}/`;
+      return {
         'intercom.oauth.clientId': CLIENT.clientId,
-        'intercom.oauth.redirectUrl': bridgeUrl,
+        'intercom.oauth.redirectUrl': fake.serveStatic('/bridge/', projectBridgePage()),
         'intercom.webhooks.port': port,
-      },
-    });
-    const folder = path.join(runDir, 'workspace');
-    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
-    browser = await launchBrowser(path.join(runDir, 'chromium'));
-    wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
-    await wb.open(server.workbenchUrl(folder));
-  });
-
-  teardown(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    const name = `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-    console.log(`  screenshot: ${await wb.screenshot(name)}`);
-  });
-
-  suiteTeardown(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await fake?.close();
+      };
+    },
   });
 
   test('a delivered notification shows verified in the Webhook Events view; clicking it opens the body', async () => {
+    const { fake, wb } = bench;
     await wb.activityBarItem('Intercom').click();
     await wb.runCommand('Intercom: Configure OAuth App');
     await wb.answerInput(CLIENT.clientId, /Configure OAuth App \(1\/4\)/);

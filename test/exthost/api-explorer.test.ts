@@ -6,8 +6,8 @@ import { loadCatalog } from '../../src/explorer/catalog';
 import type { ApiNode } from '../../src/features/explorer/apiTree';
 import type { IntercomSession } from '../../src/session/model';
 import { SCOPES as FAKE_SCOPES } from '../fake-intercom';
-import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { ScriptedUi, activateExtension, until, type TestApi } from './support';
+import { setUserSettings, useSandbox, type Sandbox } from './sandbox';
+import { ScriptedUi, until, type TestApi } from './support';
 
 type Item = vscode.QuickPickItem;
 
@@ -44,22 +44,7 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     return result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
   };
 
-  suiteSetup(async () => {
-    api = await activateExtension();
-    box = await startSandbox();
-    await pointAt(box.fake, { apiVersion: '2.11' });
-  });
-  suiteTeardown(async () => {
-    await box.fake.close();
-    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined, apiVersion: undefined });
-  });
-  setup(async () => {
-    ui = new ScriptedUi();
-    api.ui.current = ui;
-    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
-    box.fake.reset();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  useSandbox({ apiVersion: '2.11' }, (s) => ({ api, ui, box } = s));
 
   test('the view lists the version in use by tag, the filter narrows it, and no ✓/✗ shows without a scope check', async () => {
     const rows = await operationRows();

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { loadCatalog } from '../../src/explorer/catalog';
-import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { ScriptedUi, activateExtension, type TestApi } from './support';
+import { useSandbox, type Sandbox } from './sandbox';
+import { ScriptedUi } from './support';
 
 const run = promisify(execFile);
 
@@ -23,27 +23,11 @@ const byLabel = (pattern: RegExp) => (items: readonly Item[]) => {
 
 suite('Request files, snippets and version comparison (real extension host)', function () {
   this.timeout(60_000);
-  let api: TestApi;
   let ui: ScriptedUi;
   let box: Sandbox;
 
-  suiteSetup(async () => {
-    api = await activateExtension();
-    box = await startSandbox();
-    await pointAt(box.fake);
-  });
-  suiteTeardown(async () => {
-    await box.fake.close();
-    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-  setup(async () => {
-    ui = new ScriptedUi();
-    api.ui.current = ui;
-    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
-    box.fake.reset();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  useSandbox({}, (s) => ({ ui, box } = s));
+  suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   test('Copy Snippet: pick an operation, fill its slot and a query parameter; the Node snippet sends that request', async () => {
     ui.answerPicks(

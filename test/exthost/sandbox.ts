@@ -37,10 +37,38 @@ export async function pointAt(fake: FakeIntercom, extra: Record<string, unknown>
   });
 }
 
-export interface ConnectSuite {
+export interface SandboxSuite {
   api: TestApi;
   ui: ScriptedUi;
   box: Sandbox;
+}
+
+/**
+ * Hooks shared by the suites that connect with access tokens: a sandbox with the settings pointed at it
+ * (and `settings`, cleared after the suite), and per test a fresh scripted UI, no stored session, a reset
+ * fake and no open editor. `use` receives the suite's objects after each hook ran.
+ */
+export function useSandbox(settings: Record<string, unknown>, use: (suite: SandboxSuite) => void): void {
+  const suite = {} as SandboxSuite;
+  suiteSetup(async () => {
+    suite.api = await activateExtension();
+    suite.box = await startSandbox();
+    await pointAt(suite.box.fake, settings);
+    use(suite);
+  });
+  suiteTeardown(async () => {
+    await suite.box.fake.close();
+    const cleared = Object.fromEntries(Object.keys(settings).map((key) => [key, undefined]));
+    await setUserSettings({ 'advanced.appBaseUrl': undefined, 'advanced.apiBaseUrl': undefined, ...cleared });
+  });
+  setup(async () => {
+    suite.ui = new ScriptedUi();
+    suite.api.ui.current = suite.ui;
+    await suite.api.sessions.remove((await suite.api.sessions.list()).map((s) => s.id));
+    suite.box.fake.reset();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    use(suite);
+  });
 }
 
 /**
@@ -48,8 +76,8 @@ export interface ConnectSuite {
  * Configure OAuth App command), and per test a fresh scripted UI, a reset fake and no stored session.
  * `use` receives the suite's objects after each hook ran.
  */
-export function useConnectSandbox(use: (suite: ConnectSuite) => void): void {
-  const suite = {} as ConnectSuite;
+export function useConnectSandbox(use: (suite: SandboxSuite) => void): void {
+  const suite = {} as SandboxSuite;
   suiteSetup(async () => {
     suite.api = await activateExtension();
     suite.box = await startSandbox();

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
 import { Faults, SCOPES as FAKE_SCOPES } from '../fake-intercom';
 import { CRAFTED_FILES } from '../support/craftedFiles';
-import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { ScriptedUi, activateExtension, until, type TestApi } from './support';
+import { setUserSettings, useSandbox, type Sandbox } from './sandbox';
+import { ScriptedUi, until } from './support';
 
 interface Item extends vscode.QuickPickItem {
   capability?: { id: string };
@@ -18,7 +18,6 @@ interface Item extends vscode.QuickPickItem {
 
 suite('Generate Scope Checklist (real extension host)', function () {
   this.timeout(60_000);
-  let api: TestApi;
   let ui: ScriptedUi;
   let box: Sandbox;
   const folder = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -43,10 +42,8 @@ suite('Generate Scope Checklist (real extension host)', function () {
   };
   const INTERCOM_CALL = "await fetch('https://api.intercom.io/data_connectors', { method: 'POST' });\n";
 
+  useSandbox({}, (s) => ({ ui, box } = s));
   suiteSetup(async () => {
-    api = await activateExtension();
-    box = await startSandbox();
-    await pointAt(box.fake);
     // Code the scan must skip: dependencies, build output, and a folder the user excludes from search.
     write('node_modules/intercom-helper/index.js', INTERCOM_CALL);
     write('dist/bundle.js', INTERCOM_CALL);
@@ -55,18 +52,12 @@ suite('Generate Scope Checklist (real extension host)', function () {
     await vscode.workspace.getConfiguration('search').update('exclude', { '**/generated': true }, vscode.ConfigurationTarget.Global);
   });
   suiteTeardown(async () => {
-    await box.fake.close();
     await vscode.workspace.getConfiguration('search').update('exclude', undefined, vscode.ConfigurationTarget.Global);
     for (const dir of ['node_modules', 'dist', 'generated', 'crafted', 'linked']) fs.rmSync(path.join(folder(), dir), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(checklistFile(), { useTrash: false }).then(undefined, () => undefined);
   });
   setup(async () => {
-    ui = new ScriptedUi();
-    api.ui.current = ui;
-    await api.sessions.remove((await api.sessions.list()).map((s) => s.id));
-    box.fake.reset();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(checklistFile(), { useTrash: false }).then(undefined, () => undefined);
   });
 
