@@ -17,6 +17,13 @@ export interface ConnectFeature {
   readonly oauth: OAuthConnect;
 }
 
+/** Ticks the walkthrough steps an earlier version or another window already did, without loading the flows. */
+async function markStepsDoneBefore(services: Services): Promise<void> {
+  const { clientId, redirectUrl } = readSettings();
+  if (clientId && redirectUrl && (await services.context.secrets.get(clientSecretKey(clientId)))) await services.walkthrough.mark('appConfigured');
+  if ((await services.sessions.list()).length > 0) await services.walkthrough.mark('connected');
+}
+
 function stageOf(error: unknown): Stage {
   const path = isIntercomError(error) ? error.details.path : undefined;
   return path === '/auth/eagle/token' ? 'exchange' : path === '/me' ? 'me' : 'request';
@@ -67,12 +74,9 @@ export function activateConnect(services: Services): ConnectFeature {
     vscode.commands.registerCommand('intercom.createRedirectBridge', () => loadConnectFlows().createRedirectBridge(services)),
     vscode.commands.registerCommand('intercom.disconnect', (target?: unknown) => loadConnectFlows().disconnect(services, target)),
   );
-  // Steps done before (in an earlier version or another window) show as complete in the walkthrough too,
-  // read without loading the flows.
-  const { clientId, redirectUrl } = readSettings();
-  if (clientId && redirectUrl) {
-    void context.secrets.get(clientSecretKey(clientId)).then((secret) => (secret ? services.walkthrough.mark('appConfigured') : undefined));
-  }
-  void services.sessions.list().then((all) => (all.length > 0 ? services.walkthrough.mark('connected') : undefined));
+  // Steps done before (in an earlier version or another window) show as complete in the walkthrough too.
+  // Read after activation: the first settings read costs milliseconds that activation need not wait for.
+  const timer = setTimeout(() => void markStepsDoneBefore(services), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return { get oauth() { return flows().oauth; } };
 }
