@@ -1,7 +1,7 @@
 // The activation section of `npm run bench`: cold activate() of this extension (as it ships: minified, installed,
 // not under development) next to an empty extension (the floor), an extension that makes the same registrations
 // as ours and nothing else (the yardstick: what our contributions cost any extension), and the built-in
-// microsoft-authentication, in BENCH_HOSTS (default 8) fresh extension hosts: code-server + headless Chromium, a
+// microsoft-authentication, in BENCH_HOSTS (default 16) fresh extension hosts: code-server + headless Chromium, a
 // fresh profile each. In every host the measuring entry (test/fixtures/extensions/activation-bench/measure.js)
 // waits for the extensions the host starts at startup, then activates an empty extension first: it absorbs the
 // host's one-time warm-up, which would otherwise swamp what is measured. The order of the four rotates between
@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT, ensureChromium, ensureCodeServer } from '../toolchain.mjs';
 
-const HOSTS = Number(process.env.BENCH_HOSTS ?? 8);
+const HOSTS = Number(process.env.BENCH_HOSTS ?? 16);
 const HOST_TIMEOUT_MS = 120_000;
 const OURS = 'seedworks.intercom-devtools';
 const FLOOR = 'intercom-bench.floor';
@@ -21,7 +21,7 @@ const REGISTRATIONS = 'intercom-bench.registrations';
 const WARM_UP = 'intercom-bench.warm-up';
 const MS_AUTH = 'vscode.microsoft-authentication';
 const LABELS = { [FLOOR]: 'floor', [OURS]: 'ours', [REGISTRATIONS]: 'same registrations', [MS_AUTH]: 'microsoft-authentication' };
-/** Rotations of the four, forwards then backwards: over 8 hosts each is measured in every position twice. */
+/** Rotations of the four, forwards then backwards: every 8 hosts each is measured in every position twice. */
 const FOUR = [FLOOR, OURS, REGISTRATIONS, MS_AUTH];
 const rotate = (list, n) => [...list.slice(n), ...list.slice(0, n)];
 const ORDERS = [0, 1, 2, 3].flatMap((n) => [rotate(FOUR, n), rotate([...FOUR].reverse(), n)]);
