@@ -4,8 +4,9 @@
 // microsoft-authentication, in BENCH_HOSTS (default 16) fresh extension hosts: code-server + headless Chromium, a
 // fresh profile each. In every host the measuring entry (test/fixtures/extensions/activation-bench/measure.js)
 // waits for the extensions the host starts at startup, then activates an empty extension first: it absorbs the
-// host's one-time warm-up, which would otherwise swamp what is measured. The order of the four rotates between
-// hosts. A slow host slows all four, so besides the medians of each the section prints per-host comparisons
+// host's one-time warm-up, which would otherwise swamp what is measured. Before each timing it waits until the
+// window answers requests at its usual speed (each activation waits for one answer from it). The order of the
+// four rotates between hosts. A slow host slows all four, so besides the medians of each the section prints per-host comparisons
 // (ours − floor, microsoft-authentication / ours) and their medians. Reports only: no timing assertions.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -144,18 +145,21 @@ export async function benchActivation() {
     const extensions = { warmUp: emptyExtension(work, 'warm-up'), floor: emptyExtension(work, 'floor'), registrations: registrationsExtension(work) };
     const times = Object.fromEntries(FOUR.map((id) => [id, []]));
     const phases = Object.fromEntries(FOUR.map((id) => [id, []]));
+    const roundTrips = [];
     for (let host = 0; host < HOSTS; host++) {
       const order = ORDERS[host % ORDERS.length];
       const result = await measureHost(harness, { node: toolchain.node, entry: toolchain.entry }, work, extensions, order);
       for (const id of FOUR) {
         times[id].push(result.ms[id]);
         phases[id].push(result.phases[id]);
+        roundTrips.push(result.roundTripMs[id]);
       }
       const starting = result.stillStarting.length ? `, still starting: ${result.stillStarting.join(', ')}` : '';
       const timed = order.map((id) => `${LABELS[id]} ${ms(result.ms[id])}`).join(', ');
       console.log(`host ${host + 1} (waited ${ms(result.startupWaitMs)} for startup${starting}): warm-up ${ms(result.warmUpMs)}; ${timed}`);
     }
     report(times, phases);
+    console.log(`a round trip to the window, once it had settled, before each timing: median ${ms(median(roundTrips))}`);
     return 0;
   } catch (e) {
     console.error(`FAIL: ${e.message}`);
