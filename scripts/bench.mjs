@@ -112,9 +112,20 @@ async function main() {
   }
 }
 
-const scanExit = await main();
-const { benchReceiver } = await import('./bench/receiver.mjs');
-const receiverExit = await benchReceiver();
-const activationExit = await benchActivation();
-const catalogExit = await benchCatalog();
-process.exitCode = scanExit || receiverExit || activationExit || catalogExit;
+/** Each section returns its exit code; `--only <name>` runs one. */
+const SECTIONS = {
+  scan: main,
+  receiver: async () => (await import('./bench/receiver.mjs')).benchReceiver(),
+  activation: benchActivation,
+  catalog: benchCatalog,
+};
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && !(only in SECTIONS)) {
+  console.error(`usage: node scripts/bench.mjs [--only ${Object.keys(SECTIONS).join('|')}]`);
+  process.exit(2);
+}
+let exitCode = 0;
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (only === undefined || only === name) exitCode ||= await section();
+}
+process.exitCode = exitCode;

@@ -605,130 +605,203 @@ export class FileSkipped extends Error {
   }
 }
 
+/** What the passes learnt about one file: the result and the project pass are built from these. */
+export interface FileState {
+  /** Undefined while the file is not scanned: skipped, or cancelled before its scan ended. */
+  findings?: Finding[];
+  unknownCalls?: UnknownSdkCall[];
+  skipped?: SkippedFile;
+  /** Imports an Intercom SDK or names its host. */
+  talksToIntercom?: boolean;
+  imports?: ModuleImport[];
+  /** Of a file talking to Intercom: the classes it hands an Intercom client (`new Contacts(client)`). */
+  givenClient?: Set<string>;
+}
+
+/** A file the project pass scans again, with what the rest of the project says about it. */
+export interface Rescan {
+  readonly index: number;
+  readonly project: ProjectContext;
+}
+
+/**
+ * The files of one scan and the state of each, built from the outcomes of the passes (scanPass), which
+ * may run in several threads: an outcome is applied onto the file's state wherever it was computed.
+ */
+export class ScanState {
+  /** The files isScannable accepts, in the order given: the indexes the passes use. */
+  readonly files: string[];
+  cancelled = false;
+  private readonly states: FileState[];
+
+  constructor(files: readonly string[]) {
+    this.files = files.filter(isScannable);
+    this.states = this.files.map(() => ({}));
+  }
+
+  apply(index: number, outcome: Partial<FileState>): void {
+    Object.assign(this.states[index], outcome);
+  }
+
+  /**
+   * One hop through the project's imports: files that import a module talking to Intercom, and the
+   * modules of classes such a module hands an Intercom client, are scanned again, their client-like
+   * objects and the names they import from it counting as Intercom clients. Paths only, no file text.
+   */
+  rescans(): Rescan[] {
+    const { files, states } = this;
+    const intercom = new ModuleKeySet(new Set(files.flatMap((file, i) => (states[i].talksToIntercom ? moduleKeys(file) : []))));
+    if (intercom.keys.size === 0) return [];
+    // Indexing every file costs more than the rest of this pass: only done for an import that may need it.
+    let projectModules: ProjectModules | undefined;
+    const modules = (): ProjectModules => (projectModules ??= new ProjectModules(files));
+    const wrapperKeys = new Set<string>();
+    files.forEach((file, i) => {
+      const classes = states[i].givenClient;
+      if (!classes || classes.size === 0) return;
+      for (const m of states[i].imports ?? []) {
+        const key = m.names.some((name) => classes.has(name)) ? modules().resolve(file, languageOf(file)!, m) : undefined;
+        if (key !== undefined) wrapperKeys.add(key);
+      }
+    });
+    const rescans: Rescan[] = [];
+    files.forEach((file, index) => {
+      // Most files import nothing and wrap nothing: nothing to resolve.
+      if (states[index].imports === undefined && wrapperKeys.size === 0) return;
+      const lang = languageOf(file)!;
+      const own = moduleKeys(file);
+      const viaIntercom = (states[index].imports ?? []).filter((m) => {
+        const key = intercom.mayName(file, lang, m) ? modules().resolve(file, lang, m) : undefined;
+        return key !== undefined && intercom.keys.has(key) && !own.includes(key);
+      });
+      if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) return;
+      rescans.push({ index, project: { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) } });
+    });
+    return rescans;
+  }
+
+  result(): ScanResult {
+    const { files, states } = this;
+    return {
+      findings: states.flatMap((s) => s.findings ?? []),
+      scanned: states.filter((s) => s.findings).length,
+      skipped: states.flatMap((s) => (s.skipped ? [s.skipped] : [])),
+      // Test code is left out: its findings never count, so reading it by hand would change nothing.
+      checkByHand: files.filter((file, i) => states[i].talksToIntercom && states[i].findings?.length === 0 && !isTestFile(file)),
+      unknownCalls: files.flatMap((file, i) => (states[i].unknownCalls?.length && !isTestFile(file) ? states[i].unknownCalls! : [])),
+      cancelled: this.cancelled,
+    };
+  }
+}
+
+/**
+ * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
+ * Intercom and what it imports; a file the first look rules out costs nothing more. Returns what it
+ * learnt, even when stopped part way; `cancelled` is true when the scan was cancelled meanwhile.
+ */
+async function scanOne(
+  file: string,
+  read: (file: string) => Promise<Uint8Array | string>,
+  options: Required<Pick<ScanOptions, 'isCancelled' | 'maxBytes' | 'fileBudgetMs' | 'now'>> & ScanOptions,
+  project?: ProjectContext,
+): Promise<{ outcome: Partial<FileState>; cancelled: boolean }> {
+  const { sizeOf, maxBytes, onFileStart, fileBudgetMs, now, isCancelled } = options;
+  const outcome: Partial<FileState> = {};
+  try {
+    const size = sizeOf ? await sizeOf(file) : undefined;
+    if (size !== undefined && size > maxBytes) throw new FileSkipped('too-large');
+    const content = await read(file);
+    if (content.length > maxBytes) throw new FileSkipped('too-large');
+    if (isBinary(content)) throw new FileSkipped('binary');
+    const text = typeof content === 'string' ? content : decoder.decode(content);
+    const lang = languageOf(file)!;
+    const look = project === undefined ? firstLook(text, lang) : undefined;
+    if (look?.mayMatter === false) {
+      outcome.findings = [];
+      outcome.unknownCalls = [];
+    } else {
+      // Only the files the first look keeps are named: the others take no time worth showing.
+      onFileStart?.(file);
+      // The first look is one linear pass: the budget is for the passes after it.
+      const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
+      const scanned = scanSource(file, text, budget, project, look?.mentioned);
+      outcome.findings = scanned.findings;
+      outcome.unknownCalls = scanned.unknownCalls;
+      if (project === undefined) {
+        outcome.talksToIntercom = scanned.talksToIntercom;
+        if (scanned.talksToIntercom) outcome.givenClient = classesGivenClient(text, budget);
+      }
+    }
+    const found = look?.mayImport ? importsOf(text, lang) : [];
+    if (found.length > 0) outcome.imports = found;
+  } catch (error) {
+    const stopped = error instanceof ScanStopped ? error.reason : undefined;
+    if (stopped === 'cancelled') return { outcome, cancelled: true };
+    outcome.skipped = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
+    // A second, project-aware scan that fails leaves the file unscanned.
+    outcome.findings = undefined;
+    outcome.unknownCalls = undefined;
+  }
+  return { outcome, cancelled: false };
+}
+
+/** The files one pass scans: `claim` hands out the next index, and one past the last ends the pass. */
+export interface PassPlan {
+  readonly files: readonly string[];
+  readonly claim: () => number;
+  /** The project pass: `claim` indexes these. Without them it is the first pass. */
+  readonly rescans?: readonly Rescan[];
+  /** Told each file's outcome, by its index in `files`. */
+  readonly apply: (index: number, outcome: Partial<FileState>) => void;
+}
+
+/**
+ * Runs one pass of the scan over the files it claims, `concurrency` reads in flight. Several threads can
+ * share one pass, each with its own `read`, by claiming from one counter. Returns whether it was cancelled.
+ */
+export async function scanPass(plan: PassPlan, read: (file: string) => Promise<Uint8Array | string>, options: ScanOptions = {}): Promise<boolean> {
+  const { files, claim, rescans, apply } = plan;
+  const settings = {
+    ...options, isCancelled: options.isCancelled ?? (() => false), maxBytes: options.maxBytes ?? MAX_FILE_BYTES,
+    fileBudgetMs: options.fileBudgetMs ?? FILE_BUDGET_MS, now: options.now ?? (() => performance.now()),
+  };
+  const count = rescans ? rescans.length : files.length;
+  let done = 0;
+  let cancelled = false;
+  const worker = async (): Promise<void> => {
+    for (let next = claim(); next < count; next = claim()) {
+      if (cancelled || settings.isCancelled()) {
+        cancelled = true;
+        return;
+      }
+      const index = rescans ? rescans[next].index : next;
+      const scanned = await scanOne(files[index], read, settings, rescans?.[next].project);
+      cancelled ||= scanned.cancelled;
+      apply(index, scanned.outcome);
+      if (!rescans) options.onProgress?.({ done: ++done, total: count, file: files[index] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 16, count)) }, worker));
+  return cancelled;
+}
+
 /**
  * Scans files through `read` (bytes or text). Skips binary, very large and unreadable files, and any
- * path isScannable rejects; stops early when cancelled.
+ * path isScannable rejects; stops early when cancelled. Two passes: every file, then the files the
+ * project's imports make Intercom files (ScanState.rescans).
  */
 export async function scanFiles(
   files: readonly string[],
   read: (file: string) => Promise<Uint8Array | string>,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  const {
-    isCancelled = () => false, onProgress, onFileStart, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
-    fileBudgetMs = FILE_BUDGET_MS, now = () => performance.now(),
-  } = options;
-  const wanted = files.filter(isScannable);
-  const perFile: (Finding[] | undefined)[] = new Array(wanted.length);
-  const unknownPerFile: (UnknownSdkCall[] | undefined)[] = new Array(wanted.length);
-  const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
-  /** Imports an Intercom SDK or names its host. */
-  const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
-  const imports: (ModuleImport[] | undefined)[] = new Array(wanted.length);
-  /** Of a file talking to Intercom: the classes it hands an Intercom client (`new Contacts(client)`). */
-  const givenClient: (Set<string> | undefined)[] = new Array(wanted.length);
+  const state = new ScanState(files);
+  const apply = state.apply.bind(state);
   let next = 0;
-  let done = 0;
-  let cancelled = false;
-
-  /**
-   * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
-   * Intercom and what it imports; a file the first look rules out costs nothing more.
-   */
-  const scanOne = async (index: number, project?: ProjectContext): Promise<void> => {
-    const file = wanted[index];
-    try {
-      const size = sizeOf ? await sizeOf(file) : undefined;
-      if (size !== undefined && size > maxBytes) {
-        skipped[index] = { file, reason: 'too-large' };
-        return;
-      }
-      const content = await read(file);
-      if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
-      else if (isBinary(content)) skipped[index] = { file, reason: 'binary' };
-      else {
-        const text = typeof content === 'string' ? content : decoder.decode(content);
-        const lang = languageOf(file)!;
-        const look = project === undefined ? firstLook(text, lang) : undefined;
-        onFileStart?.(file);
-        if (look?.mayMatter === false) {
-          perFile[index] = [];
-          unknownPerFile[index] = [];
-        } else {
-          // The first look is one linear pass: the budget is for the passes after it.
-          const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
-          const scanned = scanSource(file, text, budget, project, look?.mentioned);
-          ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanned);
-          if (project === undefined) {
-            talksToIntercom[index] = scanned.talksToIntercom;
-            if (scanned.talksToIntercom) givenClient[index] = classesGivenClient(text, budget);
-          }
-        }
-        const found = look?.mayImport ? importsOf(text, lang) : [];
-        if (found.length > 0) imports[index] = found;
-      }
-    } catch (error) {
-      const stopped = error instanceof ScanStopped ? error.reason : undefined;
-      if (stopped === 'cancelled') cancelled = true;
-      else {
-        skipped[index] = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
-        perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
-        unknownPerFile[index] = undefined;
-      }
-    }
-  };
-
-  const worker = async (): Promise<void> => {
-    while (next < wanted.length) {
-      if (cancelled || isCancelled()) {
-        cancelled = true;
-        return;
-      }
-      const index = next++;
-      await scanOne(index);
-      onProgress?.({ done: ++done, total: wanted.length, file: wanted[index] });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, wanted.length)) }, worker));
-
-  // One hop through the project's imports: files that import a module talking to Intercom, and the
-  // modules of classes such a module hands an Intercom client, are scanned again, their client-like
-  // objects and the names they import from it counting as Intercom clients.
-  const intercom = new ModuleKeySet(new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : []))));
-  // Indexing every file costs more than the rest of this pass: only done for an import that may need it.
-  let projectModules: ProjectModules | undefined;
-  const modules = (): ProjectModules => (projectModules ??= new ProjectModules(wanted));
-  const wrapperKeys = new Set<string>();
-  wanted.forEach((file, i) => {
-    const classes = givenClient[i];
-    if (intercom.keys.size === 0 || !classes || classes.size === 0) return;
-    for (const m of imports[i] ?? []) {
-      const key = m.names.some((name) => classes.has(name)) ? modules().resolve(file, languageOf(file)!, m) : undefined;
-      if (key !== undefined) wrapperKeys.add(key);
-    }
-  });
-  for (let index = 0; intercom.keys.size > 0 && index < wanted.length && !cancelled; index++) {
-    // Most files import nothing and wrap nothing: nothing to resolve.
-    if (imports[index] === undefined && wrapperKeys.size === 0) continue;
-    const file = wanted[index];
-    const lang = languageOf(file)!;
-    const own = moduleKeys(file);
-    const viaIntercom = (imports[index] ?? []).filter((m) => {
-      const key = intercom.mayName(file, lang, m) ? modules().resolve(file, lang, m) : undefined;
-      return key !== undefined && intercom.keys.has(key) && !own.includes(key);
-    });
-    if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) continue;
-    if (isCancelled()) cancelled = true;
-    else await scanOne(index, { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) });
+  state.cancelled = await scanPass({ files: state.files, claim: () => next++, apply }, read, options);
+  if (!state.cancelled) {
+    let nextRescan = 0;
+    state.cancelled = await scanPass({ files: state.files, claim: () => nextRescan++, rescans: state.rescans(), apply }, read, options);
   }
-
-  return {
-    findings: perFile.flatMap((f) => f ?? []),
-    scanned: perFile.filter(Boolean).length,
-    skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
-    // Test code is left out: its findings never count, so reading it by hand would change nothing.
-    checkByHand: wanted.filter((file, i) => talksToIntercom[i] && perFile[i]?.length === 0 && !isTestFile(file)),
-    unknownCalls: wanted.flatMap((file, i) => (unknownPerFile[i]?.length && !isTestFile(file) ? unknownPerFile[i] : [])),
-    cancelled,
-  };
+  return state.result();
 }
