@@ -8,8 +8,8 @@
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
-import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
-import { IMPORT_WORDS, importsOf, ModuleKeySet, moduleKeys, ProjectModules, type ModuleImport } from './imports';
+import type { Finding, RequestFinding, UnknownSdkCall } from './finding';
+import { IMPORT_WORDS, importsOf } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
@@ -19,34 +19,17 @@ import {
   bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
+import { FileSkipped, ScanState, type FileState, type ProjectContext, type Rescan, type ScanResult } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
-import { LANGUAGES, SKIPPED_DIRECTORIES } from './files';
+import { languageOf } from './files';
 
-export { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
+export { isScannable, languageOf, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
 
 /** Files larger than this are skipped as generated or bundled code. */
 export const MAX_FILE_BYTES = 1_000_000;
 
 /** Time one file may take by default: a crafted 1 MB file scans in well under this. */
 const FILE_BUDGET_MS = 2000;
-
-/** A skipped directory anywhere in a path (relative or absolute, either separator): one test per path. */
-const SKIPPED_PATH = new RegExp(`(?:^|[\\\\/])(?:${SKIPPED_DIRECTORIES.map(escapeRegExp).join('|')})[\\\\/]`);
-
-/** A Map, not the object: no inherited key (`x.constructor`) names a language. */
-const LANGUAGE_OF_EXTENSION = new Map(Object.entries(LANGUAGES));
-
-export function languageOf(file: string): Language | undefined {
-  const dot = file.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const extension = file.slice(dot + 1);
-  return LANGUAGE_OF_EXTENSION.get(extension) ?? LANGUAGE_OF_EXTENSION.get(extension.toLowerCase());
-}
-
-/** Whether a path (relative or absolute, `/` or `\`) has a scanned extension and no skipped directory. */
-export function isScannable(file: string): boolean {
-  return languageOf(file) !== undefined && !SKIPPED_PATH.test(file);
-}
 
 /**
  * An import of an official Intercom SDK (intercom-client, python-intercom, intercom-ruby, intercom-php,
@@ -511,13 +494,6 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
-/** What the rest of the project says about a file: it imports a module that talks to Intercom. */
-export interface ProjectContext {
-  readonly importsIntercom: boolean;
-  /** Names it binds from such modules: clients, wrappers, factories. */
-  readonly names: ReadonlySet<string>;
-}
-
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   return scanSource(file, text, budget, project).findings;
@@ -552,11 +528,6 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
   return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls, talksToIntercom };
 }
 
-export interface SkippedFile {
-  readonly file: string;
-  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable' | 'outside-folder';
-}
-
 export interface ScanProgress {
   readonly done: number;
   readonly total: number;
@@ -581,118 +552,7 @@ export interface ScanOptions {
   readonly concurrency?: number;
 }
 
-export interface ScanResult {
-  /** In the order of the files given, then by position. */
-  readonly findings: Finding[];
-  readonly scanned: number;
-  readonly skipped: SkippedFile[];
-  /**
-   * Files outside test code that import an Intercom SDK or name its host but gave no finding: the scan
-   * may have missed their calls.
-   */
-  readonly checkByHand: string[];
-  /** Outside test code: calls on an Intercom SDK client whose method no SDK table knows, to read by hand. */
-  readonly unknownCalls: UnknownSdkCall[];
-  readonly cancelled: boolean;
-}
-
 const decoder = new TextDecoder('utf-8');
-
-/** Thrown by a `read` that refuses a file for a known reason (e.g. a link leading out of the folder). */
-export class FileSkipped extends Error {
-  constructor(readonly reason: SkippedFile['reason']) {
-    super(`file skipped: ${reason}`);
-  }
-}
-
-/** What the passes learnt about one file: the result and the project pass are built from these. */
-export interface FileState {
-  /** Undefined while the file is not scanned: skipped, or cancelled before its scan ended. */
-  findings?: Finding[];
-  unknownCalls?: UnknownSdkCall[];
-  skipped?: SkippedFile;
-  /** Imports an Intercom SDK or names its host. */
-  talksToIntercom?: boolean;
-  imports?: ModuleImport[];
-  /** Of a file talking to Intercom: the classes it hands an Intercom client (`new Contacts(client)`). */
-  givenClient?: Set<string>;
-}
-
-/** A file the project pass scans again, with what the rest of the project says about it. */
-export interface Rescan {
-  readonly index: number;
-  readonly project: ProjectContext;
-}
-
-/**
- * The files of one scan and the state of each, built from the outcomes of the passes (scanPass), which
- * may run in several threads: an outcome is applied onto the file's state wherever it was computed.
- */
-export class ScanState {
-  /** The files isScannable accepts, in the order given: the indexes the passes use. */
-  readonly files: string[];
-  cancelled = false;
-  private readonly states: FileState[];
-
-  constructor(files: readonly string[]) {
-    this.files = files.filter(isScannable);
-    this.states = this.files.map(() => ({}));
-  }
-
-  apply(index: number, outcome: Partial<FileState>): void {
-    Object.assign(this.states[index], outcome);
-  }
-
-  /**
-   * One hop through the project's imports: files that import a module talking to Intercom, and the
-   * modules of classes such a module hands an Intercom client, are scanned again, their client-like
-   * objects and the names they import from it counting as Intercom clients. Paths only, no file text.
-   */
-  rescans(): Rescan[] {
-    const { files, states } = this;
-    const intercom = new ModuleKeySet(new Set(files.flatMap((file, i) => (states[i].talksToIntercom ? moduleKeys(file) : []))));
-    if (intercom.keys.size === 0) return [];
-    // Indexing every file costs more than the rest of this pass: only done for an import that may need it.
-    let projectModules: ProjectModules | undefined;
-    const modules = (): ProjectModules => (projectModules ??= new ProjectModules(files));
-    const wrapperKeys = new Set<string>();
-    files.forEach((file, i) => {
-      const classes = states[i].givenClient;
-      if (!classes || classes.size === 0) return;
-      for (const m of states[i].imports ?? []) {
-        const key = m.names.some((name) => classes.has(name)) ? modules().resolve(file, languageOf(file)!, m) : undefined;
-        if (key !== undefined) wrapperKeys.add(key);
-      }
-    });
-    const rescans: Rescan[] = [];
-    files.forEach((file, index) => {
-      // Most files import nothing and wrap nothing: nothing to resolve.
-      if (states[index].imports === undefined && wrapperKeys.size === 0) return;
-      const lang = languageOf(file)!;
-      const own = moduleKeys(file);
-      const viaIntercom = (states[index].imports ?? []).filter((m) => {
-        const key = intercom.mayName(file, lang, m) ? modules().resolve(file, lang, m) : undefined;
-        return key !== undefined && intercom.keys.has(key) && !own.includes(key);
-      });
-      if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) return;
-      rescans.push({ index, project: { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) } });
-    });
-    return rescans;
-  }
-
-  result(): ScanResult {
-    const { files, states } = this;
-    return {
-      findings: states.flatMap((s) => s.findings ?? []),
-      scanned: states.filter((s) => s.findings).length,
-      skipped: states.flatMap((s) => (s.skipped ? [s.skipped] : [])),
-      // Test code is left out: its findings never count, so reading it by hand would change nothing.
-      checkByHand: files.filter((file, i) => states[i].talksToIntercom && states[i].findings?.length === 0 && !isTestFile(file)),
-      unknownCalls: files.flatMap((file, i) => (states[i].unknownCalls?.length && !isTestFile(file) ? states[i].unknownCalls! : [])),
-      cancelled: this.cancelled,
-    };
-  }
-}
 
 /**
  * Reads and scans one file. The first scan (no project context) also notes whether the file talks to

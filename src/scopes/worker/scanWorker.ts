@@ -1,15 +1,19 @@
-// Entry of the scope-scan worker thread (dist/scanWorker.js): the scan is CPU-bound and must never block
-// the extension host, so it runs here and reaches files only through the host.
+// Entry of a scope-scan worker thread (dist/scanWorker.js), one of a ScanPool's: the scan is CPU-bound
+// and must never block the extension host, so it runs here. It reads files on the local disk itself
+// and asks the host for the others; it claims files from the pool's shared counter, pass by pass.
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileSkipped, scanFiles } from '../scanner';
-import type { FromWorker, ScanJob, ToWorker } from './protocol';
-import { toWire } from './wire';
+import { scanPass } from '../scanner';
+import { FileSkipped, type Rescan } from '../scanState';
+import { DiskReader } from './disk';
+import { CONTROL, type FromWorker, type ScanJob, type ToWorker, type WorkerSetup } from './protocol';
+import { toWire, type WireOutcome } from './wire';
 
 const port = parentPort!;
-const job = workerData as ScanJob;
-const cancelled = new Int32Array(job.cancel);
+const control = new Int32Array((workerData as WorkerSetup).control);
 const waiting = new Map<number, (reply: ToWorker) => void>();
 let nextId = 0;
+let job: ScanJob | undefined;
+let disk: DiskReader | undefined;
 
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -21,27 +25,60 @@ function ask(type: 'read' | 'size', file: string): Promise<ToWorker> {
   });
 }
 
-port.on('message', (reply: ToWorker) => {
-  waiting.get(reply.id)?.(reply);
-  waiting.delete(reply.id);
-});
-
-scanFiles(job.files, async (file) => {
+async function read(file: string): Promise<Uint8Array> {
+  const local = disk?.find(file);
+  if (local) return disk!.read(local);
   const reply = await ask('read', file);
   if (reply.type !== 'read') throw new Error('unexpected reply');
-  if (reply.outsideFolder) throw new FileSkipped('outside-folder');
+  if (reply.skipped) throw new FileSkipped(reply.skipped);
   if (!reply.bytes) throw new Error(reply.error ?? 'no bytes');
   return reply.bytes;
-}, {
-  isCancelled: () => Atomics.load(cancelled, 0) === 1,
-  sizeOf: async (file) => {
-    const reply = await ask('size', file);
-    return reply.type === 'size' ? reply.size : undefined;
-  },
-  onFileStart: (file) => post({ type: 'start', file }),
-  onProgress: ({ done, total }) => post({ type: 'progress', done, total }),
-  fileBudgetMs: job.fileBudgetMs,
-}).then(
-  (result) => post({ type: 'result', result: toWire(result) }),
-  (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
-);
+}
+
+/** Only for files the host reads: a disk file's size is checked as it is opened. */
+async function sizeOf(file: string): Promise<number | undefined> {
+  if (disk?.find(file)) return undefined;
+  const reply = await ask('size', file);
+  return reply.type === 'size' ? reply.size : undefined;
+}
+
+/** Progress in every thread: reported when the count passes a whole percent, not once per file. */
+function onProgress({ total }: { total: number }): void {
+  const done = Atomics.add(control, CONTROL.done, 1) + 1;
+  if (Math.floor((done * 100) / total) > Math.floor(((done - 1) * 100) / total)) post({ type: 'progress', done, total });
+}
+
+async function pass(rescans?: readonly Rescan[]): Promise<void> {
+  const outcomes: [number, WireOutcome][] = [];
+  const slot = rescans ? CONTROL.nextRescan : CONTROL.next;
+  const cancelled = await scanPass({
+    files: job!.files,
+    rescans,
+    claim: () => Atomics.add(control, slot, 1),
+    apply: (index, outcome) => outcomes.push([index, toWire(outcome)]),
+  }, read, {
+    isCancelled: () => Atomics.load(control, CONTROL.cancel) === 1,
+    sizeOf,
+    fileBudgetMs: job!.fileBudgetMs,
+    onFileStart: (file) => post({ type: 'start', file }),
+    onProgress,
+  });
+  post({ type: 'passed', outcomes, cancelled });
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'scan':
+      job = message.job;
+      disk = job.disk && new DiskReader(job.disk);
+      return void pass().catch(failed);
+    case 'rescan': return void pass(message.rescans).catch(failed);
+    default:
+      waiting.get(message.id)?.(message);
+      waiting.delete(message.id);
+  }
+});
+
+function failed(error: unknown): void {
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}

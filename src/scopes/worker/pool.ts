@@ -1,0 +1,118 @@
+// The scope scan on several threads, as ripgrep searches on every core: worker threads claim files from
+// a shared counter, so a slow file holds up one thread, not a share of the list. Each pass's outcomes
+// are merged into one ScanState here, where the project pass is planned (paths only, no file text);
+// the result is the one scanFiles gives on one thread, file for file.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { FileSkipped, ScanState, type ScanResult } from '../scanState';
+import { CONTROL, CONTROL_SLOTS, type DiskFiles, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
+import { fromWire } from './wire';
+
+/** One thread per core, at most 4: past that, starting threads costs more than a folder's files take. */
+export function poolSize(): number {
+  return Math.min(4, os.availableParallelism());
+}
+
+/** Files the threads cannot read from the disk, read by the thread running the pool. */
+export interface HostFiles {
+  /** The bytes; FileSkipped for a file refused for a known reason. */
+  read(file: string): Promise<Uint8Array>;
+  size(file: string): Promise<number | undefined>;
+}
+
+export interface PoolScan {
+  readonly files: readonly string[];
+  /** Files the threads read themselves. */
+  readonly disk?: DiskFiles;
+  /** The others. */
+  readonly host?: HostFiles;
+  readonly fileBudgetMs?: number;
+  /** Files of the first pass done, in every thread. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** A file past the first look starts its detailed scan. */
+  readonly onFileStart?: (file: string) => void;
+}
+
+type Request = Extract<FromWorker, { type: 'read' | 'size' }>;
+
+async function answer(worker: Worker, request: Request, host: HostFiles | undefined): Promise<void> {
+  let reply: ToWorker;
+  try {
+    if (!host) throw new Error(`${request.file} is not on the disk and no one reads it`);
+    reply = request.type === 'size'
+      ? { type: 'size', id: request.id, size: await host.size(request.file) }
+      : { type: 'read', id: request.id, bytes: await host.read(request.file) };
+  } catch (error) {
+    reply = request.type === 'size'
+      ? { type: 'size', id: request.id }
+      : { type: 'read', id: request.id, ...(error instanceof FileSkipped ? { skipped: error.reason } : { error: String(error) }) };
+  }
+  worker.postMessage(reply);
+}
+
+/**
+ * Threads started at once (they load while the caller lists the files), for one scan at a time.
+ * dispose() stops them.
+ */
+export class ScanPool {
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  private readonly workers: Worker[];
+
+  /** `entry`: the worker's script (dist/scanWorker.js). */
+  constructor(entry: string, size = poolSize()) {
+    const setup: WorkerSetup = { control: this.control.buffer as SharedArrayBuffer };
+    this.workers = Array.from({ length: size }, () => new Worker(entry, { workerData: setup }));
+  }
+
+  /** Stops the scan, even in the middle of a file; its result says it was cancelled. */
+  cancel(): void {
+    Atomics.store(this.control, CONTROL.cancel, 1);
+  }
+
+  async scan(request: PoolScan): Promise<ScanResult> {
+    const state = new ScanState(request.files);
+    for (const slot of [CONTROL.next, CONTROL.nextRescan, CONTROL.done]) Atomics.store(this.control, slot, 0);
+    const job = { files: state.files, disk: request.disk, fileBudgetMs: request.fileBudgetMs };
+    state.cancelled = await this.pass({ type: 'scan', job }, state, request);
+    const rescans = state.cancelled ? [] : state.rescans();
+    if (rescans.length > 0) state.cancelled = await this.pass({ type: 'rescan', rescans }, state, request);
+    return state.result();
+  }
+
+  dispose(): Promise<unknown> {
+    return Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  /** Every thread takes part in the pass; true when it was cancelled. */
+  private async pass(message: ToWorker, state: ScanState, request: PoolScan): Promise<boolean> {
+    const cancelled = await Promise.all(this.workers.map((worker) => this.share(worker, message, state, request)));
+    return cancelled.some(Boolean);
+  }
+
+  private share(worker: Worker, message: ToWorker, state: ScanState, request: PoolScan): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const stop = (): void => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+      const onError = (error: Error): void => {
+        stop();
+        reject(error);
+      };
+      const onExit = (code: number): void => onError(new Error(`a scan thread stopped (exit code ${code})`));
+      const onMessage = (reply: FromWorker): void => {
+        switch (reply.type) {
+          case 'passed':
+            stop();
+            for (const [index, outcome] of reply.outcomes) state.apply(index, fromWire(outcome));
+            return resolve(reply.cancelled);
+          case 'failed': return onError(new Error(reply.message));
+          case 'start': return request.onFileStart?.(reply.file);
+          case 'progress': return request.onProgress?.(reply.done, reply.total);
+          default: return void answer(worker, reply, request.host);
+        }
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(message);
+    });
+  }
+}
