@@ -28,6 +28,9 @@ export { isScannable, languageOf, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from '.
 /** Files larger than this are skipped as generated or bundled code. */
 export const MAX_FILE_BYTES = 1_000_000;
 
+/** Files this long (in characters) are named to onFileStart as their detailed scan starts. */
+const NAMED_FILE_CHARS = 64 * 1024;
+
 /** Time one file may take by default: a crafted 1 MB file scans in well under this. */
 const FILE_BUDGET_MS = 2000;
 
@@ -543,7 +546,10 @@ export interface ScanOptions {
   readonly now?: () => number;
   /** Called after each file. */
   readonly onProgress?: (progress: ScanProgress) => void;
-  /** Called when a file's text starts being scanned. */
+  /**
+   * Called when the detailed scan of a large file starts (past the first look, NAMED_FILE_CHARS or more):
+   * the ones that take a moment. Naming every file would cost more than scanning most of them.
+   */
   readonly onFileStart?: (file: string) => void;
   /** Size in bytes without reading the file, to skip very large files cheaply. */
   readonly sizeOf?: (file: string) => Promise<number | undefined>;
@@ -580,8 +586,7 @@ async function scanOne(
       outcome.findings = [];
       outcome.unknownCalls = [];
     } else {
-      // Only the files the first look keeps are named: the others take no time worth showing.
-      onFileStart?.(file);
+      if (text.length >= NAMED_FILE_CHARS) onFileStart?.(file);
       // The first look is one linear pass: the budget is for the passes after it.
       const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
       const scanned = scanSource(file, text, budget, project, look?.mentioned);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../../log';
 import { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from '../../scopes/files';
 import type { ScanResult } from '../../scopes/scanState';
-import { ScanPool, type HostFiles } from '../../scopes/worker/pool';
+import { PoolKeeper, ScanPool, type HostFiles } from '../../scopes/worker/pool';
 import type { DiskFile, DiskFiles } from '../../scopes/worker/protocol';
 
 /** files.exclude and search.exclude entries that are on (plain `true`), as glob patterns. */
@@ -40,6 +40,10 @@ export interface WorkspaceScan {
   files: Map<string, vscode.Uri>;
 }
 
+/** Threads are kept this long after a scan: the next one starts at once, with their code compiled. */
+const KEEP_THREADS_MS = 3 * 60_000;
+let keeper: PoolKeeper | undefined;
+
 /** Files in folders on the local disk, which the scan's threads read themselves. */
 function onDisk(files: ReadonlyMap<string, vscode.Uri>): DiskFiles {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -69,8 +73,10 @@ export async function scanWorkspace(
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<WorkspaceScan> {
-  // Started first: the threads load while findFiles lists the folder.
-  const pool = new ScanPool(vscode.Uri.joinPath(extensionUri, 'dist', 'scanWorker.js').fsPath);
+  const entry = vscode.Uri.joinPath(extensionUri, 'dist', 'scanWorker.js').fsPath;
+  keeper ??= new PoolKeeper(() => new ScanPool(entry), KEEP_THREADS_MS);
+  // Taken first: threads that are not kept start while findFiles lists the folder.
+  const pool = keeper.take();
   const onCancel = token.onCancellationRequested(() => pool.cancel());
   try {
     const uris = await vscode.workspace.findFiles(SCAN_INCLUDE_GLOB, excludeGlob(log), undefined, token);
@@ -91,6 +97,6 @@ export async function scanWorkspace(
     return { result, files };
   } finally {
     onCancel.dispose();
-    void pool.dispose();
+    keeper.give(pool);
   }
 }

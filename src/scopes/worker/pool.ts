@@ -6,7 +6,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FileSkipped, ScanState, type ScanResult } from '../scanState';
 import { CONTROL, CONTROL_SLOTS, type DiskFiles, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
-import { fromWire } from './wire';
+import { outcomesFromWire } from './wire';
 
 /** One thread per core, at most 4: past that, starting threads costs more than a folder's files take. */
 export function poolSize(): number {
@@ -29,7 +29,7 @@ export interface PoolScan {
   readonly fileBudgetMs?: number;
   /** Files of the first pass done, in every thread. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** A file past the first look starts its detailed scan. */
+  /** A large file starts its detailed scan (ScanOptions.onFileStart). */
   readonly onFileStart?: (file: string) => void;
 }
 
@@ -57,6 +57,8 @@ async function answer(worker: Worker, request: Request, host: HostFiles | undefi
 export class ScanPool {
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   private readonly workers: Worker[];
+  /** Cancelled, or a thread failed: it cannot scan again. */
+  private spent = false;
 
   /** `entry`: the worker's script (dist/scanWorker.js). */
   constructor(entry: string, size = poolSize()) {
@@ -66,7 +68,13 @@ export class ScanPool {
 
   /** Stops the scan, even in the middle of a file; its result says it was cancelled. */
   cancel(): void {
+    this.spent = true;
     Atomics.store(this.control, CONTROL.cancel, 1);
+  }
+
+  /** Whether it can run another scan. */
+  get reusable(): boolean {
+    return !this.spent;
   }
 
   async scan(request: PoolScan): Promise<ScanResult> {
@@ -96,6 +104,7 @@ export class ScanPool {
       };
       const onError = (error: Error): void => {
         stop();
+        this.spent = true;
         reject(error);
       };
       const onExit = (code: number): void => onError(new Error(`a scan thread stopped (exit code ${code})`));
@@ -103,7 +112,7 @@ export class ScanPool {
         switch (reply.type) {
           case 'passed':
             stop();
-            for (const [index, outcome] of reply.outcomes) state.apply(index, fromWire(outcome));
+            for (const [index, outcome] of outcomesFromWire(reply.outcomes)) state.apply(index, outcome);
             return resolve(reply.cancelled);
           case 'failed': return onError(new Error(reply.message));
           case 'start': return request.onFileStart?.(reply.file);
@@ -114,5 +123,40 @@ export class ScanPool {
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage(message);
     });
+  }
+}
+
+/**
+ * Lends a pool for each scan and keeps it for `idleMs` after: the next scan finds its threads started and
+ * their code compiled, which a fresh thread takes about as long to do as the scan of a 10,000-file folder.
+ * A scan that starts while another runs gets a pool of its own.
+ */
+export class PoolKeeper {
+  private idle: ScanPool | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly start: () => ScanPool, private readonly idleMs: number) {}
+
+  take(): ScanPool {
+    clearTimeout(this.timer);
+    const pool = this.idle ?? this.start();
+    this.idle = undefined;
+    return pool;
+  }
+
+  /** Back after its scan: kept when it can scan again and no other is kept, else stopped. */
+  give(pool: ScanPool): void {
+    if (this.idle || !pool.reusable) {
+      void pool.dispose();
+      return;
+    }
+    this.idle = pool;
+    this.timer = setTimeout(() => this.dispose(), this.idleMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    void this.idle?.dispose();
+    this.idle = undefined;
   }
 }

@@ -3,7 +3,7 @@
 // reads through VS Code's file system, so remote and virtual folders work). Shared counters hand out
 // the files, count those done and cancel the scan, even in the middle of a file.
 import type { Rescan, SkippedFile } from '../scanState';
-import type { WireOutcome } from './wire';
+import type { WireOutcomes } from './wire';
 
 /** Int32 slots of the shared control buffer. */
 export const CONTROL = {
@@ -56,5 +56,5 @@ export type FromWorker =
   | { type: 'start'; file: string }
   | { type: 'progress'; done: number; total: number }
   /** The end of this worker's share of a pass: the outcome of each file it scanned, by index. */
-  | { type: 'passed'; outcomes: [number, WireOutcome][]; cancelled: boolean }
+  | { type: 'passed'; outcomes: WireOutcomes; cancelled: boolean }
   | { type: 'failed'; message: string };

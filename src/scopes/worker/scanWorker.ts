@@ -6,7 +6,7 @@ import { scanPass } from '../scanner';
 import { FileSkipped, type Rescan } from '../scanState';
 import { DiskReader } from './disk';
 import { CONTROL, type FromWorker, type ScanJob, type ToWorker, type WorkerSetup } from './protocol';
-import { toWire, type WireOutcome } from './wire';
+import { addOutcome, type WireOutcomes } from './wire';
 
 const port = parentPort!;
 const control = new Int32Array((workerData as WorkerSetup).control);
@@ -49,16 +49,17 @@ function onProgress({ total }: { total: number }): void {
 }
 
 async function pass(rescans?: readonly Rescan[]): Promise<void> {
-  const outcomes: [number, WireOutcome][] = [];
+  const outcomes: WireOutcomes = { empty: [], others: [] };
   const slot = rescans ? CONTROL.nextRescan : CONTROL.next;
   const cancelled = await scanPass({
     files: job!.files,
     rescans,
     claim: () => Atomics.add(control, slot, 1),
-    apply: (index, outcome) => outcomes.push([index, toWire(outcome)]),
+    apply: (index, outcome) => addOutcome(outcomes, index, outcome),
   }, read, {
     isCancelled: () => Atomics.load(control, CONTROL.cancel) === 1,
-    sizeOf,
+    // Asked only when some file is not on the disk: an await per file is not free.
+    sizeOf: job!.files.every((file) => disk?.find(file)) ? undefined : sizeOf,
     fileBudgetMs: job!.fileBudgetMs,
     onFileStart: (file) => post({ type: 'start', file }),
     onProgress,

@@ -40,3 +40,24 @@ export function fromWire(outcome: WireOutcome): Partial<FileState> {
       : { ...f, rules: f.rules.map((r) => OPERATION_RULES[r]) })),
   };
 }
+
+/** A pass's outcomes as they cross: most files hold no finding and nothing else, and cross as their index. */
+export interface WireOutcomes {
+  readonly empty: number[];
+  readonly others: [number, WireOutcome][];
+}
+
+const isEmpty = (outcome: Partial<FileState>): boolean =>
+  outcome.findings?.length === 0 && outcome.unknownCalls?.length === 0 && Object.keys(outcome).length === 2;
+
+export function addOutcome(outcomes: WireOutcomes, index: number, outcome: Partial<FileState>): void {
+  if (isEmpty(outcome)) outcomes.empty.push(index);
+  else outcomes.others.push([index, toWire(outcome)]);
+}
+
+export function outcomesFromWire(outcomes: WireOutcomes): [number, Partial<FileState>][] {
+  return [
+    ...outcomes.empty.map((index): [number, Partial<FileState>] => [index, { findings: [], unknownCalls: [] }]),
+    ...outcomes.others.map(([index, outcome]): [number, Partial<FileState>] => [index, fromWire(outcome)]),
+  ];
+}
