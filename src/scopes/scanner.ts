@@ -560,6 +560,9 @@ export interface ScanOptions {
 
 const decoder = new TextDecoder('utf-8');
 
+/** A file's bytes or text, by its name and its index in the pass's files. */
+type FileRead = (file: string, index: number) => Promise<Uint8Array | string>;
+
 /**
  * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
  * Intercom and what it imports; a file the first look rules out costs nothing more. Returns what it
@@ -567,7 +570,8 @@ const decoder = new TextDecoder('utf-8');
  */
 async function scanOne(
   file: string,
-  read: (file: string) => Promise<Uint8Array | string>,
+  index: number,
+  read: FileRead,
   options: Required<Pick<ScanOptions, 'isCancelled' | 'maxBytes' | 'fileBudgetMs' | 'now'>> & ScanOptions,
   project?: ProjectContext,
 ): Promise<{ outcome: Partial<FileState>; cancelled: boolean }> {
@@ -576,7 +580,7 @@ async function scanOne(
   try {
     const size = sizeOf ? await sizeOf(file) : undefined;
     if (size !== undefined && size > maxBytes) throw new FileSkipped('too-large');
-    const content = await read(file);
+    const content = await read(file, index);
     if (content.length > maxBytes) throw new FileSkipped('too-large');
     if (isBinary(content)) throw new FileSkipped('binary');
     const text = typeof content === 'string' ? content : decoder.decode(content);
@@ -624,7 +628,7 @@ export interface PassPlan {
  * Runs one pass of the scan over the files it claims, `concurrency` reads in flight. Several threads can
  * share one pass, each with its own `read`, by claiming from one counter. Returns whether it was cancelled.
  */
-export async function scanPass(plan: PassPlan, read: (file: string) => Promise<Uint8Array | string>, options: ScanOptions = {}): Promise<boolean> {
+export async function scanPass(plan: PassPlan, read: FileRead, options: ScanOptions = {}): Promise<boolean> {
   const { files, claim, rescans, apply } = plan;
   const settings = {
     ...options, isCancelled: options.isCancelled ?? (() => false), maxBytes: options.maxBytes ?? MAX_FILE_BYTES,
@@ -640,7 +644,7 @@ export async function scanPass(plan: PassPlan, read: (file: string) => Promise<U
         return;
       }
       const index = rescans ? rescans[next].index : next;
-      const scanned = await scanOne(files[index], read, settings, rescans?.[next].project);
+      const scanned = await scanOne(files[index], index, read, settings, rescans?.[next].project);
       cancelled ||= scanned.cancelled;
       apply(index, scanned.outcome);
       if (!rescans) options.onProgress?.({ done: ++done, total: count, file: files[index] });

@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../../log';
 import { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from '../../scopes/files';
 import type { ScanResult } from '../../scopes/scanState';
-import { PoolKeeper, ScanPool, type HostFiles } from '../../scopes/worker/pool';
-import type { DiskFile, DiskFiles } from '../../scopes/worker/protocol';
+import { PoolKeeper, ScanPool, type HostFiles, type OnDisk } from '../../scopes/worker/pool';
 
 /** files.exclude and search.exclude entries that are on (plain `true`), as glob patterns. */
 function excludedByUser(): string[] {
@@ -45,14 +44,15 @@ const KEEP_THREADS_MS = 3 * 60_000;
 let keeper: PoolKeeper | undefined;
 
 /** Files in folders on the local disk, which the scan's threads read themselves. */
-function onDisk(files: ReadonlyMap<string, vscode.Uri>): DiskFiles {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const disk = new Map<string, DiskFile>();
-  for (const [name, uri] of files) {
-    const folder = uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-    if (folder?.uri.scheme === 'file') disk.set(name, { path: uri.fsPath, folder: folder.index });
-  }
-  return { folders: folders.map((f) => f.uri.fsPath), files: disk };
+function onDisk(files: ReadonlyMap<string, vscode.Uri>): OnDisk {
+  return {
+    folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
+    locate: (file) => {
+      const uri = files.get(file)!;
+      const folder = uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+      return folder?.uri.scheme === 'file' ? { path: uri.fsPath, folder: folder.index } : undefined;
+    },
+  };
 }
 
 /** The others (remote and virtual folders), read through VS Code's file system. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../scanner';
 import { FileSkipped } from '../scanState';
-import type { DiskFile, DiskFiles } from './protocol';
+import type { DiskFiles } from './protocol';
 
 /** Opening a link without following it fails (ELOOP), so links cost nothing extra; Windows has no such flag. */
 const NO_FOLLOW: number | undefined = fs.constants.O_NOFOLLOW;
@@ -17,17 +17,17 @@ export class DiskReader {
 
   constructor(private readonly disk: DiskFiles) {}
 
-  /** The disk file of a name in the scan, if it is on the disk. */
-  find(file: string): DiskFile | undefined {
-    return this.disk.files.get(file);
+  /** Whether the job's file at `index` is on the disk. */
+  has(index: number): boolean {
+    return this.disk.paths[index] !== null;
   }
 
   /**
    * The file's bytes; FileSkipped when it is larger than `maxBytes` or a link leading out of its folder.
    * Read until the end without asking its size: fstat costs more than the read that finds the end.
    */
-  read(file: DiskFile, maxBytes = MAX_FILE_BYTES): Uint8Array {
-    const fd = this.open(file);
+  read(index: number, maxBytes = MAX_FILE_BYTES): Uint8Array {
+    const fd = this.open(index);
     try {
       let length = 0;
       for (;;) {
@@ -42,27 +42,28 @@ export class DiskReader {
     }
   }
 
-  private open(file: DiskFile): number {
+  private open(index: number): number {
+    const file = this.disk.paths[index]!;
     if (NO_FOLLOW === undefined) {
-      if (!fs.lstatSync(file.path).isSymbolicLink()) return fs.openSync(file.path, 'r');
+      if (!fs.lstatSync(file).isSymbolicLink()) return fs.openSync(file, 'r');
     } else {
       try {
-        return fs.openSync(file.path, fs.constants.O_RDONLY | NO_FOLLOW);
+        return fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
       }
     }
-    if (this.leavesFolder(file)) throw new FileSkipped('outside-folder');
-    return fs.openSync(file.path, 'r');
+    if (this.leavesFolder(file, this.disk.folderOf[index])) throw new FileSkipped('outside-folder');
+    return fs.openSync(file, 'r');
   }
 
-  private leavesFolder(file: DiskFile): boolean {
-    let folder = this.realFolders.get(file.folder);
+  private leavesFolder(file: string, folderIndex: number): boolean {
+    let folder = this.realFolders.get(folderIndex);
     if (folder === undefined) {
-      folder = fs.realpathSync(this.disk.folders[file.folder]);
-      this.realFolders.set(file.folder, folder);
+      folder = fs.realpathSync(this.disk.folders[folderIndex]);
+      this.realFolders.set(folderIndex, folder);
     }
-    const relative = path.relative(folder, fs.realpathSync(file.path));
+    const relative = path.relative(folder, fs.realpathSync(file));
     return relative.startsWith('..') || path.isAbsolute(relative);
   }
 }

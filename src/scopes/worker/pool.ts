@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FileSkipped, ScanState, type ScanResult } from '../scanState';
-import { CONTROL, CONTROL_SLOTS, type DiskFiles, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
+import { CONTROL, CONTROL_SLOTS, type DiskFile, type DiskFiles, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
 import { outcomesFromWire } from './wire';
 
 /** One thread per core, at most 4: past that, starting threads costs more than a folder's files take. */
@@ -20,10 +20,17 @@ export interface HostFiles {
   size(file: string): Promise<number | undefined>;
 }
 
+/** Files in folders on the local disk, which the threads read themselves. */
+export interface OnDisk {
+  /** Paths of the folders. */
+  readonly folders: readonly string[];
+  /** Where a file is, when it is on the disk. */
+  readonly locate: (file: string) => DiskFile | undefined;
+}
+
 export interface PoolScan {
   readonly files: readonly string[];
-  /** Files the threads read themselves. */
-  readonly disk?: DiskFiles;
+  readonly disk?: OnDisk;
   /** The others. */
   readonly host?: HostFiles;
   readonly fileBudgetMs?: number;
@@ -34,6 +41,15 @@ export interface PoolScan {
 }
 
 type Request = Extract<FromWorker, { type: 'read' | 'size' }>;
+
+function flatten(files: readonly string[], disk: OnDisk): DiskFiles {
+  const located = files.map(disk.locate);
+  return {
+    folders: disk.folders,
+    paths: located.map((file) => file?.path ?? null),
+    folderOf: Int32Array.from(located, (file) => file?.folder ?? -1),
+  };
+}
 
 async function answer(worker: Worker, request: Request, host: HostFiles | undefined): Promise<void> {
   let reply: ToWorker;
@@ -80,7 +96,7 @@ export class ScanPool {
   async scan(request: PoolScan): Promise<ScanResult> {
     const state = new ScanState(request.files);
     for (const slot of [CONTROL.next, CONTROL.nextRescan, CONTROL.done]) Atomics.store(this.control, slot, 0);
-    const job = { files: state.files, disk: request.disk, fileBudgetMs: request.fileBudgetMs };
+    const job = { files: state.files, disk: request.disk && flatten(state.files, request.disk), fileBudgetMs: request.fileBudgetMs };
     state.cancelled = await this.pass({ type: 'scan', job }, state, request);
     const rescans = state.cancelled ? [] : state.rescans();
     if (rescans.length > 0) state.cancelled = await this.pass({ type: 'rescan', rescans }, state, request);

@@ -26,15 +26,17 @@ export interface WorkerSetup {
 /** A file of a folder on the local disk. */
 export interface DiskFile {
   readonly path: string;
-  /** Index of its folder in DiskFiles.folders. */
+  /** Index of its folder in the list of folders. */
   readonly folder: number;
 }
 
+/** Where a job's files are on the disk, by their index in the job's files: flat arrays cross quickly. */
 export interface DiskFiles {
   /** Paths of the folders, for the rule that a link must not lead out of its folder. */
   readonly folders: readonly string[];
-  /** By the file's name in the scan; a file not here is read by the host. */
-  readonly files: ReadonlyMap<string, DiskFile>;
+  /** Null for a file the host reads. */
+  readonly paths: readonly (string | null)[];
+  readonly folderOf: Int32Array;
 }
 
 export interface ScanJob {

@@ -14,6 +14,8 @@ const waiting = new Map<number, (reply: ToWorker) => void>();
 let nextId = 0;
 let job: ScanJob | undefined;
 let disk: DiskReader | undefined;
+/** The job's files not on the disk. */
+let hostFiles = new Set<string>();
 
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -25,9 +27,8 @@ function ask(type: 'read' | 'size', file: string): Promise<ToWorker> {
   });
 }
 
-async function read(file: string): Promise<Uint8Array> {
-  const local = disk?.find(file);
-  if (local) return disk!.read(local);
+async function read(file: string, index: number): Promise<Uint8Array> {
+  if (disk?.has(index)) return disk.read(index);
   const reply = await ask('read', file);
   if (reply.type !== 'read') throw new Error('unexpected reply');
   if (reply.skipped) throw new FileSkipped(reply.skipped);
@@ -35,9 +36,9 @@ async function read(file: string): Promise<Uint8Array> {
   return reply.bytes;
 }
 
-/** Only for files the host reads: a disk file's size is checked as it is opened. */
+/** Only for files the host reads: a disk file's size is checked as it is read. */
 async function sizeOf(file: string): Promise<number | undefined> {
-  if (disk?.find(file)) return undefined;
+  if (!hostFiles.has(file)) return undefined;
   const reply = await ask('size', file);
   return reply.type === 'size' ? reply.size : undefined;
 }
@@ -59,7 +60,7 @@ async function pass(rescans?: readonly Rescan[]): Promise<void> {
   }, read, {
     isCancelled: () => Atomics.load(control, CONTROL.cancel) === 1,
     // Asked only when some file is not on the disk: an await per file is not free.
-    sizeOf: job!.files.every((file) => disk?.find(file)) ? undefined : sizeOf,
+    sizeOf: hostFiles.size > 0 ? sizeOf : undefined,
     fileBudgetMs: job!.fileBudgetMs,
     onFileStart: (file) => post({ type: 'start', file }),
     onProgress,
@@ -72,6 +73,7 @@ port.on('message', (message: ToWorker) => {
     case 'scan':
       job = message.job;
       disk = job.disk && new DiskReader(job.disk);
+      hostFiles = new Set(job.files.filter((_, index) => !disk?.has(index)));
       return void pass().catch(failed);
     case 'rescan': return void pass(message.rescans).catch(failed);
     default:

@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { capabilitiesForFindings } from '../../../src/scopes/capabilities';
-import { MAX_FILE_BYTES, scanFiles } from '../../../src/scopes/scanner';
+import { isScannable, MAX_FILE_BYTES, scanFiles } from '../../../src/scopes/scanner';
 import { FileSkipped, type ScanResult } from '../../../src/scopes/scanState';
 import { DiskReader } from '../../../src/scopes/worker/disk';
-import { ScanPool, type HostFiles } from '../../../src/scopes/worker/pool';
-import type { DiskFile, DiskFiles } from '../../../src/scopes/worker/protocol';
+import { ScanPool, type HostFiles, type OnDisk } from '../../../src/scopes/worker/pool';
 import { CRAFTED_FILES } from '../../support/craftedFiles';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/scopes');
@@ -23,9 +22,7 @@ function listed(root: string): string[] {
     .sort();
 }
 
-function onDisk(root: string, files: readonly string[]): DiskFiles {
-  return { folders: [root], files: new Map(files.map((f): [string, DiskFile] => [f, { path: path.join(root, f), folder: 0 }])) };
-}
+const onDisk = (root: string): OnDisk => ({ folders: [root], locate: (file) => ({ path: path.join(root, file), folder: 0 }) });
 
 async function withPool(size: number, use: (pool: ScanPool) => Promise<ScanResult>): Promise<ScanResult> {
   const pool = new ScanPool(ENTRY, size);
@@ -60,14 +57,17 @@ suite('scopes scan pool: several threads, the result of one', function () {
   });
   suiteTeardown(() => fs.rmSync(path.dirname(folder), { recursive: true, force: true }));
 
+  /** scanFiles reading as the threads do. */
   const oneThread = (options = {}) => {
-    const reader = new DiskReader(onDisk(folder, files));
-    return scanFiles(files, async (f) => reader.read(reader.find(f)!), options);
+    const scannable = files.filter(isScannable);
+    const index = new Map(scannable.map((file, i) => [file, i]));
+    const reader = new DiskReader({ folders: [folder], paths: scannable.map((file) => path.join(folder, file)), folderOf: new Int32Array(scannable.length) });
+    return scanFiles(files, async (file) => reader.read(index.get(file)!), options);
   };
 
   test('files read from the disk by 3 threads: the same findings in the same order, the same skipped files, the project pass included', async () => {
     const expected = await oneThread();
-    const result = await withPool(3, (pool) => pool.scan({ files, disk: onDisk(folder, files) }));
+    const result = await withPool(3, (pool) => pool.scan({ files, disk: onDisk(folder) }));
     assert.deepEqual(result, expected);
     assert.deepEqual(capabilitiesForFindings(result.findings).map((c) => c.id), capabilitiesForFindings(expected.findings).map((c) => c.id));
     // The cases the comparison is about.
@@ -81,29 +81,39 @@ suite('scopes scan pool: several threads, the result of one', function () {
     assert.ok(result.checkByHand.length > 0, 'files to check by hand');
   });
 
+  /** As the extension host reads a remote folder, refusing the link as the disk reader does. */
+  const host: HostFiles = {
+    read: async (f) => {
+      if (f === 'out-link.ts') throw new FileSkipped('outside-folder');
+      return fs.readFileSync(path.join(folder, f));
+    },
+    size: async (f) => fs.statSync(path.join(folder, f)).size,
+  };
+
   test('files read by the host (a remote folder): the same result, and a file the host refuses is listed as skipped', async () => {
-    const host: HostFiles = {
-      read: async (f) => {
-        if (f === 'out-link.ts') throw new FileSkipped('outside-folder');
-        return fs.readFileSync(path.join(folder, f));
-      },
-      size: async (f) => fs.statSync(path.join(folder, f)).size,
-    };
     const expected = await scanFiles(files, host.read, { sizeOf: (f) => host.size(f).catch(() => undefined) });
     const result = await withPool(2, (pool) => pool.scan({ files, host }));
     assert.deepEqual(result, expected);
     assert.ok(result.skipped.some((s) => s.file === 'out-link.ts' && s.reason === 'outside-folder'));
   });
 
+  test('some files on the disk, the others read by the host (a local and a remote folder): the same result', async () => {
+    const local = onDisk(folder);
+    // Every other file is on the disk.
+    const mixed: OnDisk = { folders: local.folders, locate: (file) => (files.indexOf(file) % 2 === 0 ? local.locate(file) : undefined) };
+    const result = await withPool(2, (pool) => pool.scan({ files, disk: mixed, host }));
+    assert.deepEqual(result, await oneThread());
+  });
+
   test('cancelled before it starts: nothing scanned, as on one thread', async () => {
-    const result = await withPool(2, (pool) => (pool.cancel(), pool.scan({ files, disk: onDisk(folder, files) })));
+    const result = await withPool(2, (pool) => (pool.cancel(), pool.scan({ files, disk: onDisk(folder) })));
     assert.deepEqual(result, await oneThread({ isCancelled: () => true }));
     assert.equal(result.cancelled, true);
   });
 
   test('progress counts the files every thread has done, up to all of them', async () => {
     const counts: number[] = [];
-    const result = await withPool(2, (pool) => pool.scan({ files, disk: onDisk(folder, files), onProgress: (done, total) => counts.push(total - done) }));
+    const result = await withPool(2, (pool) => pool.scan({ files, disk: onDisk(folder), onProgress: (done, total) => counts.push(total - done) }));
     assert.equal(counts.at(-1), 0, 'the last report is all files done');
     assert.ok(counts.length < files.length, `${counts.length} reports for ${files.length} files: not one per file`);
     assert.equal(result.cancelled, false);
@@ -118,7 +128,7 @@ suite('scopes scan pool: several threads, the result of one', function () {
     const craftedFiles = () => crafted.map((f) => `crafted/${f}`);
 
     test('a file over its time budget is skipped as too slow, in whichever thread scans it', async () => {
-      const result = await withPool(2, (pool) => pool.scan({ files: craftedFiles(), disk: onDisk(folder, craftedFiles()), fileBudgetMs: 1 }));
+      const result = await withPool(2, (pool) => pool.scan({ files: craftedFiles(), disk: onDisk(folder), fileBudgetMs: 1 }));
       assert.deepEqual(result.skipped, craftedFiles().map((file) => ({ file, reason: 'too-slow' })));
       assert.equal(result.scanned, 0);
     });
@@ -127,11 +137,11 @@ suite('scopes scan pool: several threads, the result of one', function () {
       let startedAtCancel = 0;
       const result = await withPool(2, async (pool) => {
         // Both threads loaded and waiting, so both are handed a crafted file at once.
-        await pool.scan({ files: ['filler0.js'], disk: onDisk(folder, ['filler0.js']) });
+        await pool.scan({ files: ['filler0.js'], disk: onDisk(folder) });
         let started = 0;
         return pool.scan({
           files: craftedFiles(),
-          disk: onDisk(folder, craftedFiles()),
+          disk: onDisk(folder),
           fileBudgetMs: 60_000,
           onFileStart: () => {
             if (++started !== 2) return;
