@@ -107,6 +107,14 @@ export class ScanPool {
     return Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
+  /** Whether its threads keep the process alive: an idle pool's do not. */
+  hold(held: boolean): void {
+    for (const worker of this.workers) {
+      if (held) worker.ref();
+      else worker.unref();
+    }
+  }
+
   /** Every thread takes part in the pass; true when it was cancelled. */
   private async pass(message: ToWorker, state: ScanState, request: PoolScan): Promise<boolean> {
     const cancelled = await Promise.all(this.workers.map((worker) => this.share(worker, message, state, request)));
@@ -157,6 +165,7 @@ export class PoolKeeper {
     clearTimeout(this.timer);
     const pool = this.idle ?? this.start();
     this.idle = undefined;
+    pool.hold(true);
     return pool;
   }
 
@@ -167,7 +176,9 @@ export class PoolKeeper {
       return;
     }
     this.idle = pool;
+    pool.hold(false);
     this.timer = setTimeout(() => this.dispose(), this.idleMs);
+    this.timer.unref?.();
   }
 
   dispose(): void {

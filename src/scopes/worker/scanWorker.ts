@@ -43,10 +43,17 @@ async function sizeOf(file: string): Promise<number | undefined> {
   return reply.type === 'size' ? reply.size : undefined;
 }
 
-/** Progress in every thread: reported when the count passes a whole percent, not once per file. */
+/** Between two progress reports of a thread: a message per file would cost more than some files' scans. */
+const PROGRESS_EVERY_MS = 50;
+let lastProgress = 0;
+
+/** Files done in every thread, reported now and then, and when the last one is done. */
 function onProgress({ total }: { total: number }): void {
   const done = Atomics.add(control, CONTROL.done, 1) + 1;
-  if (Math.floor((done * 100) / total) > Math.floor(((done - 1) * 100) / total)) post({ type: 'progress', done, total });
+  const now = performance.now();
+  if (done < total && now - lastProgress < PROGRESS_EVERY_MS) return;
+  lastProgress = now;
+  post({ type: 'progress', done, total });
 }
 
 async function pass(rescans?: readonly Rescan[]): Promise<void> {

@@ -8,7 +8,7 @@ import { capabilitiesForFindings } from '../../../src/scopes/capabilities';
 import { isScannable, MAX_FILE_BYTES, scanFiles } from '../../../src/scopes/scanner';
 import { FileSkipped, type ScanResult } from '../../../src/scopes/scanState';
 import { DiskReader } from '../../../src/scopes/worker/disk';
-import { ScanPool, type HostFiles, type OnDisk } from '../../../src/scopes/worker/pool';
+import { PoolKeeper, ScanPool, type HostFiles, type OnDisk } from '../../../src/scopes/worker/pool';
 import { CRAFTED_FILES } from '../../support/craftedFiles';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/scopes');
@@ -155,5 +155,53 @@ suite('scopes scan pool: several threads, the result of one', function () {
       assert.ok(result.scanned < startedAtCancel, `${result.scanned} files scanned of the ${startedAtCancel} started before cancelling`);
       assert.deepEqual(result.skipped, []);
     });
+  });
+});
+
+suite('scopes scan pool keeper: threads kept between scans', function () {
+  this.timeout(60_000);
+  let keeper: PoolKeeper;
+  const folder = path.join(FIXTURES, 'js');
+  const files = ['intercom-app.ts'];
+  const scanWith = async (pool: ScanPool) => (await pool.scan({ files, disk: onDisk(folder) })).findings.length;
+
+  setup(() => {
+    keeper = new PoolKeeper(() => new ScanPool(ENTRY, 1), 60_000);
+  });
+  teardown(() => keeper.dispose());
+
+  test('the pool a scan gave back is lent to the next scan, and scans as a new one does', async () => {
+    const first = keeper.take();
+    const found = await scanWith(first);
+    assert.ok(found > 0);
+    keeper.give(first);
+    const second = keeper.take();
+    assert.equal(second, first);
+    assert.equal(await scanWith(second), found);
+    keeper.give(second);
+  });
+
+  test('a scan that starts while another runs gets a pool of its own; only one is kept', async () => {
+    const [a, b] = [keeper.take(), keeper.take()];
+    assert.notEqual(a, b);
+    await Promise.all([scanWith(a), scanWith(b)]);
+    keeper.give(a);
+    keeper.give(b);
+    const [c, d] = [keeper.take(), keeper.take()];
+    assert.equal(c, a);
+    assert.notEqual(d, b);
+    keeper.give(c);
+    keeper.give(d);
+  });
+
+  test('a cancelled pool is not kept: its threads may have stopped in the middle of a file', async () => {
+    const pool = keeper.take();
+    pool.cancel();
+    assert.equal((await pool.scan({ files, disk: onDisk(folder) })).cancelled, true);
+    keeper.give(pool);
+    const next = keeper.take();
+    assert.notEqual(next, pool);
+    assert.ok((await scanWith(next)) > 0);
+    keeper.give(next);
   });
 });
