@@ -6,7 +6,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FileSkipped, ScanState, type ScanResult } from '../scanState';
 import { CONTROL, CONTROL_SLOTS, type DiskFile, type DiskFiles, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
-import { outcomesFromWire } from './wire';
+import { applyOutcomes } from './wire';
 
 /** One thread per core, at most 4: past that, starting threads costs more than a folder's files take. */
 export function poolSize(): number {
@@ -136,7 +136,7 @@ export class ScanPool {
         switch (reply.type) {
           case 'passed':
             stop();
-            for (const [index, outcome] of outcomesFromWire(reply.outcomes)) state.apply(index, outcome);
+            applyOutcomes(reply.outcomes, (index, outcome) => state.apply(index, outcome));
             return resolve(reply.cancelled);
           case 'failed': return onError(new Error(reply.message));
           case 'start': return request.onFileStart?.(reply.file);

@@ -55,9 +55,8 @@ export function addOutcome(outcomes: WireOutcomes, index: number, outcome: Parti
   else outcomes.others.push([index, toWire(outcome)]);
 }
 
-export function outcomesFromWire(outcomes: WireOutcomes): [number, Partial<FileState>][] {
-  return [
-    ...outcomes.empty.map((index): [number, Partial<FileState>] => [index, { findings: [], unknownCalls: [] }]),
-    ...outcomes.others.map(([index, outcome]): [number, Partial<FileState>] => [index, fromWire(outcome)]),
-  ];
+/** Hands each outcome, as it was before crossing, to `apply`. */
+export function applyOutcomes(outcomes: WireOutcomes, apply: (index: number, outcome: Partial<FileState>) => void): void {
+  for (const index of outcomes.empty) apply(index, { findings: [], unknownCalls: [] });
+  for (const [index, outcome] of outcomes.others) apply(index, fromWire(outcome));
 }
