@@ -8,7 +8,7 @@ import { FileSkipped, ScanState, type ScanResult } from '../scanState';
 import { CONTROL, CONTROL_SLOTS, type DiskFile, type DiskFiles, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
 import { applyOutcomes } from './wire';
 
-/** One thread per core, at most 4: past that, starting threads costs more than a folder's files take. */
+/** One thread per core, as ripgrep uses; at most 4, as each costs its start and its memory. */
 export function poolSize(): number {
   return Math.min(4, os.availableParallelism());
 }
@@ -30,6 +30,7 @@ export interface OnDisk {
 
 export interface PoolScan {
   readonly files: readonly string[];
+  /** Files the threads read themselves. */
   readonly disk?: OnDisk;
   /** The others. */
   readonly host?: HostFiles;
@@ -43,7 +44,7 @@ export interface PoolScan {
 type Request = Extract<FromWorker, { type: 'read' | 'size' }>;
 
 function flatten(files: readonly string[], disk: OnDisk): DiskFiles {
-  const located = files.map(disk.locate);
+  const located = files.map((file) => disk.locate(file));
   return {
     folders: disk.folders,
     paths: located.map((file) => file?.path ?? null),
@@ -73,13 +74,18 @@ async function answer(worker: Worker, request: Request, host: HostFiles | undefi
 export class ScanPool {
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   private readonly workers: Worker[];
-  /** Cancelled, or a thread failed: it cannot scan again. */
+  /** Cancelled, or a thread failed or stopped: it cannot scan again. */
   private spent = false;
 
   /** `entry`: the worker's script (dist/scanWorker.js). */
   constructor(entry: string, size = poolSize()) {
     const setup: WorkerSetup = { control: this.control.buffer as SharedArrayBuffer };
     this.workers = Array.from({ length: size }, () => new Worker(entry, { workerData: setup }));
+    // Also while idle: a thread that fails then is noted (not thrown at the caller) and the pool not lent again.
+    const spend = (): void => {
+      this.spent = true;
+    };
+    for (const worker of this.workers) worker.on('error', spend).on('exit', spend);
   }
 
   /** Stops the scan, even in the middle of a file; its result says it was cancelled. */
@@ -163,6 +169,7 @@ export class PoolKeeper {
 
   take(): ScanPool {
     clearTimeout(this.timer);
+    if (this.idle && !this.idle.reusable) this.dispose();
     const pool = this.idle ?? this.start();
     this.idle = undefined;
     pool.hold(true);
