@@ -23,7 +23,7 @@ import { FileSkipped, ScanState, type FileState, type ProjectContext, type Resca
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
 import { languageOf } from './files';
 
-export { isScannable, languageOf, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
+export { isScannable, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
 
 /** Files larger than this are skipped as generated or bundled code. */
 export const MAX_FILE_BYTES = 1_000_000;
