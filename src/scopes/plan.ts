@@ -13,7 +13,7 @@ import { CAPABILITIES, capabilitiesForFinding, type Capability } from './capabil
 import { CANVAS_KIT_SCOPES, coveredBy, covers, findScope, SCOPES, SECTIONS, type Scope, type Section } from './catalog';
 import { findingSubject, inTestCode, type Finding } from './finding';
 import { matchOperation, parseOperation, type Evidence, type OperationRule } from './operations';
-import type { ScanResult } from './scanner';
+import type { ScanResult } from './scanState';
 import { findTopicRule, UNLISTED_LABEL_HINTS, type TopicRule } from './topics';
 
 export interface ChecklistInput {

@@ -5,7 +5,7 @@
 import { findScope } from './catalog';
 import { findingSubject, type Finding, type Located } from './finding';
 import type { Checklist, ChecklistItem, Reason, ScanCoverage } from './plan';
-import type { SkippedFile } from './scanner';
+import type { SkippedFile } from './scanState';
 
 export interface RenderOptions {
   /** Link target for a finding or another place in the code, e.g. `src/app.ts#L12` relative to the document. */

@@ -8,8 +8,8 @@
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
-import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall } from './finding';
-import { IMPORT_WORDS, importsOf, ModuleKeySet, moduleKeys, ProjectModules, type ModuleImport } from './imports';
+import type { Finding, RequestFinding, UnknownSdkCall } from './finding';
+import { IMPORT_WORDS, importsOf } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { Receivers } from './receivers';
@@ -19,34 +19,20 @@ import {
   bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, resolveMethod,
   type Language,
 } from './source';
+import { FileSkipped, ScanState, type FileState, type ProjectContext, type Rescan, type ScanResult } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
-import { LANGUAGES, SKIPPED_DIRECTORIES } from './files';
+import { languageOf } from './files';
 
-export { SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
+export { isScannable, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
 
 /** Files larger than this are skipped as generated or bundled code. */
 export const MAX_FILE_BYTES = 1_000_000;
 
+/** Files this long (in characters) are named to onFileStart as their detailed scan starts. */
+const NAMED_FILE_CHARS = 64 * 1024;
+
 /** Time one file may take by default: a crafted 1 MB file scans in well under this. */
 const FILE_BUDGET_MS = 2000;
-
-/** A skipped directory anywhere in a path (relative or absolute, either separator): one test per path. */
-const SKIPPED_PATH = new RegExp(`(?:^|[\\\\/])(?:${SKIPPED_DIRECTORIES.map(escapeRegExp).join('|')})[\\\\/]`);
-
-/** A Map, not the object: no inherited key (`x.constructor`) names a language. */
-const LANGUAGE_OF_EXTENSION = new Map(Object.entries(LANGUAGES));
-
-export function languageOf(file: string): Language | undefined {
-  const dot = file.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const extension = file.slice(dot + 1);
-  return LANGUAGE_OF_EXTENSION.get(extension) ?? LANGUAGE_OF_EXTENSION.get(extension.toLowerCase());
-}
-
-/** Whether a path (relative or absolute, `/` or `\`) has a scanned extension and no skipped directory. */
-export function isScannable(file: string): boolean {
-  return languageOf(file) !== undefined && !SKIPPED_PATH.test(file);
-}
 
 /**
  * An import of an official Intercom SDK (intercom-client, python-intercom, intercom-ruby, intercom-php,
@@ -511,13 +497,6 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
-/** What the rest of the project says about a file: it imports a module that talks to Intercom. */
-export interface ProjectContext {
-  readonly importsIntercom: boolean;
-  /** Names it binds from such modules: clients, wrappers, factories. */
-  readonly names: ReadonlySet<string>;
-}
-
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   return scanSource(file, text, budget, project).findings;
@@ -552,11 +531,6 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
   return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls, talksToIntercom };
 }
 
-export interface SkippedFile {
-  readonly file: string;
-  readonly reason: 'binary' | 'too-large' | 'too-slow' | 'unreadable' | 'outside-folder';
-}
-
 export interface ScanProgress {
   readonly done: number;
   readonly total: number;
@@ -572,7 +546,10 @@ export interface ScanOptions {
   readonly now?: () => number;
   /** Called after each file. */
   readonly onProgress?: (progress: ScanProgress) => void;
-  /** Called when a file's text starts being scanned. */
+  /**
+   * Called when the detailed scan of a large file starts (past the first look, NAMED_FILE_CHARS or more):
+   * the ones that take a moment. Naming every file would cost more than scanning most of them.
+   */
   readonly onFileStart?: (file: string) => void;
   /** Size in bytes without reading the file, to skip very large files cheaply. */
   readonly sizeOf?: (file: string) => Promise<number | undefined>;
@@ -581,154 +558,119 @@ export interface ScanOptions {
   readonly concurrency?: number;
 }
 
-export interface ScanResult {
-  /** In the order of the files given, then by position. */
-  readonly findings: Finding[];
-  readonly scanned: number;
-  readonly skipped: SkippedFile[];
-  /**
-   * Files outside test code that import an Intercom SDK or name its host but gave no finding: the scan
-   * may have missed their calls.
-   */
-  readonly checkByHand: string[];
-  /** Outside test code: calls on an Intercom SDK client whose method no SDK table knows, to read by hand. */
-  readonly unknownCalls: UnknownSdkCall[];
-  readonly cancelled: boolean;
-}
-
 const decoder = new TextDecoder('utf-8');
 
-/** Thrown by a `read` that refuses a file for a known reason (e.g. a link leading out of the folder). */
-export class FileSkipped extends Error {
-  constructor(readonly reason: SkippedFile['reason']) {
-    super(`file skipped: ${reason}`);
+/** A file's bytes or text, by its name and its index in the pass's files. */
+type FileRead = (file: string, index: number) => Promise<Uint8Array | string>;
+
+/**
+ * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
+ * Intercom and what it imports; a file the first look rules out costs nothing more. Returns what it
+ * learnt, even when stopped part way; `cancelled` is true when the scan was cancelled meanwhile.
+ */
+async function scanOne(
+  file: string,
+  index: number,
+  read: FileRead,
+  options: Required<Pick<ScanOptions, 'isCancelled' | 'maxBytes' | 'fileBudgetMs' | 'now'>> & ScanOptions,
+  project?: ProjectContext,
+): Promise<{ outcome: Partial<FileState>; cancelled: boolean }> {
+  const { sizeOf, maxBytes, onFileStart, fileBudgetMs, now, isCancelled } = options;
+  const outcome: Partial<FileState> = {};
+  try {
+    const size = sizeOf ? await sizeOf(file) : undefined;
+    if (size !== undefined && size > maxBytes) throw new FileSkipped('too-large');
+    const content = await read(file, index);
+    if (content.length > maxBytes) throw new FileSkipped('too-large');
+    if (isBinary(content)) throw new FileSkipped('binary');
+    const text = typeof content === 'string' ? content : decoder.decode(content);
+    const lang = languageOf(file)!;
+    const look = project === undefined ? firstLook(text, lang) : undefined;
+    if (look?.mayMatter === false) {
+      outcome.findings = [];
+      outcome.unknownCalls = [];
+    } else {
+      if (text.length >= NAMED_FILE_CHARS) onFileStart?.(file);
+      // The first look is one linear pass: the budget is for the passes after it.
+      const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
+      const scanned = scanSource(file, text, budget, project, look?.mentioned);
+      outcome.findings = scanned.findings;
+      outcome.unknownCalls = scanned.unknownCalls;
+      if (project === undefined) {
+        outcome.talksToIntercom = scanned.talksToIntercom;
+        if (scanned.talksToIntercom) outcome.givenClient = classesGivenClient(text, budget);
+      }
+    }
+    const found = look?.mayImport ? importsOf(text, lang) : [];
+    if (found.length > 0) outcome.imports = found;
+  } catch (error) {
+    const stopped = error instanceof ScanStopped ? error.reason : undefined;
+    if (stopped === 'cancelled') return { outcome, cancelled: true };
+    outcome.skipped = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
+    // A second, project-aware scan that fails leaves the file unscanned.
+    outcome.findings = undefined;
+    outcome.unknownCalls = undefined;
   }
+  return { outcome, cancelled: false };
+}
+
+/** The files one pass scans: `claim` hands out the next index, and one past the last ends the pass. */
+export interface PassPlan {
+  readonly files: readonly string[];
+  readonly claim: () => number;
+  /** The project pass: `claim` indexes these. Without them it is the first pass. */
+  readonly rescans?: readonly Rescan[];
+  /** Told each file's outcome, by its index in `files`. */
+  readonly apply: (index: number, outcome: Partial<FileState>) => void;
+}
+
+/**
+ * Runs one pass of the scan over the files it claims, `concurrency` reads in flight. Several threads can
+ * share one pass, each with its own `read`, by claiming from one counter. Returns whether it was cancelled.
+ */
+export async function scanPass(plan: PassPlan, read: FileRead, options: ScanOptions = {}): Promise<boolean> {
+  const { files, claim, rescans, apply } = plan;
+  const settings = {
+    ...options, isCancelled: options.isCancelled ?? (() => false), maxBytes: options.maxBytes ?? MAX_FILE_BYTES,
+    fileBudgetMs: options.fileBudgetMs ?? FILE_BUDGET_MS, now: options.now ?? (() => performance.now()),
+  };
+  const count = rescans ? rescans.length : files.length;
+  let done = 0;
+  let cancelled = false;
+  const worker = async (): Promise<void> => {
+    for (let next = claim(); next < count; next = claim()) {
+      if (cancelled || settings.isCancelled()) {
+        cancelled = true;
+        return;
+      }
+      const index = rescans ? rescans[next].index : next;
+      const scanned = await scanOne(files[index], index, read, settings, rescans?.[next].project);
+      cancelled ||= scanned.cancelled;
+      apply(index, scanned.outcome);
+      if (!rescans) options.onProgress?.({ done: ++done, total: count, file: files[index] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 16, count)) }, worker));
+  return cancelled;
 }
 
 /**
  * Scans files through `read` (bytes or text). Skips binary, very large and unreadable files, and any
- * path isScannable rejects; stops early when cancelled.
+ * path isScannable rejects; stops early when cancelled. Two passes: every file, then the files the
+ * project's imports make Intercom files (ScanState.rescans).
  */
 export async function scanFiles(
   files: readonly string[],
   read: (file: string) => Promise<Uint8Array | string>,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  const {
-    isCancelled = () => false, onProgress, onFileStart, sizeOf, maxBytes = MAX_FILE_BYTES, concurrency = 16,
-    fileBudgetMs = FILE_BUDGET_MS, now = () => performance.now(),
-  } = options;
-  const wanted = files.filter(isScannable);
-  const perFile: (Finding[] | undefined)[] = new Array(wanted.length);
-  const unknownPerFile: (UnknownSdkCall[] | undefined)[] = new Array(wanted.length);
-  const skipped: (SkippedFile | undefined)[] = new Array(wanted.length);
-  /** Imports an Intercom SDK or names its host. */
-  const talksToIntercom: boolean[] = new Array(wanted.length).fill(false);
-  const imports: (ModuleImport[] | undefined)[] = new Array(wanted.length);
-  /** Of a file talking to Intercom: the classes it hands an Intercom client (`new Contacts(client)`). */
-  const givenClient: (Set<string> | undefined)[] = new Array(wanted.length);
+  const state = new ScanState(files);
+  const apply = state.apply.bind(state);
   let next = 0;
-  let done = 0;
-  let cancelled = false;
-
-  /**
-   * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
-   * Intercom and what it imports; a file the first look rules out costs nothing more.
-   */
-  const scanOne = async (index: number, project?: ProjectContext): Promise<void> => {
-    const file = wanted[index];
-    try {
-      const size = sizeOf ? await sizeOf(file) : undefined;
-      if (size !== undefined && size > maxBytes) {
-        skipped[index] = { file, reason: 'too-large' };
-        return;
-      }
-      const content = await read(file);
-      if (content.length > maxBytes) skipped[index] = { file, reason: 'too-large' };
-      else if (isBinary(content)) skipped[index] = { file, reason: 'binary' };
-      else {
-        const text = typeof content === 'string' ? content : decoder.decode(content);
-        const lang = languageOf(file)!;
-        const look = project === undefined ? firstLook(text, lang) : undefined;
-        onFileStart?.(file);
-        if (look?.mayMatter === false) {
-          perFile[index] = [];
-          unknownPerFile[index] = [];
-        } else {
-          // The first look is one linear pass: the budget is for the passes after it.
-          const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
-          const scanned = scanSource(file, text, budget, project, look?.mentioned);
-          ({ findings: perFile[index], unknownCalls: unknownPerFile[index] } = scanned);
-          if (project === undefined) {
-            talksToIntercom[index] = scanned.talksToIntercom;
-            if (scanned.talksToIntercom) givenClient[index] = classesGivenClient(text, budget);
-          }
-        }
-        const found = look?.mayImport ? importsOf(text, lang) : [];
-        if (found.length > 0) imports[index] = found;
-      }
-    } catch (error) {
-      const stopped = error instanceof ScanStopped ? error.reason : undefined;
-      if (stopped === 'cancelled') cancelled = true;
-      else {
-        skipped[index] = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
-        perFile[index] = undefined; // a second, project-aware scan that fails leaves the file unscanned
-        unknownPerFile[index] = undefined;
-      }
-    }
-  };
-
-  const worker = async (): Promise<void> => {
-    while (next < wanted.length) {
-      if (cancelled || isCancelled()) {
-        cancelled = true;
-        return;
-      }
-      const index = next++;
-      await scanOne(index);
-      onProgress?.({ done: ++done, total: wanted.length, file: wanted[index] });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, wanted.length)) }, worker));
-
-  // One hop through the project's imports: files that import a module talking to Intercom, and the
-  // modules of classes such a module hands an Intercom client, are scanned again, their client-like
-  // objects and the names they import from it counting as Intercom clients.
-  const intercom = new ModuleKeySet(new Set(wanted.flatMap((file, i) => (talksToIntercom[i] ? moduleKeys(file) : []))));
-  // Indexing every file costs more than the rest of this pass: only done for an import that may need it.
-  let projectModules: ProjectModules | undefined;
-  const modules = (): ProjectModules => (projectModules ??= new ProjectModules(wanted));
-  const wrapperKeys = new Set<string>();
-  wanted.forEach((file, i) => {
-    const classes = givenClient[i];
-    if (intercom.keys.size === 0 || !classes || classes.size === 0) return;
-    for (const m of imports[i] ?? []) {
-      const key = m.names.some((name) => classes.has(name)) ? modules().resolve(file, languageOf(file)!, m) : undefined;
-      if (key !== undefined) wrapperKeys.add(key);
-    }
-  });
-  for (let index = 0; intercom.keys.size > 0 && index < wanted.length && !cancelled; index++) {
-    // Most files import nothing and wrap nothing: nothing to resolve.
-    if (imports[index] === undefined && wrapperKeys.size === 0) continue;
-    const file = wanted[index];
-    const lang = languageOf(file)!;
-    const own = moduleKeys(file);
-    const viaIntercom = (imports[index] ?? []).filter((m) => {
-      const key = intercom.mayName(file, lang, m) ? modules().resolve(file, lang, m) : undefined;
-      return key !== undefined && intercom.keys.has(key) && !own.includes(key);
-    });
-    if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) continue;
-    if (isCancelled()) cancelled = true;
-    else await scanOne(index, { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) });
+  state.cancelled = await scanPass({ files: state.files, claim: () => next++, apply }, read, options);
+  if (!state.cancelled) {
+    let nextRescan = 0;
+    state.cancelled = await scanPass({ files: state.files, claim: () => nextRescan++, rescans: state.rescans(), apply }, read, options);
   }
-
-  return {
-    findings: perFile.flatMap((f) => f ?? []),
-    scanned: perFile.filter(Boolean).length,
-    skipped: skipped.filter((s): s is SkippedFile => s !== undefined),
-    // Test code is left out: its findings never count, so reading it by hand would change nothing.
-    checkByHand: wanted.filter((file, i) => talksToIntercom[i] && perFile[i]?.length === 0 && !isTestFile(file)),
-    unknownCalls: wanted.flatMap((file, i) => (unknownPerFile[i]?.length && !isTestFile(file) ? unknownPerFile[i] : [])),
-    cancelled,
-  };
+  return state.result();
 }

@@ -56,20 +56,27 @@ const BY_ID = /^(?:find|get|load|retrieve|show)$|byid$/;
 const byIdFirst = (method: string, ops: readonly string[]): string[] =>
   BY_ID.test(method) ? [...ops.filter((op) => op.endsWith('/{id}')), ...ops.filter((op) => !op.endsWith('/{id}'))] : [...ops];
 
-const OPERATIONS = new Map<string, Map<string, string[]>>();
-for (const table of SDK_TABLES) {
-  for (const [resource, methods] of Object.entries(table.resources)) {
-    const byMethod = OPERATIONS.get(resourceKey(resource)) ?? new Map<string, string[]>();
-    OPERATIONS.set(resourceKey(resource), byMethod);
-    for (const [method, ops] of Object.entries(methods)) {
-      const known = byMethod.get(normalize(method)) ?? [];
-      byMethod.set(normalize(method), [...known, ...byIdFirst(normalize(method), ops).filter((op) => !known.includes(op))]);
+/** Resource → method → operations, preferred first. */
+function operationsByResource(): Map<string, Map<string, string[]>> {
+  const table = new Map<string, Map<string, string[]>>();
+  for (const sdk of SDK_TABLES) {
+    for (const [resource, methods] of Object.entries(sdk.resources)) {
+      const byMethod = table.get(resourceKey(resource)) ?? new Map<string, string[]>();
+      table.set(resourceKey(resource), byMethod);
+      for (const [method, ops] of Object.entries(methods)) {
+        const known = byMethod.get(normalize(method)) ?? [];
+        byMethod.set(normalize(method), [...known, ...byIdFirst(normalize(method), ops).filter((op) => !known.includes(op))]);
+      }
     }
   }
+  for (const byMethod of table.values()) {
+    for (const [method, ops] of byMethod) byMethod.set(method, [...ops].sort((a, b) => rank(a) - rank(b)));
+  }
+  return table;
 }
-for (const byMethod of OPERATIONS.values()) {
-  for (const [method, ops] of byMethod) byMethod.set(method, [...ops].sort((a, b) => rank(a) - rank(b)));
-}
+
+/** Built on the first SDK call found: a scan thread that loads this starts sooner without it. */
+let operations: Map<string, Map<string, string[]>> | undefined;
 
 /** `dataAttributes`, `data_attributes`, `DataAttributes` → `data_?attributes`, longest words first for the regex. */
 function wordPattern(names: Iterable<string>): string {
@@ -85,7 +92,8 @@ export const SDK_CHILD_PATTERN = wordPattern(NAMES.filter((parts) => parts.lengt
 
 /** Every operation `resource[.child].method(…)` can send across the SDKs, the preferred one first; empty when unknown. */
 export function sdkOperations(resource: string, child: string | undefined, method: string): Operation[] {
-  const ops = OPERATIONS.get(resourceKey(child ? `${resource}.${child}` : resource))?.get(normalize(method)) ?? [];
+  operations ??= operationsByResource();
+  const ops = operations.get(resourceKey(child ? `${resource}.${child}` : resource))?.get(normalize(method)) ?? [];
   return ops.map(parseOperation);
 }
 

@@ -1,15 +1,21 @@
-// Entry of the scope-scan worker thread (dist/scanWorker.js): the scan is CPU-bound and must never block
-// the extension host, so it runs here and reaches files only through the host.
+// Entry of a scope-scan worker thread (dist/scanWorker.js), one of a ScanPool's: the scan is CPU-bound
+// and must never block the extension host, so it runs here. It reads files on the local disk itself
+// and asks the host for the others; it claims files from the pool's shared counter, pass by pass.
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileSkipped, scanFiles } from '../scanner';
-import type { FromWorker, ScanJob, ToWorker } from './protocol';
-import { toWire } from './wire';
+import { scanPass } from '../scanner';
+import { FileSkipped, type Rescan } from '../scanState';
+import { DiskReader } from './disk';
+import { CONTROL, type FromWorker, type ScanJob, type ToWorker, type WorkerSetup } from './protocol';
+import { addOutcome, type WireOutcomes } from './wire';
 
 const port = parentPort!;
-const job = workerData as ScanJob;
-const cancelled = new Int32Array(job.cancel);
+const control = new Int32Array((workerData as WorkerSetup).control);
 const waiting = new Map<number, (reply: ToWorker) => void>();
 let nextId = 0;
+let job: ScanJob | undefined;
+let disk: DiskReader | undefined;
+/** The job's files not on the disk. */
+let hostFiles = new Set<string>();
 
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -21,27 +27,68 @@ function ask(type: 'read' | 'size', file: string): Promise<ToWorker> {
   });
 }
 
-port.on('message', (reply: ToWorker) => {
-  waiting.get(reply.id)?.(reply);
-  waiting.delete(reply.id);
-});
-
-scanFiles(job.files, async (file) => {
+async function read(file: string, index: number): Promise<Uint8Array> {
+  if (disk?.has(index)) return disk.read(index);
   const reply = await ask('read', file);
   if (reply.type !== 'read') throw new Error('unexpected reply');
-  if (reply.outsideFolder) throw new FileSkipped('outside-folder');
+  if (reply.skipped) throw new FileSkipped(reply.skipped);
   if (!reply.bytes) throw new Error(reply.error ?? 'no bytes');
   return reply.bytes;
-}, {
-  isCancelled: () => Atomics.load(cancelled, 0) === 1,
-  sizeOf: async (file) => {
-    const reply = await ask('size', file);
-    return reply.type === 'size' ? reply.size : undefined;
-  },
-  onFileStart: (file) => post({ type: 'start', file }),
-  onProgress: ({ done, total }) => post({ type: 'progress', done, total }),
-  fileBudgetMs: job.fileBudgetMs,
-}).then(
-  (result) => post({ type: 'result', result: toWire(result) }),
-  (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
-);
+}
+
+/** Only for files the host reads: a disk file's size is checked as it is read. */
+async function sizeOf(file: string): Promise<number | undefined> {
+  if (!hostFiles.has(file)) return undefined;
+  const reply = await ask('size', file);
+  return reply.type === 'size' ? reply.size : undefined;
+}
+
+/** Between two progress reports of a thread: a message per file would cost more than some files' scans. */
+const PROGRESS_EVERY_MS = 50;
+let lastProgress = 0;
+
+/** Files done in every thread, reported now and then, and when the last one is done. */
+function onProgress({ total }: { total: number }): void {
+  const done = Atomics.add(control, CONTROL.done, 1) + 1;
+  const now = performance.now();
+  if (done < total && now - lastProgress < PROGRESS_EVERY_MS) return;
+  lastProgress = now;
+  post({ type: 'progress', done, total });
+}
+
+async function pass(rescans?: readonly Rescan[]): Promise<void> {
+  const outcomes: WireOutcomes = { empty: [], others: [] };
+  const slot = rescans ? CONTROL.nextRescan : CONTROL.next;
+  const cancelled = await scanPass({
+    files: job!.files,
+    rescans,
+    claim: () => Atomics.add(control, slot, 1),
+    apply: (index, outcome) => addOutcome(outcomes, index, outcome),
+  }, read, {
+    isCancelled: () => Atomics.load(control, CONTROL.cancel) === 1,
+    // Asked only when some file is not on the disk: an await per file is not free.
+    sizeOf: hostFiles.size > 0 ? sizeOf : undefined,
+    fileBudgetMs: job!.fileBudgetMs,
+    onFileStart: (file) => post({ type: 'start', file }),
+    onProgress,
+  });
+  post({ type: 'passed', outcomes, cancelled });
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'scan':
+      job = message.job;
+      disk = job.disk && new DiskReader(job.disk);
+      hostFiles = new Set(job.files.filter((_, index) => !disk?.has(index)));
+      return void pass().catch(failed);
+    case 'rescan': return void pass(message.rescans).catch(failed);
+    default:
+      waiting.get(message.id)?.(message);
+      waiting.delete(message.id);
+  }
+});
+
+function failed(error: unknown): void {
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}
