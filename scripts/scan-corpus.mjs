@@ -16,7 +16,8 @@ if (!fs.existsSync(compiled('scanner.js'))) {
   console.error('Build the compiled sources first: node esbuild.mjs --tests');
   process.exit(2);
 }
-const { scanFiles, SKIPPED_DIRECTORIES, isScannable } = require(compiled('scanner.js'));
+const { scanFiles, isScannable } = require(compiled('scanner.js'));
+const { SKIPPED_DIRECTORIES } = require(compiled('files.js'));
 const { capabilitiesForFindings } = require(compiled('capabilities.js'));
 const { buildChecklist } = require(compiled('plan.js'));
 const { findingSubject } = require(compiled('finding.js'));

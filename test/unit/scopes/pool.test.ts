@@ -90,6 +90,15 @@ suite('scopes scan pool: several threads, the result of one', function () {
     size: async (f) => fs.statSync(path.join(folder, f)).size,
   };
 
+  test('a pool scans again as a fresh one does: a second and a third scan, with the project pass, give the same result', async () => {
+    const expected = await oneThread();
+    await withPool(3, async (pool) => {
+      await pool.scan({ files: files.slice(0, 40).reverse(), disk: onDisk(folder) });
+      for (let scan = 1; scan <= 3; scan++) assert.deepEqual(await pool.scan({ files, disk: onDisk(folder) }), expected, `scan ${scan}`);
+      return expected;
+    });
+  });
+
   test('files read by the host (a remote folder): the same result, and a file the host refuses is listed as skipped', async () => {
     const expected = await scanFiles(files, host.read, { sizeOf: (f) => host.size(f).catch(() => undefined) });
     const result = await withPool(2, (pool) => pool.scan({ files, host }));
