@@ -20,29 +20,45 @@ export class Workbench {
   }
 
   /**
+   * Opens the palette and types `text`. Something can take the focus right after the palette opens (a
+   * workbench still restoring after a reload) and close it before the text is typed: then it is reopened,
+   * until `deadline`. Returns the palette.
+   */
+  private async typeInPalette(text: string, deadline: number): Promise<Locator> {
+    const widget = this.page.locator('.quick-input-widget');
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      try {
+        await widget.locator('input.input').fill(text, { timeout: Math.min(5000, Math.max(1, deadline - Date.now())) });
+        return widget;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+      }
+    }
+  }
+
+  /**
    * Runs a command from the palette. Right after a (re)load the workbench may not have registered an
    * extension's commands yet: the palette then lists "similar commands". So the palette is reopened
    * until the row whose label is exactly the command shows, up to `ms`.
    */
   async runCommand(title: string, ms = 60_000): Promise<void> {
     const deadline = Date.now() + ms;
+    const left = () => Math.min(5000, Math.max(1, deadline - Date.now()));
     const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-    const widget = this.page.locator('.quick-input-widget');
     for (;;) {
-      await this.page.keyboard.press('F1');
-      await widget.locator('input.input').waitFor();
-      await widget.locator('input.input').fill(`>${title}`);
+      const widget = await this.typeInPalette(`>${title}`, deadline);
       // Exactly the command, not a longer one starting the same.
       const row = widget.locator('.quick-input-list .monaco-list-row')
         .filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
       try {
-        await row.waitFor({ timeout: Math.min(5000, Math.max(1, deadline - Date.now())) });
-        await row.click();
+        await row.waitFor({ timeout: left() });
+        await row.click({ timeout: left() });
         return;
       } catch (error) {
         if (Date.now() >= deadline) throw new Error(`no command "${title}" in the palette within ${ms} ms`, { cause: error });
         await this.page.keyboard.press('Escape');
-        await widget.waitFor({ state: 'hidden' });
+        await widget.waitFor({ state: 'hidden', timeout: left() });
       }
     }
   }
@@ -72,10 +88,7 @@ export class Workbench {
 
   /** The palette's command labels matching `filter`, once `expected` is among them (so the list has loaded). */
   async paletteCommands(filter: string, expected: string): Promise<string[]> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    await input.fill(`>${filter}`);
+    await this.typeInPalette(`>${filter}`, Date.now() + 30_000);
     await this.page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: expected }).first().waitFor();
     const labels = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
     await this.page.keyboard.press('Escape');
