@@ -16,10 +16,12 @@ import { SessionStore } from './session/store';
 import { UiHost } from './ui/ui';
 
 export function activate(context: vscode.ExtensionContext) {
-  const channel = vscode.window.createOutputChannel('Intercom', { log: true });
+  // Created by the first log line (or Show Log): a session that logs nothing never pays for the channel.
+  let channel: vscode.LogOutputChannel | undefined;
+  const logChannel = () => (channel ??= vscode.window.createOutputChannel('Intercom', { log: true }));
   const redactor = new Redactor();
   const redact = (text: string) => redactor.redact(text);
-  const log = redactedLog(channel, redact);
+  const log = redactedLog(logChannel, redact);
   const sessions = new SessionStore(context.secrets, log, redactor);
   const walkthrough = new WalkthroughProgress();
   const scopeChecks = new ScopeCheckResults(context.globalState);
@@ -33,8 +35,10 @@ export function activate(context: vscode.ExtensionContext) {
     scopeChecks,
     http: httpFactory(log, redactor, context.extension.packageJSON.version),
   };
-  context.subscriptions.push(channel, sessions, walkthrough, scopeChecks, vscode.commands.registerCommand('intercom.showLog', () => channel.show()));
-  log.info(`Intercom Developer Tools ${context.extension.packageJSON.version} activated`);
+  context.subscriptions.push(
+    { dispose: () => channel?.dispose() }, sessions, walkthrough, scopeChecks,
+    vscode.commands.registerCommand('intercom.showLog', () => logChannel().show()),
+  );
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services);
   activateScopes(services);

@@ -8,14 +8,17 @@ export interface Log {
   error(message: string | Error): void;
 }
 
-/** `log` behind the redaction step: the only Log the extension hands out. */
-export function redactedLog(log: Log, redact: (text: string) => string): Log {
+/**
+ * The log behind the redaction step: the only Log the extension hands out. `sink` is asked for on each
+ * line, so the output channel can be created by the first line instead of at activation.
+ */
+export function redactedLog(sink: () => Log, redact: (text: string) => string): Log {
   return {
-    trace: (message) => log.trace(redact(message)),
-    debug: (message) => log.debug(redact(message)),
-    info: (message) => log.info(redact(message)),
-    warn: (message) => log.warn(redact(message)),
+    trace: (message) => sink().trace(redact(message)),
+    debug: (message) => sink().debug(redact(message)),
+    info: (message) => sink().info(redact(message)),
+    warn: (message) => sink().warn(redact(message)),
     // An Error is logged with its stack, which repeats its message.
-    error: (message) => log.error(redact(message instanceof Error ? (message.stack ?? message.message) : message)),
+    error: (message) => sink().error(redact(message instanceof Error ? (message.stack ?? message.message) : message)),
   };
 }

@@ -61,15 +61,18 @@ suite('redaction', () => {
     assert.equal(r.redact(once), once);
   });
 
-  test('redactedLog redacts every level, and an Error with its stack', () => {
+  test('redactedLog redacts every level, and an Error with its stack; it asks for its sink only when a line comes', () => {
     const lines: string[] = [];
     const sink: Log = { trace: (m) => lines.push(m), debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(String(m)) };
     const r = new Redactor();
     r.remember('s3cret-Value');
-    const log = redactedLog(sink, (t) => r.redact(t));
+    let asked = 0;
+    const log = redactedLog(() => { asked++; return sink; }, (t) => r.redact(t));
+    assert.equal(asked, 0, 'no sink before the first line');
     for (const level of ['trace', 'debug', 'info', 'warn', 'error'] as const) log[level](`${level} s3cret-Value`);
     log.error(new Error('failed with s3cret-Value'));
     assert.equal(lines.length, 6);
+    assert.equal(asked, 6);
     for (const line of lines) assert.ok(!line.includes('s3cret-Value') && line.includes(REDACTED), line);
     assert.match(lines[5], /at /, 'the stack is kept');
   });
