@@ -1,19 +1,43 @@
-// Composition root: creates the shared services and hands them to each feature.
-// Nothing here touches the network; HTTP (and got) is loaded on first use.
+// Composition root. Activation creates the shared services, the status bar and the authentication provider,
+// and registers every contributed command, view and tool with VS Code (./features/registrations). The
+// features' wiring behind them (dist/features.js) is required on the first call that needs it; nothing here
+// touches the network.
 import * as vscode from 'vscode';
-import { activateConnect } from './features/connect';
-import { activateExplorer } from './features/explorer';
-import { activateRequests } from './features/requests';
-import { activateScopes } from './features/scopes';
-import { ScopeCheckResults } from './session/scopeChecks';
+import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './features/connect/authProvider';
+import { PASTE_CALLBACK_COMMAND } from './features/connect/commandIds';
+import { Registrations, type Contributions } from './features/registrations';
+import { markStepsDoneBefore } from './features/walkthrough/doneBefore';
 import { WalkthroughProgress } from './features/walkthrough/progress';
-import { activateWebhooks } from './features/webhooks';
-import { activateWorkspace } from './features/workspace';
+import type * as Wiring from './features/wiring';
+import { WorkspaceStatus } from './features/workspace/statusBar';
 import { redactedLog } from './log';
 import { Redactor } from './secrets/redact';
 import { httpFactory, type Services } from './services';
+import { ScopeCheckResults } from './session/scopeChecks';
 import { SessionStore } from './session/store';
 import { UiHost } from './ui/ui';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadWiring = () => require('./features/wiring.js') as typeof Wiring;
+
+/** How each view is created (the rest of it is in package.json). */
+const VIEW_OPTIONS: Readonly<Record<string, { showCollapseAll?: boolean }>> = {
+  'intercom.workspace': { showCollapseAll: true },
+  'intercom.api': { showCollapseAll: true },
+};
+
+interface Manifest {
+  contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]>; languageModelTools: { name: string }[] };
+}
+
+function contributionsOf({ contributes }: Manifest): Contributions {
+  return {
+    // The paste command is offered from the "Waiting for Intercom" notice, not the palette.
+    commands: [...contributes.commands.map((c) => c.command), PASTE_CALLBACK_COMMAND],
+    views: Object.values(contributes.views).flat().map(({ id }) => ({ id, options: VIEW_OPTIONS[id] })),
+    tools: contributes.languageModelTools.map((t) => t.name),
+  };
+}
 
 export function activate(context: vscode.ExtensionContext) {
   // Created by the first log line (or Show Log): a session that logs nothing never pays for the channel.
@@ -25,6 +49,12 @@ export function activate(context: vscode.ExtensionContext) {
   const sessions = new SessionStore(context.secrets, log, redactor);
   const walkthrough = new WalkthroughProgress();
   const scopeChecks = new ScopeCheckResults(context.globalState);
+  const status = new WorkspaceStatus(context.globalState, sessions);
+
+  let features: Wiring.Features | undefined;
+  const wired = () => (features ??= loadWiring().wireFeatures(services, status));
+  const contributions = contributionsOf(context.extension.packageJSON as Manifest);
+  const registrations = new Registrations(contributions, () => void wired(), context.subscriptions);
   const services: Services = {
     context,
     log,
@@ -34,21 +64,29 @@ export function activate(context: vscode.ExtensionContext) {
     walkthrough,
     scopeChecks,
     http: httpFactory(log, redactor, context.extension.packageJSON.version),
+    register: registrations,
+    activatedAt: Date.now(),
   };
+  const auth = new IntercomAuthenticationProvider(sessions, () => wired().connect.createSession());
   context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, sessions, walkthrough, scopeChecks,
-    vscode.commands.registerCommand('intercom.showLog', () => logChannel().show()),
+    { dispose: () => channel?.dispose() }, sessions, walkthrough, scopeChecks, status, auth,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intercom', auth, { supportsMultipleAccounts: true }),
+    registrations.command('intercom.showLog', () => logChannel().show()),
   );
-  const connect = activateConnect(services);
-  const workspace = activateWorkspace(services);
-  activateScopes(services);
-  const webhooks = activateWebhooks(services);
-  const explorer = activateExplorer(services);
-  activateRequests(services);
+  // After activation: the first settings read costs milliseconds that activation need not wait for.
+  const timer = setTimeout(() => void markStepsDoneBefore(services), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ui: services.ui, get oauth() { return connect.oauth; }, sessions, workspace, webhooks, explorer, secrets: context.secrets, logUri: context.logUri, walkthrough };
+    return {
+      ui: services.ui, sessions, secrets: context.secrets, logUri: context.logUri, walkthrough,
+      get oauth() { return wired().connect.oauth; },
+      get workspace() { return wired().workspace; },
+      get webhooks() { return wired().webhooks; },
+      get explorer() { return wired().explorer; },
+      unhandledCommands: () => { wired(); return registrations.unhandled(contributions); },
+    };
   }
   return undefined;
 }

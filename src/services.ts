@@ -17,6 +17,18 @@ export interface WalkthroughSteps {
   mark(step: WalkthroughStep): Promise<void>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commands take whatever VS Code passes
+export type CommandHandler = (...args: any[]) => unknown;
+
+/** How a feature registers: the same calls as vscode's, onto what activation already registered with VS Code. */
+export interface Registrar {
+  command(id: string, handler: CommandHandler): vscode.Disposable;
+  tool<T>(name: string, tool: vscode.LanguageModelTool<T>): vscode.Disposable;
+  /** The view activation created; its rows now come from `provider`. */
+  view<T>(id: string, provider: vscode.TreeDataProvider<T>): vscode.TreeView<T>;
+  uriHandler(handler: vscode.UriHandler): void;
+}
+
 export interface Services {
   readonly context: vscode.ExtensionContext;
   /** The Intercom log, behind the redaction step. */
@@ -30,6 +42,10 @@ export interface Services {
   readonly scopeChecks: ScopeCheckResults;
   /** An HTTP client with the current settings; loads got on first call. */
   http(): IntercomHttp;
+  /** Where features register commands, views, tools and the URI handler (activation already did, for VS Code). */
+  readonly register: Registrar;
+  /** When this window activated the extension (ms): a /me read before it is read again when the view first shows. */
+  readonly activatedAt: number;
 }
 
 export function httpFactory(log: Log, redactor: Redactor, version: string): () => IntercomHttp {

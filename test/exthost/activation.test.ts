@@ -8,7 +8,7 @@ import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type 
 import { EXTENSION_ID, ScriptedUi, activateExtension, logText, until } from './support';
 
 /** The bundles esbuild.mjs builds to load on first use, never at activation. */
-const LAZY_BUNDLES = ['http.js', 'connect.js', 'scopes.js', 'webhooks.js', 'explorer.js', 'requests.js'];
+const LAZY_BUNDLES = ['features.js', 'http.js', 'connect.js', 'scopes.js', 'webhooks.js', 'explorer.js', 'requests.js'];
 
 const loaded = (bundle: string) => {
   const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', bundle);
@@ -22,7 +22,7 @@ suite('Activation (real extension host; runs first)', () => {
     assert.ok(vscode.env.appHost.length > 0);
   });
 
-  test('activation registers the commands and loads none of the lazy bundles (got, Connect, scope checklist, requests)', async () => {
+  test('activation registers the commands and loads none of the lazy bundles (the features\' wiring, got, Connect, scope checklist, requests)', async () => {
     await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);
     // Control: the extension's own bundle is in the module cache we inspect…
@@ -42,17 +42,25 @@ suite('Activation (real extension host; runs first)', () => {
 
   test('the scope command loads dist/scopes.js on its first run, and a Connect command dist/connect.js', async () => {
     const api = await activateExtension();
+    assert.deepEqual(loaded('features.js'), [], 'precondition: nothing has needed the features yet');
     const ui = new ScriptedUi();
     api.ui.current = ui;
     ui.cancelNextProgress = true; // the person cancels the scan at once: enough to run the command's code
     await vscode.commands.executeCommand('intercom.generateScopeChecklist');
     await ui.waitForMessage((m) => m.text === 'Scope checklist cancelled.');
     assert.equal(loaded('scopes.js').length, 1, 'dist/scopes.js is loaded by the command');
+    assert.equal(loaded('features.js').length, 1, 'and the features\' wiring behind the command');
     assert.deepEqual(loaded('connect.js'), [], 'the scope command does not load the Connect flows');
 
     ui.answerInputs(undefined); // Configure OAuth App, cancelled at its first prompt
     assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), false);
     assert.equal(loaded('connect.js').length, 1, 'dist/connect.js is loaded by a Connect command');
+  });
+
+  test('every command in package.json has a handler once the features are wired, and every view its rows', async () => {
+    const api = await activateExtension();
+    assert.deepEqual(api.unhandledCommands(), [], 'contributed commands nothing handles');
+    for (const tree of [api.workspace.tree, api.explorer.tree, api.webhooks]) assert.ok(Array.isArray(await tree.getChildren()));
   });
 
   // Connect's requests after the callback: the token exchange, then one /me, whether or not the view

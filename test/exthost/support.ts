@@ -23,6 +23,8 @@ export interface TestApi {
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
   walkthrough: { onDidMark: vscode.Event<string> };
+  /** Wires the features, then lists the contributed commands that have no handler. */
+  unhandledCommands(): string[];
 }
 
 export async function activateExtension(): Promise<TestApi> {

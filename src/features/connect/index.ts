@@ -1,11 +1,9 @@
-// Composition root of Connect: commands, the URI handler (registered once) and the authentication provider.
-// The flows behind them are loaded on their first use (./load), never at activation.
+// Composition root of Connect: its commands and the URI handler, and the session the authentication
+// provider asks for. The flows behind them are loaded on their first use (./load).
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
-import { clientSecretKey, readSettings } from '../../config';
 import type { IntercomSession, TokenKind } from '../../session/model';
 import type { Services } from '../../services';
-import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './authProvider';
 import { PASTE_CALLBACK_COMMAND } from './commandIds';
 import type { ConnectFlows } from './flows';
 import { loadConnectFlows } from './load';
@@ -15,13 +13,8 @@ import type { OAuthConnect } from './oauth';
 export interface ConnectFeature {
   /** Reading it loads the flows. */
   readonly oauth: OAuthConnect;
-}
-
-/** Ticks the walkthrough steps an earlier version or another window already did, without loading the flows. */
-async function markStepsDoneBefore(services: Services): Promise<void> {
-  const { clientId, redirectUrl } = readSettings();
-  if (clientId && redirectUrl && (await services.context.secrets.get(clientSecretKey(clientId)))) await services.walkthrough.mark('appConfigured');
-  if ((await services.sessions.list()).length > 0) await services.walkthrough.mark('connected');
+  /** The OAuth Connect the authentication provider runs when another extension asks for a session. */
+  createSession(): Promise<IntercomSession>;
 }
 
 function stageOf(error: unknown): Stage {
@@ -30,7 +23,7 @@ function stageOf(error: unknown): Stage {
 }
 
 export function activateConnect(services: Services): ConnectFeature {
-  const { context, ui } = services;
+  const { context, ui, register } = services;
   let created: ConnectFlows | undefined;
   const flows = () => (created ??= loadConnectFlows().createConnectFlows(services));
 
@@ -57,26 +50,21 @@ export function activateConnect(services: Services): ConnectFeature {
     }
   };
 
-  const provider = new IntercomAuthenticationProvider(services.sessions, async () => {
-    const session = await guarded('oauth', () => flows().oauth.run());
-    if (!session) throw new Error(vscode.l10n.t('Connecting to Intercom did not complete.'));
-    return session;
-  });
-
+  register.uriHandler({ handleUri: (uri) => flows().oauth.handleUri(uri) });
   context.subscriptions.push(
-    vscode.window.registerUriHandler({ handleUri: (uri) => flows().oauth.handleUri(uri) }),
-    provider,
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intercom', provider, { supportsMultipleAccounts: true }),
-    vscode.commands.registerCommand('intercom.connect', () => guarded('oauth', () => flows().oauth.run())),
-    vscode.commands.registerCommand('intercom.connectWithAccessToken', () => guarded('accessToken', () => loadConnectFlows().connectWithAccessToken(services))),
-    vscode.commands.registerCommand(PASTE_CALLBACK_COMMAND, () => flows().oauth.pasteCallback()),
-    vscode.commands.registerCommand('intercom.configureApp', () => flows().appConfig.ask({ onlyMissing: false })),
-    vscode.commands.registerCommand('intercom.createRedirectBridge', () => loadConnectFlows().createRedirectBridge(services)),
-    vscode.commands.registerCommand('intercom.disconnect', (target?: unknown) => loadConnectFlows().disconnect(services, target)),
+    register.command('intercom.connect', () => guarded('oauth', () => flows().oauth.run())),
+    register.command('intercom.connectWithAccessToken', () => guarded('accessToken', () => loadConnectFlows().connectWithAccessToken(services))),
+    register.command(PASTE_CALLBACK_COMMAND, () => flows().oauth.pasteCallback()),
+    register.command('intercom.configureApp', () => flows().appConfig.ask({ onlyMissing: false })),
+    register.command('intercom.createRedirectBridge', () => loadConnectFlows().createRedirectBridge(services)),
+    register.command('intercom.disconnect', (target?: unknown) => loadConnectFlows().disconnect(services, target)),
   );
-  // Steps done before (in an earlier version or another window) show as complete in the walkthrough too.
-  // Read after activation: the first settings read costs milliseconds that activation need not wait for.
-  const timer = setTimeout(() => void markStepsDoneBefore(services), 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-  return { get oauth() { return flows().oauth; } };
+  return {
+    get oauth() { return flows().oauth; },
+    async createSession() {
+      const session = await guarded('oauth', () => flows().oauth.run());
+      if (!session) throw new Error(vscode.l10n.t('Connecting to Intercom did not complete.'));
+      return session;
+    },
+  };
 }

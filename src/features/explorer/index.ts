@@ -15,7 +15,7 @@ export interface ExplorerFeature {
 }
 
 export function activateExplorer(services: Services): ExplorerFeature {
-  const { context, sessions, scopeChecks } = services;
+  const { context, sessions, scopeChecks, register } = services;
   const changed = new vscode.EventEmitter<void>();
   let instance: Explorer.ApiExplorer | undefined;
   const explorer = () => (instance ??= new (loadExplorer().ApiExplorer)(services, () => changed.fire(), (message) => { view.message = message; }));
@@ -25,25 +25,25 @@ export function activateExplorer(services: Services): ExplorerFeature {
     getChildren: (node) => explorer().tree.getChildren(node),
     getTreeItem: (node) => explorer().tree.getTreeItem(node),
   };
-  const view = vscode.window.createTreeView('intercom.api', { treeDataProvider: tree, showCollapseAll: true });
+  const view = register.view('intercom.api', tree);
   const tool = <T>(name: string, make: (e: Explorer.ApiExplorer) => vscode.LanguageModelTool<T>): vscode.Disposable =>
-    vscode.lm.registerTool<T>(name, {
+    register.tool<T>(name, {
       invoke: (options, token) => make(explorer()).invoke(options, token),
       prepareInvocation: (options, token) => make(explorer()).prepareInvocation?.(options, token),
     });
 
   context.subscriptions.push(
-    changed, view,
+    changed,
     { dispose: () => instance?.dispose() },
     sessions.onDidChange(() => changed.fire()),
     scopeChecks.onDidChange(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('intercom.apiVersion')) changed.fire(); }),
-    vscode.commands.registerCommand('intercom.callApi', (node?: ApiNode) => explorer().call(node)),
-    vscode.commands.registerCommand('intercom.filterApi', () => explorer().tree.askFilter()),
-    vscode.commands.registerCommand('intercom.clearApiFilter', () => explorer().tree.setFilter('')),
-    vscode.commands.registerCommand('intercom.rerunApiRequest', () => explorer().rerun()),
-    vscode.commands.registerCommand('intercom.nextApiPage', (uri?: vscode.Uri) => explorer().nextPage(uri)),
-    vscode.commands.registerCommand('intercom.openApiReference', (node?: ApiNode) => explorer().openReference(node)),
+    register.command('intercom.callApi', (node?: ApiNode) => explorer().call(node)),
+    register.command('intercom.filterApi', () => explorer().tree.askFilter()),
+    register.command('intercom.clearApiFilter', () => explorer().tree.setFilter('')),
+    register.command('intercom.rerunApiRequest', () => explorer().rerun()),
+    register.command('intercom.nextApiPage', (uri?: vscode.Uri) => explorer().nextPage(uri)),
+    register.command('intercom.openApiReference', (node?: ApiNode) => explorer().openReference(node)),
     tool('intercom_workspace', (e) => e.tools.workspace),
     tool('intercom_find_operation', (e) => e.tools.findOperation),
     tool('intercom_call_get', (e) => e.tools.callGet),

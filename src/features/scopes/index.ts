@@ -1,5 +1,5 @@
 // Registers "Generate Scope Checklist" and the read-only intercom_required_scopes language-model tool. The
-// checklist (scan, scope catalog, renderer) is dist/scopes.js (esbuild.mjs), loaded on first use, never at activation.
+// checklist (scan, scope catalog, renderer) is dist/scopes.js (esbuild.mjs), loaded on first use.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type * as Checklist from './checklist';
@@ -11,8 +11,8 @@ export function activateScopes(services: Services): void {
   let checklist: Checklist.ScopeChecklist | undefined;
   const instance = () => (checklist ??= new (loadChecklist().ScopeChecklist)(services));
   services.context.subscriptions.push(
-    vscode.commands.registerCommand('intercom.generateScopeChecklist', () => instance().generate()),
-    vscode.lm.registerTool('intercom_required_scopes', {
+    services.register.command('intercom.generateScopeChecklist', () => instance().generate()),
+    services.register.tool('intercom_required_scopes', {
       invoke: async (_options, token) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(JSON.stringify(await instance().plan(token), null, 2))]),
     }),
     { dispose: () => checklist?.dispose() },

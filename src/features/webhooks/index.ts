@@ -52,11 +52,10 @@ export class LazyWebhooks implements vscode.TreeDataProvider<EventNode>, vscode.
 
 export function activateWebhooks(services: Services): LazyWebhooks {
   const lazy = new LazyWebhooks(services);
-  const view = vscode.window.createTreeView('intercom.webhookEvents', { treeDataProvider: lazy });
+  services.register.view('intercom.webhookEvents', lazy);
   services.context.subscriptions.push(
     lazy,
-    view,
-    ...WEBHOOK_COMMANDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => lazy.load().run(id, ...args))),
+    ...WEBHOOK_COMMANDS.map((id) => services.register.command(id, (...args: unknown[]) => lazy.load().run(id, ...args))),
   );
   return lazy;
 }

@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { developerHubUrl, workspaceUrl } from '../../api/hosts';
 import { readSettings } from '../../config';
 import type { Services } from '../../services';
-import { currentSession, selectCurrentSession } from '../../session/current';
+import { selectCurrentSession } from '../../session/current';
 import { prepareRequest, TOKEN_ENV_VAR } from '../../requests/request';
 import { curlSnippet } from '../../requests/snippets/curl';
 import { readBefore } from '../../session/model';
 import { resolveSessions } from '../session/resolve';
 import { WorkspaceRefresher } from './refresh';
-import { createStatusItem, showCurrent } from './statusBar';
+import type { WorkspaceStatus } from './statusBar';
 import { WorkspaceTreeProvider, type WorkspaceNode } from './tree';
 
 export interface WorkspaceFeature {
@@ -19,62 +19,56 @@ export interface WorkspaceFeature {
   status: vscode.StatusBarItem;
 }
 
-export function activateWorkspace(services: Services): WorkspaceFeature {
-  const { context, sessions, ui } = services;
+export function activateWorkspace(services: Services, status: WorkspaceStatus): WorkspaceFeature {
+  const { context, sessions, ui, register } = services;
   const refresher = new WorkspaceRefresher(services);
   const tree = new WorkspaceTreeProvider(() => sessions.list(), refresher, sessions.onDidChange, (text) => services.redactor.redact(text));
-  const view = vscode.window.createTreeView('intercom.workspace', { treeDataProvider: tree, showCollapseAll: true });
-  const status = createStatusItem();
-
-  const updateStatus = async () => showCurrent(status, await currentSession(context.globalState, sessions));
+  const view = register.view('intercom.workspace', tree);
   /** The one session a row action acts on (see resolveSessions). */
   const sessionFor = async (target: unknown, title: string, quietWhenNone = false) =>
     (await resolveSessions(services, target, { title, unnamed: 'pick', quietWhenNone }))[0];
 
   // No /me at activation. The first time the view is shown, read every workspace this window has
   // not read yet: a Connect made here (or a refresh) already holds a fresh /me.
-  const activatedAt = Date.now();
   let shownOnce = false;
   const onVisible = async () => {
     if (!view.visible || shownOnce) return;
     shownOnce = true;
     const all = await sessions.list();
-    const toRead = all.filter((s) => readBefore(s, activatedAt));
+    const toRead = all.filter((s) => readBefore(s, services.activatedAt));
     services.log.info(`Workspace view shown: reading ${toRead.length} of ${all.length} workspaces (the others were read in this window)`);
     await refresher.refresh(toRead);
   };
 
   context.subscriptions.push(
-    refresher, tree, view, status,
+    refresher, tree,
     view.onDidChangeVisibility(() => void onVisible()),
     view.onDidChangeSelection((e) => {
       const id = e.selection[0]?.session.id;
-      if (id) void selectCurrentSession(context.globalState, id).then(updateStatus);
+      if (id) void selectCurrentSession(context.globalState, id).then(() => status.update());
     }),
-    sessions.onDidChange(() => void updateStatus()),
-    vscode.commands.registerCommand('intercom.refreshWorkspace', async (target?: unknown) =>
+    register.command('intercom.refreshWorkspace', async (target?: unknown) =>
       refresher.refresh(await resolveSessions(services, target, { unnamed: 'all' }))),
-    vscode.commands.registerCommand('intercom.openWorkspace', async (target?: unknown) => {
+    register.command('intercom.openWorkspace', async (target?: unknown) => {
       const s = await sessionFor(target, vscode.l10n.t('Open Workspace in Browser'));
       if (s?.me.app) await vscode.env.openExternal(vscode.Uri.parse(workspaceUrl(s.me.app.id_code, s.region ?? undefined, readSettings().overrides)));
     }),
-    vscode.commands.registerCommand('intercom.openDeveloperHub', async (target?: unknown) => {
+    register.command('intercom.openDeveloperHub', async (target?: unknown) => {
       // Without any workspace the Developer Hub is still worth opening: Intercom picks the workspace.
       const s = await sessionFor(target, vscode.l10n.t('Open Developer Hub'), true);
       await vscode.env.openExternal(vscode.Uri.parse(developerHubUrl(s?.me.app?.id_code, s?.region ?? undefined, readSettings().overrides)));
     }),
-    vscode.commands.registerCommand('intercom.copyValue', async (node?: WorkspaceNode) => {
+    register.command('intercom.copyValue', async (node?: WorkspaceNode) => {
       if (node?.kind !== 'field') return;
       await vscode.env.clipboard.writeText(node.text);
     }),
-    vscode.commands.registerCommand('intercom.copyMeCurl', async (target?: unknown) => {
+    register.command('intercom.copyMeCurl', async (target?: unknown) => {
       const s = await sessionFor(target, vscode.l10n.t('Copy curl for GET /me'));
       if (!s) return;
       await vscode.env.clipboard.writeText(curlSnippet(prepareRequest({ call: { method: 'GET', path: '/me', query: {} }, apiBase: s.apiBase, version: readSettings().apiVersion })));
       void ui.current.message('info', vscode.l10n.t('Copied a curl command for GET /me. It reads the token from ${0}: set it in your shell first.', TOKEN_ENV_VAR));
     }),
   );
-  void updateStatus();
   void onVisible();
-  return { tree, view, refresher, status };
+  return { tree, view, refresher, status: status.item };
 }

@@ -1,17 +1,35 @@
-// Status bar: the current workspace, or "Intercom: Connect" when there is none.
+// Status bar: the current workspace, or "Intercom: Connect" when there is none. Shown from activation on,
+// without the Workspace view's code.
 import * as vscode from 'vscode';
+import { currentSession } from '../../session/current';
 import type { IntercomSession } from '../../session/model';
+import type { SessionStore } from '../../session/store';
 import { regionLabel, workspaceTitle } from '../../workspace/fields';
 import { escapeIcons } from '../../workspace/icons';
 
-export function createStatusItem(): vscode.StatusBarItem {
-  const item = vscode.window.createStatusBarItem('intercom.status', vscode.StatusBarAlignment.Left, 10);
-  item.name = vscode.l10n.t('Intercom Workspace');
-  item.show();
-  return item;
+/** The item, kept up to date as sessions change; `update` after the current workspace was chosen. */
+export class WorkspaceStatus implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('intercom.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly state: vscode.Memento, private readonly sessions: SessionStore) {
+    this.item.name = vscode.l10n.t('Intercom Workspace');
+    this.item.show();
+    this.subscription = sessions.onDidChange(() => void this.update());
+    void this.update();
+  }
+
+  async update(): Promise<void> {
+    showCurrent(this.item, await currentSession(this.state, this.sessions));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
 }
 
-export function showCurrent(item: vscode.StatusBarItem, current: IntercomSession | undefined): void {
+function showCurrent(item: vscode.StatusBarItem, current: IntercomSession | undefined): void {
   if (!current) {
     item.text = `$(plug) ${vscode.l10n.t('Intercom: Connect')}`;
     item.tooltip = vscode.l10n.t('Connect VS Code to an Intercom workspace');
