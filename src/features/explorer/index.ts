@@ -1,5 +1,5 @@
-// Registers the API view, its commands and the language-model tools. Everything behind them (the catalog,
-// the prompts, the response tabs) is dist/explorer.js (esbuild.mjs), loaded on first use, never at activation.
+// Hands over the API view's rows, its commands and the language-model tools. Everything behind them (the
+// catalog, the prompts, the response tabs) is dist/explorer.js (esbuild.mjs), loaded on first use.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type * as Explorer from './explorer';

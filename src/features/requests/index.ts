@@ -1,4 +1,4 @@
-// Registers "Open as .http", "Copy Snippet…" and "Compare API Versions". Their code and the API catalog
+// Hands over "Open as .http", "Copy Snippet…" and "Compare API Versions". Their code and the API catalog
 // are dist/requests.js (esbuild.mjs), loaded on a command's first run.
 import type { Services } from '../../services';
 import type * as Commands from './commands';

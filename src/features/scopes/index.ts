@@ -1,4 +1,4 @@
-// Registers "Generate Scope Checklist" and the read-only intercom_required_scopes language-model tool. The
+// Hands over "Generate Scope Checklist" and the read-only intercom_required_scopes language-model tool. The
 // checklist (scan, scope catalog, renderer) is dist/scopes.js (esbuild.mjs), loaded on first use.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';

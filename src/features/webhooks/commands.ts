@@ -1,4 +1,4 @@
-// The webhook command ids: registered at activation (index.ts), handled once the feature is loaded.
+// The webhook command ids: handled by index.ts, each run by the feature once dist/webhooks.js is loaded.
 export const WEBHOOK_COMMANDS = [
   'intercom.startWebhookReceiver',
   'intercom.stopWebhookReceiver',

@@ -1,4 +1,4 @@
-// Registers the webhook commands and the Webhook Events view without loading their code: the feature
+// Hands over the webhook commands and the Webhook Events view's rows without loading their code: the feature
 // (receiver, log, forwarder) lives in dist/webhooks.js and is required on the first command or when the
 // view is first shown. Activation never starts the receiver.
 import * as vscode from 'vscode';

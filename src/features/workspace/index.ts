@@ -1,4 +1,5 @@
-// Composition root of the Workspace view: tree, status bar, refresh and the per-workspace actions.
+// Composition root of the Workspace view: tree, refresh and the per-workspace actions (the status bar is
+// activation's, ./statusBar).
 import * as vscode from 'vscode';
 import { developerHubUrl, workspaceUrl } from '../../api/hosts';
 import { readSettings } from '../../config';
