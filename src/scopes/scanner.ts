@@ -560,8 +560,11 @@ export interface ScanOptions {
 
 const decoder = new TextDecoder('utf-8');
 
-/** A file's bytes or text, by its name and its index in the pass's files. */
-type FileRead = (file: string, index: number) => Promise<Uint8Array | string>;
+/**
+ * A file's bytes or text, by its name and its index in the pass's files. A read that answers at once may
+ * lend a buffer it reuses (DiskReader): the bytes are decoded before anything else runs.
+ */
+type FileRead = (file: string, index: number) => Uint8Array | string | Promise<Uint8Array | string>;
 
 /**
  * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
@@ -571,7 +574,7 @@ type FileRead = (file: string, index: number) => Promise<Uint8Array | string>;
 async function scanOne(
   file: string,
   index: number,
-  read: FileRead,
+  readFile: FileRead,
   options: Required<Pick<ScanOptions, 'isCancelled' | 'maxBytes' | 'fileBudgetMs' | 'now'>> & ScanOptions,
   project?: ProjectContext,
 ): Promise<{ outcome: Partial<FileState>; cancelled: boolean }> {
@@ -580,7 +583,9 @@ async function scanOne(
   try {
     const size = sizeOf ? await sizeOf(file) : undefined;
     if (size !== undefined && size > maxBytes) throw new FileSkipped('too-large');
-    const content = await read(file, index);
+    const read = readFile(file, index);
+    // No await for a read that answered at once: another file's read could reuse its buffer meanwhile.
+    const content = read instanceof Promise ? await read : read;
     if (content.length > maxBytes) throw new FileSkipped('too-large');
     if (isBinary(content)) throw new FileSkipped('binary');
     const text = typeof content === 'string' ? content : decoder.decode(content);
@@ -661,7 +666,7 @@ export async function scanPass(plan: PassPlan, read: FileRead, options: ScanOpti
  */
 export async function scanFiles(
   files: readonly string[],
-  read: (file: string) => Promise<Uint8Array | string>,
+  read: (file: string) => Uint8Array | string | Promise<Uint8Array | string>,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
   const state = new ScanState(files);

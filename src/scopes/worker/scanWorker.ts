@@ -27,8 +27,12 @@ function ask(type: 'read' | 'size', file: string): Promise<ToWorker> {
   });
 }
 
-async function read(file: string, index: number): Promise<Uint8Array> {
-  if (disk?.has(index)) return disk.read(index);
+/** A file on the disk is read at once, in this thread; the others are asked of the host. */
+function read(file: string, index: number): Uint8Array | Promise<Uint8Array> {
+  return disk?.has(index) ? disk.read(index) : readFromHost(file);
+}
+
+async function readFromHost(file: string): Promise<Uint8Array> {
   const reply = await ask('read', file);
   if (reply.type !== 'read') throw new Error('unexpected reply');
   if (reply.skipped) throw new FileSkipped(reply.skipped);
