@@ -123,8 +123,11 @@ const SDK_CALL = new RegExp(
   'gi',
 );
 
-/** What every SDK_CALL contains: a quick test that spares most files the slower search for the receiver. */
-const SDK_RESOURCE_AFTER = new RegExp(`(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(?:${SDK_RESOURCE_PATTERN})`, 'i');
+/**
+ * What every SDK_CALL contains after its receiver: found quickly (it starts with `.` or `->`), it tells where
+ * the slower search for a receiver, tried at every name, is worth running.
+ */
+const SDK_RESOURCE_AFTER = new RegExp(`(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(?:${SDK_RESOURCE_PATTERN})`, 'gi');
 
 interface Context {
   readonly file: string;
@@ -424,10 +427,48 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
 /** A parameter appended whole after a base: `${base}/${path}`, f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`. */
 const APPENDED = /\s*\}\/(?:\$\{|#\{|\{\$?)\s*([A-Za-z_]\w*)\s*\}|\s*[+.]\s*(['"])\/\2\s*[+.]\s*\$?([A-Za-z_]\w*)(?![\w$(.[])/y;
 
+const SPACE = /\s/;
+const CHAIN_END = /[\w$)]/;
+
+/**
+ * Where the search for an SDK call may start, not before `floor`, without missing one whose chain passes `at`
+ * (a `.resource`): its receiver and call (`client`, `(args)`, `.contacts`) are at most two lines up, joined by
+ * whitespace. Reads back no further than `floor`, so that the calls of one long line cost no more than the line.
+ */
+function chainStart(text: string, at: number, floor: number): number {
+  const lineStart = (i: number): number => {
+    while (i > floor && text[i - 1] !== '\n') i--;
+    return i;
+  };
+  let start = lineStart(at);
+  for (let up = 0; up < 2 && start > floor; up++) {
+    let end = start - 1;
+    while (end > floor && SPACE.test(text[end])) end--;
+    // Only a name or a call's `)` can go on across the line break.
+    if (!CHAIN_END.test(text[end])) break;
+    start = lineStart(end);
+  }
+  return start;
+}
+
+/** Each SDK_CALL in the text, as matchAll gives them, but searched from a few lines before each `.resource`. */
+function* sdkCalls(text: string): Generator<RegExpExecArray> {
+  for (let from = 0; ;) {
+    SDK_RESOURCE_AFTER.lastIndex = from;
+    const resource = SDK_RESOURCE_AFTER.exec(text);
+    if (!resource) return;
+    // Every call has a `.resource` after its receiver: none starts between `from` and the chain of the first one.
+    SDK_CALL.lastIndex = chainStart(text, resource.index, from);
+    const m = SDK_CALL.exec(text);
+    if (!m) return;
+    from = SDK_CALL.lastIndex;
+    yield m;
+  }
+}
+
 function scanSdk(ctx: Context): void {
-  if (!SDK_RESOURCE_AFTER.test(ctx.text)) return;
   let receivers: Receivers | undefined;
-  for (const m of ctx.text.matchAll(SDK_CALL)) {
+  for (const m of sdkCalls(ctx.text)) {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
