@@ -143,7 +143,7 @@ suite('scopes scanner: what must not count', () => {
     assert.deepEqual(scanText('a.ts', chained).map(brief), ['2:7 sdk GET /contacts']);
     const called = "import { getIntercom } from './intercom';\nawait getIntercom\n  ({ region: 'eu' })\n  .admins.me();\n";
     assert.deepEqual(scanText('a.ts', called).map(brief), ['2:7 sdk GET /me']);
-    // A chain inside the call's `(…)` is read as part of the outer one, which starts first (as before lines were skipped).
+    // A chain inside a call's `(…)` is part of the outer chain, which starts first: only the outer one is read.
     const nested = '// intercom\nwrap(client.contacts.list).tags.list();\nclient.contacts.create(c);\n';
     assert.deepEqual(scanText('a.ts', nested).map(brief), ['3:1 sdk POST /contacts']);
   });
