@@ -123,8 +123,11 @@ const SDK_CALL = new RegExp(
   'gi',
 );
 
-/** What every SDK_CALL contains: a quick test that spares most files the slower search for the receiver. */
-const SDK_RESOURCE_AFTER = new RegExp(`(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(?:${SDK_RESOURCE_PATTERN})`, 'i');
+/**
+ * What every SDK_CALL contains after its receiver: found quickly (it starts with `.` or `->`), it tells where
+ * the slower search for a receiver, tried at every name, is worth running.
+ */
+const SDK_RESOURCE_AFTER = new RegExp(`(?:\\.|->)\\s*(?:unstable\\s*(?:\\.|->)\\s*)?(?:${SDK_RESOURCE_PATTERN})`, 'gi');
 
 interface Context {
   readonly file: string;
@@ -424,10 +427,48 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
 /** A parameter appended whole after a base: `${base}/${path}`, f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`. */
 const APPENDED = /\s*\}\/(?:\$\{|#\{|\{\$?)\s*([A-Za-z_]\w*)\s*\}|\s*[+.]\s*(['"])\/\2\s*[+.]\s*\$?([A-Za-z_]\w*)(?![\w$(.[])/y;
 
+const SPACE = /\s/;
+const CHAIN_END = /[\w$)]/;
+
+/**
+ * Where the search for an SDK call may start, not before `floor`, without missing one whose chain passes `at`
+ * (a `.resource`): its receiver and call (`client`, `(args)`, `.contacts`) are at most two lines up, joined by
+ * whitespace. Reads back no further than `floor`, so that the calls of one long line cost no more than the line.
+ */
+function chainStart(text: string, at: number, floor: number): number {
+  const lineStart = (i: number): number => {
+    while (i > floor && text[i - 1] !== '\n') i--;
+    return i;
+  };
+  let start = lineStart(at);
+  for (let up = 0; up < 2 && start > floor; up++) {
+    let end = start - 1;
+    while (end > floor && SPACE.test(text[end])) end--;
+    // Only a name or a call's `)` can go on across the line break.
+    if (!CHAIN_END.test(text[end])) break;
+    start = lineStart(end);
+  }
+  return start;
+}
+
+/** Each SDK_CALL in the text, as matchAll gives them, but searched from a few lines before each `.resource`. */
+function* sdkCalls(text: string): Generator<RegExpExecArray> {
+  for (let from = 0; ;) {
+    SDK_RESOURCE_AFTER.lastIndex = from;
+    const resource = SDK_RESOURCE_AFTER.exec(text);
+    if (!resource) return;
+    // Every call has a `.resource` after its receiver: none starts between `from` and the chain of the first one.
+    SDK_CALL.lastIndex = chainStart(text, resource.index, from);
+    const m = SDK_CALL.exec(text);
+    if (!m) return;
+    from = SDK_CALL.lastIndex;
+    yield m;
+  }
+}
+
 function scanSdk(ctx: Context): void {
-  if (!SDK_RESOURCE_AFTER.test(ctx.text)) return;
   let receivers: Receivers | undefined;
-  for (const m of ctx.text.matchAll(SDK_CALL)) {
+  for (const m of sdkCalls(ctx.text)) {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
@@ -560,8 +601,11 @@ export interface ScanOptions {
 
 const decoder = new TextDecoder('utf-8');
 
-/** A file's bytes or text, by its name and its index in the pass's files. */
-type FileRead = (file: string, index: number) => Promise<Uint8Array | string>;
+/**
+ * A file's bytes or text, by its name and its index in the pass's files. A read that answers at once may
+ * lend a buffer it reuses (DiskReader): the bytes are decoded before anything else runs.
+ */
+type FileRead = (file: string, index: number) => Uint8Array | string | Promise<Uint8Array | string>;
 
 /**
  * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
@@ -571,7 +615,7 @@ type FileRead = (file: string, index: number) => Promise<Uint8Array | string>;
 async function scanOne(
   file: string,
   index: number,
-  read: FileRead,
+  readFile: FileRead,
   options: Required<Pick<ScanOptions, 'isCancelled' | 'maxBytes' | 'fileBudgetMs' | 'now'>> & ScanOptions,
   project?: ProjectContext,
 ): Promise<{ outcome: Partial<FileState>; cancelled: boolean }> {
@@ -580,7 +624,9 @@ async function scanOne(
   try {
     const size = sizeOf ? await sizeOf(file) : undefined;
     if (size !== undefined && size > maxBytes) throw new FileSkipped('too-large');
-    const content = await read(file, index);
+    const read = readFile(file, index);
+    // No await for a read that answered at once: another file's read could reuse its buffer meanwhile.
+    const content = read instanceof Promise ? await read : read;
     if (content.length > maxBytes) throw new FileSkipped('too-large');
     if (isBinary(content)) throw new FileSkipped('binary');
     const text = typeof content === 'string' ? content : decoder.decode(content);
@@ -614,6 +660,10 @@ async function scanOne(
   return { outcome, cancelled: false };
 }
 
+// The same functions in every pass: a new closure per pass makes V8 drop the scan code it optimized for the last.
+const never = (): boolean => false;
+const clock = (): number => performance.now();
+
 /** The files one pass scans: `claim` hands out the next index, and one past the last ends the pass. */
 export interface PassPlan {
   readonly files: readonly string[];
@@ -631,8 +681,8 @@ export interface PassPlan {
 export async function scanPass(plan: PassPlan, read: FileRead, options: ScanOptions = {}): Promise<boolean> {
   const { files, claim, rescans, apply } = plan;
   const settings = {
-    ...options, isCancelled: options.isCancelled ?? (() => false), maxBytes: options.maxBytes ?? MAX_FILE_BYTES,
-    fileBudgetMs: options.fileBudgetMs ?? FILE_BUDGET_MS, now: options.now ?? (() => performance.now()),
+    ...options, isCancelled: options.isCancelled ?? never, maxBytes: options.maxBytes ?? MAX_FILE_BYTES,
+    fileBudgetMs: options.fileBudgetMs ?? FILE_BUDGET_MS, now: options.now ?? clock,
   };
   const count = rescans ? rescans.length : files.length;
   let done = 0;
@@ -661,7 +711,7 @@ export async function scanPass(plan: PassPlan, read: FileRead, options: ScanOpti
  */
 export async function scanFiles(
   files: readonly string[],
-  read: (file: string) => Promise<Uint8Array | string>,
+  read: (file: string) => Uint8Array | string | Promise<Uint8Array | string>,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
   const state = new ScanState(files);

@@ -24,7 +24,8 @@ export class DiskReader {
 
   /**
    * The file's bytes; FileSkipped when it is larger than `maxBytes` or a link leading out of its folder.
-   * Read until the end without asking its size: fstat costs more than the read that finds the end.
+   * Read until the end without asking its size: fstat costs more than the read that finds the end. The
+   * bytes are the reader's own buffer, valid until its next read: a copy per file costs more than its scan.
    */
   read(index: number, maxBytes = MAX_FILE_BYTES): Uint8Array {
     const fd = this.open(index);
@@ -33,7 +34,7 @@ export class DiskReader {
       for (;;) {
         if (length === this.scratch.length) this.scratch = Buffer.concat([this.scratch, Buffer.allocUnsafe(length)]);
         const n = fs.readSync(fd, this.scratch, length, this.scratch.length - length, null);
-        if (n === 0) return Buffer.from(this.scratch.subarray(0, length));
+        if (n === 0) return this.scratch.subarray(0, length);
         length += n;
         if (length > maxBytes) throw new FileSkipped('too-large');
       }

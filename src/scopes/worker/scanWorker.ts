@@ -3,7 +3,7 @@
 // and asks the host for the others; it claims files from the pool's shared counter, pass by pass.
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanPass } from '../scanner';
-import { FileSkipped, type Rescan } from '../scanState';
+import { FileSkipped, type FileState, type Rescan } from '../scanState';
 import { DiskReader } from './disk';
 import { CONTROL, type FromWorker, type ScanJob, type ToWorker, type WorkerSetup } from './protocol';
 import { addOutcome, type WireOutcomes } from './wire';
@@ -27,8 +27,12 @@ function ask(type: 'read' | 'size', file: string): Promise<ToWorker> {
   });
 }
 
-async function read(file: string, index: number): Promise<Uint8Array> {
-  if (disk?.has(index)) return disk.read(index);
+/** A file on the disk is read at once, in this thread; the others are asked of the host. */
+function read(file: string, index: number): Uint8Array | Promise<Uint8Array> {
+  return disk?.has(index) ? disk.read(index) : readFromHost(file);
+}
+
+async function readFromHost(file: string): Promise<Uint8Array> {
   const reply = await ask('read', file);
   if (reply.type !== 'read') throw new Error('unexpected reply');
   if (reply.skipped) throw new FileSkipped(reply.skipped);
@@ -56,20 +60,25 @@ function onProgress({ total }: { total: number }): void {
   post({ type: 'progress', done, total });
 }
 
+// What the pass running now claims and learns. Its callbacks below are the same functions in every pass: a new
+// closure per pass makes V8 drop the scan code it optimized for the last one, and a kept thread would warm up
+// again at each scan.
+let slot: number = CONTROL.next;
+let outcomes: WireOutcomes = { empty: [], others: [] };
+const claim = (): number => Atomics.add(control, slot, 1);
+const apply = (index: number, outcome: Partial<FileState>): void => addOutcome(outcomes, index, outcome);
+const isCancelled = (): boolean => Atomics.load(control, CONTROL.cancel) === 1;
+const onFileStart = (file: string): void => post({ type: 'start', file });
+
 async function pass(rescans?: readonly Rescan[]): Promise<void> {
-  const outcomes: WireOutcomes = { empty: [], others: [] };
-  const slot = rescans ? CONTROL.nextRescan : CONTROL.next;
-  const cancelled = await scanPass({
-    files: job!.files,
-    rescans,
-    claim: () => Atomics.add(control, slot, 1),
-    apply: (index, outcome) => addOutcome(outcomes, index, outcome),
-  }, read, {
-    isCancelled: () => Atomics.load(control, CONTROL.cancel) === 1,
+  slot = rescans ? CONTROL.nextRescan : CONTROL.next;
+  outcomes = { empty: [], others: [] };
+  const cancelled = await scanPass({ files: job!.files, rescans, claim, apply }, read, {
+    isCancelled,
     // Asked only when some file is not on the disk: an await per file is not free.
     sizeOf: hostFiles.size > 0 ? sizeOf : undefined,
     fileBudgetMs: job!.fileBudgetMs,
-    onFileStart: (file) => post({ type: 'start', file }),
+    onFileStart,
     onProgress,
   });
   post({ type: 'passed', outcomes, cancelled });

@@ -62,7 +62,7 @@ suite('scopes scan pool: several threads, the result of one', function () {
     const scannable = files.filter(isScannable);
     const index = new Map(scannable.map((file, i) => [file, i]));
     const reader = new DiskReader({ folders: [folder], paths: scannable.map((file) => path.join(folder, file)), folderOf: new Int32Array(scannable.length) });
-    return scanFiles(files, async (file) => reader.read(index.get(file)!), options);
+    return scanFiles(files, (file) => reader.read(index.get(file)!), options);
   };
 
   test('files read from the disk by 3 threads: the same findings in the same order, the same skipped files, the project pass included', async () => {

@@ -138,6 +138,16 @@ suite('scopes scanner: what must not count', () => {
     assert.deepEqual(scanText('a.py', 'import intercom\nself.users.create(email=e)'), [], 'self is never the SDK');
   });
 
+  test('an SDK call split over lines: the receiver, its call and the resource each on a line of their own', () => {
+    const chained = 'const intercom = new IntercomClient({ token });\nawait intercom\n\n  .contacts\n  .list();\n';
+    assert.deepEqual(scanText('a.ts', chained).map(brief), ['2:7 sdk GET /contacts']);
+    const called = "import { getIntercom } from './intercom';\nawait getIntercom\n  ({ region: 'eu' })\n  .admins.me();\n";
+    assert.deepEqual(scanText('a.ts', called).map(brief), ['2:7 sdk GET /me']);
+    // A chain inside a call's `(…)` is part of the outer chain, which starts first: only the outer one is read.
+    const nested = '// intercom\nwrap(client.contacts.list).tags.list();\nclient.contacts.create(c);\n';
+    assert.deepEqual(scanText('a.ts', nested).map(brief), ['3:1 sdk POST /contacts']);
+  });
+
   test('webhook topics: exact known strings only; two-part ones need an Intercom marker', () => {
     assert.deepEqual(scanText('a.js', "on('user.created'); on('conversation.user.created.v2'); on('x.conversation.user.created')"), []);
     assert.deepEqual(scanText('a.js', "on('conversation.user.created')").map(brief), ['1:4 webhook conversation.user.created']);
