@@ -4,7 +4,9 @@
 //   for the same patterns and next to the same walk and reads without any scan in one thread, measured in the
 //   same run. The scan is the extension's own: a ScanPool (out/src/scopes/worker/pool.js) lent by a
 //   PoolKeeper, as the extension's scans get theirs, whose worker threads (dist/scanWorker.js, one per core up
-//   to 4, as ripgrep searches on every core) read the files themselves. The first scan starts the threads
+//   to 4, as ripgrep searches on every core) read the files themselves. The scan runs in the extension host, so
+//   the section runs on the host's Node (the toolchain's Node 24, which code-server runs extensions on), not on
+//   the Node that started this script. The first scan starts the threads
 //   (while the walk runs, as the extension starts them before findFiles) and is printed on its own; the
 //   measured runs reuse them, as the extension's scans do for a few minutes after one. The workspace is
 //   generated from a fixed seed (5 languages, a few percent calling Intercom) in a temp dir that is deleted
@@ -24,7 +26,7 @@ import { benchAdversarial } from './bench-adversarial.mjs';
 import { benchActivation } from './bench/activation.mjs';
 import { benchCatalog } from './bench/catalog.mjs';
 import { FILES, generateWorkspace, SEED } from './bench/workspace.mjs';
-import { ensureDebianPackages } from './toolchain.mjs';
+import { ensureDebianPackages, ensureNode24 } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 7;
@@ -116,7 +118,7 @@ async function main() {
   try {
     const expected = generateWorkspace(root);
     console.log(`Generated ${FILES} files (seed ${SEED}) in ${root}: ${expected} call Intercom; plus node_modules, a binary and a large file to skip.`);
-    console.log(`The scan runs on ${threads} worker thread${threads === 1 ? '' : 's'} (one per core, at most 4), as ripgrep searches on every core.`);
+    console.log(`The scan runs on ${threads} worker thread${threads === 1 ? '' : 's'} (one per core, at most 4), as ripgrep searches on every core, on Node ${process.version} as in the extension host.`);
     // The extension's first scan in a session: its threads start and their code is compiled as it runs.
     // It also warms the page cache for both tools.
     const first = await timed(() => scan(scanner, keeper, root));
@@ -156,9 +158,16 @@ async function main() {
   }
 }
 
+/** The scan section on the extension host's Node: this script again, run by it, when another Node runs this one. */
+async function scanOnHostNode() {
+  const { bin } = await ensureNode24();
+  if (path.resolve(process.execPath) === path.resolve(bin)) return main();
+  return spawnSync(bin, [fileURLToPath(import.meta.url), '--only', 'scan'], { stdio: 'inherit' }).status ?? 1;
+}
+
 /** Each section returns its exit code; `--only <name>` runs one. */
 const SECTIONS = {
-  scan: main,
+  scan: scanOnHostNode,
   receiver: async () => (await import('./bench/receiver.mjs')).benchReceiver(),
   activation: benchActivation,
   catalog: benchCatalog,
