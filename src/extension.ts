@@ -1,5 +1,4 @@
-// Composition root. Activation creates the shared services, the status bar and the authentication provider,
-// and registers every contributed command, view and tool with VS Code (./features/registrations). The
+// Composition root. Activation creates the core services and the authentication provider, and registers every contributed command, view and tool with VS Code (./features/registrations). The
 // features' wiring behind them (dist/features.js) is required on the first call that needs it; nothing here
 // touches the network.
 import * as vscode from 'vscode';
@@ -12,10 +11,8 @@ import type * as Wiring from './features/wiring';
 import { WorkspaceStatus } from './features/workspace/statusBar';
 import { redactedLog } from './log';
 import { Redactor } from './secrets/redact';
-import { httpFactory, type Services } from './services';
-import { ScopeCheckResults } from './session/scopeChecks';
+import type { CoreServices } from './services';
 import { SessionStore } from './session/store';
-import { UiHost } from './ui/ui';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadWiring = () => require('./features/wiring.js') as typeof Wiring;
@@ -48,39 +45,35 @@ export function activate(context: vscode.ExtensionContext) {
   const log = redactedLog(logChannel, redact);
   const sessions = new SessionStore(context.secrets, log, redactor);
   const walkthrough = new WalkthroughProgress();
-  const scopeChecks = new ScopeCheckResults(context.globalState);
-  const status = new WorkspaceStatus(context.globalState, sessions);
+  // Created right after activation (or by whatever needs it first): its first read of the sessions need not
+  // hold activation up.
+  let status: WorkspaceStatus | undefined;
+  const workspaceStatus = () => (status ??= new WorkspaceStatus(context.globalState, sessions));
 
   let features: Wiring.Features | undefined;
-  const wired = () => (features ??= loadWiring().wireFeatures(services, status));
+  const wired = () => (features ??= loadWiring().wireFeatures(core, workspaceStatus));
   const contributions = contributionsOf(context.extension.packageJSON as Manifest);
   const registrations = new Registrations(contributions, () => void wired(), context.subscriptions);
-  const services: Services = {
-    context,
-    log,
-    redactor,
-    ui: new UiHost(redact),
-    sessions,
-    walkthrough,
-    scopeChecks,
-    http: httpFactory(log, redactor, context.extension.packageJSON.version),
-    register: registrations,
-    activatedAt: Date.now(),
-  };
+  const core: CoreServices = { context, log, redactor, sessions, walkthrough, register: registrations, activatedAt: Date.now() };
   const auth = new IntercomAuthenticationProvider(sessions, () => wired().connect.createSession());
   context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, sessions, walkthrough, scopeChecks, status, auth,
+    { dispose: () => channel?.dispose() }, { dispose: () => status?.dispose() }, sessions, walkthrough, auth,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intercom', auth, { supportsMultipleAccounts: true }),
     registrations.command('intercom.showLog', () => logChannel().show()),
   );
-  // After activation: the first settings read costs milliseconds that activation need not wait for.
-  const timer = setTimeout(() => void markStepsDoneBefore(services), 0);
+  // After activation: the status bar, and the walkthrough's earlier steps (the first settings read costs
+  // milliseconds that activation need not wait for).
+  const timer = setTimeout(() => {
+    workspaceStatus();
+    void markStepsDoneBefore(core);
+  }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return {
-      ui: services.ui, sessions, secrets: context.secrets, logUri: context.logUri, walkthrough,
+      sessions, secrets: context.secrets, logUri: context.logUri, walkthrough,
+      get ui() { return wired().services.ui; },
       get oauth() { return wired().connect.oauth; },
       get workspace() { return wired().workspace; },
       get webhooks() { return wired().webhooks; },

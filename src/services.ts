@@ -1,4 +1,4 @@
-// What every feature shares, created once in activate().
+// What every feature shares: activation creates the core, the features' wiring adds what only features use.
 import type * as vscode from 'vscode';
 import type { IntercomHttp } from './api/http';
 import { loadHttp } from './api/loadHttp';
@@ -29,23 +29,27 @@ export interface Registrar {
   uriHandler(handler: vscode.UriHandler): void;
 }
 
-export interface Services {
+/** What activation creates and uses itself. */
+export interface CoreServices {
   readonly context: vscode.ExtensionContext;
   /** The Intercom log, behind the redaction step. */
   readonly log: Log;
   /** Every code, token and client secret seen so far; each sink redacts through it. */
   readonly redactor: Redactor;
-  readonly ui: UiHost;
   readonly sessions: SessionStore;
   readonly walkthrough: WalkthroughSteps;
-  /** The last scope check per session, for the API view's ✓/✗. */
-  readonly scopeChecks: ScopeCheckResults;
-  /** An HTTP client with the current settings; loads got on first call. */
-  http(): IntercomHttp;
   /** Where features register commands, views, tools and the URI handler (activation already did, for VS Code). */
   readonly register: Registrar;
   /** When this window activated the extension (ms): a /me read before it is read again when the view first shows. */
   readonly activatedAt: number;
+}
+
+export interface Services extends CoreServices {
+  readonly ui: UiHost;
+  /** The last scope check per session, for the API view's ✓/✗. */
+  readonly scopeChecks: ScopeCheckResults;
+  /** An HTTP client with the current settings; loads got on first call. */
+  http(): IntercomHttp;
 }
 
 export function httpFactory(log: Log, redactor: Redactor, version: string): () => IntercomHttp {

@@ -1,6 +1,8 @@
 // The features behind what activation registered: each feature's composition root, handing its handlers to
 // the Registrar. It is dist/features.js (esbuild.mjs), required on the first command, view, tool or callback.
-import type { Services } from '../services';
+import { httpFactory, type CoreServices, type Services } from '../services';
+import { ScopeCheckResults } from '../session/scopeChecks';
+import { UiHost } from '../ui/ui';
 import { activateConnect, type ConnectFeature } from './connect';
 import { activateExplorer, type ExplorerFeature } from './explorer';
 import { activateRequests } from './requests';
@@ -10,18 +12,29 @@ import { activateWorkspace, type WorkspaceFeature } from './workspace';
 import type { WorkspaceStatus } from './workspace/statusBar';
 
 export interface Features {
+  services: Services;
   connect: ConnectFeature;
   workspace: WorkspaceFeature;
   webhooks: LazyWebhooks;
   explorer: ExplorerFeature;
 }
 
-export function wireFeatures(services: Services, status: WorkspaceStatus): Features {
+/** Adds to the core what only features use, then wires each feature. */
+export function wireFeatures(core: CoreServices, status: () => WorkspaceStatus): Features {
+  const { context, log, redactor } = core;
+  const scopeChecks = new ScopeCheckResults(context.globalState);
+  context.subscriptions.push(scopeChecks);
+  const services: Services = {
+    ...core,
+    ui: new UiHost((text) => redactor.redact(text)),
+    scopeChecks,
+    http: httpFactory(log, redactor, context.extension.packageJSON.version),
+  };
   const connect = activateConnect(services);
   const workspace = activateWorkspace(services, status);
   activateScopes(services);
   const webhooks = activateWebhooks(services);
   const explorer = activateExplorer(services);
   activateRequests(services);
-  return { connect, workspace, webhooks, explorer };
+  return { services, connect, workspace, webhooks, explorer };
 }

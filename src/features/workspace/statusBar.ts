@@ -1,5 +1,5 @@
-// Status bar: the current workspace, or "Intercom: Connect" when there is none. Shown from activation on,
-// without the Workspace view's code.
+// Status bar: the current workspace, or "Intercom: Connect" when there is none. Shown right after
+// activation, without the Workspace view's code.
 import * as vscode from 'vscode';
 import { currentSession } from '../../session/current';
 import type { IntercomSession } from '../../session/model';
