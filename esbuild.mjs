@@ -13,8 +13,8 @@ const tests = process.argv.includes('--tests');
 
 /**
  * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry. The features' wiring
- * behind what activation registers is in features; got (ESM-only and large) is in http; the Connect flows in connect; the scope checklist in scopes; the webhook receiver in
- * webhooks; the API explorer and its catalog in explorer; request files, snippets and the version comparison
+ * behind what activation registers is in features; got (ESM-only and large) is in http; the Connect flows in
+ * connect; the scope checklist in scopes; the webhook receiver in webhooks; the API explorer and its catalog in explorer; request files, snippets and the version comparison
  * (with the catalog) in requests. A `require('./<file>.js')` of an entry from another
  * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */

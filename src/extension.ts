@@ -1,6 +1,6 @@
-// Composition root. Activation creates the core services and the authentication provider, and registers every contributed command, view and tool with VS Code (./features/registrations). The
-// features' wiring behind them (dist/features.js) is required on the first call that needs it; nothing here
-// touches the network.
+// Composition root. Activation creates the core services and the authentication provider, and registers
+// every contributed command, view and tool with VS Code (./features/registrations). The features' wiring
+// behind them (dist/features.js) is required on the first call that needs it; nothing here touches the network.
 import * as vscode from 'vscode';
 import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './features/connect/authProvider';
 import { PASTE_CALLBACK_COMMAND } from './features/connect/commandIds';
@@ -73,6 +73,8 @@ export function activate(context: vscode.ExtensionContext) {
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return {
       sessions, secrets: context.secrets, logUri: context.logUri, walkthrough,
+      /** The status bar's text, read without wiring the features (undefined until it is shown). */
+      get statusText() { return status?.item.text; },
       get ui() { return wired().services.ui; },
       get oauth() { return wired().connect.oauth; },
       get workspace() { return wired().workspace; },

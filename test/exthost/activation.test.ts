@@ -34,6 +34,10 @@ suite('Activation (real extension host; runs first)', () => {
     const receiverClass = /WebhookReceiver = class/;
     assert.match(bundle('webhooks.js'), receiverClass);
     assert.doesNotMatch(bundle('extension.js'), receiverClass, 'the receiver is bundled in dist/webhooks.js only');
+    // The status bar is shown right after activation, without the features.
+    const api = await activateExtension();
+    assert.equal(await until(() => api.statusText || undefined, 'the status bar to be shown'), '$(plug) Intercom: Connect');
+    assert.deepEqual(loaded('features.js'), [], 'the status bar needs no feature');
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog', 'intercom.startWebhookReceiver', 'intercom.sendTestWebhook']) {
       assert.ok(commands.includes(id), `${id} is registered`);

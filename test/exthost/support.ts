@@ -23,6 +23,8 @@ export interface TestApi {
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
   walkthrough: { onDidMark: vscode.Event<string> };
+  /** The status bar's text, undefined until it is shown; reading it wires nothing. */
+  statusText: string | undefined;
   /** Wires the features, then lists the contributed commands that have no handler. */
   unhandledCommands(): string[];
 }
