@@ -12,13 +12,15 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 /**
- * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry. The features' wiring
- * behind what activation registers is in features; got (ESM-only and large) is in http; the Connect flows in
+ * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry. What answers what
+ * activation registers is in core (the log, the sessions, the status bar: created right after activation) and
+ * features (the features' wiring); got (ESM-only and large) is in http; the Connect flows in
  * connect; the scope checklist in scopes; the webhook receiver in webhooks; the API explorer and its catalog in explorer; request files, snippets and the version comparison
  * (with the catalog) in requests. A `require('./<file>.js')` of an entry from another
  * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
+  core: 'src/features/core.ts',
   features: 'src/features/wiring.ts',
   http: 'src/api/http.ts',
   connect: 'src/features/connect/flows.ts',

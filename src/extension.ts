@@ -1,30 +1,35 @@
-// Composition root. Activation creates the core services and the authentication provider, and registers
-// every contributed command, view and tool with VS Code (./features/registrations). The features' wiring
-// behind them (dist/features.js) is required on the first call that needs it; nothing here touches the network.
+// Composition root. Activation registers every contributed command, view, language-model tool and
+// authentication provider, and the URI handler (./features/registrations), and nothing else. What answers
+// them is required on the first call that needs it: the core (dist/core.js: the log, the sessions, the
+// status bar), also created right after activation for the status bar, then the features' wiring behind it
+// (dist/features.js). Nothing here touches the network.
 import * as vscode from 'vscode';
-import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './features/connect/authProvider';
 import { PASTE_CALLBACK_COMMAND } from './features/connect/commandIds';
+import type * as CoreBundle from './features/core';
 import { Registrations, type Contributions } from './features/registrations';
-import { markStepsDoneBefore } from './features/walkthrough/doneBefore';
-import { WalkthroughProgress } from './features/walkthrough/progress';
 import type * as Wiring from './features/wiring';
-import { WorkspaceStatus } from './features/workspace/statusBar';
-import { redactedLog } from './log';
-import { Redactor } from './secrets/redact';
-import type { CoreServices } from './services';
-import { SessionStore } from './session/store';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports */
+const loadCore = () => require('./features/core.js') as typeof CoreBundle;
 const loadWiring = () => require('./features/wiring.js') as typeof Wiring;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-/** How each view is created (the rest of it is in package.json). */
+/** How each view and authentication provider is registered (the rest of them is in package.json). */
 const VIEW_OPTIONS: Readonly<Record<string, { showCollapseAll?: boolean }>> = {
   'intercom.workspace': { showCollapseAll: true },
   'intercom.api': { showCollapseAll: true },
 };
+const AUTH_OPTIONS: Readonly<Record<string, vscode.AuthenticationProviderOptions>> = {
+  intercom: { supportsMultipleAccounts: true },
+};
 
 interface Manifest {
-  contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]>; languageModelTools: { name: string }[] };
+  contributes: {
+    commands: { command: string }[];
+    views: Record<string, { id: string }[]>;
+    languageModelTools: { name: string }[];
+    authentication: { id: string; label: string }[];
+  };
 }
 
 function contributionsOf({ contributes }: Manifest): Contributions {
@@ -33,54 +38,36 @@ function contributionsOf({ contributes }: Manifest): Contributions {
     commands: [...contributes.commands.map((c) => c.command), PASTE_CALLBACK_COMMAND],
     views: Object.values(contributes.views).flat().map(({ id }) => ({ id, options: VIEW_OPTIONS[id] })),
     tools: contributes.languageModelTools.map((t) => t.name),
+    authentication: contributes.authentication.map(({ id, label }) => ({ id, label, options: AUTH_OPTIONS[id] })),
   };
 }
 
 export function activate(context: vscode.ExtensionContext) {
-  // Created by the first log line (or Show Log): a session that logs nothing never pays for the channel.
-  let channel: vscode.LogOutputChannel | undefined;
-  const logChannel = () => (channel ??= vscode.window.createOutputChannel('Intercom', { log: true }));
-  const redactor = new Redactor();
-  const redact = (text: string) => redactor.redact(text);
-  const log = redactedLog(logChannel, redact);
-  const sessions = new SessionStore(context.secrets, log, redactor);
-  const walkthrough = new WalkthroughProgress();
-  // Created right after activation (or by whatever needs it first): its first read of the sessions need not
-  // hold activation up.
-  let status: WorkspaceStatus | undefined;
-  const workspaceStatus = () => (status ??= new WorkspaceStatus(context.globalState, sessions));
-
+  const activatedAt = Date.now();
+  let core: CoreBundle.Core | undefined;
+  const coreOf = (): CoreBundle.Core => (core ??= loadCore().createCore(context, registrations, activatedAt, () => wired().connect.createSession()));
   let features: Wiring.Features | undefined;
-  const wired = () => (features ??= loadWiring().wireFeatures(core, workspaceStatus));
+  const wired = (): Wiring.Features => (features ??= loadWiring().wireFeatures(coreOf()));
   const contributions = contributionsOf(context.extension.packageJSON as Manifest);
-  const registrations = new Registrations(contributions, () => void wired(), context.subscriptions);
-  const core: CoreServices = { context, log, redactor, sessions, walkthrough, register: registrations, activatedAt: Date.now() };
-  const auth = new IntercomAuthenticationProvider(sessions, () => wired().connect.createSession());
-  context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, { dispose: () => status?.dispose() }, sessions, walkthrough, auth,
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Intercom', auth, { supportsMultipleAccounts: true }),
-    registrations.command('intercom.showLog', () => logChannel().show()),
-  );
-  // After activation: the status bar, and the walkthrough's earlier steps (the first settings read costs
-  // milliseconds that activation need not wait for).
-  const timer = setTimeout(() => {
-    workspaceStatus();
-    void markStepsDoneBefore(core);
-  }, 0);
+  const registrations = new Registrations(contributions, [() => void coreOf(), () => void wired()], context.subscriptions);
+  // Right after activation: the status bar, with its first read of the sessions, which activation need not wait for.
+  const timer = setTimeout(() => void coreOf(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return {
-      sessions, secrets: context.secrets, logUri: context.logUri, walkthrough,
-      /** The status bar's text, read without wiring the features (undefined until it is shown). */
-      get statusText() { return status?.item.text; },
+      secrets: context.secrets, logUri: context.logUri,
+      get sessions() { return coreOf().services.sessions; },
+      get walkthrough() { return coreOf().services.walkthrough; },
+      /** The status bar's text, read without creating the core (undefined until it is shown). */
+      get statusText() { return core?.status.item.text; },
       get ui() { return wired().services.ui; },
       get oauth() { return wired().connect.oauth; },
       get workspace() { return wired().workspace; },
       get webhooks() { return wired().webhooks; },
       get explorer() { return wired().explorer; },
-      unhandledCommands: () => { wired(); return registrations.unhandled(contributions); },
+      unhandled: () => { wired(); return registrations.unhandled(contributions); },
     };
   }
   return undefined;

@@ -1,4 +1,4 @@
-// What every feature shares: activation creates the core, the features' wiring adds what only features use.
+// What every feature shares: the core (dist/core.js) creates it, the features' wiring adds what only features use.
 import type * as vscode from 'vscode';
 import type { IntercomHttp } from './api/http';
 import { loadHttp } from './api/loadHttp';
@@ -26,10 +26,12 @@ export interface Registrar {
   tool<T>(name: string, tool: vscode.LanguageModelTool<T>): vscode.Disposable;
   /** The view activation created; its rows now come from `provider`. */
   view<T>(id: string, provider: vscode.TreeDataProvider<T>): vscode.TreeView<T>;
+  /** The sessions behind the provider activation registered under `id`. */
+  authenticationProvider(id: string, provider: vscode.AuthenticationProvider): void;
   uriHandler(handler: vscode.UriHandler): void;
 }
 
-/** What activation creates and uses itself. */
+/** What the core creates, right after activation. */
 export interface CoreServices {
   readonly context: vscode.ExtensionContext;
   /** The Intercom log, behind the redaction step. */
@@ -38,7 +40,7 @@ export interface CoreServices {
   readonly redactor: Redactor;
   readonly sessions: SessionStore;
   readonly walkthrough: WalkthroughSteps;
-  /** Where features register commands, views, tools and the URI handler (activation already did, for VS Code). */
+  /** Where features register what activation already registered with VS Code (commands, views, tools, …). */
   readonly register: Registrar;
   /** When this window activated the extension (ms): a /me read before it is read again when the view first shows. */
   readonly activatedAt: number;

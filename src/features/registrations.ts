@@ -1,8 +1,10 @@
-// What activation registers with VS Code, and nothing more: every contributed command, tree view and
-// language-model tool, and the URI handler. Each forwards to the features' wiring (dist/features.js),
-// required on the first call; the wiring hands its handlers over through the Registrar.
+// What activation registers with VS Code, and nothing more: every contributed command, tree view,
+// language-model tool and authentication provider, and the URI handler. Each forwards to what the core
+// (dist/core.js) or the features' wiring (dist/features.js) hands over through the Registrar; they are
+// required on the first call that needs them.
 import * as vscode from 'vscode';
 import type { CommandHandler, Registrar } from '../services';
+import { LazyAuthenticationProvider } from './lazyAuthProvider';
 import { LazyTree } from './lazyTree';
 
 /** What activation registers, read from the manifest so that the two cannot drift apart. */
@@ -10,22 +12,27 @@ export interface Contributions {
   commands: readonly string[];
   views: readonly { id: string; options?: { showCollapseAll?: boolean } }[];
   tools: readonly string[];
+  authentication: readonly { id: string; label: string; options?: vscode.AuthenticationProviderOptions }[];
 }
 
 export class Registrations implements Registrar {
   private readonly commands = new Map<string, CommandHandler>();
   private readonly tools = new Map<string, vscode.LanguageModelTool<unknown>>();
   private readonly trees = new Map<string, { tree: LazyTree<unknown>; view: vscode.TreeView<unknown> }>();
+  private readonly providers = new Map<string, LazyAuthenticationProvider>();
   /** One entry at most: the handler of Intercom's callbacks. */
   private readonly uriHandlers = new Map<'callback', vscode.UriHandler>();
 
-  /** `wire` loads the features, which register here; it runs once, on the first call that needs them. */
-  constructor(contributions: Contributions, private readonly wire: () => void, subscriptions: vscode.Disposable[]) {
+  /**
+   * `loaders` load what registers here, the lightest first (the core, then the features' wiring); each runs
+   * on the first call that the ones before it did not answer, and loads once.
+   */
+  constructor(contributions: Contributions, private readonly loaders: readonly (() => void)[], subscriptions: vscode.Disposable[]) {
     for (const id of contributions.commands) {
       subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => this.wired(this.commands, id, 'command')(...args)));
     }
     for (const { id, options } of contributions.views) {
-      const tree = new LazyTree<unknown>(wire);
+      const tree: LazyTree<unknown> = new LazyTree(() => this.load(() => tree.real.attached));
       const view = vscode.window.createTreeView(id, { treeDataProvider: tree, ...options });
       this.trees.set(id, { tree, view });
       subscriptions.push(tree, view);
@@ -36,12 +43,20 @@ export class Registrations implements Registrar {
         prepareInvocation: (options, token) => this.wired(this.tools, name, 'tool').prepareInvocation?.(options, token),
       }));
     }
+    for (const { id, label, options } of contributions.authentication) {
+      const provider: LazyAuthenticationProvider = new LazyAuthenticationProvider(() => this.load(() => provider.real.attached));
+      this.providers.set(id, provider);
+      subscriptions.push(provider, vscode.authentication.registerAuthenticationProvider(id, label, provider, options));
+    }
     subscriptions.push(vscode.window.registerUriHandler({ handleUri: (uri) => this.wired(this.uriHandlers, 'callback', 'URI').handleUri(uri) }));
   }
 
-  /** The contributed commands nothing handles (a manifest entry without code). */
+  /** The contributed commands and authentication providers nothing answers (a manifest entry without code). */
   unhandled(contributions: Contributions): string[] {
-    return contributions.commands.filter((id) => !this.commands.has(id));
+    return [
+      ...contributions.commands.filter((id) => !this.commands.has(id)),
+      ...contributions.authentication.filter(({ id }) => !this.providers.get(id)?.real.attached).map(({ id }) => id),
+    ];
   }
 
   command(id: string, handler: CommandHandler): vscode.Disposable {
@@ -61,12 +76,25 @@ export class Registrations implements Registrar {
     return registered.view as vscode.TreeView<T>;
   }
 
+  authenticationProvider(id: string, provider: vscode.AuthenticationProvider): void {
+    const registered = this.providers.get(id);
+    if (!registered) throw new Error(`${id} is not an authentication provider in package.json`);
+    registered.attach(provider);
+  }
+
   uriHandler(handler: vscode.UriHandler): void {
     this.uriHandlers.set('callback', handler);
   }
 
+  private load(answered: () => boolean): void {
+    for (const load of this.loaders) {
+      if (answered()) return;
+      load();
+    }
+  }
+
   private wired<T>(registry: Map<string, T>, id: string, what: string): T {
-    if (!registry.has(id)) this.wire();
+    this.load(() => registry.has(id));
     const found = registry.get(id);
     if (!found) throw new Error(`no feature handles the ${what} ${id}`);
     return found;

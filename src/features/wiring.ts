@@ -1,15 +1,15 @@
 // The features behind what activation registered: each feature's composition root, handing its handlers to
 // the Registrar. It is dist/features.js (esbuild.mjs), required on the first command, view, tool or callback.
-import { httpFactory, type CoreServices, type Services } from '../services';
+import { httpFactory, type Services } from '../services';
 import { ScopeCheckResults } from '../session/scopeChecks';
 import { UiHost } from '../ui/ui';
 import { activateConnect, type ConnectFeature } from './connect';
+import type { Core } from './core';
 import { activateExplorer, type ExplorerFeature } from './explorer';
 import { activateRequests } from './requests';
 import { activateScopes } from './scopes';
 import { activateWebhooks, type LazyWebhooks } from './webhooks';
 import { activateWorkspace, type WorkspaceFeature } from './workspace';
-import type { WorkspaceStatus } from './workspace/statusBar';
 
 export interface Features {
   services: Services;
@@ -20,7 +20,7 @@ export interface Features {
 }
 
 /** Adds to the core what only features use, then wires each feature. */
-export function wireFeatures(core: CoreServices, status: () => WorkspaceStatus): Features {
+export function wireFeatures({ services: core, status }: Core): Features {
   const { context, log, redactor } = core;
   const scopeChecks = new ScopeCheckResults(context.globalState);
   context.subscriptions.push(scopeChecks);

@@ -34,9 +34,15 @@ suite('Activation (real extension host; runs first)', () => {
     const receiverClass = /WebhookReceiver = class/;
     assert.match(bundle('webhooks.js'), receiverClass);
     assert.doesNotMatch(bundle('extension.js'), receiverClass, 'the receiver is bundled in dist/webhooks.js only');
-    // The status bar is shown right after activation, without the features.
+    // So are the sessions, the log and the status bar, in dist/core.js: created right after activation.
+    for (const coreClass of [/SessionStore = class/, /WorkspaceStatus = class/, /IntercomAuthenticationProvider = class/]) {
+      assert.match(bundle('core.js'), coreClass);
+      assert.doesNotMatch(bundle('extension.js'), coreClass, 'activation\'s bundle holds the registrations only');
+    }
+    // The status bar is shown right after activation, by the core, without the features.
     const api = await activateExtension();
     assert.equal(await until(() => api.statusText || undefined, 'the status bar to be shown'), '$(plug) Intercom: Connect');
+    assert.equal(loaded('core.js').length, 1, 'the status bar is the core\'s');
     assert.deepEqual(loaded('features.js'), [], 'the status bar needs no feature');
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog', 'intercom.startWebhookReceiver', 'intercom.sendTestWebhook']) {
@@ -61,9 +67,9 @@ suite('Activation (real extension host; runs first)', () => {
     assert.equal(loaded('connect.js').length, 1, 'dist/connect.js is loaded by a Connect command');
   });
 
-  test('every command in package.json has a handler once the features are wired, and every view its rows', async () => {
+  test('every command and authentication provider in package.json is answered once the features are wired, and every view has its rows', async () => {
     const api = await activateExtension();
-    assert.deepEqual(api.unhandledCommands(), [], 'contributed commands nothing handles');
+    assert.deepEqual(api.unhandled(), [], 'contributed commands and authentication providers nothing answers');
     for (const tree of [api.workspace.tree, api.explorer.tree, api.webhooks]) assert.ok(Array.isArray(await tree.getChildren()));
   });
 

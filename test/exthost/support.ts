@@ -25,16 +25,16 @@ export interface TestApi {
   walkthrough: { onDidMark: vscode.Event<string> };
   /** The status bar's text, undefined until it is shown; reading it wires nothing. */
   statusText: string | undefined;
-  /** Wires the features, then lists the contributed commands that have no handler. */
-  unhandledCommands(): string[];
+  /** Wires the features, then lists the contributed commands and authentication providers nothing answers. */
+  unhandled(): string[];
 }
 
 export async function activateExtension(): Promise<TestApi> {
   const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed in the host`);
   const api = await ext.activate();
-  // Not ui: reading it wires the features, which activation itself never does.
-  assert.ok(api?.sessions, 'the extension exports its test API in test mode');
+  // Not sessions nor ui: reading them creates the core or wires the features, which activation itself never does.
+  assert.ok(api?.secrets, 'the extension exports its test API in test mode');
   return api;
 }
 

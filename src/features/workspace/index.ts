@@ -20,7 +20,7 @@ export interface WorkspaceFeature {
   status: vscode.StatusBarItem;
 }
 
-export function activateWorkspace(services: Services, status: () => WorkspaceStatus): WorkspaceFeature {
+export function activateWorkspace(services: Services, status: WorkspaceStatus): WorkspaceFeature {
   const { context, sessions, ui, register } = services;
   const refresher = new WorkspaceRefresher(services);
   const tree = new WorkspaceTreeProvider(() => sessions.list(), refresher, sessions.onDidChange, (text) => services.redactor.redact(text));
@@ -46,7 +46,7 @@ export function activateWorkspace(services: Services, status: () => WorkspaceSta
     view.onDidChangeVisibility(() => void onVisible()),
     view.onDidChangeSelection((e) => {
       const id = e.selection[0]?.session.id;
-      if (id) void selectCurrentSession(context.globalState, id).then(() => status().update());
+      if (id) void selectCurrentSession(context.globalState, id).then(() => status.update());
     }),
     register.command('intercom.refreshWorkspace', async (target?: unknown) =>
       refresher.refresh(await resolveSessions(services, target, { unnamed: 'all' }))),
@@ -71,5 +71,5 @@ export function activateWorkspace(services: Services, status: () => WorkspaceSta
     }),
   );
   void onVisible();
-  return { tree, view, refresher, status: status().item };
+  return { tree, view, refresher, status: status.item };
 }
