@@ -108,7 +108,7 @@ const perHost = (times, fn) => times[OURS].map((_, host) => fn((id) => times[id]
 const wholeMs = (x) => `${x.toFixed(0)} ms`;
 
 /** Prints the medians, the per-host comparisons and where ours spends its time (VS Code's marks). */
-function report(times, phases) {
+function report(times, phases, toNextTimer) {
   const range = (xs) => `(${Math.min(...xs).toFixed(1)}–${ms(Math.max(...xs))})`;
   const [floor, ours, registrations, msAuth] = FOUR.map((id) => median(times[id]));
   console.log(`\nmedian of ${HOSTS} (min–max): floor (empty extension) ${ms(floor)} ${range(times[FLOOR])}, ours ${ms(ours)} ${range(times[OURS])}, same registrations ${ms(registrations)} ${range(times[REGISTRATIONS])}, microsoft-authentication ${ms(msAuth)} ${range(times[MS_AUTH])}`);
@@ -120,6 +120,8 @@ function report(times, phases) {
   console.log(`ours − floor: ${ms(overFloor)} per-host median; ${ms(ours - floor)} between the medians (budget ≤ ${BUDGET.overFloorMs} ms: ${verdict(overFloor <= BUDGET.overFloorMs)}, ${verdict(ours - floor <= BUDGET.overFloorMs)})`);
   console.log(`microsoft-authentication / ours: ${ratio.toFixed(1)}× per-host median; ${(msAuth / ours).toFixed(1)}× between the medians (budget ≥ ${BUDGET.msAuthRatio}×: ${verdict(ratio >= BUDGET.msAuthRatio)}, ${verdict(msAuth / ours >= BUDGET.msAuthRatio)})`);
   console.log(`for scale: microsoft-authentication / floor ${floorRatio.toFixed(1)}× (the most any extension can reach here); ours − same registrations ${ms(overRegistrations)} (per-host medians)`);
+  const nextTimer = FOUR.filter((id) => id !== MS_AUTH).map((id) => `${LABELS[id]} ${ms(median(toNextTimer[id]))}`).join(', ');
+  console.log(`activate() and the timers it set, which run right after it (ours creates its core there: the log, the sessions, the status bar), medians: ${nextTimer}`);
   const phase = (id, name) => wholeMs(median(phases[id].filter(Boolean).map((p) => p[name])));
   for (const id of [OURS, REGISTRATIONS, FLOOR]) {
     console.log(`${LABELS[id]}, VS Code's marks (medians, whole ms): loading the code ${phase(id, 'load')}, then waiting for the extension context (a storage round trip to the window) ${phase(id, 'context')}, activate() ${phase(id, 'activate')}`);
@@ -145,6 +147,7 @@ export async function benchActivation() {
     const extensions = { warmUp: emptyExtension(work, 'warm-up'), floor: emptyExtension(work, 'floor'), registrations: registrationsExtension(work) };
     const times = Object.fromEntries(FOUR.map((id) => [id, []]));
     const phases = Object.fromEntries(FOUR.map((id) => [id, []]));
+    const toNextTimer = Object.fromEntries(FOUR.map((id) => [id, []]));
     const roundTrips = [];
     for (let host = 0; host < HOSTS; host++) {
       const order = ORDERS[host % ORDERS.length];
@@ -152,13 +155,14 @@ export async function benchActivation() {
       for (const id of FOUR) {
         times[id].push(result.ms[id]);
         phases[id].push(result.phases[id]);
+        toNextTimer[id].push(result.toNextTimerMs[id]);
         roundTrips.push(result.roundTripMs[id]);
       }
       const starting = result.stillStarting.length ? `, still starting: ${result.stillStarting.join(', ')}` : '';
       const timed = order.map((id) => `${LABELS[id]} ${ms(result.ms[id])}`).join(', ');
       console.log(`host ${host + 1} (waited ${ms(result.startupWaitMs)} for startup${starting}): warm-up ${ms(result.warmUpMs)}; ${timed}`);
     }
-    report(times, phases);
+    report(times, phases, toNextTimer);
     console.log(`a round trip to the window, once it had settled, before each timing: median ${ms(median(roundTrips))}`);
     return 0;
   } catch (e) {
