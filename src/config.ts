@@ -27,10 +27,17 @@ export interface Settings {
 /** SecretStorage key of an OAuth app's client secret: the secret never goes into settings. */
 export const clientSecretKey = (clientId: string): string => `intercom.oauth.clientSecret:${clientId}`;
 
-export function readSettings(): Settings {
+/** The OAuth app's two settings alone: each setting read costs (the walkthrough reads these right after activation). */
+export function readAppSettings(): Pick<Settings, 'clientId' | 'redirectUrl'> {
   return {
     clientId: nonEmpty(userValue<string>('oauth.clientId')),
     redirectUrl: nonEmpty(userValue<string>('oauth.redirectUrl')),
+  };
+}
+
+export function readSettings(): Settings {
+  return {
+    ...readAppSettings(),
     region: userValue<RegionSetting>('region') ?? 'auto',
     apiVersion: nonEmpty(userValue<string>('apiVersion')) ?? '2.16',
     allowUnverifiedEmail: userValue<boolean>('allowUnverifiedEmail') === true,

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { RegionSetting } from '../../api/hosts';
 import { checkRedirectUrl, type RedirectUrlProblem } from '../../connect/authorize';
 import { ConnectError } from '../../connect/errors';
-import { clientSecretKey, readSettings, updateUserSetting } from '../../config';
+import { clientSecretKey, readAppSettings, updateUserSetting } from '../../config';
 import type { Services } from '../../services';
 
 export interface AppCredentials {
@@ -28,14 +28,14 @@ export class AppConfig {
 
   /** The stored credentials; undefined parts are missing. */
   async read(): Promise<Partial<AppCredentials>> {
-    const { clientId, redirectUrl } = readSettings();
+    const { clientId, redirectUrl } = readAppSettings();
     const clientSecret = clientId ? await this.services.context.secrets.get(clientSecretKey(clientId)) : undefined;
     return { clientId, clientSecret, redirectUrl };
   }
 
   /** Client secrets of the other apps configured before (the webhook receiver names a delivery meant for one). */
   async otherSecrets(): Promise<string[]> {
-    const { clientId } = readSettings();
+    const { clientId } = readAppSettings();
     const ids = this.services.context.globalState.get<string[]>(KNOWN_CLIENT_IDS, []).filter((id) => id !== clientId);
     const secrets = await Promise.all(ids.map((id) => this.services.context.secrets.get(clientSecretKey(id))));
     return secrets.filter((s): s is string => Boolean(s));
