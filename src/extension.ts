@@ -3,7 +3,8 @@
 // them is required on the first call that needs it: the core (dist/core.js: the log, the sessions, the
 // status bar), also created right after activation for the status bar, then the features' wiring behind it
 // (dist/features.js). Nothing here touches the network.
-import * as vscode from 'vscode';
+// Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
+import vscode = require('vscode');
 import { PASTE_CALLBACK_COMMAND } from './features/connect/commandIds';
 import type * as CoreBundle from './features/core';
 import { Registrations, type Contributions } from './features/registrations';

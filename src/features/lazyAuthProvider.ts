@@ -1,6 +1,7 @@
 // An authentication provider that asks for the real one on its first call: activation registers it with
 // VS Code, the sessions behind it are read when VS Code (or another extension) first asks for them.
-import * as vscode from 'vscode';
+// Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
+import vscode = require('vscode');
 import { LazyTarget } from './lazyTarget';
 
 export class LazyAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {

@@ -1,6 +1,7 @@
 // A tree view's data provider that asks for the real one on its first call: activation creates the
 // view, the feature behind it is loaded when VS Code first asks for rows.
-import * as vscode from 'vscode';
+// Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
+import vscode = require('vscode');
 import { LazyTarget } from './lazyTarget';
 
 export class LazyTree<T> implements vscode.TreeDataProvider<T>, vscode.Disposable {

@@ -2,7 +2,8 @@
 // language-model tool and authentication provider, and the URI handler. Each forwards to what the core
 // (dist/core.js) or the features' wiring (dist/features.js) hands over through the Registrar; they are
 // required on the first call that needs them.
-import * as vscode from 'vscode';
+// Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
+import vscode = require('vscode');
 import type { CommandHandler, Registrar } from '../services';
 import { LazyAuthenticationProvider } from './lazyAuthProvider';
 import { LazyTree } from './lazyTree';

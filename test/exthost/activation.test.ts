@@ -39,6 +39,11 @@ suite('Activation (real extension host; runs first)', () => {
       assert.match(bundle('core.js'), coreClass);
       assert.doesNotMatch(bundle('extension.js'), coreClass, 'activation\'s bundle holds the registrations only');
     }
+    // Activation's bundle requires the API once and without esbuild's import helper, whose code cost about a
+    // third of loading it (control: the core's bundle, whose files import the API, has the helper).
+    assert.match(bundle('core.js'), /__toESM/);
+    assert.doesNotMatch(bundle('extension.js'), /__toESM/, 'activation\'s files require the API (esbuild.mjs)');
+    assert.equal(bundle('extension.js').match(/require\("vscode"\)/g)?.length, 1, 'one require of the API');
     // The status bar is shown right after activation, by the core, without the features.
     const api = await activateExtension();
     assert.equal(await until(() => api.statusText || undefined, 'the status bar to be shown'), '$(plug) Intercom: Connect');
