@@ -1,5 +1,5 @@
-// Composition root. Activation registers every contributed command, view, language-model tool and
-// authentication provider, and the URI handler (./features/registrations), and nothing else. What answers
+// Composition root. Activation registers every contributed command, language-model tool and authentication
+// provider, and the URI handler (./features/registrations), and nothing else; the views right after it. What answers
 // them is required on the first call that needs it: the core (dist/core.js: the log, the sessions, the
 // status bar), also created right after activation for the status bar, then the features' wiring behind it
 // (dist/features.js). Nothing here touches the network.
@@ -51,8 +51,12 @@ export function activate(context: vscode.ExtensionContext) {
   const wired = (): Wiring.Features => (features ??= loadWiring().wireFeatures(coreOf()));
   const contributions = contributionsOf(context.extension.packageJSON as Manifest);
   const registrations = new Registrations(contributions, [() => void coreOf(), () => void wired()], context.subscriptions);
-  // Right after activation: the status bar, with its first read of the sessions, which activation need not wait for.
-  const timer = setTimeout(() => void coreOf(), 0);
+  // Right after activation: the tree views, and the status bar with its first read of the sessions, which
+  // activation need not wait for.
+  const timer = setTimeout(() => {
+    registrations.createViews();
+    coreOf();
+  }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
@@ -68,7 +72,7 @@ export function activate(context: vscode.ExtensionContext) {
       get workspace() { return wired().workspace; },
       get webhooks() { return wired().webhooks; },
       get explorer() { return wired().explorer; },
-      unhandled: () => { wired(); return registrations.unhandled(contributions); },
+      unhandled: () => { wired(); return registrations.unhandled(); },
     };
   }
   return undefined;

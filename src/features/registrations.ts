@@ -1,5 +1,5 @@
-// What activation registers with VS Code, and nothing more: every contributed command, tree view,
-// language-model tool and authentication provider, and the URI handler. Each forwards to what the core
+// What activation registers with VS Code, and nothing more: every contributed command, language-model tool
+// and authentication provider, and the URI handler; the tree views right after. Each forwards to what the core
 // (dist/core.js) or the features' wiring (dist/features.js) hands over through the Registrar; they are
 // required on the first call that needs them.
 // Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
@@ -28,15 +28,13 @@ export class Registrations implements Registrar {
    * `loaders` load what registers here, the lightest first (the core, then the features' wiring); each runs
    * on the first call that the ones before it did not answer, and loads once.
    */
-  constructor(contributions: Contributions, private readonly loaders: readonly (() => void)[], subscriptions: vscode.Disposable[]) {
+  constructor(
+    private readonly contributions: Contributions,
+    private readonly loaders: readonly (() => void)[],
+    private readonly subscriptions: vscode.Disposable[],
+  ) {
     for (const id of contributions.commands) {
       subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => this.wired(this.commands, id, 'command')(...args)));
-    }
-    for (const { id, options } of contributions.views) {
-      const tree: LazyTree<unknown> = new LazyTree(() => this.load(() => tree.real.attached));
-      const view = vscode.window.createTreeView(id, { treeDataProvider: tree, ...options });
-      this.trees.set(id, { tree, view });
-      subscriptions.push(tree, view);
     }
     for (const name of contributions.tools) {
       subscriptions.push(vscode.lm.registerTool(name, {
@@ -52,11 +50,28 @@ export class Registrations implements Registrar {
     subscriptions.push(vscode.window.registerUriHandler({ handleUri: (uri) => this.wired(this.uriHandlers, 'callback', 'URI').handleUri(uri) }));
   }
 
-  /** The contributed commands and authentication providers nothing answers (a manifest entry without code). */
-  unhandled(contributions: Contributions): string[] {
+  /**
+   * Creates the contributed tree views, once: right after activation, or earlier if a feature hands over
+   * rows first. Activation need not wait for them, unlike commands and tools, which VS Code calls as soon as
+   * activation ends: a view shows its progress until its provider is registered.
+   */
+  createViews(): void {
+    if (this.trees.size > 0) return;
+    for (const { id, options } of this.contributions.views) {
+      const tree: LazyTree<unknown> = new LazyTree(() => this.load(() => tree.real.attached));
+      const view = vscode.window.createTreeView(id, { treeDataProvider: tree, ...options });
+      this.trees.set(id, { tree, view });
+      this.subscriptions.push(tree, view);
+    }
+  }
+
+  /** The contributed commands, views and authentication providers nothing answers (a manifest entry without code). */
+  unhandled(): string[] {
+    const { commands, views, authentication } = this.contributions;
     return [
-      ...contributions.commands.filter((id) => !this.commands.has(id)),
-      ...contributions.authentication.filter(({ id }) => !this.providers.get(id)?.real.attached).map(({ id }) => id),
+      ...commands.filter((id) => !this.commands.has(id)),
+      ...views.filter(({ id }) => !this.trees.get(id)?.tree.real.attached).map(({ id }) => id),
+      ...authentication.filter(({ id }) => !this.providers.get(id)?.real.attached).map(({ id }) => id),
     ];
   }
 
@@ -71,6 +86,7 @@ export class Registrations implements Registrar {
   }
 
   view<T>(id: string, provider: vscode.TreeDataProvider<T>): vscode.TreeView<T> {
+    this.createViews();
     const registered = this.trees.get(id);
     if (!registered) throw new Error(`${id} is not a view in package.json`);
     (registered.tree as LazyTree<T>).attach(provider);
