@@ -1,7 +1,9 @@
 // Reads the extension's settings. Whatever shapes the requests that carry a code, token or client
 // secret (where they go, the Intercom-Version sent with them) is read from user (global) or default
 // values only, never from a folder's settings.json: a cloned repository must not be able to change
-// them. The manifest also marks them application-scoped.
+// them. The manifest also marks them application-scoped. The webhook settings a project may set differently
+// are read from the folder too, which VS Code allows only in a trusted folder (the manifest lists them in
+// restrictedConfigurations).
 import * as vscode from 'vscode';
 import type { HostOverrides, RegionSetting } from './api/hosts';
 
