@@ -1,4 +1,4 @@
-// Forwards a notification byte for byte, with its original headers, to the developer's local app and
+// Forwards a notification byte for byte, with its notification headers, to the developer's local app and
 // classifies the outcome so the event log can say how to fix a failure.
 import http from 'node:http';
 import https from 'node:https';
@@ -27,17 +27,23 @@ export type ForwardResult =
   | { ok: true; status: number; ms: number; at: number }
   | { ok: false; failure: ForwardFailure; ms: number; at: number; status?: number; bodyStart?: string; code?: string };
 
-/** Hop-by-hop headers describe our connection, not the notification; the rest is sent as received. */
-const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+/**
+ * The headers of a notification: what Intercom sends and a handler reads (and `X-Intercom-*`, should it add
+ * some). Forwards, replays and Copy as curl carry these only, never what a sender added: an Authorization,
+ * a Cookie or an X-Forwarded-For from whoever reached the receiver must not reach the app as if we sent it.
+ */
+const NOTIFICATION_HEADERS = new Set(['content-type', 'user-agent', 'x-hub-signature', 'x-body-signature']);
+
+export function notificationHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => NOTIFICATION_HEADERS.has(name.toLowerCase()) || /^x-intercom-/i.test(name)));
+}
+
 const BODY_START = 200;
 /** Kept-alive connections: a burst of notifications must not open a connection each. */
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
 function forwardedHeaders(headers: Readonly<Record<string, string>>, body: Uint8Array): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name.toLowerCase())) out[name] = value;
-  out['content-length'] = String(body.byteLength);
-  return out;
+  return { ...notificationHeaders(headers), 'content-length': String(body.byteLength) };
 }
 
 export interface ForwardRequest {

@@ -28,6 +28,9 @@ export interface InboxOptions {
   onChange(): void;
 }
 
+/** Whether Replay may sign the event with the app's secret: it verified on arrival, or the extension built it. */
+export const mayResign = (event: WebhookEvent): boolean => event.source === 'test' || event.signature?.ok === true;
+
 export class Inbox {
   constructor(private readonly options: InboxOptions) {}
 
@@ -69,13 +72,19 @@ export class Inbox {
     return event;
   }
 
-  /** Sends a logged event to the forward target again, signed with the current secret. */
-  async replay(key: string, forwarding: ForwardSettings, secret: string): Promise<ForwardResult | undefined> {
+  /**
+   * Sends a logged event to the forward target again. Signed with the current secret only when it verified
+   * on arrival or the extension built it: anything else goes as received, its own signature (or none) with
+   * it, since signing bytes someone else chose would vouch for them to the app (and to whoever listens there).
+   */
+  async replay(key: string, forwarding: ForwardSettings, secret: string | undefined): Promise<{ result: ForwardResult; resigned: boolean } | undefined> {
     const event = this.options.log.get(key);
     if (!event) return undefined;
-    const headers = { ...event.headers, [SIGNATURE_HEADER]: signatureHeader(bodyOf(event), secret) };
+    const resigned = mayResign(event) && secret !== undefined;
+    const headers = resigned ? { ...event.headers, [SIGNATURE_HEADER]: signatureHeader(bodyOf(event), secret) } : event.headers;
     this.options.log.update(key, { replays: (event.replays ?? 0) + 1 });
-    return this.forwardEvent(event, headers, forwarding);
+    const result = (await this.forwardEvent(event, headers, forwarding))!;
+    return { result, resigned };
   }
 
   private record(event: WebhookEvent): void {

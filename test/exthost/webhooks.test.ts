@@ -189,17 +189,23 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     }
   });
 
-  test('replay sends the logged notification again, re-signed, and counts it', async () => {
+  test('replay sends the logged notification again, re-signed when it verified, as received when not, and counts it', async () => {
     await setUserSettings({ 'webhooks.forwardTo': app.url });
-    const report = await deliver('contact.user.updated', 'badSignature');
+    const report = await deliver('contact.user.updated');
     const row = await rowFor('the forwarded row', (r) => /→ 200/.test(r.description));
     await vscode.commands.executeCommand('intercom.replayWebhook', row.node);
     assert.equal(app.received.length, 2);
     assert.equal(app.received[1].body.toString(), report.body);
     assert.equal(app.received[1].headers['x-hub-signature'], signatureHeader(report.body, CLIENT_SECRET), 're-signed with the app secret');
-    assert.notEqual(app.received[0].headers['x-hub-signature'], app.received[1].headers['x-hub-signature']);
     assert.match(rows()[0].description, /replayed ×1/);
-    assert.match((await ui.waitForMessage((m) => m.text.startsWith('Forwarded to'))).text, /answered 200/);
+    assert.match((await ui.waitForMessage((m) => m.text.startsWith('Forwarded to'))).text, /answered 200 in \d+ ms\.$/);
+
+    const forged = await deliver('contact.user.deleted', 'badSignature');
+    const forgedRow = await rowFor('the forged row', (r) => r.label === 'contact.user.deleted' && /→ 200/.test(r.description));
+    await vscode.commands.executeCommand('intercom.replayWebhook', forgedRow.node);
+    assert.equal(app.received.length, 4);
+    assert.equal(app.received[3].headers['x-hub-signature'], forged.signature, 'sent with the signature it came with');
+    assert.match((await ui.waitForMessage((m) => /not re-signed/.test(m.text))).text, /vouch for bytes someone else chose/);
   });
 
   test('Send Test Webhook: topics used in this folder first; a saved fixture is what is sent, signed', async () => {
@@ -219,6 +225,12 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     assert.equal(saved.topic, 'conversation.user.replied');
     assert.equal(saved.data.item.type, 'conversation');
 
+    await vscode.workspace.fs.writeFile(fixture, Buffer.from('{"type":"notification_event", oops'));
+    ui.answerPicks(topic, (items) => items.find((i) => i.label === 'Send'));
+    assert.equal(await vscode.commands.executeCommand('intercom.sendTestWebhook'), undefined);
+    assert.match((await ui.waitForMessage((m) => m.level === 'error')).text, /conversation\.user\.replied\.json is not JSON/);
+    assert.equal(app.received.length, 0, 'a fixture that is not JSON is not sent');
+
     const edited = Buffer.from(`{"type":"notification_event","id":"notif_fixture","topic":"conversation.user.replied","edited":true}\n`);
     await vscode.workspace.fs.writeFile(fixture, edited);
     ui.answerPicks(topic, (items) => items.find((i) => i.label === 'Send'));
@@ -230,13 +242,19 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.intercom'), { recursive: true });
   });
 
-  test('Copy as curl never contains the secret', async () => {
+  test('Copy as curl never contains the secret, and sends only where forwarding may go', async () => {
     await deliver('ping');
     const row = await rowFor('the ping row', (r) => r.label === 'ping');
     await vscode.commands.executeCommand('intercom.copyWebhookCurl', row.node);
     const curl = await vscode.env.clipboard.readText();
     assert.match(curl, /openssl dgst -sha1 -hmac "\$INTERCOM_CLIENT_SECRET"/);
     assert.ok(!curl.includes(CLIENT_SECRET));
+
+    await vscode.env.clipboard.writeText('before');
+    await setUserSettings({ 'webhooks.forwardTo': 'https://example.com/hooks' });
+    await vscode.commands.executeCommand('intercom.copyWebhookCurl', row.node);
+    assert.match((await ui.waitForMessage((m) => m.level === 'error')).text, /points away from this machine/);
+    assert.equal(await vscode.env.clipboard.readText(), 'before', 'nothing copied');
   });
 
   test('a forward target the folder set puts no link in any message: Send Test Webhook, Replay, the app\'s error body, Copy as curl', async () => {

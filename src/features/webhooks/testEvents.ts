@@ -76,5 +76,24 @@ export async function sendTestWebhook(services: Services, send: (body: Buffer) =
     await vscode.window.showTextDocument(uri!);
     return uri;
   }
+  if (fixture) {
+    const problem = notJson(fixture);
+    if (problem !== undefined) {
+      const open = vscode.l10n.t('Open Fixture');
+      const text = vscode.l10n.t('The fixture {0} is not JSON ({1}), so it was not sent: Intercom sends JSON. Fix it, or delete it to send a sample.', relative, problem);
+      if (await ui.message('error', text, open) === open) await vscode.window.showTextDocument(uri!);
+      return undefined;
+    }
+  }
   return send(fixture ? Buffer.from(fixture) : sample());
+}
+
+/** Why these bytes are not JSON, or undefined when they are. */
+function notJson(bytes: Uint8Array): string | undefined {
+  try {
+    JSON.parse(new TextDecoder().decode(bytes));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { curlForDelivery, SECRET_ENV_VAR } from '../../webhooks/curl';
 import { bodyOf, EventLog, type WebhookEvent } from '../../webhooks/eventLog';
 import { checkForwardTarget } from '../../webhooks/forwarder';
-import { Inbox, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
+import { Inbox, mayResign, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
 import { findFreePort, WebhookReceiver } from '../../webhooks/receiver';
 import { AppConfig } from '../connect/appConfig';
 import { EVENT_SCHEME, EventDocuments, eventUri } from './document';
@@ -189,8 +189,10 @@ export class WebhooksFeature {
     return { target: checked.url, timeoutMs: settings.forwardTimeoutMs };
   }
 
-  /** What Replay and test events need: a forward target and the app's secret; says what is missing. */
-  private async sendingPrerequisites(): Promise<{ forwarding: ForwardSettings; secret: string } | undefined> {
+  /** What Replay and test events need: a forward target and, to sign, the app's secret; says what is missing. */
+  private async sendingPrerequisites(signing: true): Promise<{ forwarding: ForwardSettings; secret: string } | undefined>;
+  private async sendingPrerequisites(signing: boolean): Promise<{ forwarding: ForwardSettings; secret?: string } | undefined>;
+  private async sendingPrerequisites(signing: boolean): Promise<{ forwarding: ForwardSettings; secret?: string } | undefined> {
     const ui = this.services.ui.current;
     if (!readWebhookSettings().forwardTo) {
       const open = vscode.l10n.t('Open Settings');
@@ -201,6 +203,7 @@ export class WebhooksFeature {
     }
     const forwarding = this.forwarding(true);
     if (!forwarding) return undefined;
+    if (!signing) return { forwarding };
     const { secret } = await this.appSecrets();
     if (!secret) {
       const configure = vscode.l10n.t('Configure OAuth App');
@@ -214,7 +217,7 @@ export class WebhooksFeature {
 
   /** A test notification, signed and sent to the forward target; the outcome is shown and logged. */
   async sendTest(body: Buffer): Promise<WebhookEvent | undefined> {
-    const ready = await this.sendingPrerequisites();
+    const ready = await this.sendingPrerequisites(true);
     if (!ready) return undefined;
     const event = await this.inbox.sendTest(body, ready.forwarding, ready.secret);
     if (event.forward) this.reportForward(event.forward, ready.forwarding);
@@ -223,20 +226,26 @@ export class WebhooksFeature {
 
   private async replay(event: WebhookEvent | undefined): Promise<void> {
     if (!event || event.rejected) return;
-    const ready = await this.sendingPrerequisites();
+    const ready = await this.sendingPrerequisites(mayResign(event));
     if (!ready) return;
-    const result = await this.inbox.replay(event.key, ready.forwarding, ready.secret);
-    if (result) this.reportForward(result, ready.forwarding);
+    const replayed = await this.inbox.replay(event.key, ready.forwarding, ready.secret);
+    if (!replayed) return;
+    const asReceived = vscode.l10n.t('Sent as received, not re-signed: its signature did not verify when it arrived, and signing it with your client secret would vouch for bytes someone else chose. Send Test Webhook sends a signed notification.');
+    this.reportForward(replayed.result, ready.forwarding, replayed.resigned ? undefined : asReceived);
   }
 
-  private reportForward(result: NonNullable<WebhookEvent['forward']>, forwarding: ForwardSettings): void {
-    void this.services.ui.current.message(result.ok ? 'info' : 'error', forwardText(result, forwarding.target.toString()));
+  private reportForward(result: NonNullable<WebhookEvent['forward']>, forwarding: ForwardSettings, note?: string): void {
+    const text = forwardText(result, forwarding.target.toString());
+    void this.services.ui.current.message(result.ok ? 'info' : 'error', note ? `${text} ${note}` : text);
   }
 
   private async copyCurl(event: WebhookEvent | undefined): Promise<void> {
     if (!event || event.rejected) return;
     const settings = readWebhookSettings();
-    const url = settings.forwardTo || this.receiverUrl || `http://127.0.0.1:${settings.port}/`;
+    // Where forwarding may go, checked the same way; without a forward target, the receiver.
+    const forwarding = settings.forwardTo ? this.forwarding(true) : undefined;
+    if (settings.forwardTo && !forwarding) return;
+    const url = forwarding?.target.toString() ?? this.receiverUrl ?? `http://127.0.0.1:${settings.port}/`;
     await vscode.env.clipboard.writeText(curlForDelivery({ url, body: bodyOf(event).toString('utf8'), headers: event.headers }));
     void this.services.ui.current.message('info', vscode.l10n.t('Copied a curl command that sends this notification to {0}. It signs with the secret in ${1}: set it in your shell first.', url, SECRET_ENV_VAR));
   }

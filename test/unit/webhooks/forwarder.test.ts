@@ -24,7 +24,7 @@ suite('webhooks: forwarder', () => {
     assert.deepEqual(checkForwardTarget('http://u:p@localhost/', false), { problem: 'invalid' });
   });
 
-  test('byte for byte with the original headers (hop-by-hop ones aside); 2xx → ok with time', async () => {
+  test('byte for byte with the notification headers; 2xx → ok with time', async () => {
     const result = await forward({ target: new URL(app.url), body: BODY, headers: HEADERS, timeoutMs: 5000 });
     assert.equal(result.ok, true);
     assert.equal(result.status, 200);

@@ -74,11 +74,49 @@ suite('webhooks: inbox (receiver → verify → log → forward)', () => {
     assert.deepEqual(app.received[0].body, body);
     assert.deepEqual(verifySignature({ body, header: String(app.received[0].headers['x-hub-signature']), secret: SECRET }), { ok: true });
 
-    const result = await inbox.replay(sent.key, forwarding!, 'rotated-secret');
-    assert.equal(result?.ok, true);
+    const replayed = await inbox.replay(sent.key, forwarding!, 'rotated-secret');
+    assert.equal(replayed?.result.ok, true);
+    assert.equal(replayed?.resigned, true);
     assert.equal(log.get(sent.key)?.replays, 1);
     assert.deepEqual(app.received[1].body, body);
     assert.deepEqual(verifySignature({ body, header: String(app.received[1].headers['x-hub-signature']), secret: 'rotated-secret' }), { ok: true });
     assert.equal(await inbox.replay('gone', forwarding!, SECRET), undefined);
+  });
+
+  test('replay re-signs a delivery only if it verified: bytes someone else chose go again as received', async () => {
+    const replayOf = async (headers: Record<string, string>) => {
+      const body = `{"id":"notif_${app.received.length}","topic":"ping"}`;
+      await send(receiver.url, { body, headers: { 'content-type': 'application/json', ...headers } });
+      const event = await until(() => log.list()[0]?.forward && log.list()[0], 'the forward result');
+      const replayed = await inbox.replay(event.key, forwarding!, 'rotated-secret');
+      return { body, replayed, header: app.received.at(-1)!.headers['x-hub-signature'] };
+    };
+    const verified = await replayOf({ 'x-hub-signature': signatureHeader('{"id":"notif_0","topic":"ping"}', SECRET) });
+    assert.equal(verified.replayed?.resigned, true);
+    assert.equal(verified.header, signatureHeader(verified.body, 'rotated-secret'));
+
+    const forged = signatureHeader('{"id":"notif_2","topic":"ping"}', 'a guess');
+    const failed = await replayOf({ 'x-hub-signature': forged });
+    assert.equal(failed.replayed?.resigned, false);
+    assert.equal(failed.header, forged, 'the signature it came with, not one made with the secret');
+
+    const unsigned = await replayOf({});
+    assert.equal(unsigned.replayed?.resigned, false);
+    assert.equal(unsigned.header, undefined);
+  });
+
+  test('forwards and replays carry the notification\'s headers only: never Authorization, Cookie or anything else a sender added', async () => {
+    const body = '{"id":"notif_h","topic":"ping"}';
+    await send(receiver.url, { body, headers: {
+      'content-type': 'application/json', 'user-agent': 'intercom-parrot-service-client/1.0', 'x-hub-signature': signatureHeader(body, SECRET),
+      authorization: 'Bearer stolen', cookie: 'session=1', 'x-forwarded-for': '203.0.113.9', 'x-custom': 'a',
+    } });
+    const event = await until(() => log.list()[0]?.forward && log.list()[0], 'the forward result');
+    await inbox.replay(event.key, forwarding!, SECRET);
+    assert.equal(app.received.length, 2);
+    for (const { headers } of app.received) {
+      const names = Object.keys(headers).filter((h) => !['host', 'connection', 'content-length'].includes(h)).sort();
+      assert.deepEqual(names, ['content-type', 'user-agent', 'x-hub-signature'], JSON.stringify(headers));
+    }
   });
 });
