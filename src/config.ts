@@ -63,17 +63,22 @@ export interface WebhookSettings {
   forwardTo: string;
   /** User-level only: a cloned repository must not send notifications (signed, with customer data) off the machine. */
   forwardToAnyHost: boolean;
+  /** User-level only: host names besides localhost the receiver answers (a tunnel's that keeps its own Host). */
+  tunnelHosts: string[];
   forwardTimeoutMs: number;
-  maxEvents: number;
+  /** As set; the event log keeps it within its bounds. */
+  maxEvents: unknown;
 }
 
 export function readWebhookSettings(): WebhookSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
+  const tunnelHosts = userValue<unknown>('webhooks.tunnelHosts');
   return {
     port: config.get<number>('webhooks.port') ?? 8787,
     forwardTo: nonEmpty(config.get<string>('webhooks.forwardTo')) ?? '',
     forwardToAnyHost: userValue<boolean>('webhooks.allowForwardToAnyHost') === true,
-    forwardTimeoutMs: Math.max(1, config.get<number>('webhooks.forwardTimeoutSeconds') ?? 10) * 1000,
-    maxEvents: Math.max(1, config.get<number>('webhooks.maxEvents') ?? 500),
+    tunnelHosts: Array.isArray(tunnelHosts) ? tunnelHosts.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim()) : [],
+    forwardTimeoutMs: Math.min(120, Math.max(1, config.get<number>('webhooks.forwardTimeoutSeconds') ?? 10)) * 1000,
+    maxEvents: config.get('webhooks.maxEvents'),
   };
 }

@@ -1,10 +1,29 @@
-// The webhook event log: newest first, the last N deliveries, duplicates (same notification id) grouped,
-// and plain JSON so it can live in workspace storage and survive a reload.
+// The webhook event log: newest first, the last N deliveries, duplicates (same notification id) grouped.
+// Its rows are plain JSON, saved in workspace storage at every change; what each event received is a record
+// beside them (records.ts). The bytes kept are capped per event and in total: past the total the oldest
+// bodies go first, and their rows stay with a note.
 import type { ForwardResult } from './forwarder';
 import type { Rejection } from './receiver';
+import { recordSize, type DeliveryRecord, type RecordStore } from './records';
 import type { SignatureVerdict } from './signature';
 
 export const DEFAULT_LOG_LIMIT = 500;
+/** The most rows intercom.webhooks.maxEvents may ask for: each save serializes them all. */
+export const MAX_EVENTS = 2000;
+
+export interface KeptLimits {
+  /** A record larger than this keeps its headers only. */
+  perEvent: number;
+  total: number;
+}
+
+export const KEPT_LIMITS: KeptLimits = { perEvent: 256 * 1024, total: 16 * 1024 * 1024 };
+
+/** The number of events to keep, within its bounds, from a setting that may hold anything. */
+export function logLimit(setting: unknown): number {
+  if (typeof setting !== 'number' || !Number.isFinite(setting)) return DEFAULT_LOG_LIMIT;
+  return Math.min(MAX_EVENTS, Math.max(1, Math.floor(setting)));
+}
 
 export interface WebhookEvent {
   /** Unique per delivery in this log. */
@@ -16,12 +35,12 @@ export interface WebhookEvent {
   method: string;
   /** What the receiver answered (or the test target's status, for test events). */
   status: number;
-  /** Lower-case header names, as received. */
-  headers: Record<string, string>;
-  /** The exact bytes received, base64 (empty when they were not kept: too large, not a POST). */
-  bodyBase64: string;
   /** How many bytes arrived (a rejected body may not be kept). */
   size: number;
+  /** Bytes of its record (headers and body) kept beside the log; 0 when none is. */
+  kept: number;
+  /** Why its body is not kept: over the bytes kept per event, or dropped to keep the log's total. */
+  dropped?: 'eventLimit' | 'logLimit';
   /** From the JSON envelope, when the body parsed. */
   notificationId?: string;
   topic?: string;
@@ -39,20 +58,28 @@ export interface EventGroup {
   events: WebhookEvent[];
 }
 
-export function bodyOf(event: WebhookEvent): Buffer {
-  return Buffer.from(event.bodyBase64, 'base64');
+/** The envelope fields the log shows. */
+export type Summary = Pick<WebhookEvent, 'notificationId' | 'topic' | 'attempt'>;
+
+/** Longer strings from a body are cut: every row is saved at each change, so none may be large. */
+const MAX_FIELD_LENGTH = 200;
+const field = (value: string) => (value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…` : value);
+
+/** The envelope fields of a parsed body; anything else leaves them out. */
+export function summaryOf(parsed: unknown): Summary {
+  const envelope = Object(parsed) as Record<string, unknown>;
+  // Only the fields present: undefined would not survive the JSON round trip through storage.
+  const summary: Summary = {};
+  if (typeof envelope.id === 'string') summary.notificationId = field(envelope.id);
+  if (typeof envelope.topic === 'string') summary.topic = field(envelope.topic);
+  if (typeof envelope.delivery_attempts === 'number') summary.attempt = envelope.delivery_attempts;
+  return summary;
 }
 
-/** The envelope fields the log shows; anything that does not parse leaves them out. */
-export function summarize(body: Uint8Array): Pick<WebhookEvent, 'notificationId' | 'topic' | 'attempt'> {
+/** The envelope fields of a body; anything that does not parse leaves them out. */
+export function summarize(body: Uint8Array): Summary {
   try {
-    const parsed = Object(JSON.parse(Buffer.from(body).toString('utf8'))) as Record<string, unknown>;
-    // Only the fields present: undefined would not survive the JSON round trip through storage.
-    const summary: Pick<WebhookEvent, 'notificationId' | 'topic' | 'attempt'> = {};
-    if (typeof parsed.id === 'string') summary.notificationId = parsed.id;
-    if (typeof parsed.topic === 'string') summary.topic = parsed.topic;
-    if (typeof parsed.delivery_attempts === 'number') summary.attempt = parsed.delivery_attempts;
-    return summary;
+    return summaryOf(JSON.parse(Buffer.from(body).toString('utf8')));
   } catch {
     return {};
   }
@@ -60,23 +87,55 @@ export function summarize(body: Uint8Array): Pick<WebhookEvent, 'notificationId'
 
 export class EventLog {
   private events: WebhookEvent[];
+  private limit: number;
+  private keptBytes: number;
 
-  constructor(private limit = DEFAULT_LOG_LIMIT, stored: unknown = []) {
-    this.events = Array.isArray(stored) ? stored.filter(isEvent).slice(0, limit) : [];
+  /** `limit`: intercom.webhooks.maxEvents as set, kept within its bounds. */
+  constructor(limit: unknown, stored: unknown, private readonly records: RecordStore, private readonly limits = KEPT_LIMITS) {
+    this.limit = logLimit(limit);
+    this.events = Array.isArray(stored) ? stored.filter(isEvent).slice(0, this.limit) : [];
+    this.keptBytes = this.events.reduce((sum, e) => sum + e.kept, 0);
+    records.keepOnly(new Set(this.events.filter((e) => e.kept > 0).map((e) => e.key)));
   }
 
   get size(): number {
     return this.events.length;
   }
 
-  setLimit(limit: number): void {
-    this.limit = Math.max(1, Math.floor(limit));
-    this.events.length = Math.min(this.events.length, this.limit);
+  /** Bytes of records kept. */
+  get kept(): number {
+    return this.keptBytes;
   }
 
-  add(event: WebhookEvent): void {
+  setLimit(limit: unknown): void {
+    this.limit = logLimit(limit);
+    this.forget(this.events.splice(this.limit));
+  }
+
+  /** Adds an event, newest first, with what it received (kept within the limits). */
+  add(event: WebhookEvent, record?: DeliveryRecord): void {
+    event.kept = 0;
+    if (record) {
+      const kept = recordSize(record) > this.limits.perEvent ? { headers: record.headers, body: Buffer.alloc(0) } : record;
+      if (kept !== record) event.dropped = 'eventLimit';
+      event.kept = recordSize(kept);
+      this.records.write(event.key, kept);
+    }
     this.events.unshift(event);
-    if (this.events.length > this.limit) this.events.length = this.limit;
+    this.keptBytes += event.kept;
+    this.forget(this.events.splice(this.limit));
+    for (let i = this.events.length - 1; i > 0 && this.keptBytes > this.limits.total; i--) {
+      const old = this.events[i];
+      if (old.kept === 0) continue;
+      this.records.remove([old.key]);
+      this.keptBytes -= old.kept;
+      Object.assign(old, { kept: 0, dropped: 'logLimit' });
+    }
+  }
+
+  /** What the event received, while it is kept. */
+  async record(key: string): Promise<DeliveryRecord | undefined> {
+    return this.get(key)?.kept ? this.records.read(key) : undefined;
   }
 
   get(key: string): WebhookEvent | undefined {
@@ -91,6 +150,7 @@ export class EventLog {
   }
 
   clear(): void {
+    this.forget(this.events);
     this.events = [];
   }
 
@@ -120,9 +180,14 @@ export class EventLog {
   toJSON(): WebhookEvent[] {
     return this.events;
   }
+
+  private forget(events: readonly WebhookEvent[]): void {
+    this.records.remove(events.filter((e) => e.kept > 0).map((e) => e.key));
+    this.keptBytes -= events.reduce((sum, e) => sum + e.kept, 0);
+  }
 }
 
 function isEvent(value: unknown): value is WebhookEvent {
   const e = value as WebhookEvent;
-  return typeof e === 'object' && e !== null && typeof e.key === 'string' && typeof e.receivedAt === 'number' && typeof e.bodyBase64 === 'string';
+  return typeof e === 'object' && e !== null && typeof e.key === 'string' && typeof e.receivedAt === 'number' && typeof e.kept === 'number';
 }

@@ -5,10 +5,19 @@ import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { isLoopbackHost } from '../connect/authorize';
 
-export type ForwardTargetProblem = 'invalid' | 'notHttp' | 'notLoopback';
+export type ForwardTargetProblem = 'invalid' | 'notHttp' | 'notLoopback' | 'receiver';
 
-/** Where forwarding may go: loopback only, unless the user (application-scoped) allowed other hosts. */
-export function checkForwardTarget(raw: string, allowOtherHosts: boolean): { url: URL } | { problem: ForwardTargetProblem } {
+/**
+ * Set on every request the forwarder sends. The receiver refuses requests that carry it, so a forward that
+ * reaches a receiver (this one through a tunnel, or another window's) stops there instead of looping.
+ */
+export const FORWARDED_MARK = 'x-intercom-devtools-forwarded';
+
+/**
+ * Where forwarding may go: loopback only, unless the user (application-scoped) allowed other hosts, and never
+ * the receiver itself (`receiverPorts`: where it listens, or will).
+ */
+export function checkForwardTarget(raw: string, allowOtherHosts: boolean, receiverPorts: readonly number[] = []): { url: URL } | { problem: ForwardTargetProblem } {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -18,6 +27,8 @@ export function checkForwardTarget(raw: string, allowOtherHosts: boolean): { url
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'notHttp' };
   if (url.username || url.password) return { problem: 'invalid' };
   if (!allowOtherHosts && !isLoopbackHost(url.hostname)) return { problem: 'notLoopback' };
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (isLoopbackHost(url.hostname) && receiverPorts.includes(port)) return { problem: 'receiver' };
   return { url };
 }
 
@@ -43,7 +54,7 @@ const BODY_START = 200;
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
 function forwardedHeaders(headers: Readonly<Record<string, string>>, body: Uint8Array): Record<string, string> {
-  return { ...notificationHeaders(headers), 'content-length': String(body.byteLength) };
+  return { ...notificationHeaders(headers), 'content-length': String(body.byteLength), [FORWARDED_MARK]: '1' };
 }
 
 export interface ForwardRequest {

@@ -146,16 +146,42 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
 
   test('bad input gets its 4xx and message, and is kept in the log', async () => {
     const url = await start();
-    const notJson = await send(url, { body: 'topic=ping' });
+    const json = { 'content-type': 'application/json' };
+    const notJson = await send(url, { body: 'topic=ping', headers: json });
     assert.equal(notJson.status, 400);
     assert.match(notJson.body, /not JSON/);
     const get = await send(url, { method: 'GET' });
     assert.equal(get.status, 405);
-    const large = await send(url, { headers: { 'content-length': 2 * 1024 * 1024 }, body: '{', stall: true });
+    const large = await send(url, { headers: { ...json, 'content-length': 2 * 1024 * 1024 }, body: '{', stall: true });
     assert.equal(large.status, 413);
-    await until(() => rows().length === 3, 'three rejected requests in the log');
-    assert.deepEqual(rows().map((r) => r.description.split(' · ')[0]), ['413 over 1 MiB', '405 method not allowed', '400 not JSON']);
+    // What a web page can send without asking first (CORS): a text/plain body, to a name it points at 127.0.0.1.
+    assert.equal((await send(url, { body: '{}', headers: { 'content-type': 'text/plain' } })).status, 415);
+    assert.equal((await send(url, { body: '{}', headers: { ...json, host: `rebound.example:${port}` } })).status, 421);
+    await until(() => rows().length === 5, 'five rejected requests in the log');
+    assert.deepEqual(rows().map((r) => r.description.split(' · ')[0]), ['421 unknown host', '415 not application/json', '413 over 1 MiB', '405 method not allowed', '400 not JSON']);
+    assert.match(rows()[0].tooltip, /intercom\.webhooks\.tunnelHosts/);
     assert.ok(rows().every((r) => r.item.contextValue === 'intercom.webhookRejected'), 'no replay for rejected requests');
+  });
+
+  test('a tunnel that keeps its own Host reaches the receiver once the user names it in intercom.webhooks.tunnelHosts', async () => {
+    const url = await start();
+    const tunnel = { 'content-type': 'application/json', host: 'abcd-1234.ngrok-free.app' };
+    assert.equal((await send(url, { body: '{"id":"notif_tunnel"}', headers: tunnel })).status, 421);
+    await setUserSettings({ 'webhooks.tunnelHosts': ['abcd-1234.ngrok-free.app'] });
+    try {
+      assert.equal((await send(url, { body: '{"id":"notif_tunnel"}', headers: tunnel })).status, 200);
+    } finally {
+      await setUserSettings({ 'webhooks.tunnelHosts': undefined });
+    }
+  });
+
+  test('a forward target that is the receiver itself is refused, by any loopback name', async () => {
+    await setUserSettings({ 'webhooks.forwardTo': `http://localhost:${port}/` });
+    await start();
+    assert.match((await ui.waitForMessage((m) => m.level === 'error')).text, /points at the webhook receiver itself/);
+    await deliver('ping');
+    const row = await rowFor('the ping row', (r) => r.label === 'ping');
+    assert.doesNotMatch(row.description, /→/, 'not forwarded');
   });
 
   test('forwarding: byte for byte to the app; refused and slow say how to fix', async () => {
@@ -283,12 +309,14 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     }
   });
 
-  test('the log survives a reload; Clear empties it', async () => {
-    await deliver('article.created');
+  test('the log survives a reload, bodies included; Clear empties it', async () => {
+    const report = await deliver('article.created');
     await rowFor('the row', (r) => r.label === 'article.created');
     await api.webhooks.reload();
     assert.deepEqual(rows().map((r) => r.label), ['article.created'], 'read back from workspace storage');
     assert.match(rows()[0].description, /✓ verified/);
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.openWebhookEvent', rows()[0].node);
+    assert.ok(document.getText().endsWith(`${JSON.stringify(JSON.parse(report.body), null, 2)}\n`), document.getText());
     await vscode.commands.executeCommand('intercom.clearWebhookEvents');
     await api.webhooks.reload();
     assert.deepEqual(rows(), []);

@@ -1,18 +1,20 @@
 // The webhook feature, loaded on first use (its own bundle, dist/webhooks.js): the receiver, the event
 // log kept in workspace storage, forwarding, replay, test events and Copy as curl.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { developerHubUrl } from '../../api/hosts';
 import { readSettings, readWebhookSettings } from '../../config';
 import type { Services } from '../../services';
 import { curlForDelivery, SECRET_ENV_VAR } from '../../webhooks/curl';
-import { bodyOf, EventLog, type WebhookEvent } from '../../webhooks/eventLog';
+import { EventLog, type WebhookEvent } from '../../webhooks/eventLog';
 import { checkForwardTarget } from '../../webhooks/forwarder';
 import { Inbox, mayResign, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
 import { findFreePort, WebhookReceiver } from '../../webhooks/receiver';
+import { FileRecords, MemoryRecords, type RecordStore } from '../../webhooks/records';
 import { AppConfig } from '../connect/appConfig';
 import { EVENT_SCHEME, EventDocuments, eventUri } from './document';
 import type { WebhookCommand } from './commands';
-import { FORWARD_TARGET_PROBLEMS, forwardText } from './messages';
+import { FORWARD_TARGET_PROBLEMS, forwardText, notKeptText } from './messages';
 import { createReceiverStatus, showReceiver } from './statusBar';
 import { sendTestWebhook } from './testEvents';
 import { EventsTree, type EventNode } from './tree';
@@ -41,7 +43,7 @@ export class WebhooksFeature {
 
   constructor(private readonly services: Services, private readonly refreshView: () => void) {
     const settings = readWebhookSettings();
-    this.log = new EventLog(settings.maxEvents, services.context.workspaceState.get(LOG_KEY));
+    this.log = new EventLog(settings.maxEvents, services.context.workspaceState.get(LOG_KEY), recordStore(services));
     this.app = new AppConfig(services);
     const target = () => readWebhookSettings().forwardTo || undefined;
     this.tree = new EventsTree(this.log, target);
@@ -113,6 +115,8 @@ export class WebhooksFeature {
     try {
       receiver = await WebhookReceiver.start({
         port,
+        // Besides localhost: the forwarded URL's host (remote windows) and the user's tunnels.
+        hosts: () => [...(this.running ? [new URL(this.running.publicUrl).hostname] : []), ...readWebhookSettings().tunnelHosts],
         onRequest: (request) => void this.inbox.receive(request).catch((e) => this.services.log.error(`Webhook: ${String(e)}`)),
         onError: (e) => this.services.log.warn(`Webhook receiver: ${String(e)}`),
       });
@@ -181,7 +185,7 @@ export class WebhooksFeature {
   forwarding(explain: boolean): ForwardSettings | undefined {
     const settings = readWebhookSettings();
     if (!settings.forwardTo) return undefined;
-    const checked = checkForwardTarget(settings.forwardTo, settings.forwardToAnyHost);
+    const checked = checkForwardTarget(settings.forwardTo, settings.forwardToAnyHost, [settings.port, ...(this.running ? [this.running.port] : [])]);
     if ('problem' in checked) {
       if (explain) void this.services.ui.current.message('error', FORWARD_TARGET_PROBLEMS[checked.problem]);
       return undefined;
@@ -230,6 +234,10 @@ export class WebhooksFeature {
     if (!ready) return;
     const replayed = await this.inbox.replay(event.key, ready.forwarding, ready.secret);
     if (!replayed) return;
+    if (replayed === 'notKept') {
+      void this.services.ui.current.message('error', `${vscode.l10n.t('This event cannot be replayed.')} ${notKeptText(event)}`);
+      return;
+    }
     const asReceived = vscode.l10n.t('Sent as received, not re-signed: its signature did not verify when it arrived, and signing it with your client secret would vouch for bytes someone else chose. Send Test Webhook sends a signed notification.');
     this.reportForward(replayed.result, ready.forwarding, replayed.resigned ? undefined : asReceived);
   }
@@ -246,7 +254,12 @@ export class WebhooksFeature {
     const forwarding = settings.forwardTo ? this.forwarding(true) : undefined;
     if (settings.forwardTo && !forwarding) return;
     const url = forwarding?.target.toString() ?? this.receiverUrl ?? `http://127.0.0.1:${settings.port}/`;
-    await vscode.env.clipboard.writeText(curlForDelivery({ url, body: bodyOf(event).toString('utf8'), headers: event.headers }));
+    const record = event.dropped ? undefined : await this.log.record(event.key);
+    if (!record) {
+      void this.services.ui.current.message('error', `${vscode.l10n.t('There is no curl command for this event.')} ${notKeptText(event)}`);
+      return;
+    }
+    await vscode.env.clipboard.writeText(curlForDelivery({ url, body: record.body.toString('utf8'), headers: record.headers }));
     void this.services.ui.current.message('info', vscode.l10n.t('Copied a curl command that sends this notification to {0}. It signs with the secret in ${1}: set it in your shell first.', url, SECRET_ENV_VAR));
   }
 
@@ -277,6 +290,13 @@ export class WebhooksFeature {
     await this.save();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** Records go in this folder's workspace storage, beside the rows; a window without a folder keeps them in memory. */
+function recordStore({ context, log }: Services): RecordStore {
+  const storage = context.storageUri;
+  if (storage?.scheme !== 'file') return new MemoryRecords();
+  return new FileRecords(path.join(storage.fsPath, 'webhook-records'), (error) => log.warn(`Webhook records: ${String(error)}`));
 }
 
 function eventOf(node: EventNode | undefined): WebhookEvent | undefined {

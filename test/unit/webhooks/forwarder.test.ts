@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkForwardTarget, forward } from '../../../src/webhooks/forwarder';
+import { FORWARDED_MARK, checkForwardTarget, forward } from '../../../src/webhooks/forwarder';
 import { findFreePort } from '../../../src/webhooks/receiver';
 import { startLocalApp, type LocalApp } from '../../support/localApp';
 
@@ -24,6 +24,14 @@ suite('webhooks: forwarder', () => {
     assert.deepEqual(checkForwardTarget('http://u:p@localhost/', false), { problem: 'invalid' });
   });
 
+  test('never the receiver itself, by any loopback name', () => {
+    for (const self of ['http://127.0.0.1:8787/', 'http://localhost:8787/hooks', 'http://[::1]:8787', 'http://127.0.0.2:8787/x']) {
+      assert.deepEqual(checkForwardTarget(self, true, [8787]), { problem: 'receiver' }, self);
+    }
+    assert.deepEqual(checkForwardTarget('http://localhost/', false, [80]), { problem: 'receiver' }, 'the default port counts');
+    assert.ok('url' in checkForwardTarget('http://localhost:3000/webhooks', false, [8787]));
+  });
+
   test('byte for byte with the notification headers; 2xx → ok with time', async () => {
     const result = await forward({ target: new URL(app.url), body: BODY, headers: HEADERS, timeoutMs: 5000 });
     assert.equal(result.ok, true);
@@ -35,6 +43,7 @@ suite('webhooks: forwarder', () => {
     assert.equal(got.headers['user-agent'], 'intercom-parrot-service-client/1.0');
     assert.equal(got.headers['content-type'], 'application/json');
     assert.equal(got.headers.host, new URL(app.url).host, 'Host names the target, not the public URL');
+    assert.equal(got.headers[FORWARDED_MARK], '1', 'marked, so a receiver it reaches does not forward it again');
   });
 
   test('4xx/5xx → status failure with the start of the body', async () => {
