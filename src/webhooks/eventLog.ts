@@ -1,14 +1,14 @@
 // The webhook event log: newest first, the last N deliveries, duplicates (same notification id) grouped.
-// Its rows are plain JSON, saved in workspace storage at every change; what each event received is a record
-// beside them (records.ts). The bytes kept are capped per event and in total: past the total the oldest
-// bodies go first, and their rows stay with a note.
+// Each event is a row of plain JSON and a record of what it received, saved one by one in its store
+// (eventStore.ts). The bytes kept are capped per event and in total: past the total the oldest bodies go
+// first, and their rows stay with a note.
 import type { ForwardResult } from './forwarder';
 import type { Rejection } from './receiver';
-import { recordSize, type DeliveryRecord, type RecordStore } from './records';
+import { isEventKey, recordSize, type DeliveryRecord, type EventStore } from './eventStore';
 import type { SignatureVerdict } from './signature';
 
 export const DEFAULT_LOG_LIMIT = 500;
-/** The most rows intercom.webhooks.maxEvents may ask for: each save serializes them all. */
+/** The most rows intercom.webhooks.maxEvents may ask for: the log is read whole when a window opens. */
 export const MAX_EVENTS = 2000;
 
 export interface KeptLimits {
@@ -61,7 +61,7 @@ export interface EventGroup {
 /** The envelope fields the log shows. */
 export type Summary = Pick<WebhookEvent, 'notificationId' | 'topic' | 'attempt'>;
 
-/** Longer strings from a body are cut: every row is saved at each change, so none may be large. */
+/** Longer strings from a body are cut: a row is saved at each change of its event, so none may be large. */
 const MAX_FIELD_LENGTH = 200;
 const field = (value: string) => (value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…` : value);
 
@@ -86,16 +86,26 @@ export function summarize(body: Uint8Array): Summary {
 }
 
 export class EventLog {
-  private events: WebhookEvent[];
+  private events: WebhookEvent[] = [];
   private limit: number;
-  private keptBytes: number;
+  private keptBytes = 0;
 
-  /** `limit`: intercom.webhooks.maxEvents as set, kept within its bounds. */
-  constructor(limit: unknown, stored: unknown, private readonly records: RecordStore, private readonly limits = KEPT_LIMITS) {
+  /** `limit`: intercom.webhooks.maxEvents as set, kept within its bounds. Empty until restore(). */
+  constructor(limit: unknown, private readonly store: EventStore, private readonly limits = KEPT_LIMITS) {
     this.limit = logLimit(limit);
-    this.events = Array.isArray(stored) ? stored.filter(isEvent).slice(0, this.limit) : [];
-    this.keptBytes = this.events.reduce((sum, e) => sum + e.kept, 0);
-    records.keepOnly(new Set(this.events.filter((e) => e.kept > 0).map((e) => e.key)));
+  }
+
+  /** Reads the saved events back, behind any added meanwhile; those past the limit, and junk, are deleted. */
+  async restore(): Promise<void> {
+    const known = new Set(this.events.map((e) => e.key));
+    const rows = await this.store.rows();
+    const junk = [...rows].filter(([key, row]) => !isEvent(row) || row.key !== key).map(([key]) => key);
+    this.store.remove(junk);
+    junk.forEach((key) => rows.delete(key));
+    const saved = [...rows.values()].filter(isEvent).filter((e) => !known.has(e.key)).sort((a, b) => b.receivedAt - a.receivedAt);
+    this.events.push(...saved);
+    this.keptBytes += saved.reduce((sum, e) => sum + e.kept, 0);
+    this.forget(this.events.splice(this.limit));
   }
 
   get size(): number {
@@ -119,34 +129,36 @@ export class EventLog {
       const kept = recordSize(record) > this.limits.perEvent ? { headers: record.headers, body: Buffer.alloc(0) } : record;
       if (kept !== record) event.dropped = 'eventLimit';
       event.kept = recordSize(kept);
-      this.records.write(event.key, kept);
+      this.store.writeRecord(event.key, kept);
     }
     this.events.unshift(event);
+    this.store.saveRow(event.key, event);
     this.keptBytes += event.kept;
     this.forget(this.events.splice(this.limit));
     for (let i = this.events.length - 1; i > 0 && this.keptBytes > this.limits.total; i--) {
       const old = this.events[i];
       if (old.kept === 0) continue;
-      this.records.remove([old.key]);
+      this.store.removeRecord(old.key);
       this.keptBytes -= old.kept;
-      Object.assign(old, { kept: 0, dropped: 'logLimit' });
+      this.update(old.key, { kept: 0, dropped: 'logLimit' });
     }
   }
 
   /** What the event received, while it is kept. */
   async record(key: string): Promise<DeliveryRecord | undefined> {
-    return this.get(key)?.kept ? this.records.read(key) : undefined;
+    return this.get(key)?.kept ? this.store.readRecord(key) : undefined;
   }
 
   get(key: string): WebhookEvent | undefined {
     return this.events.find((e) => e.key === key);
   }
 
-  /** Changes a logged event in place; false when it has already left the log. */
+  /** Changes a logged event in place and saves its row; false when it has already left the log. */
   update(key: string, patch: Partial<WebhookEvent>): boolean {
     const event = this.get(key);
-    if (event) Object.assign(event, patch);
-    return event !== undefined;
+    if (!event) return false;
+    this.store.saveRow(key, Object.assign(event, patch));
+    return true;
   }
 
   clear(): void {
@@ -177,17 +189,13 @@ export class EventLog {
     return groups;
   }
 
-  toJSON(): WebhookEvent[] {
-    return this.events;
-  }
-
   private forget(events: readonly WebhookEvent[]): void {
-    this.records.remove(events.filter((e) => e.kept > 0).map((e) => e.key));
+    this.store.remove(events.map((e) => e.key));
     this.keptBytes -= events.reduce((sum, e) => sum + e.kept, 0);
   }
 }
 
 function isEvent(value: unknown): value is WebhookEvent {
   const e = value as WebhookEvent;
-  return typeof e === 'object' && e !== null && typeof e.key === 'string' && typeof e.receivedAt === 'number' && typeof e.kept === 'number';
+  return typeof e === 'object' && e !== null && typeof e.key === 'string' && isEventKey(e.key) && typeof e.receivedAt === 'number' && typeof e.kept === 'number';
 }

@@ -2,7 +2,7 @@
 // forwarded to the developer's app. Also sends test notifications and replays, re-signed, the same way.
 import { randomUUID } from 'node:crypto';
 import { EventLog, summarize, type WebhookEvent } from './eventLog';
-import type { DeliveryRecord } from './records';
+import type { DeliveryRecord } from './eventStore';
 import { forward, type ForwardResult } from './forwarder';
 import type { ReceivedRequest } from './receiver';
 import { SIGNATURE_HEADER, signatureHeader, verifySignature } from './signature';
@@ -98,9 +98,10 @@ export class Inbox {
   private async forwardEvent(event: WebhookEvent, headers: Record<string, string>, body: Buffer, forwarding = this.options.forwarding()): Promise<ForwardResult | undefined> {
     if (!forwarding) return undefined;
     const result = await forward({ target: forwarding.target, body, headers, timeoutMs: forwarding.timeoutMs });
-    // On the event itself: it may have left a full log meanwhile, and the caller still reads the result.
-    event.forward = result;
-    if (event.source === 'test') event.status = result.status ?? 0; // a test event's answer comes from the app
+    // A test event's answer comes from the app.
+    const patch = { forward: result, ...(event.source === 'test' && { status: result.status ?? 0 }) };
+    // On the event itself too: it may have left a full log meanwhile, and the caller still reads the result.
+    if (!this.options.log.update(event.key, patch)) Object.assign(event, patch);
     this.options.onChange();
     return result;
   }

@@ -313,12 +313,14 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     const report = await deliver('article.created');
     await rowFor('the row', (r) => r.label === 'article.created');
     await api.webhooks.reload();
+    await api.webhooks.load().ready;
     assert.deepEqual(rows().map((r) => r.label), ['article.created'], 'read back from workspace storage');
     assert.match(rows()[0].description, /✓ verified/);
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.openWebhookEvent', rows()[0].node);
     assert.ok(document.getText().endsWith(`${JSON.stringify(JSON.parse(report.body), null, 2)}\n`), document.getText());
     await vscode.commands.executeCommand('intercom.clearWebhookEvents');
     await api.webhooks.reload();
+    await api.webhooks.load().ready;
     assert.deepEqual(rows(), []);
   });
 });

@@ -2,7 +2,7 @@
 // the verdicts and the headers as comments above it.
 import * as vscode from 'vscode';
 import type { EventLog, WebhookEvent } from '../../webhooks/eventLog';
-import type { DeliveryRecord } from '../../webhooks/records';
+import type { DeliveryRecord } from '../../webhooks/eventStore';
 import { notKeptText } from './messages';
 import { describe } from './tree';
 

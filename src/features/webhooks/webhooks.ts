@@ -1,5 +1,5 @@
 // The webhook feature, loaded on first use (its own bundle, dist/webhooks.js): the receiver, the event
-// log kept in workspace storage, forwarding, replay, test events and Copy as curl.
+// log kept in the folder's workspace storage, forwarding, replay, test events and Copy as curl.
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { developerHubUrl } from '../../api/hosts';
@@ -10,7 +10,7 @@ import { EventLog, type WebhookEvent } from '../../webhooks/eventLog';
 import { checkForwardTarget } from '../../webhooks/forwarder';
 import { Inbox, mayResign, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
 import { findFreePort, WebhookReceiver } from '../../webhooks/receiver';
-import { FileRecords, MemoryRecords, type RecordStore } from '../../webhooks/records';
+import { FileEventStore, MemoryEventStore, type EventStore } from '../../webhooks/eventStore';
 import { AppConfig } from '../connect/appConfig';
 import { EVENT_SCHEME, EventDocuments, eventUri } from './document';
 import type { WebhookCommand } from './commands';
@@ -19,7 +19,6 @@ import { createReceiverStatus, showReceiver } from './statusBar';
 import { sendTestWebhook } from './testEvents';
 import { EventsTree, type EventNode } from './tree';
 
-const LOG_KEY = 'intercom.webhooks.log';
 const RUNNING_CONTEXT = 'intercom.webhooks.running';
 const PORT_FORWARDING_DOCS = 'https://code.visualstudio.com/docs/debugtest/port-forwarding';
 
@@ -37,13 +36,20 @@ export class WebhooksFeature {
   private readonly app: AppConfig;
   private readonly status = createReceiverStatus();
   private readonly disposables: vscode.Disposable[] = [];
-  private saveTimer: NodeJS.Timeout | undefined;
+  private readonly store: EventStore;
+  /** Resolves once the log is read back from storage; commands wait for it. */
+  readonly ready: Promise<void>;
   /** Read once per secret or app change, not once per delivery. */
   private secrets: Promise<AppSecrets> | undefined;
 
   constructor(private readonly services: Services, private readonly refreshView: () => void) {
     const settings = readWebhookSettings();
-    this.log = new EventLog(settings.maxEvents, services.context.workspaceState.get(LOG_KEY), recordStore(services));
+    this.store = eventStore(services);
+    this.log = new EventLog(settings.maxEvents, this.store);
+    this.ready = this.log.restore().then(
+      () => this.changed(),
+      (error: unknown) => services.log.warn(`Webhook events could not be read back: ${String(error)}`),
+    );
     this.app = new AppConfig(services);
     const target = () => readWebhookSettings().forwardTo || undefined;
     this.tree = new EventsTree(this.log, target);
@@ -78,8 +84,9 @@ export class WebhooksFeature {
     return this.secrets;
   }
 
-  /** Dispatches the commands registered in index.ts. */
-  run(command: WebhookCommand, ...args: unknown[]): unknown {
+  /** Runs the commands registered in index.ts, once the log is read back. */
+  async run(command: WebhookCommand, ...args: unknown[]): Promise<unknown> {
+    await this.ready;
     const node = args[0] as EventNode | undefined;
     switch (command) {
       case 'intercom.startWebhookReceiver':
@@ -270,33 +277,26 @@ export class WebhooksFeature {
     return document;
   }
 
-  /** Tree, status bar and (coalesced) storage follow every change. */
+  /** The tree and the status bar follow every change (the log saves each change itself). */
   private changed(): void {
     this.refreshView();
     showReceiver(this.status, this.running, this.log.size);
-    this.saveTimer ??= setTimeout(() => void this.save(), 250);
   }
 
-  private save(): Thenable<void> {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    return this.services.context.workspaceState.update(LOG_KEY, this.log.toJSON());
-  }
-
-  /** Stops the receiver and saves the log (deactivation, reload). */
+  /** Stops the receiver and lets the last writes end (deactivation, reload). */
   async close(): Promise<void> {
     await this.running?.receiver.close();
     this.running = undefined;
-    await this.save();
+    await this.store.flush();
     this.disposables.forEach((d) => d.dispose());
   }
 }
 
-/** Records go in this folder's workspace storage, beside the rows; a window without a folder keeps them in memory. */
-function recordStore({ context, log }: Services): RecordStore {
+/** The log lives in this folder's workspace storage; a window without a folder keeps it in memory. */
+function eventStore({ context, log }: Services): EventStore {
   const storage = context.storageUri;
-  if (storage?.scheme !== 'file') return new MemoryRecords();
-  return new FileRecords(path.join(storage.fsPath, 'webhook-records'), (error) => log.warn(`Webhook records: ${String(error)}`));
+  if (storage?.scheme !== 'file') return new MemoryEventStore();
+  return new FileEventStore(path.join(storage.fsPath, 'webhook-events'), (error) => log.warn(`Webhook events: ${String(error)}`));
 }
 
 function eventOf(node: EventNode | undefined): WebhookEvent | undefined {

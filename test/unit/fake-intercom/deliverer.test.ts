@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventLog } from '../../../src/webhooks/eventLog';
 import { Inbox } from '../../../src/webhooks/inbox';
-import { MemoryRecords } from '../../../src/webhooks/records';
+import { MemoryEventStore } from '../../../src/webhooks/eventStore';
 import { findFreePort, WebhookReceiver } from '../../../src/webhooks/receiver';
 import { SAMPLE_DELIVERIES, deliverNotification, deliverSamplesWhenListening, type DeliveryFlaw } from '../../fake-intercom';
 import { until } from '../../support/until';
@@ -16,7 +16,7 @@ suite('fake Intercom: webhook deliverer', () => {
   let receiver: WebhookReceiver;
   let log: EventLog;
   setup(async () => {
-    log = new EventLog(50, [], new MemoryRecords());
+    log = new EventLog(50, new MemoryEventStore());
     const inbox = new Inbox({ log, secrets: async () => ({ secret: SECRET, others: [] }), forwarding: () => undefined, onChange: () => undefined });
     receiver = await WebhookReceiver.start({ port: 0, onRequest: (r) => void inbox.receive(r) });
   });

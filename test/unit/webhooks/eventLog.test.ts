@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EventLog, MAX_EVENTS, logLimit, summarize, type WebhookEvent } from '../../../src/webhooks/eventLog';
-import { FileRecords, MemoryRecords, type DeliveryRecord } from '../../../src/webhooks/records';
+import { FileEventStore, MemoryEventStore, type DeliveryRecord } from '../../../src/webhooks/eventStore';
 import { until } from '../../support/until';
 
 let seq = 0;
@@ -16,7 +16,7 @@ const record = (bytes: number): DeliveryRecord => ({ headers: { 'content-type': 
 
 suite('webhooks: event log model', () => {
   test('newest first; keeps the last N', () => {
-    const log = new EventLog(3, [], new MemoryRecords());
+    const log = new EventLog(3, new MemoryEventStore());
     const events = [event(), event(), event(), event()];
     events.forEach((e) => log.add(e));
     assert.deepEqual(log.list().map((e) => e.key), [events[3].key, events[2].key, events[1].key]);
@@ -32,13 +32,13 @@ suite('webhooks: event log model', () => {
     assert.equal(logLimit(2.7), 2);
     assert.equal(logLimit('many'), 500);
     assert.equal(logLimit(Number.NaN), 500);
-    const log = new EventLog(1e9, [], new MemoryRecords());
+    const log = new EventLog(1e9, new MemoryEventStore());
     for (let i = 0; i < MAX_EVENTS + 5; i++) log.add(event());
     assert.equal(log.size, MAX_EVENTS);
   });
 
   test('deliveries with the same notification id are one group, at the place of the newest', () => {
-    const log = new EventLog(10, [], new MemoryRecords());
+    const log = new EventLog(10, new MemoryEventStore());
     const first = event({ notificationId: 'notif_dup' });
     const other = event();
     const again = event({ notificationId: 'notif_dup', attempt: 2 });
@@ -59,8 +59,8 @@ suite('webhooks: event log model', () => {
   });
 
   test('update, clear, and the exact bytes back from the record', async () => {
-    const records = new MemoryRecords();
-    const log = new EventLog(10, [], records);
+    const store = new MemoryEventStore();
+    const log = new EventLog(10, store);
     const bytes = Buffer.from([0x7b, 0x7d, 0xff, 0x00]);
     const e = event();
     log.add(e, { headers: { 'x-hub-signature': 'sha1=00' }, body: bytes });
@@ -70,12 +70,12 @@ suite('webhooks: event log model', () => {
     assert.deepEqual(await log.record(e.key), { headers: { 'x-hub-signature': 'sha1=00' }, body: bytes });
     log.clear();
     assert.equal(log.size, 0);
-    assert.equal(await records.read(e.key), undefined, 'cleared with its event');
+    assert.equal(await store.readRecord(e.key), undefined, 'cleared with its event');
   });
 
   test('bytes kept are capped per event and in total: past the total the oldest bodies go, with a note, and every row stays', async () => {
-    const records = new MemoryRecords();
-    const log = new EventLog(100, [], records, { perEvent: 1000, total: 2500 });
+    const store = new MemoryEventStore();
+    const log = new EventLog(100, store, { perEvent: 1000, total: 2500 });
     const large = event();
     log.add(large, record(5000));
     assert.equal(large.dropped, 'eventLimit');
@@ -86,64 +86,86 @@ suite('webhooks: event log model', () => {
     assert.equal(log.size, 5, 'no row is lost');
     assert.deepEqual(events.map((e) => e.dropped), ['logLimit', undefined, undefined, undefined]);
     assert.equal(events[0].kept, 0);
-    assert.equal(await records.read(events[0].key), undefined);
+    assert.equal(await store.readRecord(events[0].key), undefined);
     assert.equal((await log.record(events[3].key))?.body.length, 700);
   });
 
   test('events that leave the log take their records with them', async () => {
-    const records = new MemoryRecords();
-    const log = new EventLog(2, [], records);
+    const store = new MemoryEventStore();
+    const log = new EventLog(2, store);
     const [a, b, c] = [event(), event(), event()];
     [a, b, c].forEach((e) => log.add(e, record(10)));
-    assert.equal(await records.read(a.key), undefined);
+    assert.equal(await store.readRecord(a.key), undefined);
     log.setLimit(1);
-    assert.equal(await records.read(b.key), undefined);
-    assert.ok(await records.read(c.key));
+    assert.equal(await store.readRecord(b.key), undefined);
+    assert.ok(await store.readRecord(c.key));
   });
 
-  test('JSON round trip (workspace storage): rows only, small whatever was received; junk in storage is dropped', () => {
-    const log = new EventLog(10, [], new MemoryRecords());
-    log.add(event({ forward: { ok: false, failure: 'refused', ms: 3, at: 1, code: 'ECONNREFUSED' } }), record(100_000));
-    log.add(event({ signature: { ok: false, problem: 'sha256' } }), record(100_000));
-    const stored = JSON.parse(JSON.stringify(log));
-    assert.ok(JSON.stringify(stored).length < 1000, 'the bodies are not in the rows');
-    const restored = new EventLog(10, stored, new MemoryRecords());
-    assert.deepEqual(restored.list(), log.list());
+  test('restored from its store: rows newest first after those added meanwhile, within the limit; junk is dropped', async () => {
+    const store = new MemoryEventStore();
+    const log = new EventLog(10, store);
+    const [a, b] = [event({ forward: { ok: false, failure: 'refused', ms: 3, at: 1, code: 'ECONNREFUSED' } }), event({ signature: { ok: false, problem: 'sha256' } })];
+    log.add(a, record(100));
+    log.add(b, record(100));
+    store.saveRow('junk', { nope: 1 });
+    const restored = new EventLog(10, store);
+    const meanwhile = event();
+    restored.add(meanwhile);
+    await restored.restore();
+    assert.deepEqual(restored.list(), [meanwhile, b, a]);
     assert.equal(restored.kept, log.kept);
-    assert.equal(new EventLog(10, [{ nope: 1 }, null, 'x', ...stored], new MemoryRecords()).size, 2);
-    assert.equal(new EventLog(10, { not: 'an array' }, new MemoryRecords()).size, 0);
-    assert.equal(new EventLog(1, stored, new MemoryRecords()).size, 1, 'the limit applies to stored events too');
+    assert.deepEqual((await restored.record(a.key))?.body, record(100).body);
+    const smaller = new EventLog(1, store);
+    await smaller.restore();
+    assert.deepEqual(smaller.list().map((e) => e.key), [meanwhile.key]);
+    assert.deepEqual([...(await store.rows()).keys()], [meanwhile.key], 'the rows past the limit, and junk, are deleted');
   });
 });
 
-suite('webhooks: records on disk', () => {
+suite('webhooks: the event store on disk', () => {
   let dir: string;
-  setup(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'records-'))));
+  setup(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'events-'))));
   teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
   const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+  const mtime = (file: string) => fs.statSync(path.join(dir, file)).mtimeMs;
+  const failOnError = (error: unknown) => assert.fail(String(error));
 
-  test('one file per event, written once: adding an event never rewrites the others', async () => {
-    const records = new FileRecords(dir, (error) => assert.fail(String(error)));
-    const body = Buffer.from([0x7b, 0x00, 0xff, 0x0a, 0x7d]);
-    records.write('a', { headers: { 'x-hub-signature': 'sha1=00', 'content-type': 'application/json' }, body });
-    assert.deepEqual(await records.read('a'), { headers: { 'x-hub-signature': 'sha1=00', 'content-type': 'application/json' }, body }, 'read back even before the write ends');
-    await until(() => files().length === 1, 'the first file');
-    const first = fs.statSync(path.join(dir, 'a')).mtimeMs;
-    records.write('b', { headers: {}, body: Buffer.from('{}') });
-    await until(() => files().length === 2, 'the second file');
-    assert.equal(fs.statSync(path.join(dir, 'a')).mtimeMs, first);
-    records.remove(['a']);
-    await until(() => files().join() === 'b', 'a to be deleted');
-    assert.equal(await records.read('a'), undefined);
-    assert.deepEqual(await new FileRecords(dir, (error) => assert.fail(String(error))).read('b'), { headers: {}, body: Buffer.from('{}') }, 'after a reload');
+  test('a change writes that event\'s row alone: no save rewrites the log or the bodies', async () => {
+    const log = new EventLog(10, new FileEventStore(dir, failOnError));
+    const [a, b] = [event(), event()];
+    log.add(a, record(1000));
+    log.add(b, record(1000));
+    await until(() => files().length === 4, 'two rows and two records');
+    const before = Object.fromEntries(files().map((f) => [f, mtime(f)]));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a later mtime is measurable
+    log.update(b.key, { replays: 1 });
+    await until(() => mtime(`${b.key}.json`) !== before[`${b.key}.json`], 'b\'s row to be written');
+    assert.deepEqual(files().filter((f) => mtime(f) !== before[f]), [`${b.key}.json`]);
+    const restored = new EventLog(10, new FileEventStore(dir, failOnError));
+    await restored.restore();
+    assert.deepEqual(restored.list(), log.list());
   });
 
-  test('records no row refers to (a crash between the two saves) are deleted; a key is never a path', async () => {
-    const records = new FileRecords(dir, (error) => assert.fail(String(error)));
-    for (const key of ['a', 'b', 'c']) records.write(key, { headers: {}, body: Buffer.from(key) });
+  test('records read back byte for byte, even before they are on disk; deleted with their event', async () => {
+    const store = new FileEventStore(dir, failOnError);
+    const body = Buffer.from([0x7b, 0x00, 0xff, 0x0a, 0x7d]);
+    const headers = { 'x-hub-signature': 'sha1=00', 'content-type': 'application/json' };
+    store.writeRecord('a', { headers, body });
+    assert.deepEqual(await store.readRecord('a'), { headers, body });
+    store.saveRow('a', { key: 'a' });
+    await until(() => files().length === 2, 'the files');
+    assert.deepEqual(await new FileEventStore(dir, failOnError).readRecord('a'), { headers, body }, 'after a reload');
+    store.remove(['a']);
+    await until(() => files().length === 0, 'a to be deleted');
+  });
+
+  test('records without a row (a window closed between the two writes) are deleted; a key is never a path', async () => {
+    const store = new FileEventStore(dir, failOnError);
+    for (const key of ['a', 'b']) store.writeRecord(key, { headers: {}, body: Buffer.from(key) });
+    store.saveRow('b', { key: 'b' });
     await until(() => files().length === 3, 'three files');
-    records.keepOnly(new Set(['b']));
-    await until(() => files().join() === 'b', 'only b');
-    assert.throws(() => records.write('../x', { headers: {}, body: Buffer.alloc(0) }), /key/);
+    assert.deepEqual(await new FileEventStore(dir, failOnError).rows(), new Map([['b', { key: 'b' }]]));
+    await until(() => files().join() === 'b.http,b.json', 'a\'s record to be deleted');
+    assert.throws(() => store.saveRow('../x', {}), /key/);
   });
 });

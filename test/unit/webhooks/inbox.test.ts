@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventLog } from '../../../src/webhooks/eventLog';
 import { FORWARDED_MARK } from '../../../src/webhooks/forwarder';
-import { MemoryRecords } from '../../../src/webhooks/records';
+import { MemoryEventStore } from '../../../src/webhooks/eventStore';
 import { Inbox, type ForwardSettings } from '../../../src/webhooks/inbox';
 import { WebhookReceiver } from '../../../src/webhooks/receiver';
 import { signatureHeader, verifySignature } from '../../../src/webhooks/signature';
@@ -20,7 +20,7 @@ suite('webhooks: inbox (receiver → verify → log → forward)', () => {
 
   setup(async () => {
     app = await startLocalApp();
-    log = new EventLog(50, [], new MemoryRecords());
+    log = new EventLog(50, new MemoryEventStore());
     changes = 0;
     forwarding = { target: new URL(app.url), timeoutMs: 2000 };
     inbox = new Inbox({ log, secrets: async () => ({ secret: SECRET, others: ['other'] }), forwarding: () => forwarding, onChange: () => changes++ });
