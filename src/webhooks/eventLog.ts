@@ -58,33 +58,6 @@ export interface EventGroup {
   events: WebhookEvent[];
 }
 
-/** The envelope fields the log shows. */
-export type Summary = Pick<WebhookEvent, 'notificationId' | 'topic' | 'attempt'>;
-
-/** Longer strings from a body are cut: a row is saved at each change of its event, so none may be large. */
-const MAX_FIELD_LENGTH = 200;
-const field = (value: string) => (value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…` : value);
-
-/** The envelope fields of a parsed body; anything else leaves them out. */
-export function summaryOf(parsed: unknown): Summary {
-  const envelope = Object(parsed) as Record<string, unknown>;
-  // Only the fields present: undefined would not survive the JSON round trip through storage.
-  const summary: Summary = {};
-  if (typeof envelope.id === 'string') summary.notificationId = field(envelope.id);
-  if (typeof envelope.topic === 'string') summary.topic = field(envelope.topic);
-  if (typeof envelope.delivery_attempts === 'number') summary.attempt = envelope.delivery_attempts;
-  return summary;
-}
-
-/** The envelope fields of a body; anything that does not parse leaves them out. */
-export function summarize(body: Uint8Array): Summary {
-  try {
-    return summaryOf(JSON.parse(Buffer.from(body).toString('utf8')));
-  } catch {
-    return {};
-  }
-}
-
 export class EventLog {
   private events: WebhookEvent[] = [];
   private limit: number;

@@ -1,7 +1,8 @@
 // What happens to each request the receiver answered: verified against the app's secret, logged, and
 // forwarded to the developer's app. Also sends test notifications and replays, re-signed, the same way.
 import { randomUUID } from 'node:crypto';
-import { EventLog, summarize, type WebhookEvent } from './eventLog';
+import { summarize } from './envelope';
+import { EventLog, type WebhookEvent } from './eventLog';
 import type { DeliveryRecord } from './eventStore';
 import { forward, type ForwardResult } from './forwarder';
 import type { ReceivedRequest } from './receiver';

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { isLoopbackHost } from '../connect/authorize';
-import { summaryOf, type Summary } from './eventLog';
+import { summaryOf, type Summary } from './envelope';
 import { FORWARDED_MARK } from './forwarder';
 import { SmallestFirst } from './smallestFirst';
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EventLog, MAX_EVENTS, logLimit, summarize, type WebhookEvent } from '../../../src/webhooks/eventLog';
+import { summarize } from '../../../src/webhooks/envelope';
+import { EventLog, MAX_EVENTS, logLimit, type WebhookEvent } from '../../../src/webhooks/eventLog';
 import { FileEventStore, MemoryEventStore, type DeliveryRecord } from '../../../src/webhooks/eventStore';
 import { until } from '../../support/until';
 
