@@ -108,12 +108,12 @@ async function startReceiver(sinkPort, onEvent) {
     forwarding: () => ({ target: new URL(`http://127.0.0.1:${sinkPort}/webhooks`), timeoutMs: 10_000 }),
     onChange: () => undefined,
   });
-  // How long each request spent in the receiver, from its headers to its answer (onRequest comes right after).
+  // How long each signed delivery spent in the receiver, from its headers to its answer (onRequest comes right after).
   const inReceiver = [];
   const receiver = await WebhookReceiver.start({
     port: 0,
     onRequest: (request) => {
-      inReceiver.push(Date.now() - request.receivedAt);
+      if (/^notif_(bench|signed)_/.test(request.summary?.notificationId ?? '')) inReceiver.push(Date.now() - request.receivedAt);
       void inbox.receive(request).then(onEvent);
     },
   });
@@ -229,8 +229,7 @@ async function abuseRun() {
   console.log(`saves: ${saves.length} (a row, a record or a delete each), on the thread: median ${(percentile(saves, 50) * 1000).toFixed(0)} µs, p99 ${percentile(saves, 99).toFixed(2)} ms, the longest ${longestSave.toFixed(2)} ms (budget ≤ ${BUDGETS.saveMs} ms): ${verdict(longestSave <= BUDGETS.saveMs)}`);
   console.log(`heap growth: ${growthMiB.toFixed(1)} MiB at its peak (${mb(heapBefore)} → ${mb(heapPeak)}; ${mb(heapAfter)} after) (budget ≤ ${BUDGETS.heapGrowthMiB} MiB): ${verdict(growthMiB <= BUDGETS.heapGrowthMiB)}`);
   console.log(`longest event-loop stall: ${stallMs.toFixed(1)} ms (budget ≤ ${BUDGETS.stallMs} ms): ${verdict(stallMs <= BUDGETS.stallMs)}; an idle thread's at the same time: ${idleStallMs.toFixed(1)} ms`);
-  console.log(`signed deliveries: ${times.length}, p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (budget p99 < ${BUDGETS.p99Ms} ms): ${verdict(p99 < BUDGETS.p99Ms)}; dropped ${dropped} (budget 0): ${verdict(dropped === 0)}`);
-  console.log(`every request answered 200 (signed or not), ${receiverShare(inReceiver)}`);
+  console.log(`signed deliveries: ${times.length}, p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (budget p99 < ${BUDGETS.p99Ms} ms): ${verdict(p99 < BUDGETS.p99Ms)}; dropped ${dropped} (budget 0): ${verdict(dropped === 0)}; ${receiverShare(inReceiver)}`);
   return dropped;
 }
 
