@@ -118,6 +118,7 @@ async function startReceiver(sinkPort, onEvent) {
   const inReceiver = [];
   const receiver = await WebhookReceiver.start({
     port: 0,
+    jsonWorker: path.join(ROOT, 'out/src/webhooks/jsonWorker.js'),
     onRequest: (request) => {
       if (/^notif_(bench|signed)_/.test(request.summary?.notificationId ?? '')) inReceiver.push(Date.now() - request.receivedAt);
       void inbox.receive(request).then(onEvent);

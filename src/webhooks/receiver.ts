@@ -8,8 +8,9 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { isLoopbackHost } from '../connect/authorize';
-import { summaryOf, type Summary } from './envelope';
+import type { Summary } from './envelope';
 import { FORWARDED_MARK } from './forwarder';
+import { checkJson, OffThreadJson, type JsonCheck } from './jsonCheck';
 import { SmallestFirst } from './smallestFirst';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,7 +20,7 @@ export const DEFAULT_MAX_CONNECTIONS = 256;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 /** Bytes of bodies being read or waiting to be checked, all requests together. */
 export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-/** A body this small is always read: notifications pass even while large uploads fill the budget. */
+/** A body this small is always read (notifications pass even while large uploads fill the budget) and parsed here. */
 const SMALL_BODY_BYTES = 64 * 1024;
 
 export type Rejection = 'notJson' | 'tooLarge' | 'method' | 'timeout' | 'contentType' | 'host' | 'loop' | 'busy';
@@ -61,6 +62,8 @@ export interface ReceiverOptions {
   maxBufferedBytes?: number;
   /** Host names besides the loopback ones that requests may be addressed to (a tunnel's, the forwarded URL's). */
   hosts?(): readonly string[];
+  /** The script that parses large bodies off this thread (dist/jsonWorker.js); without it they are parsed here. */
+  jsonWorker?: string;
   onRequest(request: ReceivedRequest): void;
   /** Something unexpected that was caught instead of crashing. */
   onError?(error: unknown): void;
@@ -74,15 +77,6 @@ function flatHeaders(raw: readonly string[]): Record<string, string> {
     headers[name] = name in headers ? `${headers[name]}, ${raw[i + 1]}` : raw[i + 1];
   }
   return headers;
-}
-
-/** The parsed body, or undefined when it is not JSON. */
-function parseJson(body: Buffer): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(body.toString('utf8')) };
-  } catch {
-    return undefined;
-  }
 }
 
 const isJsonType = (contentType: string | undefined) => /^application\/json\s*(;|$)/i.test(contentType?.trim() ?? '');
@@ -141,7 +135,7 @@ interface Limits {
 }
 
 export class WebhookReceiver {
-  private constructor(private readonly server: http.Server) {}
+  private constructor(private readonly server: http.Server, private readonly offThread: OffThreadJson | undefined) {}
 
   static start(options: ReceiverOptions): Promise<WebhookReceiver> {
     const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -153,11 +147,12 @@ export class WebhookReceiver {
     const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
     const connections = new Connections(maxConnections);
     const work = new SmallestFirst((error) => options.onError?.(error));
+    const offThread = options.jsonWorker ? new OffThreadJson(options.jsonWorker) : undefined;
     const buffered = { bytes: 0 };
     // Node enforces the timeouts on this interval: often enough that a stalled connection goes within a second.
     const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, headersTimeout) }, (req, res) => {
       try {
-        handle(req, res, { options, limits, connections, work, buffered });
+        handle(req, res, { options, limits, connections, work, offThread, buffered });
       } catch (error) {
         options.onError?.(error);
         if (!res.headersSent) res.writeHead(500).end();
@@ -180,7 +175,7 @@ export class WebhookReceiver {
       server.listen(options.port, options.host ?? '127.0.0.1', () => {
         server.off('error', reject);
         server.on('error', (error) => options.onError?.(error));
-        resolve(new WebhookReceiver(server));
+        resolve(new WebhookReceiver(server, offThread));
       });
     });
   }
@@ -193,11 +188,12 @@ export class WebhookReceiver {
     return `http://127.0.0.1:${this.port}/`;
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+    await this.offThread?.close();
   }
 }
 
@@ -206,11 +202,12 @@ interface Context {
   limits: Limits;
   connections: Connections;
   work: SmallestFirst;
-  /** Bytes of bodies being read or waiting in `work`. */
+  offThread: OffThreadJson | undefined;
+  /** Bytes of bodies being read or waiting to be checked. */
   buffered: { bytes: number };
 }
 
-function handle(req: http.IncomingMessage, res: http.ServerResponse, { options, limits, connections, work, buffered }: Context): void {
+function handle(req: http.IncomingMessage, res: http.ServerResponse, { options, limits, connections, work, offThread, buffered }: Context): void {
   const { maxBytes, timeoutMs } = limits;
   const base = { receivedAt: Date.now(), method: req.method ?? '', path: req.url ?? '/', headers: flatHeaders(req.rawHeaders) };
   const socket = req.socket;
@@ -297,13 +294,16 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, { options, 
     finish();
     connections.busy(socket);
     const body = Buffer.concat(chunks);
-    work.push(body.length, () => {
+    const answer = (check: JsonCheck) => {
       release();
-      const parsed = parseJson(body);
-      if (!parsed) return reject('notJson', body, size, false);
+      if (!check.json) return reject('notJson', body, size, false);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}\n');
-      report({ ...base, body, size, status: 200, summary: summaryOf(parsed.value) });
-    });
+      report({ ...base, body, size, status: 200, summary: check.summary });
+    };
+    const here = () => work.push(body.length, () => answer(checkJson(body)));
+    if (!offThread || body.length <= SMALL_BODY_BYTES) return here();
+    // Its answer comes back as a message: answering it is small work, done at once.
+    offThread.check(body).then((check) => (check ? answer(check) : here())).catch((error: unknown) => options.onError?.(error));
   });
 }
 

@@ -1,5 +1,6 @@
 // The receiver's work after a body has arrived (check the JSON, answer, verify, log, forward) costs time in
-// proportion to the body: up to ~20 ms for 1 MiB of JSON. Jobs run in turns of the event loop of about
+// proportion to the body (large bodies are parsed on a worker thread; see jsonCheck.ts, but not when it cannot
+// run). Jobs run in turns of the event loop of about
 // TURN_MS each, so timers and I/O run between turns however many bodies arrive at once, and the smallest
 // waiting job goes first, so a notification of a few KB waits for at most one large body, never for a queue
 // of them, while a burst of notifications is answered in one turn.

@@ -163,6 +163,14 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     assert.ok(rows().every((r) => r.item.contextValue === 'intercom.webhookRejected'), 'no replay for rejected requests');
   });
 
+  test('a large notification (over 64 KiB, parsed off the host\'s thread) is answered and logged with its topic', async () => {
+    const url = await start();
+    const body = JSON.stringify({ type: 'notification_event', id: 'notif_large', topic: 'conversation.admin.noted', data: { item: { parts: 'x'.repeat(200_000) } } });
+    assert.equal((await send(url, { body, headers: { 'content-type': 'application/json' } })).status, 200);
+    const row = await rowFor('the large row', (r) => r.label === 'conversation.admin.noted');
+    assert.match(row.description, /no signature/);
+  });
+
   test('a tunnel that keeps its own Host reaches the receiver once the user names it in intercom.webhooks.tunnelHosts', async () => {
     const url = await start();
     const tunnel = { 'content-type': 'application/json', host: 'abcd-1234.ngrok-free.app' };

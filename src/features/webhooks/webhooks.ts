@@ -124,6 +124,7 @@ export class WebhooksFeature {
         port,
         // Besides localhost: the forwarded URL's host (remote windows) and the user's tunnels.
         hosts: () => [...(this.running ? [new URL(this.running.publicUrl).hostname] : []), ...readWebhookSettings().tunnelHosts],
+        jsonWorker: vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'jsonWorker.js').fsPath,
         onRequest: (request) => void this.inbox.receive(request).catch((e) => this.services.log.error(`Webhook: ${String(e)}`)),
         onError: (e) => this.services.log.warn(`Webhook receiver: ${String(e)}`),
       });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import path from 'node:path';
 import { FORWARDED_MARK } from '../../../src/webhooks/forwarder';
 import { REJECTIONS, WebhookReceiver, type ReceivedRequest, type ReceiverOptions } from '../../../src/webhooks/receiver';
 import { until } from '../../support/until';
@@ -7,6 +8,8 @@ import { send } from '../../support/localApp';
 
 /** How Intercom declares a notification's body. */
 const JSON_TYPE = { 'content-type': 'application/json' };
+/** The worker's script as the test build has it (out/test/unit/webhooks → out/src/webhooks). */
+const JSON_WORKER = path.join(__dirname, '../../../src/webhooks/jsonWorker.js');
 
 suite('webhooks: receiver', () => {
   let receiver: WebhookReceiver;
@@ -169,6 +172,29 @@ suite('webhooks: receiver', () => {
     assert.equal(third.headers['retry-after'], '1');
     assert.equal((await send(receiver.url, { body: JSON.stringify({ id: 'notif_small', pad: 'x'.repeat(2000) }), headers: JSON_TYPE })).status, 200);
     await until(() => seen.some((r) => r.rejected === 'busy'), 'the 503 to be reported');
+  });
+
+  test('a large body is parsed on a worker thread, never on the receiver\'s; small ones and a missing worker stay on it', async () => {
+    await start({ jsonWorker: JSON_WORKER });
+    const parsed: number[] = [];
+    const parse = JSON.parse;
+    JSON.parse = (text: string, reviver?: Parameters<typeof parse>[1]) => {
+      parsed.push(String(text).length);
+      return parse(text, reviver);
+    };
+    try {
+      const large = JSON.stringify({ id: 'notif_large', topic: 'ping', items: Array.from({ length: 40_000 }, (_, i) => i) });
+      assert.equal((await send(receiver.url, { body: large, headers: JSON_TYPE })).status, 200);
+      assert.equal((await send(receiver.url, { body: `${large.slice(0, -1)},`, headers: JSON_TYPE })).status, 400);
+      assert.equal((await send(receiver.url, { body: '{"id":"notif_small"}', headers: JSON_TYPE })).status, 200);
+      await until(() => seen.length === 3, 'the requests to be reported');
+      assert.deepEqual(seen.map((r) => [r.rejected, r.summary?.notificationId]), [[undefined, 'notif_large'], ['notJson', undefined], [undefined, 'notif_small']]);
+      assert.deepEqual(parsed, ['{"id":"notif_small"}'.length], 'only the small body was parsed here');
+      await start({ jsonWorker: path.join(JSON_WORKER, 'missing.js') });
+      assert.equal((await send(receiver.url, { body: large, headers: JSON_TYPE })).status, 200, 'checked here when the worker cannot start');
+    } finally {
+      JSON.parse = parse;
+    }
   });
 
   test('a taken port fails to start with EADDRINUSE', async () => {
