@@ -17,8 +17,13 @@ function isInside(folder: string, real: string): boolean {
 }
 
 export class DiskReader {
-  /** Real paths of the folders and of the directories files are read from, resolved once each: there are far fewer than files. */
-  private readonly realPaths = new Map<string, string>();
+  /** Real paths of the folders, resolved once each. */
+  private readonly realFolders = new Map<number, string>();
+  /**
+   * Whether each directory files are read from really is inside its folder, decided once per directory (a folder
+   * has far fewer than files; all the files of a directory belong to one folder).
+   */
+  private readonly directoryInside = new Map<string, boolean>();
   /** Reused for every file; grows (up to the size limit) for a larger one. */
   private scratch = Buffer.allocUnsafe(64 * 1024);
 
@@ -53,8 +58,8 @@ export class DiskReader {
   /** The directories on the way are checked first (cached), then the file itself only when it is a link. */
   private open(index: number): number {
     const file = this.disk.paths[index]!;
-    const folder = this.realPath(this.disk.folders[this.disk.folderOf[index]]);
-    if (!isInside(folder, this.realPath(path.dirname(file)))) throw new FileSkipped('outside-folder');
+    const folder = this.realFolder(this.disk.folderOf[index]);
+    if (!this.isDirectoryInside(path.dirname(file), folder)) throw new FileSkipped('outside-folder');
     if (NO_FOLLOW === undefined) {
       if (!fs.lstatSync(file).isSymbolicLink()) return fs.openSync(file, 'r');
     } else {
@@ -68,12 +73,21 @@ export class DiskReader {
     return fs.openSync(file, 'r');
   }
 
-  private realPath(directory: string): string {
-    let real = this.realPaths.get(directory);
+  private realFolder(index: number): string {
+    let real = this.realFolders.get(index);
     if (real === undefined) {
-      real = fs.realpathSync(directory);
-      this.realPaths.set(directory, real);
+      real = fs.realpathSync(this.disk.folders[index]);
+      this.realFolders.set(index, real);
     }
     return real;
+  }
+
+  private isDirectoryInside(directory: string, folder: string): boolean {
+    let inside = this.directoryInside.get(directory);
+    if (inside === undefined) {
+      inside = isInside(folder, fs.realpathSync(directory));
+      this.directoryInside.set(directory, inside);
+    }
+    return inside;
   }
 }
