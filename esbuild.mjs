@@ -3,9 +3,11 @@
 //   node esbuild.mjs --production    minified, no source maps (vsce package)
 //   node esbuild.mjs --watch         rebuilds on change; errors in a problem-matcher-friendly form
 //   node esbuild.mjs --tests         transpiles src/ and test/ file by file into out/ for mocha
+// A build (not --watch, not --tests) also writes ThirdPartyNotices.txt: the packages esbuild put into dist/.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeNotices } from './scripts/lib/notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -87,6 +89,7 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  metafile: true,
   logLevel: watch ? 'silent' : 'warning',
   plugins: watch ? [problemMatcherReport] : [],
 };
@@ -149,5 +152,6 @@ if (tests) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeNotices(process.cwd(), results.map((r) => r.metafile));
 }

@@ -105,7 +105,7 @@ const SKIP_REASONS: Readonly<Record<SkippedFile['reason'], string>> = {
   'too-large': 'larger than 1 MB',
   'too-slow': 'took too long to scan',
   unreadable: 'could not be read',
-  'outside-folder': 'a link to a file outside the folder',
+  'outside-folder': 'a link (to it or to a folder on its path) leads out of the folder',
 };
 
 /** What the scan covered, for the header: the checklist is only as complete as the scan. */
