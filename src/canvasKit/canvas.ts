@@ -18,8 +18,8 @@ export interface CanvasReply {
   event?: { type?: unknown };
   /** Inbox submit: Intercom then inserts a Messenger card initialized with these into the reply. */
   card_creation_options?: JsonObject;
-  /** Live canvas only: the bare content. */
-  components?: unknown[];
+  /** Live canvas only: the content object, not wrapped in a canvas. */
+  content?: { components: unknown[] };
 }
 
 /** `input_values`: entered text, a chosen option id, or the ids of ticked options. */
