@@ -129,7 +129,9 @@ function componentModel(c: JsonObject, frame: Frame): Drawn | undefined {
       return { type: c.type, ...interactive(c), label, options, value: options.some((o) => o.id === value) ? value : undefined, action: actionOf(c.action) };
     }
     case 'checkbox': {
-      const options = optionsOf(c.option);
+      // The reference spells it `option`; Intercom's own Inbox tutorial writes `options`. Whether Intercom
+      // takes both is unconfirmed: both are drawn, and the validator says which it accepts.
+      const options = optionsOf(c.option ?? c.options);
       const values = Array.isArray(c.value) ? c.value.filter((v): v is string => options.some((o) => o.id === v)) : [];
       return { type: 'checkbox', ...interactive(c), label, options, values };
     }

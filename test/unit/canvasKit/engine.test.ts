@@ -3,31 +3,15 @@
 // right.
 import assert from 'node:assert/strict';
 import { sampleContext } from '../../../src/canvasKit/context';
-import { CanvasKitSimulator, type Outcome, type SimulatorOptions } from '../../../src/canvasKit/engine';
-import type { ValidateResponse } from '../../../src/canvasKit/flows';
+import type { Outcome, SimulatorOptions } from '../../../src/canvasKit/engine';
 import type { ComponentModel } from '../../../src/canvasKit/render';
 import { SIGNATURE_HEADER } from '../../../src/canvasKit/signing';
-import { createHttpTransport } from '../../../src/canvasKit/transport';
-import { Redactor } from '../../../src/secrets/redact';
 import { startSampleCanvasApp, type SampleCanvasApp } from '../../sample-canvas-app';
+import { testSimulator } from './simulator';
 
 const SECRET = 'sample-canvas-secret';
-const accepts: ValidateResponse = () => [];
 
-function simulator(app: SampleCanvasApp, options: Partial<SimulatorOptions> = {}): CanvasKitSimulator {
-  const redactor = new Redactor();
-  redactor.remember(SECRET);
-  return new CanvasKitSimulator({
-    urls: { initialize: app.urls.initialize, submit: app.urls.submit, submitSheet: app.urls.submitSheet },
-    placement: 'home',
-    clientSecret: SECRET,
-    context: sampleContext(),
-    transport: createHttpTransport({ allowOtherHosts: false }),
-    validate: accepts,
-    redact: (t) => redactor.redact(t),
-    ...options,
-  });
-}
+const simulator = (app: SampleCanvasApp, options: Partial<SimulatorOptions> = {}) => testSimulator({ initialize: app.urls.initialize, submit: app.urls.submit, submitSheet: app.urls.submitSheet }, SECRET, options);
 
 function components(outcome: Outcome): ComponentModel[] {
   const { screen } = outcome;

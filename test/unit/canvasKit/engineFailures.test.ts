@@ -1,31 +1,15 @@
 // Every way an app can fail Intercom, staged on a careless test app over real HTTP: each ends as the
 // generic error card with the precise reason, and the timeline says what happened.
 import assert from 'node:assert/strict';
-import { sampleContext } from '../../../src/canvasKit/context';
-import { CanvasKitSimulator, NOT_VERIFYING, type Outcome, type SimulatorOptions } from '../../../src/canvasKit/engine';
-import type { ValidateResponse } from '../../../src/canvasKit/flows';
-import { createHttpTransport } from '../../../src/canvasKit/transport';
-import { REDACTED, Redactor } from '../../../src/secrets/redact';
+import { NOT_VERIFYING, type Outcome, type SimulatorOptions } from '../../../src/canvasKit/engine';
+import { REDACTED } from '../../../src/secrets/redact';
 import { startCanvasTestApp, type CanvasTestApp } from '../../support/canvasTestApp';
+import { testSimulator } from './simulator';
 
 const SECRET = 'careless-app-secret';
-const accepts: ValidateResponse = () => [];
 const FORM = { canvas: { content: { components: [{ type: 'text', text: 'Hi' }, { type: 'button', id: 'go', label: 'Go', action: { type: 'submit' } }] } } };
 
-function simulator(app: CanvasTestApp, options: Partial<SimulatorOptions> = {}): CanvasKitSimulator {
-  const redactor = new Redactor();
-  redactor.remember(SECRET);
-  return new CanvasKitSimulator({
-    urls: { initialize: `${app.url}/initialize`, submit: `${app.url}/submit`, submitSheet: `${app.url}/submit-sheet` },
-    placement: 'home',
-    clientSecret: SECRET,
-    context: sampleContext(),
-    transport: createHttpTransport({ allowOtherHosts: false }),
-    validate: accepts,
-    redact: (t) => redactor.redact(t),
-    ...options,
-  });
-}
+const simulator = (app: CanvasTestApp, options: Partial<SimulatorOptions> = {}) => testSimulator({ initialize: `${app.url}/initialize`, submit: `${app.url}/submit`, submitSheet: `${app.url}/submit-sheet` }, SECRET, options);
 
 function reasons(outcome: Outcome): string[] {
   const { screen } = outcome;

@@ -92,11 +92,13 @@ suite('canvas kit: the render model of each component', () => {
     assert.ok(dropdown.type === 'dropdown' && dropdown.value === undefined && dropdown.saveState === 'failed');
   });
 
-  test('checkbox: the singular `option` key and the ticked values', () => {
+  test('checkbox: the singular `option` key (or `options`) and the ticked values', () => {
     const checkbox = one({ type: 'checkbox', id: 'topics', label: 'Topics', option: OPTIONS, value: ['tue', 'gone'] });
     assert.ok(checkbox.type === 'checkbox');
     assert.deepEqual(checkbox.options.map((o) => o.id), ['mon', 'tue']);
     assert.deepEqual(checkbox.values, ['tue']);
+    const tutorial = one({ type: 'checkbox', id: 'departmentChoice', label: '', options: OPTIONS });
+    assert.deepEqual(tutorial.type === 'checkbox' && tutorial.options.map((o) => o.id), ['mon', 'tue'], 'the plural `options` of Intercom\'s tutorial is drawn too');
   });
 
   test('list: items with subtitle, tertiary text, images (size, rounded), disabled and actions', () => {
