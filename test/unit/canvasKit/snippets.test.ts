@@ -9,10 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sampleContext } from '../../../src/canvasKit/context';
-import { CanvasKitSimulator } from '../../../src/canvasKit/engine';
 import { SIGNATURE_SNIPPETS, type SignatureSnippet } from '../../../src/canvasKit/snippets';
-import { createHttpTransport } from '../../../src/canvasKit/transport';
 import { startCanvasTestApp } from '../../support/canvasTestApp';
+import { testSimulator } from './simulator';
 
 const run = promisify(execFile);
 const SECRET = 'snippet-secret-Zq9+/=é';
@@ -144,10 +143,7 @@ suite('canvas kit: signature snippets verify the simulator\'s signed requests', 
     app.routes['/initialize'] = { body: { canvas: { content: { components: [{ type: 'input', id: 'note' }, { type: 'button', id: 'go', label: 'Go', action: { type: 'submit' } }] }, stored_data: { step: 'é😀' } } } };
     app.routes['/submit'] = app.routes['/initialize'];
     const context = { ...sampleContext(), user: { ...sampleContext().user, name: 'Hermione Granger é😀 "quoted"' } };
-    const sim = new CanvasKitSimulator({
-      urls: { initialize: `${app.url}/initialize`, submit: `${app.url}/submit` }, placement: 'conversation', clientSecret: SECRET, context,
-      transport: createHttpTransport({ allowOtherHosts: false }), validate: () => [], redact: (t) => t,
-    });
+    const sim = testSimulator({ initialize: `${app.url}/initialize`, submit: `${app.url}/submit` }, SECRET, { placement: 'conversation', context });
     await sim.start();
     await sim.click('go', { note: 'Café ☕ <b>&</b>' });
     await sim.checkSignatures();
