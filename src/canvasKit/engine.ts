@@ -36,6 +36,8 @@ export interface SimulatorOptions {
   /** The window's redaction, applied to every body kept in the timeline. */
   redact: (text: string) => string;
   timeoutMs?: number;
+  /** Oldest entries (and their requests) go past this many; default 500. */
+  maxEntries?: number;
   /** Each timeline entry as soon as its reply is judged. */
   onEntry?: (entry: TimelineEntry) => void;
 }
@@ -314,6 +316,7 @@ export class CanvasKitSimulator {
 
   private record(entry: TimelineEntry): TimelineEntry {
     this.timeline.push(entry);
+    for (const dropped of this.timeline.splice(0, Math.max(0, this.timeline.length - (this.options.maxEntries ?? 500)))) this.sent.delete(dropped.id);
     this.options.onEntry?.(entry);
     return entry;
   }

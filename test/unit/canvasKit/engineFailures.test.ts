@@ -142,4 +142,20 @@ suite('canvas kit: the flow engine when the app fails', () => {
     app.routes['/initialize'] = { body: { canvas: { content_url: `${app.url}/live` } } };
     assert.deepEqual(reasons(await simulator(app, { placement: 'conversationDetails' }).start()), ['content_url: live canvases are Messenger-only per the canvas reference.']);
   });
+
+  test('the timeline keeps the last maxEntries entries; Replay and Copy as curl work on those, not on dropped ones', async () => {
+    app.routes['/initialize'] = { body: FORM };
+    const sim = simulator(app, { maxEntries: 2 });
+    await sim.start();
+    await sim.start();
+    await sim.start();
+    assert.deepEqual(sim.timeline.map((e) => e.id), [2, 3]);
+    assert.equal(sim.curl(1), undefined);
+    assert.match(sim.curl(3) ?? '', /--data-raw "\$BODY"/);
+    const replayed = await sim.replay(3);
+    assert.equal(replayed?.response?.status, 200);
+    assert.deepEqual(sim.timeline.map((e) => e.id), [3, 4]);
+    assert.equal(await sim.replay(1), undefined);
+    assert.equal(app.received.length, 4);
+  });
 });
