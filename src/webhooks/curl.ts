@@ -1,11 +1,8 @@
 // "Copy as curl": reproduces a delivery from a shell. The secret is read from an environment variable and
 // the signature computed by openssl in the shell, so the secret never appears in the command.
-export const SECRET_ENV_VAR = 'INTERCOM_CLIENT_SECRET';
+import { shellQuote } from '../shell/quote';
 
-/** POSIX single-quoting: safe for any bytes but NUL. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
+export const SECRET_ENV_VAR = 'INTERCOM_CLIENT_SECRET';
 
 export interface CurlInput {
   url: string;

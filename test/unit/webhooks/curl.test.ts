@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { SECRET_ENV_VAR, curlForDelivery, shellQuote } from '../../../src/webhooks/curl';
+import { shellQuote } from '../../../src/shell/quote';
+import { SECRET_ENV_VAR, curlForDelivery } from '../../../src/webhooks/curl';
 import { signatureHeader } from '../../../src/webhooks/signature';
 
 const SECRET = 'curl-secret-Zq9+/=';
