@@ -16,8 +16,8 @@ import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, resolveMethod,
-  type Language,
+  bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, receiverStart,
+  resolveMethod, type Language,
 } from './source';
 import { FileSkipped, ScanState, type FileState, type ProjectContext, type Rescan, type ScanResult } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -331,7 +331,9 @@ function* intercomNames(text: string): Generator<{ at: number; end: number; text
 /** The URL a base variable starts, when the usage at [at, end) builds one. */
 function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
   const { text, lang } = ctx;
-  const before = linePrefix(text, at);
+  // `fmt.Sprintf("%s/tags", c.base)`, `http.NewRequest(http.MethodPost, c.base+…)`: the cues precede the receiver.
+  const from = receiverStart(text, at);
+  const before = linePrefix(text, from);
   // Each cue is looked for with a plain search first: most sites match none, and this runs at every one.
   INTERPOLATION_AFTER.lastIndex = end;
   if (INTERPOLATION_AFTER.test(text) && INTERPOLATION_BEFORE.test(before)) {
@@ -340,16 +342,16 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
     if (!body) return undefined;
     const rest = readConcat(text, body.end, lang, ctx.budget);
-    return { url: body.value + rest.value, start: at - before.length + open, end: rest.end };
+    return { url: body.value + rest.value, start: from - before.length + open, end: rest.end };
   }
   if (lang === 'php' && text[at] === '$' && text[at - 1] === '"') {
     const body = readBody(text, end, '"', lang);
     return body && { url: body.value, start: at - 1, end: body.end };
   }
   const format = before.includes('%s/') ? FORMAT_BEFORE.exec(before) : null;
-  if (format) return { url: format[2].slice(2), start: at - before.length + format.index, end };
+  if (format) return { url: format[2].slice(2), start: from - before.length + format.index, end };
   const newUrl = before.includes('URL(') ? NEW_URL_BEFORE.exec(before) : null;
-  if (newUrl) return { url: newUrl[2], start: at - before.length + newUrl.index, end };
+  if (newUrl) return { url: newUrl[2], start: from - before.length + newUrl.index, end };
   if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {
     COMMA.lastIndex = end;
     if (!COMMA.exec(text)) return undefined;
@@ -411,11 +413,11 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     if (built?.url === `/${HOLE}`) {
       APPENDED.lastIndex = end;
       const param = APPENDED.exec(text);
-      if (param) seeds.push({ param: param[1] ?? param[3], at, method: resolveMethod(text, built.start, built.end) });
+      if (param) seeds.push({ param: param[1] ?? param[3], at, method: resolveMethod(text, receiverStart(text, built.start), built.end) });
     }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
-    addRest(ctx, built.start, target, resolveMethod(text, built.start, built.end));
+    addRest(ctx, built.start, target, resolveMethod(text, receiverStart(text, built.start), built.end));
   }
   // `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests.
   for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {

@@ -121,6 +121,15 @@ export function linePrefix(text: string, index: number, max = 300): string {
   return chunk.slice(chunk.lastIndexOf('\n') + 1);
 }
 
+/** The object chain a name is read from (`d.`, `this.settings.`, `self.`, `$this->`, Ruby's `@`), ending at the name. */
+const RECEIVER_BEFORE = /(?:[$A-Za-z_][\w$]*\s*(?:\.|->)\s*)+$|@$/;
+
+/** Where a value read as `receiver.name` starts, given the index of `name`: the method and the variable are found from there. */
+export function receiverStart(text: string, at: number): number {
+  const chain = RECEIVER_BEFORE.exec(linePrefix(text, at, 120));
+  return chain ? at - chain[0].length : at;
+}
+
 // `NAME = `, `const NAME: string = `, `NAME := `, `this.NAME = `, `$NAME = `, `NAME = os.getenv("X") or `, `NAME = URI(`…
 const DIRECT_BINDING =
   /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:[^=;\n]*?(?:\|\||\?\?|\bor\b)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$/;

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { operationText } from '../../../src/scopes/operations';
+import { scanText } from '../../../src/scopes/scanner';
+
+const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
+
+/** "line METHOD /path" for each request finding of a pattern fixture, "(assumed)" where the code shows no method. */
+const requests = (name: string): string[] =>
+  scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).flatMap((f) =>
+    f.kind === 'webhook' ? [] : [`${f.line} ${operationText(f.operation)}${f.methodSeen ? '' : ' (assumed)'}`],
+  );
+
+suite('scopes scanner: the method of a call on a base URL held by another object', () => {
+  test('Go net/http: http.Method* constants and "DELETE", on a field of the receiver; not another vendor\'s field', () => {
+    assert.deepEqual(requests('method-constant.go'), [
+      '23 POST /conversations',
+      '27 POST /contacts/{id}/archive',
+      '31 DELETE /contacts/{id}/tags/{id}',
+      '35 POST /events',
+    ]);
+  });
+
+  test('JS/TS: this.intercomApi + …, settings.intercomBase + …, and a URL variable built from one', () => {
+    assert.deepEqual(requests('receiver-base.ts'), [
+      '10 POST /conversations/{id}/reply',
+      '14 POST /tags',
+      '18 GET /contacts/{id}',
+    ]);
+  });
+
+  test('Python: self.intercom_api + …, and a URL variable built from it', () => {
+    assert.deepEqual(requests('receiver-base.py'), ['11 POST /conversations/{id}/reply', '14 DELETE /contacts/{id}']);
+  });
+});
