@@ -12,12 +12,13 @@ import type { Finding, RequestFinding, UnknownSdkCall } from './finding';
 import { IMPORT_WORDS, importsOf } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { MethodFlow } from './methodFlow';
 import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
   bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, receiverStart,
-  resolveMethod, type Language,
+  type Language,
 } from './source';
 import { FileSkipped, ScanState, type FileState, type ProjectContext, type Rescan, type ScanResult } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -144,6 +145,12 @@ interface Context {
   readonly selfRegions: { start: number; end: number }[];
   lineStarts?: number[];
   classStarts?: number[];
+  flow?: MethodFlow;
+}
+
+/** The method for a URL value spanning [start, end): see MethodFlow. */
+function methodOf(ctx: Context, start: number, end: number): { method: HttpMethod; seen: boolean } {
+  return (ctx.flow ??= new MethodFlow(ctx.text, ctx.lang, ctx.budget)).resolve(start, end);
 }
 
 function lineStartsOf(text: string): number[] {
@@ -236,7 +243,7 @@ function scanHosts(ctx: Context, bases: Set<string>): void {
       if (PARENT_CONSTRUCTOR.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
       continue;
     }
-    addRest(ctx, open, target, resolveMethod(text, open, rest.end));
+    addRest(ctx, open, target, methodOf(ctx, open, rest.end));
   }
 }
 
@@ -413,11 +420,11 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     if (built?.url === `/${HOLE}`) {
       APPENDED.lastIndex = end;
       const param = APPENDED.exec(text);
-      if (param) seeds.push({ param: param[1] ?? param[3], at, method: resolveMethod(text, receiverStart(text, built.start), built.end) });
+      if (param) seeds.push({ param: param[1] ?? param[3], at, method: methodOf(ctx, receiverStart(text, built.start), built.end) });
     }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
-    addRest(ctx, built.start, target, resolveMethod(text, receiverStart(text, built.start), built.end));
+    addRest(ctx, built.start, target, methodOf(ctx, receiverStart(text, built.start), built.end));
   }
   // `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests.
   for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {

@@ -139,19 +139,24 @@ const ENCLOSING_BINDING =
 const OPENERS = '([{';
 const CLOSERS = ')]}';
 
+/** The variable a value starting at `start` is assigned to directly (`url = …`, `const url: string = …`), if any. */
+export function directBinding(text: string, start: number): string | undefined {
+  const prefix = linePrefix(text, start);
+  const direct = DIRECT_BINDING.exec(prefix);
+  if (!direct) return undefined;
+  const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();
+  // A keyword argument or parameter default (`f(base_url="…")`) is not a variable.
+  return /[(,]$/.test(before) ? undefined : direct[1];
+}
+
 /**
  * The variables a value starting at `start` is stored in: the one it is assigned to directly, and the
  * one assigned the call or object around it (`const intercom = axios.create({ baseURL: '…' })`).
  */
 export function bindingNames(text: string, start: number): string[] {
   const names: string[] = [];
-  const prefix = linePrefix(text, start);
-  const direct = DIRECT_BINDING.exec(prefix);
-  if (direct) {
-    const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();
-    // A keyword argument or parameter default (`f(base_url="…")`) is not a variable.
-    if (!/[(,]$/.test(before)) names.push(direct[1]);
-  }
+  const direct = directBinding(text, start);
+  if (direct) names.push(direct);
   let depth = 0;
   for (let i = start - 1, openers = 0; i >= 0 && i >= start - 600 && openers < 3; i--) {
     const ch = text[i];
@@ -245,28 +250,3 @@ export function methodAt(text: string, start: number, end: number): HttpMethod |
 }
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `= …` or `:= …` right after a variable: from there on it holds another value. */
-const REASSIGNED = /\s*:?=(?![=>~])/y;
-
-/**
- * The method for a URL value: shown at the value itself, or where the variable it is assigned to is
- * used next (`url = "…/me"` … `requests.get(url)`), up to where it is assigned again (the next function's
- * `url = …` is another URL). `seen` is false when GET had to be assumed.
- */
-export function resolveMethod(text: string, start: number, end: number): { method: HttpMethod; seen: boolean } {
-  const here = methodAt(text, start, end);
-  if (here) return { method: here, seen: true };
-  const following = text.slice(end, end + 3000);
-  for (const name of bindingNames(text, start)) {
-    const usage = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g');
-    for (const m of [...following.matchAll(usage)].slice(0, 5)) {
-      const at = end + m.index;
-      REASSIGNED.lastIndex = at + m[0].length;
-      if (REASSIGNED.test(text)) break;
-      const method = methodAt(text, at, at + m[0].length);
-      if (method) return { method, seen: true };
-    }
-  }
-  return { method: 'GET', seen: false };
-}

@@ -34,3 +34,34 @@ suite('scopes scanner: the method of a call on a base URL held by another object
     assert.deepEqual(requests('receiver-base.py'), ['11 POST /conversations/{id}/reply', '14 DELETE /contacts/{id}']);
   });
 });
+
+suite('scopes scanner: a URL handed to a function of the same file', () => {
+  test('Python: as an argument at its position, as a parameter default, copied to another variable; not to another module', () => {
+    assert.deepEqual(requests('url-into-helper.py'), [
+      '9 GET /admins',
+      '18 GET /articles',
+      '25 GET /conversations/{id}',
+      '29 POST /contacts/{id}/tags',
+      '33 GET /companies',
+      '40 GET /contacts/{id} (assumed)',
+    ]);
+  });
+
+  test('JS/TS: as an argument at its position, as a parameter default, copied to another variable; not to another module', () => {
+    assert.deepEqual(requests('url-into-helper.ts'), [
+      '10 GET /me',
+      '16 POST /conversations/{id}/reply',
+      '20 GET /admins/{id}',
+      '23 GET /segments',
+      '29 GET /contacts/{id} (assumed)',
+    ]);
+  });
+
+  test('Go: as an argument, directly or through a variable; not to another package', () => {
+    assert.deepEqual(requests('url-into-helper.go'), [
+      '22 POST /events',
+      '26 POST /conversations/{id}/reply',
+      '32 GET /contacts/{id} (assumed)',
+    ]);
+  });
+});

@@ -46,15 +46,16 @@ suite('scopes scanner: a URL variable assigned again', () => {
       (f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`,
     );
 
-  for (const [name, read, reply] of [
-    ['reassigned-url.py', 13, 18],
-    ['reassigned-url.ts', 7, 12],
-    ['reassigned-url.rb', 5, 10],
-    ['reassigned-url.php', 6, 12],
-    ['reassigned-url.go', 10, 15],
+  // Python's read goes through fetch_json, a function of the same file that shows its GET; the others' through another module's.
+  for (const [name, read, reply, how] of [
+    ['reassigned-url.py', 13, 18, ''],
+    ['reassigned-url.ts', 7, 12, ' (assumed)'],
+    ['reassigned-url.rb', 5, 10, ' (assumed)'],
+    ['reassigned-url.php', 6, 12, ' (assumed)'],
+    ['reassigned-url.go', 10, 15, ' (assumed)'],
   ] as const) {
-    test(`${name}: the read keeps its own (unseen) method, not the next function's POST`, () => {
-      assert.deepEqual(methods(name), [`${read} GET /conversations/{id} (assumed)`, `${reply} POST /conversations/{id}/reply`]);
+    test(`${name}: the read keeps its own method, not the next function's POST`, () => {
+      assert.deepEqual(methods(name), [`${read} GET /conversations/{id}${how}`, `${reply} POST /conversations/{id}/reply`]);
     });
   }
 });
