@@ -1,8 +1,31 @@
-// The bracket around a value, found by counting brackets on the (comment-free) text, strings not told apart:
-// shallow like the rest of the scanner, and bounded, so that a long or unbalanced file costs no more than a window.
+// The bracket around a value, found by counting brackets on the (comment-free) text: shallow like the rest of
+// the scanner, and bounded, so that a long or unbalanced file costs no more than a window. Reading forward, string
+// literals are skipped (`"/contacts/{id}"`, `"a, b"`); reading back they are not, as a value is read from its start.
 
 const OPENERS = '([{';
 const CLOSERS = ')]}';
+const QUOTES = '\'"`';
+/** Longer strings are not skipped whole: a stray quote costs at most this much. */
+const MAX_STRING = 2000;
+
+/** Just after the string literal whose quote is at `open` (Python's triple quotes too); at its line's end when it does not close there. */
+export function afterString(text: string, open: number): number {
+  const quote = text[open];
+  const triple = quote.repeat(3);
+  if (quote !== '`' && text.startsWith(triple, open)) {
+    const end = text.substring(open + 3, open + MAX_STRING).indexOf(triple);
+    return end < 0 ? open + 3 : open + 3 + end + 3;
+  }
+  for (let i = open + 1; i < text.length && i < open + MAX_STRING; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === quote) return i + 1;
+    else if (ch === '\n' && quote !== '`') return i;
+  }
+  return open + 1;
+}
+
+export const isStringStart = (ch: string | undefined): boolean => ch !== undefined && QUOTES.includes(ch);
 
 /** A list inside brackets: `(…)`, `[…]` or `{…}`, from its opener to its closer. */
 export interface Group {
@@ -20,19 +43,21 @@ export interface Item {
 export function enclosingOpen(text: string, index: number, max = 600): number | undefined {
   let depth = 0;
   for (let i = index - 1; i >= 0 && i >= index - max; i--) {
-    const ch = text[i];
-    if (CLOSERS.includes(ch)) depth++;
-    else if (OPENERS.includes(ch) && depth-- === 0) return i;
+    // Character codes: this runs back from every URL the scan finds.
+    const code = text.charCodeAt(i);
+    if (code === 0x29 || code === 0x5d || code === 0x7d) depth++;
+    else if ((code === 0x28 || code === 0x5b || code === 0x7b) && depth-- === 0) return i;
   }
   return undefined;
 }
 
 /** The index of the bracket that closes the one at `open`, looking at most `max` characters ahead. */
-export function closingOf(text: string, open: number, max = 4000): number | undefined {
+export function closingOf(text: string, open: number, max = 1500): number | undefined {
   let depth = 0;
   for (let i = open; i < text.length && i <= open + max; i++) {
     const ch = text[i];
-    if (OPENERS.includes(ch)) depth++;
+    if (isStringStart(ch)) i = afterString(text, i) - 1;
+    else if (OPENERS.includes(ch)) depth++;
     else if (CLOSERS.includes(ch) && --depth === 0) return i;
   }
   return undefined;
@@ -52,7 +77,8 @@ export function splitList(text: string, from: number, to: number): Item[] {
   let start = from;
   for (let i = from; i < to; i++) {
     const ch = text[i];
-    if (ch === '(' || ch === '[' || ch === '{' || ch === '<') depth++;
+    if (isStringStart(ch)) i = Math.min(to, afterString(text, i)) - 1;
+    else if (ch === '(' || ch === '[' || ch === '{' || ch === '<') depth++;
     else if (ch === ')' || ch === ']' || ch === '}' || (ch === '>' && text[i - 1] !== '=' && text[i - 1] !== '-')) depth--;
     else if (ch === ',' && depth === 0) {
       pieces.push({ text: text.slice(start, i), at: start });

@@ -3,11 +3,12 @@
 // parameter (handed as an argument, or as the parameter's default). One hop into a function: a value handed to
 // another module keeps its method unseen.
 
-import { enclosingGroup, itemsAround } from './brackets';
+import { enclosingGroup, itemsAround, type Group } from './brackets';
 import type { Budget } from './budget';
 import { bodyEnd, functionsOf, type FileFunctions, type FunctionDeclaration } from './functions';
 import type { HttpMethod } from './operations';
-import { bindingNames, directBinding, escapeRegExp, linePrefix, methodAt, type Language } from './source';
+import { methodBeside } from './besideMethod';
+import { bindingNames, directBinding, escapeRegExp, isGetByDefault, linePrefix, methodAt, type Language } from './source';
 
 /** `= …` or `:= …` right after a variable: from there on it holds another value. */
 const REASSIGNED = /\s*:?=(?![=>~])/y;
@@ -34,6 +35,8 @@ export interface SeenMethod {
 /** The method flow of one file's (comment-free) text; the file's functions are read once, when first needed. */
 export class MethodFlow {
   private functions?: FileFunctions;
+  /** What inBody found, by declaration and parameter. */
+  private readonly bodies = new Map<string, HttpMethod | undefined>();
 
   constructor(private readonly text: string, private readonly lang: Language, private readonly budget: Budget) {}
 
@@ -45,7 +48,14 @@ export class MethodFlow {
 
   /** At the value, or inside the function of this file it is handed to. */
   private shownAt(start: number, end: number): HttpMethod | undefined {
-    return methodAt(this.text, start, end) ?? this.inFunction(start);
+    const group = enclosingGroup(this.text, start) ?? null;
+    return this.besideValue(start, end, group) ?? this.inFunction(start, group);
+  }
+
+  /** Named by the call the value is handed to, written beside it, or the call's default. */
+  private besideValue(start: number, end: number, group: Group | null = enclosingGroup(this.text, start) ?? null): HttpMethod | undefined {
+    const { text } = this;
+    return methodAt(text, start, end) ?? methodBeside(text, start, group) ?? (isGetByDefault(text, start) ? 'GET' : undefined);
   }
 
   /**
@@ -78,9 +88,8 @@ export class MethodFlow {
    * Inside the function of this file whose parameter the value at `start` becomes: as an argument of a call
    * (at its position, or by keyword), or as the default in the function's own parameter list.
    */
-  private inFunction(start: number): HttpMethod | undefined {
+  private inFunction(start: number, group: Group | null): HttpMethod | undefined {
     const { text } = this;
-    const group = enclosingGroup(text, start);
     if (!group || text[group.open] !== '(') return undefined;
     const { items, at } = itemsAround(text, group, start);
     if (at < 0) return undefined;
@@ -100,8 +109,14 @@ export class MethodFlow {
     return param ? this.inBody(declared, param) : undefined;
   }
 
-  /** Where a parameter is used in its function's body, up to where it is assigned again. */
+  /** Where a parameter is used in its function's body, up to where it is assigned again; once per parameter. */
   private inBody(declaration: FunctionDeclaration, param: string): HttpMethod | undefined {
+    const key = `${declaration.at} ${param}`;
+    if (!this.bodies.has(key)) this.bodies.set(key, this.usedInBody(declaration, param));
+    return this.bodies.get(key);
+  }
+
+  private usedInBody(declaration: FunctionDeclaration, param: string): HttpMethod | undefined {
     const { text } = this;
     const end = bodyEnd(text, declaration, this.lang);
     const usage = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(param)}(?![\\w$])`, 'g');
@@ -110,7 +125,7 @@ export class MethodFlow {
       const at = declaration.body + m.index;
       REASSIGNED.lastIndex = at + m[0].length;
       if (REASSIGNED.test(text)) break;
-      const method = methodAt(text, at, at + m[0].length);
+      const method = this.besideValue(at, at + m[0].length);
       if (method) return method;
     }
     return undefined;

@@ -5,6 +5,7 @@
 // rejects most files before the detailed regexes run. Every pass is linear in the file's length and
 // runs on a Budget (time and cancellation); scanFiles adds one hop through the project's own imports.
 
+import { pathsWithMethods } from './besideMethod';
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
@@ -493,6 +494,15 @@ function scanSdk(ctx: Context): void {
   }
 }
 
+/** Paths written beside their method (endpoint tables, helpers called with both), when Intercom names the operation. */
+function scanPathsWithMethods(ctx: Context): void {
+  for (const { at, path, method } of pathsWithMethods(ctx.text, ctx.lang, ctx.budget)) {
+    const target = toTarget(path, false);
+    const operation = target && { method, ...target };
+    if (operation && matchOperation(operation).length > 0) addRequest(ctx, at, 'rest', operation);
+  }
+}
+
 /**
  * Bare API paths (`'contacts/search'`) in a file that imports an Intercom SDK or names its host: the
  * paths its helpers join to the base URL. Only paths that name one Intercom operation exactly (the method
@@ -576,6 +586,7 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
     scanSdk(ctx);
+    if (talksToIntercom || project?.importsIntercom) scanPathsWithMethods(ctx);
     if (talksToIntercom) scanBarePaths(ctx);
   }
   return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls, talksToIntercom };

@@ -121,13 +121,29 @@ export function linePrefix(text: string, index: number, max = 300): string {
   return chunk.slice(chunk.lastIndexOf('\n') + 1);
 }
 
-/** The object chain a name is read from (`d.`, `this.settings.`, `self.`, `$this->`, Ruby's `@`), ending at the name. */
-const RECEIVER_BEFORE = /(?:[$A-Za-z_][\w$]*\s*(?:\.|->)\s*)+$|@$/;
+const NAME_CHAR = /[\w$]/;
+const BLANK = /[ \t]/;
 
-/** Where a value read as `receiver.name` starts, given the index of `name`: the method and the variable are found from there. */
+/**
+ * Where a value read as `receiver.name` starts, given the index of `name`: the method and the variable are found
+ * from there. Reads back over the object chain (`d.`, `this.settings.`, `self.`, `$this->`, Ruby's `@`).
+ */
 export function receiverStart(text: string, at: number): number {
-  const chain = RECEIVER_BEFORE.exec(linePrefix(text, at, 120));
-  return chain ? at - chain[0].length : at;
+  if (text[at - 1] === '@') return at - 1;
+  let start = at;
+  for (let hops = 0; hops < 8; hops++) {
+    let i = start;
+    while (i > 0 && BLANK.test(text[i - 1])) i--;
+    if (text[i - 1] === '.' && text[i - 2] !== '.') i--;
+    else if (text[i - 1] === '>' && text[i - 2] === '-') i -= 2;
+    else return start;
+    while (i > 0 && BLANK.test(text[i - 1])) i--;
+    const nameEnd = i;
+    while (i > 0 && NAME_CHAR.test(text[i - 1])) i--;
+    if (i === nameEnd || /\d/.test(text[i])) return start;
+    start = i;
+  }
+  return start;
 }
 
 // `NAME = `, `const NAME: string = `, `NAME := `, `this.NAME = `, `$NAME = `, `NAME = os.getenv("X") or `, `NAME = URI(`…
@@ -232,7 +248,7 @@ function restOfCall(text: string, end: number): string {
   return text.slice(end, limit);
 }
 
-/** The HTTP method the code shows for a URL value spanning [start, end), or undefined. */
+/** The HTTP method the call around a URL value spanning [start, end) names (its name, an argument, its options), or undefined. */
 export function methodAt(text: string, start: number, end: number): HttpMethod | undefined {
   const window = text.slice(Math.max(0, start - 200), start);
   for (const cue of PREFIX_CUES) {
@@ -245,8 +261,11 @@ export function methodAt(text: string, start: number, end: number): HttpMethod |
     return custom ? asMethod(custom[1]) : CURL_POST.test(setup) ? 'POST' : 'GET';
   }
   const option = METHOD_OPTION.exec(restOfCall(text, end));
-  if (option) return asMethod(option[1]);
-  return GET_BY_DEFAULT.test(window) ? 'GET' : undefined;
+  return option ? asMethod(option[1]) : undefined;
 }
+
+/** Whether the value at `start` is handed to a call that sends GET unless told otherwise (`fetch(url)`, `urlopen(url)`). */
+export const isGetByDefault = (text: string, start: number): boolean =>
+  GET_BY_DEFAULT.test(text.slice(Math.max(0, start - 200), start));
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { operationText } from '../../../src/scopes/operations';
+import { scanFiles, scanText } from '../../../src/scopes/scanner';
+
+const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
+
+/** "line METHOD /path" for each request finding of a pattern fixture, "(assumed)" where the code shows no method. */
+const requests = (name: string): string[] =>
+  scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).flatMap((f) =>
+    f.kind === 'webhook' ? [] : [`${f.line} ${operationText(f.operation)}${f.methodSeen ? '' : ' (assumed)'}`],
+  );
+
+suite('scopes scanner: declarative endpoint tables', () => {
+  test('JS/TS: url or path beside operation, method or httpMethod, under Intercom\'s prefix; not another vendor\'s table, routes or a label', () => {
+    assert.deepEqual(requests('endpoint-table.ts'), [
+      '8 POST /contacts/search',
+      '10 PUT /contacts/{id}',
+      '14 POST /contacts/{id}/tags',
+      '15 GET /tags',
+      '16 POST /events',
+      '17 GET /companies/{id}/segments',
+    ]);
+  });
+
+  test('Python: dicts and dict(…) of path and method beside the base URL; not another vendor\'s table', () => {
+    assert.deepEqual(requests('endpoint-table.py'), [
+      '5 POST /contacts/search',
+      '6 PUT /contacts/{id}',
+      '7 GET /admins',
+      '8 POST /conversations/{id}/reply',
+    ]);
+  });
+
+  test('a table in a file that does not talk to Intercom is not Intercom\'s', async () => {
+    const result = await scanFiles(['src/crm.ts'], () => fs.readFileSync(path.join(PATTERNS, 'endpoint-table-other-vendor.ts')));
+    assert.deepEqual(result.findings, []);
+  });
+});
+
+suite('scopes scanner: a request helper called with the method beside the path', () => {
+  test('Python: positional and keyword method and path; not a path Intercom does not serve', () => {
+    assert.deepEqual(requests('method-argument.py'), [
+      '15 POST /conversations/search',
+      '18 GET /contacts/{id}',
+      '21 DELETE /contacts/{id}/tags/{id}',
+    ]);
+  });
+
+  test('JS/TS: an options object with method and path, and a method argument after the path', () => {
+    assert.deepEqual(requests('method-argument.ts'), [
+      '13 POST /contacts',
+      '21 POST /conversations/{id}/reply',
+      '25 POST /contacts/{id}/archive',
+    ]);
+  });
+
+  test('Go: c.do(ctx, http.MethodPost, "/…"+id, body) and c.do(ctx, "GET", …)', () => {
+    assert.deepEqual(requests('method-argument.go'), ['27 POST /conversations/{id}/reply', '31 GET /admins/{id}']);
+  });
+});
