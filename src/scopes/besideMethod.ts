@@ -46,30 +46,59 @@ function methodOfValue(value: string): HttpMethod | undefined {
   return word ? (word.toUpperCase() as HttpMethod) : undefined;
 }
 
-/**
- * The method written beside the value at `index` in the list `items`: undefined when the value is no path (a
- * label, a name), the list is a route definition, or its items name no method or more than one.
- */
-function methodAmong(items: readonly Parts[], own: number): HttpMethod | undefined {
-  const { key } = items[own];
-  if (key !== undefined && !PATH_KEY.test(key)) return undefined;
+/** A list read once: its items, the methods written in it, whether it defines a route, the host its base URL names. */
+interface List {
+  readonly parts: readonly Parts[];
+  /** As values of method keys, or by themselves. */
+  readonly methods: ReadonlySet<HttpMethod>;
+  readonly route: boolean;
+  readonly base: 'intercom' | 'other' | undefined;
+}
+
+function readList(items: readonly Item[]): List {
+  const parts = items.map(partsOf);
   const methods = new Set<HttpMethod>();
-  for (const [i, item] of items.entries()) {
-    if (item.key !== undefined && ROUTE_KEY.test(item.key)) return undefined;
-    if (i === own || (item.key !== undefined && !METHOD_KEY.test(item.key))) continue;
-    const method = methodOfValue(item.value);
+  let route = false;
+  let base: List['base'];
+  for (const { key, value } of parts) {
+    if (key !== undefined && ROUTE_KEY.test(key)) route = true;
+    if (key !== undefined && BASE_KEY.test(key) && OTHER_BASE.test(value)) base ??= INTERCOM_BASE.test(value) ? 'intercom' : 'other';
+    const method = key === undefined || METHOD_KEY.test(key) ? methodOfValue(value) : undefined;
     if (method) methods.add(method);
   }
-  return methods.size === 1 ? [...methods][0] : undefined;
+  return { parts, methods, route, base };
+}
+
+/** The index of the part whose value holds `index`, or -1 (parts are in the order of the text). */
+function partAt(parts: readonly Parts[], index: number): number {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const part = parts[mid];
+    if (index < part.valueAt) hi = mid - 1;
+    else if (index >= part.valueAt + part.value.length) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * The method written beside the value in part `own`: undefined when that value is no path (a label, a name), the
+ * list is a route definition, or its items name no method or more than one.
+ */
+function methodAmong(list: List, own: number): HttpMethod | undefined {
+  const { key } = list.parts[own];
+  if ((key !== undefined && !PATH_KEY.test(key)) || list.route || list.methods.size !== 1) return undefined;
+  return list.methods.values().next().value;
 }
 
 /** The method written beside a value in the list right around it (used for every URL the scan finds). */
 export function methodBeside(text: string, index: number, group: Group | null = enclosingGroup(text, index) ?? null): HttpMethod | undefined {
   if (!group) return undefined;
-  const items = splitList(text, group.open + 1, group.close);
-  const parts = items.map(partsOf);
-  const own = parts.findIndex((p) => p.valueAt <= index && index < p.valueAt + p.value.length);
-  return own < 0 ? undefined : methodAmong(parts, own);
+  const list = readList(splitList(text, group.open + 1, group.close));
+  const own = partAt(list.parts, index);
+  return own < 0 ? undefined : methodAmong(list, own);
 }
 
 /** A literal path with the method beside it. */
@@ -109,41 +138,32 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget): 
     } else if (ch === '(' || ch === '[' || ch === '{') stack.push(i);
     else if (stack.length > 0) closes.set(stack.pop()!, i);
   }
-  const lists = new Map<number, Parts[] | null>();
-  const list = (open: number): Parts[] | null => {
-    let parts = lists.get(open);
-    if (parts === undefined) {
+  const lists = new Map<number, List | null>();
+  const list = (open: number): List | null => {
+    let read = lists.get(open);
+    if (read === undefined) {
       const close = closes.get(open);
       budget.spend(close === undefined ? 1 : close - open);
-      parts = close === undefined ? null : splitList(text, open + 1, close).map(partsOf);
-      lists.set(open, parts);
+      read = close === undefined ? null : readList(splitList(text, open + 1, close));
+      lists.set(open, read);
     }
-    return parts;
-  };
-  /** The host a list's own base URL names: Intercom's, another, or none; once per list. */
-  const bases = new Map<number, 'intercom' | 'other' | undefined>();
-  const baseOf = (open: number): 'intercom' | 'other' | undefined => {
-    if (bases.has(open)) return bases.get(open);
-    const base = list(open)?.find((part) => part.key !== undefined && BASE_KEY.test(part.key) && OTHER_BASE.test(part.value));
-    const host = base && (INTERCOM_BASE.test(base.value) ? 'intercom' : 'other');
-    bases.set(open, host);
-    return host;
+    return read;
   };
   /** Whether a list, or an object it sits in, names a base URL that is not Intercom's (the nearest one counts). */
   const elsewhere = (groups: readonly number[]): boolean => {
     for (let g = groups.length - 1; g >= 0; g--) {
-      const host = baseOf(groups[g]);
-      if (host) return host === 'other';
+      const base = list(groups[g])?.base;
+      if (base) return base === 'other';
     }
     return false;
   };
   const found: PathWithMethod[] = [];
   for (const { at, groups } of candidates) {
     budget.spend();
-    const parts = list(groups[groups.length - 1]);
-    const own = parts ? parts.findIndex((p) => p.valueAt <= at && at < p.valueAt + p.value.length) : -1;
-    if (!parts || own < 0 || !VALUE_LEAD.test(text.slice(parts[own].valueAt, at))) continue;
-    const method = methodAmong(parts, own);
+    const own = list(groups[groups.length - 1]);
+    const index = own ? partAt(own.parts, at) : -1;
+    if (!own || index < 0 || !VALUE_LEAD.test(text.slice(own.parts[index].valueAt, at))) continue;
+    const method = methodAmong(own, index);
     const literal = method && readLiteral(text, at, lang);
     const path = literal && literal.value + readConcat(text, literal.end, lang, budget).value;
     if (!method || !path?.includes('/') || elsewhere(groups)) continue;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Budget } from '../../../src/scopes/budget';
 import { operationText } from '../../../src/scopes/operations';
 import { scanFiles, scanText } from '../../../src/scopes/scanner';
 
@@ -58,5 +59,34 @@ suite('scopes scanner: a request helper called with the method beside the path',
 
   test('Go: c.do(ctx, http.MethodPost, "/…"+id, body) and c.do(ctx, "GET", …)', () => {
     assert.deepEqual(requests('method-argument.go'), ['27 POST /conversations/{id}/reply', '31 GET /admins/{id}']);
+  });
+});
+
+suite('scopes scanner: a method beside a URL the scan finds', () => {
+  test('a table of full Intercom URLs takes each entry\'s method key', () => {
+    const text = [
+      'export const endpoints = {',
+      "  archive: { url: 'https://api.intercom.io/contacts/${id}/archive', operation: 'post' },",
+      "  remove: { verb: 'DELETE', url: `https://api.intercom.io/tags/${tag}` },",
+      '};',
+    ].join('\n');
+    assert.deepEqual(scanText('src/endpoints.ts', text).map((f) => f.kind !== 'webhook' && `${f.line} ${operationText(f.operation)} ${f.methodSeen}`), [
+      '2 POST /contacts/{id}/archive true',
+      '3 DELETE /tags/{id} true',
+    ]);
+  });
+});
+
+suite('scopes scanner: a long list of paths is read once', () => {
+  test('twice the paths in one list, at most about twice the work', () => {
+    const work = (count: number): number => {
+      const text = `BASE = "https://api.intercom.io"\nPATHS = [${'"/contacts/search", '.repeat(count)}"POST"]\n`;
+      const budget = new Budget();
+      scanText('paths.py', text, budget);
+      return budget.steps;
+    };
+    const small = work(1000);
+    const large = work(2000);
+    assert.ok(large <= 2.3 * small, `work went from ${small} to ${large} steps when the list doubled`);
   });
 });
