@@ -9,7 +9,7 @@ import { pathsWithMethods } from './besideMethod';
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
-import type { Finding, RequestFinding, UnknownSdkCall } from './finding';
+import type { Finding, RequestFinding, UnknownSdkCall, UnseenMethod } from './finding';
 import { IMPORT_WORDS, importsOf } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
@@ -140,6 +140,7 @@ interface Context {
   readonly lang: Language;
   readonly findings: Finding[];
   readonly unknownCalls: UnknownSdkCall[];
+  readonly unseenMethods: UnseenMethod[];
   readonly budget: Budget;
   readonly project: ProjectContext | undefined;
   /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
@@ -195,11 +196,16 @@ function addRequest(ctx: Context, index: number, kind: 'rest' | 'sdk', operation
 
 type Target = Omit<Operation, 'method'>;
 
-/** A REST call at `index` with the method the code shows, or a guess (see guessOperation) when it shows none. */
+/**
+ * A REST call at `index` with the method the code shows. When it shows none, a finding only where the path decides
+ * what the call needs (see guessOperation); where the method would decide, a call to check by hand.
+ */
 function addRest(ctx: Context, index: number, target: Target, method: { method: HttpMethod; seen: boolean }): void {
   if (method.seen) return addRequest(ctx, index, 'rest', { method: method.method, ...target });
-  const { operation, rules } = guessOperation(target);
-  ctx.findings.push({ file: ctx.file, ...position(ctx, index), kind: 'rest', operation, methodSeen: false, rules });
+  const { operation, rules, candidates } = guessOperation(target);
+  if (candidates.length > 0) {
+    ctx.unseenMethods.push({ file: ctx.file, ...position(ctx, index), target, methods: candidates.map((c) => c.method) });
+  } else ctx.findings.push({ file: ctx.file, ...position(ctx, index), kind: 'rest', operation, methodSeen: false, rules });
 }
 
 /**
@@ -557,6 +563,17 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
+/** Calls to check by hand, once per line and path, and none where a finding on the line shows the same path. */
+function dedupeUnseen(unseen: UnseenMethod[], findings: readonly Finding[]): UnseenMethod[] {
+  const seen = new Set(findings.map((f) => (f.kind === 'webhook' ? '' : `${f.line} ${f.operation.path}`)));
+  return unseen.filter((u) => {
+    const key = `${u.line} ${u.target.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   return scanSource(file, text, budget, project).findings;
@@ -565,13 +582,14 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
 interface SourceScan {
   readonly findings: Finding[];
   readonly unknownCalls: UnknownSdkCall[];
+  readonly unseenMethods: UnseenMethod[];
   /** The text imports an Intercom SDK or names Intercom's API host. */
   readonly talksToIntercom: boolean;
 }
 
 /**
- * The findings in one file's text, its SDK calls whose method no table knows, and whether it talks to
- * Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
+ * The findings in one file's text, its SDK calls whose method no table knows, its calls whose method the code does
+ * not show, and whether it talks to Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
  */
 function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text)): SourceScan {
   const lang = languageOf(file) ?? 'js';
@@ -579,7 +597,9 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
   const marked = mentioned || project?.importsIntercom === true;
   // Only files that may talk to Intercom pay for blanking their comments.
   const code = marked ? blankComments(text, lang) : text;
-  const ctx: Context = { file, text: code, source: text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
+  const ctx: Context = {
+    file, text: code, source: text, lang, findings: [], unknownCalls: [], unseenMethods: [], budget, project, selfRegions: [],
+  };
   scanTopics(ctx, marked);
   if (marked) {
     const bases = new Set<string>();
@@ -589,7 +609,8 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
     if (talksToIntercom || project?.importsIntercom) scanPathsWithMethods(ctx);
     if (talksToIntercom) scanBarePaths(ctx);
   }
-  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls, talksToIntercom };
+  const findings = dedupe(ctx.findings);
+  return { findings, unknownCalls: ctx.unknownCalls, unseenMethods: dedupeUnseen(ctx.unseenMethods, findings), talksToIntercom };
 }
 
 export interface ScanProgress {
@@ -662,6 +683,8 @@ async function scanOne(
       const scanned = scanSource(file, text, budget, project, look?.mentioned);
       outcome.findings = scanned.findings;
       outcome.unknownCalls = scanned.unknownCalls;
+      // Only when there are some, so that an empty outcome crosses between threads as its index; a rescan replaces them.
+      if (scanned.unseenMethods.length > 0 || project !== undefined) outcome.unseenMethods = scanned.unseenMethods;
       if (project === undefined) {
         outcome.talksToIntercom = scanned.talksToIntercom;
         if (scanned.talksToIntercom) outcome.givenClient = classesGivenClient(text, budget);
@@ -676,6 +699,7 @@ async function scanOne(
     // A second, project-aware scan that fails leaves the file unscanned.
     outcome.findings = undefined;
     outcome.unknownCalls = undefined;
+    outcome.unseenMethods = undefined;
   }
   return { outcome, cancelled: false };
 }
