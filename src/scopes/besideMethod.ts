@@ -4,12 +4,13 @@
 // 'POST')`, `makeRequest({ method: 'POST', path: '/contacts' })`). The method is the one item of the same object,
 // dict, array or argument list that a method key names, or that is a method by itself. A route definition (it has a
 // handler) is an endpoint the app serves; a list that names another host's base URL, or sits in an object that
-// does, is that host's.
+// does, is that host's. Read in files that talk to Intercom, and in lists that name it (a settings module's
+// `INTERCOM_ENDPOINTS = {…}`) in files that mention it.
 
 import { afterString, enclosingGroup, isStringStart, splitList, type Group, type Item } from './brackets';
 import type { Budget } from './budget';
 import { API_ROOTS, type HttpMethod } from './operations';
-import { readConcat, readLiteral, type Language } from './source';
+import { linePrefix, readConcat, readLiteral, type Language } from './source';
 
 /** `key: value`, `"key": value`, `key => value`, `key=value` (not `==`, `=>` after `=`, `::`). */
 const KEYED = /^\s*['"]?([A-Za-z_$][\w$]*)['"]?\s*(?::(?!:)|=>|=(?![=>]))\s*/;
@@ -49,6 +50,8 @@ function methodOfValue(value: string): HttpMethod | undefined {
 /** A list read once: its items, the methods written in it, whether it defines a route, the host its base URL names. */
 interface List {
   readonly parts: readonly Parts[];
+  /** What it is assigned to or handed to, on its line, names Intercom: `INTERCOM_ENDPOINTS = {`, `IntercomEndpoint(`. */
+  readonly named?: boolean;
   /** As values of method keys, or by themselves. */
   readonly methods: ReadonlySet<HttpMethod>;
   readonly route: boolean;
@@ -113,14 +116,16 @@ export interface PathWithMethod {
 /** What may precede a path literal in its item's value: a string prefix, `await`. */
 const VALUE_LEAD = /^\s*(?:await\s+)?[fFrRbBuU]{0,2}$/;
 const ANY_PATH = new RegExp(`['"\`]${PATH_START.source}`);
+const NAMED = /intercom/i;
 /** What the pass stops at: quotes and brackets. */
 const TOKEN = /['"`()[\]{}]/g;
 
 /**
  * Every literal that starts an item like an Intercom API path (a `/`, or two segments) and has its method beside
  * it, in one pass over the text that matches the brackets: each list is split once however many paths it holds.
+ * `namedOnly`: in a file that does not otherwise talk to Intercom, only in lists that name it (or sit in one that does).
  */
-export function pathsWithMethods(text: string, lang: Language, budget: Budget): PathWithMethod[] {
+export function pathsWithMethods(text: string, lang: Language, budget: Budget, namedOnly = false): PathWithMethod[] {
   budget.spend(text.length);
   if (!ANY_PATH.test(text)) return [];
   const candidates: { at: number; groups: number[] }[] = [];
@@ -144,7 +149,7 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget): 
     if (read === undefined) {
       const close = closes.get(open);
       budget.spend(close === undefined ? 1 : close - open);
-      read = close === undefined ? null : readList(splitList(text, open + 1, close));
+      read = close === undefined ? null : { ...readList(splitList(text, open + 1, close)), named: NAMED.test(linePrefix(text, open, 120)) };
       lists.set(open, read);
     }
     return read;
@@ -167,6 +172,7 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget): 
     const literal = method && readLiteral(text, at, lang);
     const path = literal && literal.value + readConcat(text, literal.end, lang, budget).value;
     if (!method || !path?.includes('/') || elsewhere(groups)) continue;
+    if (namedOnly && !groups.some((open) => list(open)?.named)) continue;
     found.push({ at, path, method });
   }
   return found;

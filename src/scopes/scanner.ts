@@ -500,9 +500,12 @@ function scanSdk(ctx: Context): void {
   }
 }
 
-/** Paths written beside their method (endpoint tables, helpers called with both), when Intercom names the operation. */
-function scanPathsWithMethods(ctx: Context): void {
-  for (const { at, path, method } of pathsWithMethods(ctx.text, ctx.lang, ctx.budget)) {
+/**
+ * Paths written beside their method (endpoint tables, helpers called with both), when Intercom names the operation.
+ * `namedOnly`: the file does not talk to Intercom, so only in tables that name it.
+ */
+function scanPathsWithMethods(ctx: Context, namedOnly: boolean): void {
+  for (const { at, path, method } of pathsWithMethods(ctx.text, ctx.lang, ctx.budget, namedOnly)) {
     const target = toTarget(path, false);
     const operation = target && { method, ...target };
     if (operation && matchOperation(operation).length > 0) addRequest(ctx, at, 'rest', operation);
@@ -606,7 +609,7 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
     scanSdk(ctx);
-    if (talksToIntercom || project?.importsIntercom) scanPathsWithMethods(ctx);
+    scanPathsWithMethods(ctx, !talksToIntercom && !project?.importsIntercom);
     if (talksToIntercom) scanBarePaths(ctx);
   }
   const findings = dedupe(ctx.findings);

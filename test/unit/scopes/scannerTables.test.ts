@@ -34,7 +34,13 @@ suite('scopes scanner: declarative endpoint tables', () => {
     ]);
   });
 
-  test('a table in a file that does not talk to Intercom is not Intercom\'s', async () => {
+  test('Python: a settings module whose table names Intercom, though the module names neither its host nor its SDK; not the other table beside it', () => {
+    assert.deepEqual(requests('endpoint-config.py'), ['14 POST /contacts/search', '15 POST /companies/list']);
+  });
+
+  test('a table in a file that does not talk to Intercom and does not name it is not Intercom\'s', async () => {
+    assert.deepEqual(requests('endpoint-config-other-vendor.py'), []);
+
     const result = await scanFiles(['src/crm.ts'], () => fs.readFileSync(path.join(PATTERNS, 'endpoint-table-other-vendor.ts')));
     assert.deepEqual(result.findings, []);
   });
