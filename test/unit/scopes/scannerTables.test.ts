@@ -4,14 +4,7 @@ import path from 'node:path';
 import { Budget } from '../../../src/scopes/budget';
 import { operationText } from '../../../src/scopes/operations';
 import { scanFiles, scanText } from '../../../src/scopes/scanner';
-
-const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
-
-/** "line METHOD /path" for each request finding of a pattern fixture, "(assumed)" where the code shows no method. */
-const requests = (name: string): string[] =>
-  scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).flatMap((f) =>
-    f.kind === 'webhook' ? [] : [`${f.line} ${operationText(f.operation)}${f.methodSeen ? '' : ' (assumed)'}`],
-  );
+import { PATTERNS, requests } from './patternScan';
 
 suite('scopes scanner: declarative endpoint tables', () => {
   test('JS/TS: url or path beside operation, method or httpMethod, under Intercom\'s prefix; not another vendor\'s table, routes or a label', () => {
