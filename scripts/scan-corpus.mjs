@@ -1,7 +1,7 @@
 // Runs the pure scope scanner and planner on folders of real code (checked out outside this repo), the
 // way the Generate Scope Checklist command would: every scannable file, capabilities preselected from
 // the findings, the least set of Developer Hub permissions. Prints, per folder, the permissions it would
-// recommend, the findings behind them, skipped files and files to check by hand. By hand, not in CI:
+// recommend, the findings behind them, skipped files, and files and calls to check by hand. By hand, not in CI:
 //   node esbuild.mjs --tests && node scripts/scan-corpus.mjs [--json] FOLDER...
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -71,6 +71,7 @@ async function scanFolder(folder) {
     skipped: result.skipped.map((s) => `${s.file} (${s.reason})`),
     checkByHand: result.checkByHand,
     unknownCalls: result.unknownCalls.map((c) => `${c.file}:${c.line} ${c.call}  ${c.snippet}`),
+    methodNotShown: result.unseenMethods.map((u) => `${u.file}:${u.line} ${u.methods.join('|')} ${u.target.path}  ${u.snippet}`),
   };
 }
 
@@ -88,6 +89,7 @@ function printReport(r) {
   list('Skipped', r.skipped);
   list('Check these by hand', r.checkByHand);
   if (r.unknownCalls.length > 0) list('SDK calls no table knows', r.unknownCalls);
+  if (r.methodNotShown.length > 0) list('Calls whose method the code does not show (nothing ticked)', r.methodNotShown);
 }
 
 const args = process.argv.slice(2);
