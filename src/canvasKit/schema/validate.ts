@@ -1,0 +1,55 @@
+// Checks Canvas Kit bodies against canvas.schema.json: what an app returns (per flow and placement), what
+// Intercom sends it, and the fixture files a developer writes by hand. Each problem carries a JSON pointer and
+// a sentence saying what was expected, so the simulator can show Intercom's generic error card with the
+// precise reason beside it.
+import canvasSchema from './canvas.schema.json';
+import { FIXTURE_SCHEMA, FLOW_SCHEMAS, PLACEMENTS, type Flow, type Placement } from './flows';
+import { SchemaInterpreter, type Problem, type Schema, type Severity } from './interpreter';
+
+export type { Problem, Severity } from './interpreter';
+export type { Capability, Flow, Placement } from './flows';
+export { PLACEMENTS } from './flows';
+
+export interface ValidateOptions {
+  /**
+   * Treat as errors what the docs disagree on (dropdown rules, checkbox `options`, live canvases in the
+   * Inbox) and what Intercom is not known to refuse (card_creation_options outside the Inbox). Default: warnings.
+   */
+  readonly strict?: boolean;
+  /**
+   * How a key Canvas Kit does not define counts. Default: an error, so a misspelt `styel` is caught. Whether
+   * Intercom refuses such keys is undocumented; public apps running on Intercom carry some (a divider's
+   * `margin_bottom`), so a simulator that renders as Intercom would can pass 'warning'.
+   */
+  readonly unknownKeys?: Severity;
+}
+
+export interface CanvasKitValidator {
+  /** The problems of what an app returned for `flow` at `placement`. */
+  validateResponse(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): Problem[];
+  /** The problems of a request body Intercom would send for `flow` at `placement`. */
+  validateRequest(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): Problem[];
+  /** The problems of a fixture file: any response body, wherever it is shown. */
+  validateFixture(body: unknown, options?: ValidateOptions): Problem[];
+}
+
+/** A validator over a Canvas Kit schema built by generate/build.ts (the tests use one built with a fix left out). */
+export function canvasKitValidator(schema: Schema): CanvasKitValidator {
+  const interpreter = new SchemaInterpreter(schema);
+  const at = (placement: Placement | undefined, { strict, unknownKeys }: ValidateOptions = {}) =>
+    ({ placement: placement && PLACEMENTS[placement], strict, unknownKeys });
+  return {
+    validateResponse: (flow, placement, body, options) => interpreter.validate(FLOW_SCHEMAS[flow].response, body, at(placement, options)),
+    validateRequest: (flow, placement, body, options) =>
+      interpreter.validate(FLOW_SCHEMAS[flow].request[PLACEMENTS[placement].capability], body, at(placement, options)),
+    validateFixture: (body, options) => interpreter.validate(FIXTURE_SCHEMA, body, at(undefined, options)),
+  };
+}
+
+let shipped: CanvasKitValidator | undefined;
+/** The validator over the committed canvas.schema.json. */
+const validator = () => (shipped ??= canvasKitValidator(canvasSchema as Schema));
+
+export const validateResponse: CanvasKitValidator['validateResponse'] = (...args) => validator().validateResponse(...args);
+export const validateRequest: CanvasKitValidator['validateRequest'] = (...args) => validator().validateRequest(...args);
+export const validateFixture: CanvasKitValidator['validateFixture'] = (...args) => validator().validateFixture(...args);
