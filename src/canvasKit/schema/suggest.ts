@@ -1,6 +1,7 @@
 // "Did you mean": the candidate a misspelt key or value was most likely meant to be. A typo is a few edits
 // away (a swap of two neighbours counts as one: `styel` → `style`); a key whose words are in another order
-// (`margin_bottom` → `bottom_margin`) or in another case is also a match.
+// (`margin_bottom` → `bottom_margin`) or in another case is also a match, and so, failing those, is the one
+// candidate starting with the same four letters or more (`heading` → `header`).
 
 /** The closest candidate, or undefined when none is near enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
@@ -17,7 +18,14 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       bestDistance = d;
     }
   }
-  return best;
+  if (best) return best;
+  const prefix = (c: string) => {
+    let n = 0;
+    while (n < c.length && c[n].toLowerCase() === word[n]?.toLowerCase()) n++;
+    return n;
+  };
+  const sharing = candidates.filter((c) => prefix(c) >= 4);
+  return sharing.length === 1 ? sharing[0] : undefined;
 }
 
 /** Insertions, deletions, substitutions and swaps of two neighbours (optimal string alignment). */

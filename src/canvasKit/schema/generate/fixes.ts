@@ -307,7 +307,7 @@ export const FIXES: readonly Fix[] = [
       def(defs, 'sheet_action_component')['x-only'] = { capability: 'messenger', feature: 'a sheet action' };
       properties(def(defs, 'canvas_object'), 'content_url').content_url['x-only'] = { capability: 'messenger', feature: 'a live canvas (content_url)', warning: liveCanvasInInbox };
       properties(def(defs, 'submit_response'), 'card_creation_options').card_creation_options['x-only'] = {
-        capability: 'inbox', feature: 'card_creation_options in a submit response', warning: 'Intercom uses them only for an app in the Inbox (it then initializes the Messenger app with them)',
+        capability: 'inbox', feature: '`card_creation_options` in a submit response', warning: 'Intercom reads them only from an app in the Inbox, to initialize its Messenger app with them',
       };
       const flows: [string, string, string?][] = [
         [FLOW_SCHEMAS.configure.response, 'the configure flow'], [FLOW_SCHEMAS.configure.request.inbox, 'the configure flow'],
