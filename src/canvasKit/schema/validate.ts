@@ -9,6 +9,8 @@ import { SchemaInterpreter, type Problem, type Schema, type Severity } from './i
 export type { Problem, Severity } from './interpreter';
 export type { Capability, Flow, Placement } from './flows';
 export { PLACEMENTS } from './flows';
+export { locate, type Location, type Span } from './locate';
+
 
 export interface ValidateOptions {
   /**
