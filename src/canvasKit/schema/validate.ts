@@ -11,6 +11,18 @@ export type { Capability, Flow, Placement } from './flows';
 export { PLACEMENTS } from './flows';
 export { locate, type Location, type Span } from './locate';
 
+/**
+ * Canvas fixtures: response bodies written or saved as JSON under the folder's .intercom/canvas/, each as an
+ * app returns it (`{"canvas": …}`, `{"results": …}` or `{"content": …}`). context.json there is the simulator's
+ * request context, another shape: package.json's jsonValidation leaves it out with the same two patterns.
+ */
+export const CANVAS_FIXTURE_FILES = ['**/.intercom/canvas/**/*.json', '!**/.intercom/canvas/context.json'] as const;
+
+/** Whether a path relative to the folder is a canvas fixture (see CANVAS_FIXTURE_FILES). */
+export function isCanvasFixture(relativePath: string): boolean {
+  const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  return /^\.intercom\/canvas\/(?:[^/]+\/)*[^/]+\.json$/.test(path) && path !== '.intercom/canvas/context.json';
+}
 
 export interface ValidateOptions {
   /**
