@@ -155,23 +155,24 @@ export class SchemaInterpreter {
   private checkObject(schema: Schema, value: Record<string, unknown>, pointer: string, options: InterpretOptions): Issue[] {
     const issues: Issue[] = [];
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    const missing = ((schema.required ?? []) as string[]).filter((k) => !(k in value));
+    const missing = ((schema.required ?? []) as string[]).filter((k) => !Object.hasOwn(value, k));
     if (missing.length > 0) {
       const what = typeof schema.title === 'string' && schema.properties ? ` (${schema.title} requires ${list((schema.required as string[]).map(quote))})` : '';
       issues.push(hard(pointer, `Missing ${list(missing.map(quote))}${what}.`));
     }
     for (const [k, needs] of Object.entries((schema.dependentRequired ?? {}) as Record<string, string[]>)) {
-      const absent = k in value ? needs.filter((n) => !(n in value)) : [];
+      const absent = Object.hasOwn(value, k) ? needs.filter((n) => !Object.hasOwn(value, n)) : [];
       if (absent.length > 0) issues.push(hard(pointer, `Missing ${list(absent.map(quote))}, required when "${k}" is given.`));
     }
     for (const [k, v] of Object.entries(value)) {
       const here = `${pointer}/${escape(k)}`;
-      if (properties[k]) issues.push(...this.check(properties[k], v, here, options));
+      // Own keys only: the app's JSON may name "constructor" or "__proto__".
+      if (Object.hasOwn(properties, k)) issues.push(...this.check(properties[k], v, here, options));
       else if (schema.additionalProperties === false) {
         const known = Object.keys(properties);
         const suggestion = didYouMean(k, known);
         const where = typeof schema.title === 'string' ? ` in ${schema.title}` : '';
-        const message = `Unknown key "${k}"${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected ${oneOf(known)}.`;
+        const message = `Unknown key ${describe(k)}${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected ${oneOf(known)}.`;
         issues.push(options.unknownKeys === 'warning' ? { pointer: here, message, severity: 'warning', hard: false } : hard(here, message));
       } else if (isObject(schema.additionalProperties)) issues.push(...this.check(schema.additionalProperties as Schema, v, here, options));
     }

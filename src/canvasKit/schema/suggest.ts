@@ -3,8 +3,12 @@
 // (`margin_bottom` → `bottom_margin`) or in another case is also a match, and so, failing those, is the one
 // candidate starting with the same four letters or more (`heading` → `header`).
 
+/** Longer words are no typo of a key or value, and their edit distance would cost length × length. */
+const MAX_WORD = 64;
+
 /** The closest candidate, or undefined when none is near enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > MAX_WORD) return undefined;
   const words = (s: string) => s.toLowerCase().split(/[-_]/).sort().join('_');
   const same = candidates.find((c) => c !== word && words(c) === words(word));
   if (same) return same;

@@ -142,6 +142,15 @@ suite('canvas kit validator: messages', () => {
     ]);
   });
 
+  test("an app's keys cannot steer the validator: constructor and __proto__ are unknown keys, a huge key is cut short in the message", () => {
+    const body = JSON.parse(`{"canvas": {"content": {"components": [{"type": "text", "text": "Hi", "constructor": 1, "__proto__": {"style": "x"}, "${'k'.repeat(60_000)}": 2}]}}}`) as unknown;
+    assert.deepEqual(lines(validateResponse('submit', 'home', body)).map((l) => l.replace(/ Expected one of .*$/, '').replace(/k{20,}/g, (m) => `k×${m.length}`)), [
+      'error /canvas/content/components/0/constructor: Unknown key "constructor" in Text Component.',
+      'error /canvas/content/components/0/__proto__: Unknown key "__proto__" in Text Component.',
+      `error /canvas/content/components/0/k×60000: Unknown key "k×57…" in Text Component.`,
+    ]);
+  });
+
   test('the interpreter refuses a schema keyword it does not interpret, naming where', () => {
     assert.throws(() => new SchemaInterpreter({ $defs: { a: { type: 'string', minLength: 1 } } }),
       /#\/\$defs\/a\/minLength: the Canvas Kit validator does not interpret "minLength"/);
