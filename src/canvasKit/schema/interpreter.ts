@@ -54,11 +54,71 @@ const PLAIN = new Set([
 ]);
 const CAPABILITY_NAMES = { messenger: 'Messenger', inbox: 'Inbox' };
 
+/**
+ * A schema read once into a fixed shape: validation runs for every value of a canvas, and objects of one
+ * shape read their fields fast where the schema's own objects, each of its own shape, do not.
+ */
+class Node {
+  readonly title: string | undefined;
+  readonly ref: string | undefined;
+  readonly never: boolean;
+  readonly only: Only | undefined;
+  readonly type: unknown;
+  readonly allowed: readonly unknown[] | undefined;
+  readonly maxBytes: number | undefined;
+  /** A Map, so a key named "constructor" or "__proto__" in the app's JSON is no property. */
+  readonly properties: ReadonlyMap<string, Node>;
+  readonly required: readonly string[];
+  /** additionalProperties: false. */
+  readonly closed: boolean;
+  readonly additional: Node | undefined;
+  readonly dependentRequired: readonly (readonly [string, readonly string[]])[];
+  readonly items: Node | undefined;
+  readonly minItems: number | undefined;
+  readonly maxItems: number | undefined;
+  readonly pattern: RegExp | undefined;
+  readonly patternMessage: string;
+  readonly allOf: readonly Node[] | undefined;
+  readonly anyOf: readonly Node[] | undefined;
+  readonly oneOf: readonly Node[] | undefined;
+  readonly lenient: readonly Lenient[] | undefined;
+  /** The schema as written, for the lenient readings' patches. */
+  readonly raw: Schema;
+
+  constructor(schema: Schema | boolean) {
+    const raw = typeof schema === 'boolean' ? {} : schema;
+    const node = (s: unknown) => new Node(s as Schema | boolean);
+    const nodes = (list: unknown) => (list as (Schema | boolean)[] | undefined)?.map(node);
+    this.raw = raw;
+    this.never = schema === false;
+    this.title = typeof raw.title === 'string' ? raw.title : undefined;
+    this.ref = typeof raw.$ref === 'string' ? raw.$ref : undefined;
+    this.only = raw['x-only'] as Only | undefined;
+    this.type = raw.type;
+    this.allowed = (raw.enum ?? (raw.const !== undefined ? [raw.const] : undefined)) as unknown[] | undefined;
+    this.maxBytes = raw['x-max-bytes'] as number | undefined;
+    this.properties = new Map(Object.entries((raw.properties ?? {}) as Record<string, Schema>).map(([k, v]) => [k, node(v)]));
+    this.required = (raw.required ?? []) as string[];
+    this.closed = raw.additionalProperties === false;
+    this.additional = typeof raw.additionalProperties === 'object' ? node(raw.additionalProperties) : undefined;
+    this.dependentRequired = Object.entries((raw.dependentRequired ?? {}) as Record<string, string[]>);
+    this.items = raw.items === undefined ? undefined : node(raw.items);
+    this.minItems = raw.minItems as number | undefined;
+    this.maxItems = raw.maxItems as number | undefined;
+    this.pattern = typeof raw.pattern === 'string' ? new RegExp(raw.pattern, 'u') : undefined;
+    this.patternMessage = typeof raw.patternErrorMessage === 'string' ? raw.patternErrorMessage : `Expected a string matching /${String(raw.pattern)}/.`;
+    this.allOf = nodes(raw.allOf);
+    this.anyOf = nodes(raw.anyOf);
+    this.oneOf = nodes(raw.oneOf);
+    this.lenient = raw['x-lenient'] as Lenient[] | undefined;
+  }
+}
+
 export class SchemaInterpreter {
   private readonly defs: Record<string, Schema>;
-  private readonly discriminators = new WeakMap<readonly unknown[], Discriminator | null>();
-  private readonly merged = new WeakMap<Schema, Map<number, Schema>>();
-  private readonly patterns = new Map<string, RegExp>();
+  private readonly compiled = new Map<string, Node>();
+  private readonly discriminators = new WeakMap<readonly Node[], Discriminator | null>();
+  private readonly readings = new WeakMap<Node, Map<number, Node>>();
 
   constructor(root: Schema) {
     assertKnownKeywords(root, '#');
@@ -67,7 +127,8 @@ export class SchemaInterpreter {
 
   /** The problems of `value` against the schema `$defs[name]`: errors first, then warnings, in document order. */
   validate(name: string, value: unknown, options: InterpretOptions = {}): Problem[] {
-    const issues = this.check(this.def(name), value, '', options);
+    const issues: Issue[] = [];
+    this.check(this.def(name), value, '', options, issues);
     const seen = new Set<string>();
     return issues
       .filter((i) => !seen.has(key(i)) && seen.add(key(i)))
@@ -75,131 +136,141 @@ export class SchemaInterpreter {
       .map(({ pointer, message, severity }) => ({ pointer, message, severity }));
   }
 
-  private def(name: string): Schema {
-    const schema = this.defs[name];
-    if (!schema) throw new Error(`canvas.schema.json has no schema ${name}`);
-    return schema;
+  /** The schema `$defs[name]` (or the `$ref` `#/$defs/name`), read on first use. */
+  private def(name: string): Node {
+    let node = this.compiled.get(name);
+    if (!node) {
+      const schema = this.defs[name.replace('#/$defs/', '')];
+      if (!schema) throw new Error(`canvas.schema.json has no schema ${name.replace('#/$defs/', '')}`);
+      this.compiled.set(name, (node = new Node(schema)));
+    }
+    return node;
   }
 
-  private resolve(schema: Schema): Schema {
-    return typeof schema.$ref === 'string' ? this.resolve(this.def(schema.$ref.replace('#/$defs/', ''))) : schema;
+  private resolve(node: Node): Node {
+    return node.ref ? this.resolve(this.def(node.ref)) : node;
   }
 
-  private check(schema: Schema | boolean, value: unknown, pointer: string, options: InterpretOptions): Issue[] {
-    if (schema === true) return [];
-    if (schema === false) return [hard(pointer, 'No value is allowed here.')];
-    const lenient = schema['x-lenient'] as readonly Lenient[] | undefined;
-    const issues = this.checkKeywords(schema, value, pointer, options);
-    if (!lenient || options.strict || !issues.some((i) => i.hard)) return issues;
+  // The checks below add what they find to `out`, the issues of the value being validated.
+
+  private check(node: Node, value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
+    const start = out.length;
+    this.checkKeywords(node, value, pointer, options, out);
+    if (!node.lenient || options.strict || !hasHard(out, start)) return;
+    const issues = out.splice(start);
     // What only a lenient reading accepts is a warning saying why; what it refuses too stays an error.
-    const tolerated = this.checkKeywords(this.lenientSchema(schema, lenient, lenient.length), value, pointer, options).filter((i) => i.hard);
+    const tolerated = this.issues(this.reading(node, node.lenient.length), value, pointer, options).filter((i) => i.hard);
     const stillWrong = new Set(tolerated.map((i) => i.pointer));
     const flagged = new Set(issues.map((i) => i.pointer));
-    return [
-      ...issues.map((i) => (!i.hard || stillWrong.has(i.pointer) ? i : {
-        ...i, hard: false, severity: 'warning' as const, message: `${i.message} Tolerated: ${this.because(schema, lenient, i, value, pointer, options)}.`,
-      })),
-      ...tolerated.filter((i) => !flagged.has(i.pointer)),
-    ];
+    for (const i of issues) {
+      out.push(!i.hard || stillWrong.has(i.pointer) ? i : {
+        ...i, hard: false, severity: 'warning', message: `${i.message} Tolerated: ${this.because(node, i, value, pointer, options)}.`,
+      });
+    }
+    out.push(...tolerated.filter((i) => !flagged.has(i.pointer)));
+  }
+
+  /** The issues of `value` against `node`, apart from those found so far. */
+  private issues(node: Node, value: unknown, pointer: string, options: InterpretOptions): Issue[] {
+    const found: Issue[] = [];
+    this.check(node, value, pointer, options, found);
+    return found;
   }
 
   /** The reason of the first lenient reading that alone forgives the issue (all of them when it takes several). */
-  private because(schema: Schema, lenient: readonly Lenient[], issue: Issue, value: unknown, pointer: string, options: InterpretOptions): string {
+  private because(node: Node, issue: Issue, value: unknown, pointer: string, options: InterpretOptions): string {
+    const lenient = node.lenient!;
     if (lenient.length === 1) return lenient[0].because;
-    const alone = lenient.findIndex((_, i) => !this.checkKeywords(this.lenientSchema(schema, lenient, i), value, pointer, options)
+    const alone = lenient.findIndex((_, i) => !this.issues(this.reading(node, i), value, pointer, options)
       .some((x) => x.hard && x.pointer === issue.pointer));
     return alone >= 0 ? lenient[alone].because : lenient.map((l) => l.because).join('; ');
   }
 
-  private checkKeywords(schema: Schema, value: unknown, pointer: string, options: InterpretOptions): Issue[] {
-    const issues: Issue[] = [];
-    if (typeof schema.$ref === 'string') issues.push(...this.check(this.def(schema.$ref.replace('#/$defs/', '')), value, pointer, options));
-    const only = schema['x-only'] as Only | undefined;
+  private checkKeywords(node: Node, value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
+    if (node.never) {
+      out.push(hard(pointer, 'No value is allowed here.'));
+      return;
+    }
+    if (node.ref) this.check(this.def(node.ref), value, pointer, options, out);
+    const only = node.only;
     if (only && options.placement && options.placement.capability !== only.capability) {
       const severity = only.warning && !options.strict ? 'warning' : 'error';
-      issues.push({
+      out.push({
         pointer, severity, hard: false,
         message: `${capitalize(only.feature)} works only in the ${CAPABILITY_NAMES[only.capability]}, not in ${options.placement.name}${only.warning ? ` (${only.warning})` : ''}.`,
       });
     }
-    if (schema.type !== undefined && !hasType(value, schema.type)) {
-      return [...issues, hard(pointer, `Expected ${typeNames(schema.type)}, got ${describe(value)}.`)];
+    if (node.type !== undefined && !hasType(value, node.type)) {
+      out.push(hard(pointer, `Expected ${typeNames(node.type)}, got ${describe(value)}.`));
+      return;
     }
-    if (schema.enum !== undefined || schema.const !== undefined) {
-      const allowed = (schema.enum ?? [schema.const]) as unknown[];
-      if (!allowed.some((a) => a === value)) {
-        const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
-        issues.push(hard(pointer, `Expected ${oneOf(allowed)}, got ${describe(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`));
-      }
+    if (node.allowed && !node.allowed.includes(value)) {
+      const suggestion = typeof value === 'string' ? didYouMean(value, node.allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+      out.push(hard(pointer, `Expected ${oneOf(node.allowed)}, got ${describe(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`));
     }
-    if (typeof schema['x-max-bytes'] === 'number' && value !== undefined) {
-      const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
-      const limit = schema['x-max-bytes'];
+    if (node.maxBytes !== undefined && value !== undefined) {
+      const bytes = utf8Length(JSON.stringify(value));
+      const limit = node.maxBytes;
       if (bytes > limit) {
-        issues.push({ pointer, severity: 'error', hard: false, message: `${lastKey(pointer)} takes ${bytes.toLocaleString('en')} bytes of JSON; Intercom's limit is ${limit.toLocaleString('en')} bytes (${limit / 1024} KB).` });
+        out.push({ pointer, severity: 'error', hard: false, message: `${lastKey(pointer)} takes ${bytes.toLocaleString('en')} bytes of JSON; Intercom's limit is ${limit.toLocaleString('en')} bytes (${limit / 1024} KB).` });
       }
     }
-    if (isObject(value)) issues.push(...this.checkObject(schema, value, pointer, options));
-    if (Array.isArray(value)) issues.push(...this.checkArray(schema, value, pointer, options));
-    if (typeof value === 'string' && typeof schema.pattern === 'string' && !this.regExp(schema.pattern).test(value)) {
-      const expected = typeof schema.patternErrorMessage === 'string' ? schema.patternErrorMessage : `Expected a string matching /${schema.pattern}/.`;
-      issues.push(hard(pointer, `${expected} Got ${describe(value)}.`));
-    }
-    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
-      const branches = schema[keyword] as Schema[] | undefined;
-      if (branches) issues.push(...this.checkBranches(keyword, branches, value, pointer, options));
-    }
-    return issues;
+    if (isObject(value)) this.checkObject(node, value, pointer, options, out);
+    else if (Array.isArray(value)) this.checkArray(node, value, pointer, options, out);
+    else if (typeof value === 'string' && node.pattern && !node.pattern.test(value)) out.push(hard(pointer, `${node.patternMessage} Got ${describe(value)}.`));
+    if (node.allOf) for (const branch of node.allOf) this.check(branch, value, pointer, options, out);
+    if (node.anyOf) this.checkBranches('anyOf', node.anyOf, value, pointer, options, out);
+    if (node.oneOf) this.checkBranches('oneOf', node.oneOf, value, pointer, options, out);
   }
 
-  private checkObject(schema: Schema, value: Record<string, unknown>, pointer: string, options: InterpretOptions): Issue[] {
-    const issues: Issue[] = [];
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    const missing = ((schema.required ?? []) as string[]).filter((k) => !Object.hasOwn(value, k));
-    if (missing.length > 0) {
-      const what = typeof schema.title === 'string' && schema.properties ? ` (${schema.title} requires ${list((schema.required as string[]).map(quote))})` : '';
-      issues.push(hard(pointer, `Missing ${list(missing.map(quote))}${what}.`));
+  private checkObject(node: Node, value: Record<string, unknown>, pointer: string, options: InterpretOptions, out: Issue[]): void {
+    const has = (k: string) => Object.hasOwn(value, k);
+    if (!node.required.every(has)) {
+      const what = node.title && node.properties.size > 0 ? ` (${node.title} requires ${list(node.required.map(quote))})` : '';
+      out.push(hard(pointer, `Missing ${list(node.required.filter((k) => !has(k)).map(quote))}${what}.`));
     }
-    for (const [k, needs] of Object.entries((schema.dependentRequired ?? {}) as Record<string, string[]>)) {
-      const absent = Object.hasOwn(value, k) ? needs.filter((n) => !Object.hasOwn(value, n)) : [];
-      if (absent.length > 0) issues.push(hard(pointer, `Missing ${list(absent.map(quote))}, required when "${k}" is given.`));
+    for (const [k, needs] of node.dependentRequired) {
+      const absent = has(k) ? needs.filter((n) => !has(n)) : [];
+      if (absent.length > 0) out.push(hard(pointer, `Missing ${list(absent.map(quote))}, required when "${k}" is given.`));
     }
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
       const here = `${pointer}/${escape(k)}`;
-      // Own keys only: the app's JSON may name "constructor" or "__proto__".
-      if (Object.hasOwn(properties, k)) issues.push(...this.check(properties[k], v, here, options));
-      else if (schema.additionalProperties === false) {
-        const known = Object.keys(properties);
+      const property = node.properties.get(k);
+      if (property) this.check(property, value[k], here, options, out);
+      else if (node.closed) {
+        const known = [...node.properties.keys()];
         const suggestion = didYouMean(k, known);
-        const where = typeof schema.title === 'string' ? ` in ${schema.title}` : '';
+        const where = node.title ? ` in ${node.title}` : '';
         const message = `Unknown key ${describe(k)}${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected ${oneOf(known)}.`;
-        issues.push(options.unknownKeys === 'warning' ? { pointer: here, message, severity: 'warning', hard: false } : hard(here, message));
-      } else if (isObject(schema.additionalProperties)) issues.push(...this.check(schema.additionalProperties as Schema, v, here, options));
+        out.push(options.unknownKeys === 'warning' ? { pointer: here, message, severity: 'warning', hard: false } : hard(here, message));
+      } else if (node.additional) this.check(node.additional, value[k], here, options, out);
     }
-    return issues;
   }
 
-  private checkArray(schema: Schema, value: unknown[], pointer: string, options: InterpretOptions): Issue[] {
-    const issues: Issue[] = [];
-    const min = schema.minItems as number | undefined;
-    const max = schema.maxItems as number | undefined;
+  private checkArray(node: Node, value: unknown[], pointer: string, options: InterpretOptions, out: Issue[]): void {
+    const { minItems: min, maxItems: max } = node;
     if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
       const range = min !== undefined && max !== undefined ? `${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-      issues.push(hard(pointer, `Expected ${range} items, got ${value.length}.`));
+      out.push(hard(pointer, `Expected ${range} items, got ${value.length}.`));
     }
-    if (schema.items !== undefined) value.forEach((v, i) => issues.push(...this.check(schema.items as Schema, v, `${pointer}/${i}`, options)));
-    return issues;
+    if (node.items) for (let i = 0; i < value.length; i++) this.check(node.items, value[i], `${pointer}/${i}`, options, out);
   }
 
-  private checkBranches(keyword: 'allOf' | 'anyOf' | 'oneOf', branches: Schema[], value: unknown, pointer: string, options: InterpretOptions): Issue[] {
-    if (keyword === 'allOf') return branches.flatMap((b) => this.check(b, value, pointer, options));
+  private checkBranches(keyword: 'anyOf' | 'oneOf', branches: readonly Node[], value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
     const discriminator = this.discriminator(branches);
-    if (discriminator) return this.checkDiscriminated(discriminator, value, pointer, options);
-    const results = branches.map((b) => this.check(b, value, pointer, options));
+    if (discriminator) {
+      this.checkDiscriminated(discriminator, value, pointer, options, out);
+      return;
+    }
+    const results = branches.map((b) => this.issues(b, value, pointer, options));
     const passing = results.flatMap((issues, i) => (issues.some((x) => x.hard) ? [] : [i]));
-    if (passing.length === 1 || (keyword === 'anyOf' && passing.length > 1)) return results[passing[0]];
+    if (passing.length === 1 || (keyword === 'anyOf' && passing.length > 1)) {
+      out.push(...results[passing[0]]);
+      return;
+    }
     if (passing.length > 1) {
-      return [hard(pointer, `Expected exactly one of ${list(passing.map((i) => this.describeBranch(branches[i])), 'or')}, but this is ${list(passing.map((i) => this.describeBranch(branches[i])))}.`)];
+      out.push(hard(pointer, `Expected exactly one of ${list(passing.map((i) => this.describeBranch(branches[i])), 'or')}, but this is ${list(passing.map((i) => this.describeBranch(branches[i])))}.`));
+      return;
     }
     // None fits: the branch that got furthest (deepest first error, then fewest errors) is what was meant.
     const scores = results.map((issues) => {
@@ -207,31 +278,36 @@ export class SchemaInterpreter {
       return { depth: Math.min(...hardOnes.map((x) => depth(x.pointer))), count: hardOnes.length };
     });
     const best = scores.map((_, i) => i).filter((i) => scores.every((s) => s.depth < scores[i].depth || (s.depth === scores[i].depth && s.count >= scores[i].count)));
-    if (best.length === 1) return results[best[0]];
+    if (best.length === 1) {
+      out.push(...results[best[0]]);
+      return;
+    }
     const described = branches.map((b, i) => `${this.describeBranch(b)} (${uncapitalize(results[i].find((x) => x.hard)!.message.replace(/\.$/, ''))})`);
-    return [hard(pointer, `Expected ${list(described, 'or')}.`)];
+    out.push(hard(pointer, `Expected ${list(described, 'or')}.`));
   }
 
-  private checkDiscriminated(d: Discriminator, value: unknown, pointer: string, options: InterpretOptions): Issue[] {
-    const expected = `Expected "${d.key}" to be ${oneOf([...d.branches.keys()])}`;
-    if (!isObject(value)) return [hard(pointer, `Expected an object whose "${d.key}" is ${oneOf([...d.branches.keys()])}, got ${describe(value)}.`)];
-    const tag = value[d.key];
-    if (tag === undefined) return [hard(pointer, `Missing "${d.key}". ${expected}.`)];
-    const branch = typeof tag === 'string' ? d.branches.get(tag) : undefined;
-    if (!branch) {
-      const suggestion = typeof tag === 'string' ? didYouMean(tag, [...d.branches.keys()]) : undefined;
-      return [hard(`${pointer}/${escape(d.key)}`, `${expected}, got ${describe(tag)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`)];
+  private checkDiscriminated(d: Discriminator, value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
+    const tags = () => oneOf([...d.branches.keys()]);
+    if (!isObject(value)) {
+      out.push(hard(pointer, `Expected an object whose "${d.key}" is ${tags()}, got ${describe(value)}.`));
+      return;
     }
-    return this.check(branch, value, pointer, options);
+    const tag = value[d.key];
+    const branch = typeof tag === 'string' ? d.branches.get(tag) : undefined;
+    if (branch) this.check(branch, value, pointer, options, out);
+    else if (tag === undefined) out.push(hard(pointer, `Missing "${d.key}". Expected "${d.key}" to be ${tags()}.`));
+    else {
+      const suggestion = typeof tag === 'string' ? didYouMean(tag, [...d.branches.keys()]) : undefined;
+      out.push(hard(`${pointer}/${escape(d.key)}`, `Expected "${d.key}" to be ${tags()}, got ${describe(tag)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`));
+    }
   }
 
   /** A property every branch requires with one constant value of its own (`type` for components and actions). */
-  private discriminator(branches: readonly Schema[]): Discriminator | null {
+  private discriminator(branches: readonly Node[]): Discriminator | null {
     if (this.discriminators.has(branches)) return this.discriminators.get(branches)!;
     const resolved = branches.map((b) => this.resolve(b));
-    const candidates = Object.keys((resolved[0]?.properties ?? {}) as object);
     let found: Discriminator | null = null;
-    for (const k of candidates) {
+    for (const k of resolved[0]?.properties.keys() ?? []) {
       const tags = resolved.map((b) => constantOf(b, k));
       if (tags.every((t): t is string => typeof t === 'string') && new Set(tags).size === tags.length) {
         found = { key: k, branches: new Map(tags.map((t, i) => [t, branches[i]])) };
@@ -242,43 +318,35 @@ export class SchemaInterpreter {
     return found;
   }
 
-  private describeBranch(branch: Schema): string {
-    const b = typeof branch.title === 'string' ? branch : this.resolve(branch);
-    if (typeof b.title === 'string') return b.title;
-    return `an object with ${list(((b.required ?? []) as string[]).map(quote))}`;
+  private describeBranch(branch: Node): string {
+    const b = branch.title ? branch : this.resolve(branch);
+    return b.title ?? `an object with ${list(b.required.map(quote))}`;
   }
 
-  private regExp(pattern: string): RegExp {
-    let re = this.patterns.get(pattern);
-    if (!re) this.patterns.set(pattern, (re = new RegExp(pattern, 'u')));
-    return re;
-  }
-
-  /** The schema read with lenient reading `index`, or with all of them when `index` is their count. */
-  private lenientSchema(schema: Schema, lenient: readonly Lenient[], index: number): Schema {
-    let readings = this.merged.get(schema);
-    if (!readings) this.merged.set(schema, (readings = new Map()));
-    let merged = readings.get(index);
-    if (!merged) {
-      const strict: Record<string, unknown> = { ...schema };
+  /** `node` read with lenient reading `index`, or with all of them when `index` is their count. */
+  private reading(node: Node, index: number): Node {
+    let readings = this.readings.get(node);
+    if (!readings) this.readings.set(node, (readings = new Map()));
+    let read = readings.get(index);
+    if (!read) {
+      const lenient = node.lenient!;
+      const strict: Record<string, unknown> = { ...node.raw };
       delete strict['x-lenient'];
-      merged = (index === lenient.length ? lenient : [lenient[index]]).reduce((s, l) => deepMerge(s, l.patch), strict as Schema);
-      readings.set(index, merged);
+      read = new Node((index === lenient.length ? lenient : [lenient[index]]).reduce((s, l) => deepMerge(s, l.patch), strict as Schema));
+      readings.set(index, read);
     }
-    return merged;
+    return read;
   }
 }
 
 interface Discriminator {
   readonly key: string;
-  readonly branches: ReadonlyMap<string, Schema>;
+  readonly branches: ReadonlyMap<string, Node>;
 }
 
-function constantOf(schema: Schema, key: string): unknown {
-  if (!((schema.required ?? []) as string[]).includes(key)) return undefined;
-  const p = ((schema.properties ?? {}) as Record<string, Schema>)[key];
-  if (p?.const !== undefined) return p.const;
-  return Array.isArray(p?.enum) && p.enum.length === 1 ? p.enum[0] : undefined;
+function constantOf(node: Node, key: string): unknown {
+  const allowed = node.required.includes(key) ? node.properties.get(key)?.allowed : undefined;
+  return allowed?.length === 1 ? allowed[0] : undefined;
 }
 
 /** Throws on a keyword the interpreter does not know, so a new one in the extracted schema is never ignored. */
@@ -299,6 +367,11 @@ function deepMerge(base: Schema, patch: Schema): Schema {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(patch)) out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Schema, v) : v;
   return out;
+}
+
+function hasHard(issues: readonly Issue[], from: number): boolean {
+  for (let i = from; i < issues.length; i++) if (issues[i].hard) return true;
+  return false;
 }
 
 function hard(pointer: string, message: string): Issue {
@@ -322,7 +395,8 @@ function jsonType(value: unknown): string {
 
 function hasType(value: unknown, type: unknown): boolean {
   const actual = jsonType(value);
-  return (Array.isArray(type) ? type : [type]).some((t) => t === actual || (t === 'number' && actual === 'integer'));
+  const is = (t: unknown) => t === actual || (t === 'number' && actual === 'integer');
+  return Array.isArray(type) ? type.some(is) : is(type);
 }
 
 function typeNames(type: unknown): string {
@@ -362,7 +436,22 @@ function uncapitalize(s: string): string {
 }
 
 function escape(k: string): string {
-  return k.replace(/~/g, '~0').replace(/\//g, '~1');
+  return k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
+}
+
+/** The bytes of `s` in UTF-8, without encoding it. */
+function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      bytes += 4; // a surrogate pair: one code point beyond the BMP
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function depth(pointer: string): number {
