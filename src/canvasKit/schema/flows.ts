@@ -1,24 +1,12 @@
-// Where a Canvas Kit app shows up, and which schema of canvas.schema.json each flow's bodies follow. Shared by
-// the generator (which makes those schemas) and the validator (which picks one per request or response).
+// Which schema of canvas.schema.json each flow's bodies follow, and the placements' names in messages. Shared
+// by the generator (which makes those schemas) and the validator (which picks one per request or response).
+import type { Capability, Flow, Placement } from '../flows';
 
-/** The Messenger serves users, leads and visitors; the Inbox serves teammates. */
-export type Capability = 'messenger' | 'inbox';
-
-/** The five places an app can be inserted (Canvas Kit guide, "Placements"). */
-export type Placement = 'home' | 'conversation' | 'message' | 'workflow' | 'conversationDetails';
-
-export const PLACEMENTS: { readonly [P in Placement]: { readonly capability: Capability; readonly name: string } } = {
-  home: { capability: 'messenger', name: 'the Messenger Home screen' },
-  conversation: { capability: 'messenger', name: 'a Messenger conversation' },
-  message: { capability: 'messenger', name: 'an outbound Message' },
-  workflow: { capability: 'messenger', name: 'a Workflow' },
-  conversationDetails: { capability: 'inbox', name: "the Inbox's conversation details" },
-};
-
-export type Flow = 'configure' | 'initialize' | 'submit' | 'liveCanvas' | 'submitSheet';
+/** The flows whose bodies are JSON: the open-sheet POST is a form, and its answer an HTML page. */
+export type JsonFlow = Exclude<Flow, 'openSheet'>;
 
 /** Names under `$defs`: the request Intercom sends, per capability, and the response it expects. */
-export const FLOW_SCHEMAS: { readonly [F in Flow]: { readonly request: { readonly [C in Capability]: string }; readonly response: string } } = {
+export const FLOW_SCHEMAS: { readonly [F in JsonFlow]: { readonly request: { readonly [C in Capability]: string }; readonly response: string } } = {
   configure: { request: { messenger: 'configure_request', inbox: 'configure_request' }, response: 'configure_response' },
   initialize: { request: { messenger: 'initialize_request_messenger', inbox: 'initialize_request_inbox' }, response: 'initialize_response' },
   submit: { request: { messenger: 'submit_request_messenger', inbox: 'submit_request_inbox' }, response: 'submit_response' },
@@ -28,3 +16,12 @@ export const FLOW_SCHEMAS: { readonly [F in Flow]: { readonly request: { readonl
 
 /** What a canvas fixture file holds: any response body an app returns (see canvas.schema.json's root). */
 export const FIXTURE_SCHEMA = 'canvas_fixture';
+
+/** Each placement in a message ("… works only in the Messenger, not in <name>"). */
+export const PLACEMENT_NAMES: { readonly [P in Placement]: string } = {
+  home: 'the Messenger Home screen',
+  conversation: 'a Messenger conversation',
+  message: 'an outbound Message',
+  operator: 'a Workflow',
+  conversationDetails: "the Inbox's conversation details",
+};

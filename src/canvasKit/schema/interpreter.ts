@@ -5,22 +5,15 @@
 // per-component code. Every keyword it meets is one it knows (the constructor checks), it picks a oneOf
 // branch by the `type` constant when the branches have one, and it reads the annotations the generator adds
 // (x-only, x-lenient, x-max-bytes; see generate/fixes.ts).
+import type { Capability, SchemaProblem } from '../flows';
 import { didYouMean } from './suggest';
 
 export type Schema = { readonly [keyword: string]: unknown };
-export type Severity = 'error' | 'warning';
-
-export interface Problem {
-  /** JSON pointer (RFC 6901) to the value concerned; "" is the whole body. */
-  readonly pointer: string;
-  /** What is wrong and what was expected, in a sentence or two. */
-  readonly message: string;
-  readonly severity: Severity;
-}
+export type Severity = SchemaProblem['severity'];
 
 export interface InterpretOptions {
   /** Where the body is used: checks x-only. Without it, no capability is checked (a fixture file). */
-  readonly placement?: { readonly capability: 'messenger' | 'inbox'; readonly name: string };
+  readonly placement?: { readonly capability: Capability; readonly name: string };
   /** What the docs disagree on, or Intercom is not known to refuse, is an error too (default: a warning). */
   readonly strict?: boolean;
   /** How a key the schema does not define counts (default: an error). */
@@ -28,12 +21,12 @@ export interface InterpretOptions {
 }
 
 /** A problem while a branch is being chosen: only `hard` ones make a oneOf/anyOf branch fail. */
-interface Issue extends Problem {
+interface Issue extends SchemaProblem {
   readonly hard: boolean;
 }
 
 interface Only {
-  readonly capability: 'messenger' | 'inbox';
+  readonly capability: Capability;
   readonly feature: string;
   readonly warning?: string;
 }
@@ -126,7 +119,7 @@ export class SchemaInterpreter {
   }
 
   /** The problems of `value` against the schema `$defs[name]`: errors first, then warnings, in document order. */
-  validate(name: string, value: unknown, options: InterpretOptions = {}): Problem[] {
+  validate(name: string, value: unknown, options: InterpretOptions = {}): SchemaProblem[] {
     const issues: Issue[] = [];
     this.check(this.def(name), value, '', options, issues);
     const seen = new Set<string>();
@@ -378,7 +371,7 @@ function hard(pointer: string, message: string): Issue {
   return { pointer, message, severity: 'error', hard: true };
 }
 
-function key(issue: Problem): string {
+function key(issue: SchemaProblem): string {
   return `${issue.severity} ${issue.pointer} ${issue.message}`;
 }
 

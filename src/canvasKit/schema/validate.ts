@@ -3,12 +3,11 @@
 // a sentence saying what was expected, so the simulator can show Intercom's generic error card with the
 // precise reason beside it.
 import canvasSchema from './canvas.schema.json';
-import { FIXTURE_SCHEMA, FLOW_SCHEMAS, PLACEMENTS, type Flow, type Placement } from './flows';
-import { SchemaInterpreter, type Problem, type Schema, type Severity } from './interpreter';
+import { capabilityOf, type Flow, type Placement, type SchemaProblem } from '../flows';
+import { FIXTURE_SCHEMA, FLOW_SCHEMAS, PLACEMENT_NAMES } from './flows';
+import { SchemaInterpreter, type Schema, type Severity } from './interpreter';
 
-export type { Problem, Severity } from './interpreter';
-export type { Capability, Flow, Placement } from './flows';
-export { PLACEMENTS } from './flows';
+export type { Severity } from './interpreter';
 export { locate, type Location, type Span } from './locate';
 
 /**
@@ -39,23 +38,27 @@ export interface ValidateOptions {
 }
 
 export interface CanvasKitValidator {
-  /** The problems of what an app returned for `flow` at `placement`. */
-  validateResponse(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): Problem[];
-  /** The problems of a request body Intercom would send for `flow` at `placement`. */
-  validateRequest(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): Problem[];
+  /**
+   * The problems of what an app returned for `flow` at `placement` (what the engine's `validate` option takes).
+   * None for the open-sheet flow: its answer is an HTML page.
+   */
+  validateResponse(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): SchemaProblem[];
+  /** The problems of a request body Intercom would send for `flow` at `placement` (none checked for open sheet, a form). */
+  validateRequest(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): SchemaProblem[];
   /** The problems of a fixture file: any response body, wherever it is shown. */
-  validateFixture(body: unknown, options?: ValidateOptions): Problem[];
+  validateFixture(body: unknown, options?: ValidateOptions): SchemaProblem[];
 }
 
 /** A validator over a Canvas Kit schema built by generate/build.ts (the tests use one built with a fix left out). */
 export function canvasKitValidator(schema: Schema): CanvasKitValidator {
   const interpreter = new SchemaInterpreter(schema);
   const at = (placement: Placement | undefined, { strict, unknownKeys }: ValidateOptions = {}) =>
-    ({ placement: placement && PLACEMENTS[placement], strict, unknownKeys });
+    ({ placement: placement && { capability: capabilityOf(placement), name: PLACEMENT_NAMES[placement] }, strict, unknownKeys });
   return {
-    validateResponse: (flow, placement, body, options) => interpreter.validate(FLOW_SCHEMAS[flow].response, body, at(placement, options)),
+    validateResponse: (flow, placement, body, options) =>
+      (flow === 'openSheet' ? [] : interpreter.validate(FLOW_SCHEMAS[flow].response, body, at(placement, options))),
     validateRequest: (flow, placement, body, options) =>
-      interpreter.validate(FLOW_SCHEMAS[flow].request[PLACEMENTS[placement].capability], body, at(placement, options)),
+      (flow === 'openSheet' ? [] : interpreter.validate(FLOW_SCHEMAS[flow].request[capabilityOf(placement)], body, at(placement, options))),
     validateFixture: (body, options) => interpreter.validate(FIXTURE_SCHEMA, body, at(undefined, options)),
   };
 }
@@ -64,6 +67,14 @@ let shipped: CanvasKitValidator | undefined;
 /** The validator over the committed canvas.schema.json. */
 const validator = () => (shipped ??= canvasKitValidator(canvasSchema as Schema));
 
-export const validateResponse: CanvasKitValidator['validateResponse'] = (...args) => validator().validateResponse(...args);
-export const validateRequest: CanvasKitValidator['validateRequest'] = (...args) => validator().validateRequest(...args);
-export const validateFixture: CanvasKitValidator['validateFixture'] = (...args) => validator().validateFixture(...args);
+export function validateResponse(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): SchemaProblem[] {
+  return validator().validateResponse(flow, placement, body, options);
+}
+
+export function validateRequest(flow: Flow, placement: Placement, body: unknown, options?: ValidateOptions): SchemaProblem[] {
+  return validator().validateRequest(flow, placement, body, options);
+}
+
+export function validateFixture(body: unknown, options?: ValidateOptions): SchemaProblem[] {
+  return validator().validateFixture(body, options);
+}

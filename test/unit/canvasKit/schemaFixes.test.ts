@@ -5,14 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildCanvasSchema, type CanvasKitSource } from '../../../src/canvasKit/schema/generate/build';
 import { FIXES } from '../../../src/canvasKit/schema/generate/fixes';
-import { canvasKitValidator, type CanvasKitValidator, type Problem } from '../../../src/canvasKit/schema/validate';
+import type { SchemaProblem } from '../../../src/canvasKit/flows';
+import { canvasKitValidator, type CanvasKitValidator } from '../../../src/canvasKit/schema/validate';
 
 const source = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../src/canvasKit/schema/openapi-canvas-kit.json'), 'utf8')) as CanvasKitSource;
 const fixed = canvasKitValidator(buildCanvasSchema(source));
 const without = (ids: readonly string[]) => canvasKitValidator(buildCanvasSchema(source, { skip: ids }));
 
 /** The problems as "severity pointer: message" lines, or the error thrown. */
-function run(check: (v: CanvasKitValidator) => Problem[], validator: CanvasKitValidator): string[] {
+function run(check: (v: CanvasKitValidator) => SchemaProblem[], validator: CanvasKitValidator): string[] {
   try {
     return check(validator).map((p) => `${p.severity} ${p.pointer}: ${p.message}`);
   } catch (e) {
@@ -34,7 +35,7 @@ interface Case {
   /** The fixes left out to show the defect (default: `fix` alone). */
   readonly off?: readonly string[];
   readonly sample: string;
-  readonly check: (v: CanvasKitValidator) => Problem[];
+  readonly check: (v: CanvasKitValidator) => SchemaProblem[];
   /** A line the sample gets without the fix (the misjudgement); '' when it wrongly passes. */
   readonly before: RegExp | '';
   /** Lines with every fix: errors (matched in order); warnings are listed separately. */

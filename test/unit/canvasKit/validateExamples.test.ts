@@ -2,7 +2,8 @@
 // its embedded Canvas Kit Builder, so each of the 12 components here carries every attribute the reference
 // tables list, with each allowed value; the canvas examples are those of the reference's Canvas page.
 import assert from 'node:assert/strict';
-import { validateFixture, validateRequest, validateResponse, type Placement, type Problem } from '../../../src/canvasKit/schema/validate';
+import type { Placement, SchemaProblem } from '../../../src/canvasKit/flows';
+import { validateFixture, validateRequest, validateResponse } from '../../../src/canvasKit/schema/validate';
 
 const submit = { type: 'submit' };
 const url = { type: 'url', url: 'https://example.com/orders/123' };
@@ -36,7 +37,7 @@ function components(action: object): Record<string, object[]> {
   };
 }
 
-const PLACEMENTS: [Placement, object][] = [['home', sheet], ['conversation', submit], ['message', url], ['workflow', submit], ['conversationDetails', url]];
+const PLACEMENTS: [Placement, object][] = [['home', sheet], ['conversation', submit], ['message', url], ['operator', submit], ['conversationDetails', url]];
 
 suite('canvas kit validator: what the reference documents is valid', () => {
   test('covers the 12 components', () => {
@@ -55,7 +56,7 @@ suite('canvas kit validator: what the reference documents is valid', () => {
   }
 
   test("the reference's canvas examples, the other response shapes, and an event", () => {
-    const noProblems: Problem[] = [];
+    const noProblems: SchemaProblem[] = [];
     assert.deepEqual(validateResponse('initialize', 'home', { canvas: { content: { components: [{ type: 'text', text: 'Hello World!' }] }, stored_data: {} } }), noProblems);
     assert.deepEqual(validateResponse('initialize', 'home', { canvas: { content_url: 'https://messengerapp.com/get-content-here', stored_data: {} } }), noProblems);
     assert.deepEqual(validateResponse('liveCanvas', 'home', { content: { components: [{ type: 'text', text: 'Hello World!' }] } }), noProblems);

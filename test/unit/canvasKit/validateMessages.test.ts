@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { SchemaInterpreter } from '../../../src/canvasKit/schema/interpreter';
-import { validateFixture, validateRequest, validateResponse, type Problem } from '../../../src/canvasKit/schema/validate';
+import type { SchemaProblem } from '../../../src/canvasKit/flows';
+import { validateFixture, validateRequest, validateResponse } from '../../../src/canvasKit/schema/validate';
 
 const canvas = (...components: unknown[]) => ({ canvas: { content: { components } } });
 const submit = { type: 'submit' };
-const lines = (problems: Problem[]) => problems.map((p) => `${p.severity} ${p.pointer}: ${p.message}`);
+const lines = (problems: SchemaProblem[]) => problems.map((p) => `${p.severity} ${p.pointer}: ${p.message}`);
 
 suite('canvas kit validator: messages', () => {
   test('a wrong value: the pointer, what was expected and what came', () => {
@@ -78,7 +79,7 @@ suite('canvas kit validator: messages', () => {
       "error /canvas/content/components/0/action: A sheet action works only in the Messenger, not in the Inbox's conversation details.",
     ]);
     const live = { canvas: { content_url: 'https://app.example.com/live' } };
-    assert.deepEqual(validateResponse('initialize', 'workflow', live), []);
+    assert.deepEqual(validateResponse('initialize', 'operator', live), []);
     const inInbox = "/canvas/content_url: A live canvas (content_url) works only in the Messenger, not in the Inbox's conversation details (the canvas reference says live canvases are Messenger-only; the request-flows guide says one can render in the Inbox).";
     assert.deepEqual(lines(validateResponse('initialize', 'conversationDetails', live)), [`warning ${inInbox}`]);
     assert.deepEqual(lines(validateResponse('initialize', 'conversationDetails', live, { strict: true })), [`error ${inInbox}`]);

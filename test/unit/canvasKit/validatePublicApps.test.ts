@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { validateResponse, type Flow, type Placement, type ValidateOptions } from '../../../src/canvasKit/schema/validate';
+import type { Flow, Placement } from '../../../src/canvasKit/flows';
+import { validateResponse, type ValidateOptions } from '../../../src/canvasKit/schema/validate';
 
 interface Canvas {
   readonly name: string;

@@ -12,7 +12,8 @@
 //   x-max-bytes  the most bytes the value's JSON may take.
 // and VS Code's `patternErrorMessage`, which the validator uses too.
 import type { JsonSchema } from './convert';
-import { FLOW_SCHEMAS, type Capability } from '../flows';
+import type { Capability } from '../../flows';
+import { FLOW_SCHEMAS } from '../flows';
 
 export type Defs = Record<string, JsonSchema>;
 
