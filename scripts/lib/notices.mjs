@@ -1,13 +1,17 @@
 // ThirdPartyNotices.txt, written by every build (esbuild.mjs) from what the bundles really contain: each
 // package whose code esbuild put into an output, with the license file it ships in node_modules, then the
-// notices of data the extension carries (Intercom's OpenAPI descriptions, src/explorer/catalog.NOTICE).
+// notices of data the extension carries (Intercom's OpenAPI descriptions: src/explorer/catalog.NOTICE,
+// src/canvasKit/schema/canvas.schema.NOTICE).
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const NOTICES_FILE = 'ThirdPartyNotices.txt';
 
 /** Notices of data, not code, that the bundles carry. */
-const DATA_NOTICES = [{ title: "Intercom's OpenAPI descriptions (the API catalog)", file: 'src/explorer/catalog.NOTICE' }];
+const DATA_NOTICES = [
+  { title: "Intercom's OpenAPI descriptions (the API catalog)", file: 'src/explorer/catalog.NOTICE' },
+  { title: "Intercom's OpenAPI description 2.11 (the Canvas Kit schema)", file: 'src/canvasKit/schema/canvas.schema.NOTICE' },
+];
 
 const LICENSE_FILE = /^(licen[cs]e|copying)([.-].*)?$/i;
 
