@@ -18,6 +18,7 @@ import { mayMentionIntercom } from './firstLook';
 import { LineIndex } from './lines';
 import type { CodeDiagnostic } from './model';
 import { pinnedVersions, pinsOfCalls } from './pinnedVersion';
+import { versionDiagnostics } from './versionDiagnostics';
 
 export interface AnalysisInput {
   /** The document's path (or name, untitled): test code is told by it. */
@@ -56,6 +57,9 @@ const OWN_HEADER_LINES = 12;
 
 const NOTHING: Analysis = { callSites: [], diagnostics: [] };
 
+const byPosition = (a: CodeDiagnostic, b: CodeDiagnostic): number =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+
 export function analyzeDocument(input: AnalysisInput): Analysis {
   const { file, text } = input;
   const lang = LANGUAGE_IDS[input.languageId];
@@ -80,5 +84,19 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   };
   const index = catalogIndex(input.catalog);
   const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index }));
-  return { callSites, diagnostics: [] };
+  const diagnostics = [
+    ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines)]),
+  ];
+  return { callSites, diagnostics: dedupe(diagnostics).sort(byPosition) };
+}
+
+/** HMACs a few lines apart share a neighbourhood: what both of them see is reported once. */
+function dedupe(diagnostics: CodeDiagnostic[]): CodeDiagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
