@@ -6,7 +6,7 @@ import type { Catalog } from '../explorer/catalog';
 import type { Budget } from '../scopes/budget';
 import type { CheckResults } from '../scopes/checkReport';
 import { blankComments } from '../scopes/comments';
-import type { RequestFinding } from '../scopes/finding';
+import { isTestFile, type RequestFinding } from '../scopes/finding';
 import { languageOf } from '../scopes/files';
 import { scanText } from '../scopes/scanner';
 import type { ProjectContext } from '../scopes/scanState';
@@ -17,6 +17,7 @@ import { docstrings } from './docstrings';
 import { mayMentionIntercom } from './firstLook';
 import { LineIndex } from './lines';
 import type { CodeDiagnostic } from './model';
+import { permissionDiagnostics } from './permissionDiagnostics';
 import { pinnedVersions, pinsOfCalls } from './pinnedVersion';
 import { versionDiagnostics } from './versionDiagnostics';
 
@@ -66,6 +67,7 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   if (!lang || !mayMentionIntercom(text, input.project)) return NOTHING;
   const lines = new LineIndex(text);
   const code = blankComments(text, lang);
+  const inTestFile = isTestFile(file);
   // The scanner reads the language from the name: an untitled document gets the extension of its language.
   const scanned = languageOf(file) === lang ? file : `${file}.${EXTENSIONS[lang]}`;
   const findings = scanText(scanned, text, input.budget, input.project).filter((f): f is RequestFinding => f.kind !== 'webhook');
@@ -85,7 +87,7 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   const index = catalogIndex(input.catalog);
   const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index }));
   const diagnostics = [
-    ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines)]),
+    ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines), ...permissionDiagnostics(site, input.scopeCheck, inTestFile)]),
   ];
   return { callSites, diagnostics: dedupe(diagnostics).sort(byPosition) };
 }
