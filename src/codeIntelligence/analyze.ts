@@ -19,6 +19,7 @@ import { LineIndex } from './lines';
 import type { CodeDiagnostic } from './model';
 import { permissionDiagnostics } from './permissionDiagnostics';
 import { pinnedVersions, pinsOfCalls } from './pinnedVersion';
+import { secretDiagnostics } from './secretDiagnostics';
 import { versionDiagnostics } from './versionDiagnostics';
 
 export interface AnalysisInput {
@@ -88,6 +89,7 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index }));
   const diagnostics = [
     ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines), ...permissionDiagnostics(site, input.scopeCheck, inTestFile)]),
+    ...secretDiagnostics({ text, code, lang, lines, gitTracked: input.gitTracked, inTestFile }),
   ];
   return { callSites, diagnostics: dedupe(diagnostics).sort(byPosition) };
 }
