@@ -13,13 +13,16 @@ import type { ProjectContext } from '../scopes/scanState';
 import type { Language } from '../scopes/source';
 import { callSite, findingOffset, type CallSite, type Pin } from './callSites';
 import { catalogIndex } from './catalogIndex';
+import { compareDiagnostics } from './compareDiagnostics';
 import { docstrings } from './docstrings';
 import { mayMentionIntercom } from './firstLook';
+import { hmacSites } from './hmacSites';
 import { LineIndex } from './lines';
 import type { CodeDiagnostic } from './model';
 import { permissionDiagnostics } from './permissionDiagnostics';
 import { pinnedVersions, pinsOfCalls } from './pinnedVersion';
 import { secretDiagnostics } from './secretDiagnostics';
+import { signatureDiagnostics } from './signatureDiagnostics';
 import { versionDiagnostics } from './versionDiagnostics';
 
 export interface AnalysisInput {
@@ -87,9 +90,12 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   };
   const index = catalogIndex(input.catalog);
   const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index }));
+  const sites = hmacSites(code, lang, lines);
   const diagnostics = [
     ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines), ...permissionDiagnostics(site, input.scopeCheck, inTestFile)]),
     ...secretDiagnostics({ text, code, lang, lines, gitTracked: input.gitTracked, inTestFile }),
+    ...signatureDiagnostics(code, lang, lines, sites),
+    ...compareDiagnostics(code, lang, lines, sites),
   ];
   return { callSites, diagnostics: dedupe(diagnostics).sort(byPosition) };
 }
