@@ -21,6 +21,7 @@ import { LineIndex } from './lines';
 import type { CodeDiagnostic } from './model';
 import { permissionDiagnostics } from './permissionDiagnostics';
 import { pinnedVersions, pinsOfCalls } from './pinnedVersion';
+import { regionDiagnostics } from './regionDiagnostics';
 import { secretDiagnostics } from './secretDiagnostics';
 import { signatureDiagnostics } from './signatureDiagnostics';
 import { versionDiagnostics } from './versionDiagnostics';
@@ -94,6 +95,7 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   const diagnostics = [
     ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines), ...permissionDiagnostics(site, input.scopeCheck, inTestFile)]),
     ...secretDiagnostics({ text, code, lang, lines, gitTracked: input.gitTracked, inTestFile }),
+    ...regionDiagnostics(code, lang, lines, input.region, inTestFile).filter((d) => !examples.has(lines.offset(d.range.start))),
     ...signatureDiagnostics(code, lang, lines, sites),
     ...compareDiagnostics(code, lang, lines, sites),
   ];
