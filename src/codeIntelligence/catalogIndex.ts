@@ -15,8 +15,17 @@ export interface CatalogEntry {
 
 const slot = (segment: string): boolean => segment.startsWith('{');
 
+interface Shape {
+  readonly key: string;
+  /** The path's segments, `{}` for a slot. */
+  readonly segments: readonly string[];
+  readonly literals: number;
+}
+
 export class CatalogIndex {
   private readonly entries = new Map<string, { versions: string[]; byVersion: Map<string, Operation> }>();
+  /** "METHOD segment-count" → the keys of that shape, split once: the loose match reads only these. */
+  private readonly shapes = new Map<string, Shape[]>();
   /** Per version: "METHOD operationId" → the operation, to follow an operation that changed path. */
   private readonly byId = new Map<string, Map<string, Operation>>();
 
@@ -35,6 +44,12 @@ export class CatalogIndex {
         if (op.operationId) ids.set(`${op.method} ${op.operationId}`, op);
       }
     }
+    for (const key of this.entries.keys()) {
+      const [method, path] = key.split(' ');
+      const segments = path.split('/').slice(1);
+      const group = `${method} ${segments.length}`;
+      this.shapes.set(group, [...(this.shapes.get(group) ?? []), { key, segments, literals: segments.filter((p) => !slot(p)).length }]);
+    }
   }
 
   /**
@@ -47,21 +62,11 @@ export class CatalogIndex {
     const exact = this.entries.get(key);
     if (exact) return { key, ...exact };
     const segments = op.path.split('/').slice(1);
-    let best: CatalogEntry | undefined;
-    let bestLiterals = -1;
-    for (const [candidate, entry] of this.entries) {
-      const [method, path] = candidate.split(' ');
-      if (method !== op.method) continue;
-      const pattern = path.split('/').slice(1);
-      if (pattern.length !== segments.length) continue;
-      if (!pattern.every((p, i) => slot(p) || p === segments[i])) continue;
-      const literals = pattern.filter((p) => !slot(p)).length;
-      if (literals > bestLiterals) {
-        best = { key: candidate, ...entry };
-        bestLiterals = literals;
-      }
+    let best: Shape | undefined;
+    for (const shape of this.shapes.get(`${op.method} ${segments.length}`) ?? []) {
+      if (shape.literals > (best?.literals ?? -1) && shape.segments.every((p, i) => slot(p) || p === segments[i])) best = shape;
     }
-    return best;
+    return best && { key: best.key, ...this.entries.get(best.key)! };
   }
 
   /** The operation with the same method and operationId in `version`, wherever its path is. */

@@ -76,9 +76,18 @@ function assignedNames(code: string, helpers: ReadonlySet<string>): { digest: Se
   const digest = new Set<string>();
   const signature = new Set<string>();
   const callsHelper = (value: string) => [...helpers].some((name) => value.includes(`${name}(`));
-  for (const m of code.matchAll(ASSIGNMENT)) {
-    if (FROM_HMAC.test(m[2]) || callsHelper(m[2])) digest.add(m[1]);
-    if (FROM_HEADER.test(m[2])) signature.add(m[1]);
+  // Only the lines that name an HMAC, a helper or the header can assign one: reading every line costs more.
+  const cues = new RegExp([FROM_HMAC.source, FROM_HEADER.source, ...[...helpers].map((h) => `\\b${h.replace(/[$?!]/g, '\\$&')}\\(`)].join('|'), 'gi');
+  let lineEnd = -1;
+  for (const cue of code.matchAll(cues)) {
+    if (cue.index < lineEnd) continue;
+    const lineStart = code.lastIndexOf('\n', cue.index) + 1;
+    lineEnd = code.indexOf('\n', cue.index);
+    if (lineEnd < 0) lineEnd = code.length;
+    for (const m of code.slice(lineStart, lineEnd).matchAll(ASSIGNMENT)) {
+      if (FROM_HMAC.test(m[2]) || callsHelper(m[2])) digest.add(m[1]);
+      if (FROM_HEADER.test(m[2])) signature.add(m[1]);
+    }
   }
   return { digest, signature };
 }

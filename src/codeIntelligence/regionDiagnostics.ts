@@ -44,7 +44,7 @@ export function regionDiagnostics(code: string, lang: Language, lines: LineIndex
     if (!literal || /\s/.test(literal.value) || OAUTH_PATH.test(code.slice(end, end + 6))) continue;
     const before = statementBefore(code, open);
     const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
-    if (OAUTH_KEY.test(before) || FALLBACK.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
+    if (OAUTH_KEY.test(before.slice(-80)) || FALLBACK.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
     const range = lines.range(m.index, end);
     found.push(diagnostic('intercom.region-host', range, 'information',
       `The connected workspace is hosted in ${REGION_NAMES[region]}: its REST API is ${host}, and this names the US host.`,
