@@ -2,8 +2,8 @@
 // US API host. Information, not a warning: api.intercom.io is reported to forward region-bound tokens,
 // so the call may work, only not on the workspace's own host. Only a string literal that is a URL
 // (not prose in a docstring). Left alone: OAuth's token endpoint (Intercom documents OAuth on the US host
-// only), a default that an environment variable or setting overrides, code that also names a regional
-// host (it chooses by region), and test code (it mocks whatever host the app calls).
+// only), a default (a fallback, a DEFAULT_ name, a parameter's default, an environment read beside it),
+// code that also names a regional host (it chooses by region), and test code (it mocks whatever host the app calls).
 import { REGION_HOSTS, REGION_NAMES, type Region } from '../api/hosts';
 import type { Language } from '../scopes/source';
 import { literalAt } from './callRange';
@@ -19,8 +19,11 @@ const QUOTES: Readonly<Record<Language, string>> = { js: '\'"`', python: '\'"', 
 /** OAuth's endpoints on the US host: the token exchange and uninstall, and a token host handed to an OAuth library. */
 const OAUTH_PATH = /^\/auth\//;
 const OAUTH_KEY = /\w*(?:token|oauth|auth)\w*['"]?\s*(?::|=>|=)\s*$/i;
-/** The literal is the fallback of something else (`base || 'https://…'`, `url ?? …`, `x or …`): a default. */
-const FALLBACK = /(?:\|\||\?\?|\bor|\?:)\s*[fFrRbBuU]?$/;
+/**
+ * The literal is a default: the fallback of something else (`base || 'https://…'`, `url ?? …`, `x or …`), a name
+ * that says so (`DEFAULT_BASE_URL = …`), or a parameter's default value (`def __init__(self, base="https://…"`).
+ */
+const DEFAULT = /(?:\|\||\?\?|\bor|\?:)\s*[fFrRbBuU]?$|default\w*['"]?\s*(?::=|=>|:|=)\s*[fFrRbBuU]?$|\b(?:def|function|func)\b[^()]*\([^)]*$/i;
 /** Reading an environment variable or setting in the statement: the literal is only its default (`Field(url, env=…)` too). */
 const ENV_READ = /process\.env|os\.getenv|os\.environ|\bENV\b|\bgetenv\s*\(|\benv\s*[(=]|os\.Getenv|\bconfig\s*\(/;
 
@@ -44,7 +47,7 @@ export function regionDiagnostics(code: string, lang: Language, lines: LineIndex
     if (!literal || /\s/.test(literal.value) || OAUTH_PATH.test(code.slice(end, end + 6))) continue;
     const before = statementBefore(code, open);
     const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
-    if (OAUTH_KEY.test(before.slice(-80)) || FALLBACK.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
+    if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
     const range = lines.range(m.index, end);
     found.push(diagnostic('intercom.region-host', range, 'information',
       `The connected workspace is hosted in ${REGION_NAMES[region]}: its REST API is ${host}, and this names the US host.`,

@@ -31,6 +31,8 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('a.js', "const base = process.env.INTERCOM_URL ?? 'https://api.intercom.io';\n"), []);
     assert.deepEqual(region('a.ts', "const base = INTERCOM_API_BASE || 'https://api.intercom.io';\n"), []);
     assert.deepEqual(region('a.py', 'base_url: str = Field("https://api.intercom.io", env="INTERCOM_BASE_URL")\n'), []);
+    assert.deepEqual(region('a.go', 'package main\n// intercom\nconst DEFAULT_INTERCOM_BASE_URL = "https://api.intercom.io"\n'), []);
+    assert.deepEqual(region('a.py', 'class IntercomClient:\n    def __init__(\n        self,\n        base: str = "https://api.intercom.io",\n    ) -> None:\n'), []);
     assert.deepEqual(region('a.js', "const HOSTS = { us: 'https://api.intercom.io', eu: 'https://api.eu.intercom.io' };\n"), []);
     assert.deepEqual(region('test/api.test.js', "nock('https://api.intercom.io').get('/admins').reply(200);\n"), []);
     assert.deepEqual(region('a.py', 'def f():\n    """Lists admins: requests.get("https://api.intercom.io/admins")."""\n'), []);
