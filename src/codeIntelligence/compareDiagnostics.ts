@@ -18,6 +18,8 @@ const FROM_HMAC = /createHmac|hmac|HMAC|hash_hmac|hexdigest|\.digest\s*\(|\.Sum\
 const FROM_HEADER = /x[-_](?:hub|body)[-_]signature/i;
 const SIGNATURE_NAME = /sig/i;
 const DIGEST_NAME = /digest|hmac|hash|\bmac\b|expected|computed|calculated|generated/i;
+/** A line that only logs: a comparison printed there gates nothing an attacker could time. */
+const LOGGED = /^\s*(?:console\.\w+|print\w*|puts|echo|error_log|fmt\.\w*Print\w*|(?:self\.|this\.)?log(?:ger|ging)?\.\w+)\s*\(/;
 const ASSIGNMENT = /([$@]?[A-Za-z_][\w$]*)\s*(?::=|=(?![=>~]))\s*([^\n;]*)/g;
 
 /** Words and marks an operand never runs past, looking left from the operator or right from it. */
@@ -128,6 +130,7 @@ function comparisons(code: string, lang: Language, lines: LineIndex, site: HmacS
   for (const m of code.slice(start, end).matchAll(COMPARISON)) {
     const at = start + m.index;
     const line = lines.lineAt(at);
+    if (LOGGED.test(code.slice(lines.lineStart(line), at))) continue;
     const left = leftOperand(code, lines.lineStart(line), at);
     const right = rightOperand(code, at + m[0].length, lines.lineEnd(line));
     if (!left || !right || [left, right].some((op) => LITERAL.test(op.text) || LENGTH.test(op.text))) continue;

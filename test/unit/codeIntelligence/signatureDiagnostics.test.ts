@@ -137,6 +137,9 @@ suite('code analysis: signature checks done wrong', () => {
       none('a.js', `${head}if (algorithm === 'sha1') log(digest);\n`);
       none('a.py', "sig = request.headers.get('X-Hub-Signature')\nif sig == '':\n    abort(400)\ndigest = hmac.new(key, body, hashlib.sha1).hexdigest()\n");
       none('a.js', `${head}log('match?', digest === signature);\nif (!crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(signature))) return;\n`);
+      // Intercom's sample receivers print whether the signature matched: printing gates nothing.
+      none('a.js', `${head}console.log('Match?: ' + (digest == signature));\n`);
+      none('a.py', "sig = request.headers.get('X-Hub-Signature')\ncalculated = 'sha1=' + hmac.new(key, data, hashlib.sha1).hexdigest()\nprint('Match?: ' + str(calculated == sig))\n");
       // A test sender compares what it signed; it reads no signature from a request.
       none('send.js', "const sig = crypto.createHmac('sha1', secret).update(body).digest('hex');\nassert(sig === expectedSignature);\nawait post(url, body, { 'X-Hub-Signature': sig });\n");
     });
