@@ -5,6 +5,7 @@
 // A site is an HMAC call, a call of a function of the same file that makes one (`makeSignature(body)`), or
 // a call whose name says it checks a signature (`signatureValidator(JSON.stringify(req.body), …)`), whose
 // HMAC lives in another file.
+import { namesContaining } from '../scopes/names';
 import type { Language } from '../scopes/source';
 import type { LineIndex } from './lines';
 
@@ -30,7 +31,6 @@ const FUNCTION: Readonly<Record<Language, RegExp>> = {
 };
 /** In a name, what says it signs or checks a signature: `verifySignature(`, `signatureValidator(`, `compute_hmac(`. */
 const CHECKS_SIGNATURE = /signature|hmac/gi;
-const NAME_CHAR = /[\w$]/;
 const CALL_OPEN = /\s*\(/y;
 /** Just before a name: it is being defined, not called. */
 const DEFINED = /(?:\bdef|\bfunction|\bfunc(?:\s*\([^)]*\))?)\s+$/;
@@ -153,20 +153,11 @@ function enclosingFunction(code: string, lang: Language, lines: LineIndex, at: n
   return found;
 }
 
-/**
- * Calls whose name contains "signature" or "hmac", found from those words outward (a regex trying every
- * name would cost more than the rest of the analysis).
- */
+/** Calls whose name contains "signature" or "hmac". */
 function* signatureCalls(code: string): Generator<{ name: string; at: number; args: number }> {
-  let end = 0;
-  for (const m of code.matchAll(CHECKS_SIGNATURE)) {
-    if (m.index < end) continue;
-    let at = m.index;
-    while (at > 0 && NAME_CHAR.test(code[at - 1])) at--;
-    end = m.index + m[0].length;
-    while (end < code.length && NAME_CHAR.test(code[end])) end++;
-    CALL_OPEN.lastIndex = end;
-    if (CALL_OPEN.test(code)) yield { name: code.slice(at, end), at, args: CALL_OPEN.lastIndex };
+  for (const name of namesContaining(code, CHECKS_SIGNATURE)) {
+    CALL_OPEN.lastIndex = name.end;
+    if (CALL_OPEN.test(code)) yield { name: name.text, at: name.at, args: CALL_OPEN.lastIndex };
   }
 }
 
