@@ -26,7 +26,7 @@ import { benchAdversarial } from './bench-adversarial.mjs';
 import { benchActivation } from './bench/activation.mjs';
 import { benchCatalog } from './bench/catalog.mjs';
 import { FILES, generateWorkspace, SEED } from './bench/workspace.mjs';
-import { ensureDebianPackages, ensureNode24 } from './toolchain.mjs';
+import { ensureDebianPackages, ensureNode24, mustStartNode24, ON_NODE24 } from './toolchain.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 7;
@@ -161,8 +161,8 @@ async function main() {
 /** The scan section on the extension host's Node: this script again, run by it, when another Node runs this one. */
 async function scanOnHostNode() {
   const { bin } = await ensureNode24();
-  if (path.resolve(process.execPath) === path.resolve(bin)) return main();
-  return spawnSync(bin, [fileURLToPath(import.meta.url), '--only', 'scan'], { stdio: 'inherit' }).status ?? 1;
+  if (!mustStartNode24(bin)) return main();
+  return spawnSync(bin, [fileURLToPath(import.meta.url), '--only', 'scan'], { stdio: 'inherit', env: { ...process.env, [ON_NODE24]: '1' } }).status ?? 1;
 }
 
 /** Each section returns its exit code; `--only <name>` runs one. */

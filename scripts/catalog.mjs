@@ -2,7 +2,10 @@
 // descriptions (intercom/Intercom-OpenAPI, MIT; descriptions/<version>/api.intercom.io.yaml, 2.7 to Preview) with
 // its method, path, operationId, first tag, parameters (name, in, required), the request body's top-level fields,
 // the versions that have it, and the permission the scope mapping gives it (src/explorer/permission.ts).
-// Structure only: no summaries, descriptions or examples. Run by hand, not in CI:
+// Structure only: no summaries, descriptions or examples.
+// It also writes the Canvas Kit JSON Schema, src/canvasKit/schema/canvas.schema.json, from the Canvas Kit schemas
+// of descriptions/2.11 (the only version holding them; kept as read in openapi-canvas-kit.json beside it) by
+// src/canvasKit/schema/generate/build.ts. Run by hand, not in CI:
 //   npm run catalog -- <git dir or checkout of intercom/Intercom-OpenAPI> [rev]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -19,9 +22,13 @@ const ROOT = path.join(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'src', 'explorer', 'catalog.json');
 const repo = gitReader(source, rev);
 
-// The permission comes from the scope mapping's own code, transpiled on the fly.
-const built = await esbuild.build({ entryPoints: [path.join(ROOT, 'src/explorer/permission.ts')], bundle: true, format: 'esm', write: false });
-const { operationPermission } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
+/** A TypeScript module of this repository, transpiled on the fly. */
+async function load(file) {
+  const built = await esbuild.build({ entryPoints: [path.join(ROOT, file)], bundle: true, format: 'esm', write: false });
+  return import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
+}
+// The permission comes from the scope mapping's own code.
+const { operationPermission } = await load('src/explorer/permission.ts');
 
 // The folder "0" holds the Preview (unstable) version.
 const label = (folder) => (folder === '0' ? 'Preview' : folder);
@@ -105,3 +112,11 @@ fs.writeFileSync(OUT, `{\n${Object.entries(data).map(([k, v]) =>
     ? `  ${JSON.stringify(k)}: [\n${v.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`
     : `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`);
 console.log(`${rows.length} entries, ${fs.statSync(OUT).size} bytes → ${path.relative(ROOT, OUT)}`);
+
+// The Canvas Kit schema.
+const canvasKit = await load('src/canvasKit/schema/generate/build.ts');
+const CANVAS_KIT = path.join(ROOT, 'src', 'canvasKit', 'schema');
+const canvasKitSource = canvasKit.canvasKitSource(yaml.load(repo.read(canvasKit.OPENAPI_PATH)), repo.commit);
+fs.writeFileSync(path.join(CANVAS_KIT, 'openapi-canvas-kit.json'), canvasKit.serialize(canvasKitSource));
+fs.writeFileSync(path.join(CANVAS_KIT, 'canvas.schema.json'), canvasKit.serialize(canvasKit.buildCanvasSchema(canvasKitSource)));
+console.log(`Canvas Kit: ${Object.keys(canvasKitSource.schemas).length} schemas of ${canvasKit.OPENAPI_PATH} → src/canvasKit/schema/canvas.schema.json`);

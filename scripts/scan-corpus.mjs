@@ -1,12 +1,13 @@
 // Runs the pure scope scanner and planner on folders of real code (checked out outside this repo), the
 // way the Generate Scope Checklist command would: every scannable file, capabilities preselected from
 // the findings, the least set of Developer Hub permissions. Prints, per folder, the permissions it would
-// recommend, the findings behind them, skipped files and files to check by hand. By hand, not in CI:
+// recommend, the findings behind them, skipped files, and files and calls to check by hand. By hand, not in CI:
 //   node esbuild.mjs --tests && node scripts/scan-corpus.mjs [--json] FOLDER...
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listScannable } from './lib/corpus-files.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -16,44 +17,23 @@ if (!fs.existsSync(compiled('scanner.js'))) {
   console.error('Build the compiled sources first: node esbuild.mjs --tests');
   process.exit(2);
 }
-const { scanFiles, isScannable } = require(compiled('scanner.js'));
-const { SKIPPED_DIRECTORIES } = require(compiled('files.js'));
+const { scanFiles } = require(compiled('scanner.js'));
+const files = require(compiled('files.js'));
 const { capabilitiesForFindings } = require(compiled('capabilities.js'));
 const { buildChecklist } = require(compiled('plan.js'));
 const { findingSubject } = require(compiled('finding.js'));
 
-const SKIPPED = new Set(SKIPPED_DIRECTORIES);
-
-/** Scannable files under `folder`, relative to it with `/`, skipping the scanner's skipped folders and symlinks. */
-function listFiles(folder) {
-  const files = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isSymbolicLink()) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name)) walk(full);
-      } else if (entry.isFile()) {
-        const rel = path.relative(folder, full).split(path.sep).join('/');
-        if (isScannable(rel)) files.push(rel);
-      }
-    }
-  };
-  walk(folder);
-  return files.sort();
-}
-
 /** The scan and checklist of one folder, as plain data. */
 async function scanFolder(folder) {
-  const files = listFiles(folder);
-  const result = await scanFiles(files, (file) => fs.promises.readFile(path.join(folder, file)), {
+  const list = listScannable(folder, files);
+  const result = await scanFiles(list, (file) => fs.promises.readFile(path.join(folder, file)), {
     sizeOf: async (file) => (await fs.promises.stat(path.join(folder, file))).size,
   });
   const capabilities = capabilitiesForFindings(result.findings);
   const checklist = buildChecklist({ capabilities, findings: result.findings, scan: result });
   return {
     folder,
-    files: files.length,
+    files: list.length,
     scanned: result.scanned,
     permissions: checklist.sections.flatMap((s) => s.items.map((i) => i.scope.label)),
     leftOut: checklist.leftOut.map((l) => `${l.scope.label} (covered by ${l.coveredBy.label})`),
@@ -71,6 +51,7 @@ async function scanFolder(folder) {
     skipped: result.skipped.map((s) => `${s.file} (${s.reason})`),
     checkByHand: result.checkByHand,
     unknownCalls: result.unknownCalls.map((c) => `${c.file}:${c.line} ${c.call}  ${c.snippet}`),
+    methodNotShown: result.unseenMethods.map((u) => `${u.file}:${u.line} ${u.methods.join('|')} ${u.target.path}  ${u.snippet}`),
   };
 }
 
@@ -88,6 +69,7 @@ function printReport(r) {
   list('Skipped', r.skipped);
   list('Check these by hand', r.checkByHand);
   if (r.unknownCalls.length > 0) list('SDK calls no table knows', r.unknownCalls);
+  if (r.methodNotShown.length > 0) list('Calls whose method the code does not show (nothing ticked)', r.methodNotShown);
 }
 
 const args = process.argv.slice(2);

@@ -52,14 +52,17 @@ const { WEB_APP_PAGE, WEB_APP_PREFIX } = require(path.join(ROOT, 'out/test/fake-
 const { findFreePort } = require(path.join(ROOT, 'out/src/webhooks/receiver.js'));
 const { CodeServer } = require(path.join(ROOT, 'out/test/support/codeServer.js'));
 const { projectBridgePage } = require(path.join(ROOT, 'out/test/support/bridgePage.js'));
+const { startSampleCanvasApp } = require(path.join(ROOT, 'out/test/sample-canvas-app/index.js'));
 
 const client = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
 const runDir = path.join(CACHE, 'runs', 'start');
 // Outside any git repository, so Git does not ask about "a repository in the parent folders"; one per clone.
 const folder = path.join(os.tmpdir(), `intercom-sandbox-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`);
 
-const { fake, bridgeUrl, accessToken, server, webhookPort } = await step('Start the fake Intercom, and code-server with the VSIX installed', async () => {
+const { fake, bridgeUrl, accessToken, server, webhookPort, canvasApp } = await step('Start the fake Intercom, the sample Canvas Kit app, and code-server with the VSIX installed', async () => {
   const fake = await FakeIntercom.start({ consent: 'page' });
+  // Intercom signs Canvas Kit requests with the app's client secret: the sample app checks them with the sandbox's.
+  const canvasApp = await startSampleCanvasApp({ clientSecret: client.clientSecret });
   const bridgeUrl = fake.serveStatic('/bridge/', projectBridgePage());
   fake.serveStatic(WEB_APP_PREFIX, WEB_APP_PAGE);
   fake.addClient({ ...client, redirectUrls: [bridgeUrl], appName: 'Sandbox App' });
@@ -80,7 +83,7 @@ const { fake, bridgeUrl, accessToken, server, webhookPort } = await step('Start 
       'intercom.webhooks.port': webhookPort,
     },
   });
-  return { fake, bridgeUrl, accessToken, server, webhookPort };
+  return { fake, bridgeUrl, accessToken, server, webhookPort, canvasApp };
 });
 
 const receiverUrl = `http://127.0.0.1:${webhookPort}/`;
@@ -102,6 +105,12 @@ Logs: ${runDir}. Stop with Ctrl+C.
 Webhooks: run "Intercom: Start Webhook Receiver" (port ${webhookPort}). Each time it starts, the fake Intercom
   delivers sample notifications to ${receiverUrl}, signed with the client secret above (a good one, a
   duplicate pair, a SHA-256 mistake): watch them arrive in the Webhook Events view.
+
+Canvas Kit app:  ${canvasApp.url}   (a sample meeting-booking app; it verifies X-Body-Signature with the client secret above)
+  Initialize:    ${canvasApp.urls.initialize}
+  Submit:        ${canvasApp.urls.submit}
+  Configure:     ${canvasApp.urls.configure}
+  Submit sheet:  ${canvasApp.urls.submitSheet}
 `);
 const stopDeliveries = deliverSamplesWhenListening(receiverUrl, client.clientSecret, (line) => console.log(`  webhooks: ${line}`));
 
@@ -111,6 +120,7 @@ const stop = async () => {
   stopping = true;
   stopDeliveries();
   await server.stop();
+  await canvasApp.close();
   await fake.close();
   process.exit(0);
 };

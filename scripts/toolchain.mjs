@@ -94,6 +94,19 @@ export async function ensureNode24() {
   return { bin, dir };
 }
 
+/** Set in a process started to run a script on Node 24: it runs the script where it is, never starts another. */
+export const ON_NODE24 = 'INTERCOM_ON_NODE24';
+
+/**
+ * Whether this process must start Node 24 (`bin`) to run its script there. Not when it already is that Node,
+ * compared by real path: a checkout or .vscode-test behind a symbolic link spells one file two ways, and
+ * process.execPath is the real one. Never in a process so started (env[ON_NODE24]), whatever the paths say.
+ */
+export function mustStartNode24(bin, execPath = process.execPath, env = process.env) {
+  if (env[ON_NODE24] === '1') return false;
+  return fs.realpathSync(execPath) !== fs.realpathSync(bin);
+}
+
 /** code-server built against Node 24's headers (no header download); returns its entry script. */
 export async function ensureCodeServer() {
   ensureDebianPackages([

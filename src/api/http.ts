@@ -4,7 +4,7 @@
 // No request follows a redirect (it would replay the code, secret or token to another origin), and no
 // body is read past MAX_BODY_BYTES.
 import got, { type Got, type OptionsOfTextResponseBody, type RequestError, type Response } from 'got';
-import { KEPT_HEADERS, type ApiAnswer, type ApiCall } from './call';
+import { KEPT_HEADERS, requestUrl, type ApiAnswer, type ApiCall } from './call';
 import { IntercomError, kindForStatus, MAX_BODY_BYTES, parseErrorEnvelope, rateLimitRetryAt } from './errors';
 import type { Log } from '../log';
 import type { KnownSecrets } from '../secrets/redact';
@@ -54,7 +54,8 @@ export interface IntercomHttp {
   probe(request: ApiRequest, path: string): Promise<ProbeResponse>;
   /**
    * Any REST call (the API explorer): GETs are retried like getMe, writes are sent once. A JSON body goes
-   * as application/json. An unsuccessful answer throws an IntercomError, as every other call does.
+   * as application/json. An unsuccessful answer throws an IntercomError, as every other call does; a path
+   * requestUrl refuses is never sent.
    */
   request(request: ApiRequest, call: ApiCall): Promise<ApiAnswer>;
 }
@@ -229,10 +230,9 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
 
     async request(request, call) {
       const started = performance.now();
-      const response = await send(`${request.apiBase}${call.path}`, {
+      const response = await send(requestUrl(request.apiBase, call).href, {
         method: call.method,
         headers: apiHeaders(request),
-        searchParams: new URLSearchParams(call.query),
         ...(call.body !== undefined && { json: call.body }),
         ...(request.retry === false && { retry: { limit: 0 } }),
       }, request.signal);

@@ -1,14 +1,22 @@
 // Building the explorer's calls: path parameters, the body template, the next page of a list.
-import type { ApiCall, HttpMethod } from '../api/call';
+import { isDotSegment, type ApiCall, type HttpMethod } from '../api/call';
 
 /** POST, PUT, PATCH and DELETE change data in the workspace. */
 export const isWrite = (method: HttpMethod): boolean => method !== 'GET';
 
-/** Fills `{name}` slots, each value URL-encoded as one path segment. Throws on a slot without a value. */
+/** Why a path parameter's value cannot be sent: none given, or "." or ".." (%2e too), which would move up the path. */
+export function pathValueProblem(value: string): 'missing' | 'dotSegment' | undefined {
+  if (value === '') return 'missing';
+  return isDotSegment(value) ? 'dotSegment' : undefined;
+}
+
+/** Fills `{name}` slots, each value URL-encoded as one path segment. Throws on a value pathValueProblem refuses. */
 export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined || value === '') throw new Error(`no value for the path parameter ${name}`);
+    const value = values[name] ?? '';
+    const problem = pathValueProblem(value);
+    if (problem === 'missing') throw new Error(`no value for the path parameter ${name}`);
+    if (problem === 'dotSegment') throw new Error(`the path parameter ${name} cannot be "${value}": it would move up the path`);
     return encodeURIComponent(value);
   });
 }

@@ -1,13 +1,18 @@
 // The permission an API operation needs, as the scope mapping gives it. Shared by the catalog generator
-// (scripts/catalog.mjs stores it) and the test that checks the stored catalog still agrees with the mapping.
-import { matchOperation, type HttpMethod } from '../scopes/operations';
+// (scripts/catalog.mjs stores it), the test that checks the stored catalog still agrees with the mapping,
+// and the code analysis (which has the scanner's rules for a call, its query included).
+import { matchOperation, type HttpMethod, type OperationRule } from '../scopes/operations';
 
 /** Developer Hub permissions (any one suffices), `none` for OAuth endpoints, `unknown` when Intercom documents none. */
 export type Permission = readonly string[] | 'none' | 'unknown';
 
-export function operationPermission(method: HttpMethod, path: string): Permission {
-  const rules = matchOperation({ method, path });
+/** The permission the matching rules of an operation give. */
+export function rulesPermission(rules: readonly OperationRule[]): Permission {
   if (rules.some((r) => r.evidence === 'no-scope')) return 'none';
   const labels = [...new Set(rules.flatMap((r) => r.anyOf))];
   return labels.length > 0 ? labels : 'unknown';
+}
+
+export function operationPermission(method: HttpMethod, path: string): Permission {
+  return rulesPermission(matchOperation({ method, path }));
 }

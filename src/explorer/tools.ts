@@ -3,7 +3,7 @@
 import { REGION_NAMES } from '../api/hosts';
 import type { IntercomSession } from '../session/model';
 import { matchesFilter } from './browse';
-import type { ApiCall } from '../api/call';
+import { isSendablePath, type ApiCall } from '../api/call';
 import type { Operation } from './catalog';
 
 /** The /me facts of a session; never its token. */
@@ -40,7 +40,8 @@ const segmentsMatch = (template: string, path: string) => {
  * only a relative path of a documented GET operation of the version is sent.
  */
 export function catalogGet(operations: readonly Operation[], target: string): { call: ApiCall; operation: Operation } | { refused: string } {
-  if (!/^\/(?!\/)/.test(target) || /[\s#\\]|(^|\/)\.\.?(\/|$|\?)/.test(target)) {
+  const [path] = target.split('?', 1);
+  if (!isSendablePath(path) || path.startsWith('//') || /[\s\p{Cc}#]/u.test(target)) {
     return { refused: `"${target}" is not an API path: give a path such as /contacts?per_page=5.` };
   }
   const url = new URL(target, 'https://api.invalid');

@@ -1,6 +1,6 @@
 // One place in the user's code that shows the app uses Intercom: the evidence the checklist cites.
 
-import type { Operation, OperationRule } from './operations';
+import type { HttpMethod, Operation, OperationRule } from './operations';
 import type { TopicRule } from './topics';
 
 export interface Located {
@@ -18,7 +18,11 @@ export interface Located {
 export interface RequestFinding extends Located {
   readonly kind: 'rest' | 'sdk';
   readonly operation: Operation;
-  /** False when the code does not show the HTTP method; GET is then assumed. */
+  /**
+   * False when the code does not show the HTTP method, and the path decides what the call needs (Intercom takes one
+   * method there, or every method needs the same): that method, or GET, is assumed. Where the method would decide,
+   * the call is an UnseenMethod instead.
+   */
   readonly methodSeen: boolean;
   /** SDK calls: the resource and method as written, e.g. "contacts.create". */
   readonly call?: string;
@@ -34,6 +38,18 @@ export interface WebhookFinding extends Located {
 }
 
 export type Finding = RequestFinding | WebhookFinding;
+
+/**
+ * A REST call to Intercom whose HTTP method the code does not show, on a path where the method decides the
+ * permission (`GET /conversations` reads, `POST /conversations` writes): listed to check by hand, never a reason to
+ * preselect or tick a permission.
+ */
+export interface UnseenMethod extends Located {
+  /** The path and query as normalized (no method). */
+  readonly target: Omit<Operation, 'method'>;
+  /** The methods Intercom takes on that path, in the order GET, POST, PUT, PATCH, DELETE. */
+  readonly methods: readonly HttpMethod[];
+}
 
 /** A call on an Intercom SDK client whose method no SDK table knows: what it needs cannot be told. */
 export interface UnknownSdkCall extends Located {

@@ -223,17 +223,32 @@ export function matchOperation(op: Operation, strict = false): OperationRule[] {
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** What an operation needs, as a key: two rules with the same key ask for the same permissions. */
+const needsKey = (rules: readonly OperationRule[]): string =>
+  rules.map((r) => `${r.evidence}:${r.anyOf.join('|')}`).sort().join(' + ');
+
+/** A URL whose method the code does not show, and what that leaves open. */
+export interface Guess {
+  /** The operation assumed when the path decides (or nothing is mapped); GET among candidates otherwise. */
+  readonly operation: Operation;
+  readonly rules: OperationRule[];
+  /**
+   * The operations Intercom serves on that path when they need different permissions: the method decides, so the
+   * call is for the developer to check. Empty when the path decides.
+   */
+  readonly candidates: readonly Operation[];
+}
+
 /**
- * A URL whose method the code does not show: GET, unless GET has no rule for the path and exactly one
- * other method has; matched strictly either way.
+ * A URL whose method the code does not show, matched strictly: the path decides when every method Intercom takes
+ * on it needs the same permissions (GET, or the only method, is then assumed); otherwise each method is a candidate.
  */
-export function guessOperation(target: Omit<Operation, 'method'>): { operation: Operation; rules: OperationRule[] } {
-  const get = { method: 'GET' as const, ...target };
-  const rules = matchOperation(get, true);
-  if (rules.length > 0) return { operation: get, rules };
-  const others = METHODS.map((method) => ({ method, ...target })).map((op) => ({ op, rules: matchOperation(op, true) }));
-  const found = others.filter((o) => o.rules.length > 0);
-  return found.length === 1 ? { operation: found[0].op, rules: found[0].rules } : { operation: get, rules: [] };
+export function guessOperation(target: Omit<Operation, 'method'>): Guess {
+  const taken = METHODS.map((method) => ({ method, ...target })).map((operation) => ({ operation, rules: matchOperation(operation, true) }))
+    .filter((t) => t.rules.length > 0);
+  if (taken.length === 0) return { operation: { method: 'GET', ...target }, rules: [], candidates: [] };
+  const decided = new Set(taken.map((t) => needsKey(t.rules))).size === 1;
+  return { ...taken[0], candidates: decided ? [] : taken.map((t) => t.operation) };
 }
 
 /** "GET /contacts/{id}?retain_metrics=false" → Operation; the form capabilities use. */

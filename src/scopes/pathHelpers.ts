@@ -4,7 +4,9 @@
 // (`this.getPaginator('admins', …)`) are the paths requested. Linear: brackets are matched in one pass,
 // and only declarations and calls of helpers are read.
 
+import { splitList } from './brackets';
 import type { Budget } from './budget';
+import { functionsOf, MAX_LIST } from './functions';
 import { readLiteral, type Language } from './source';
 
 /** A parameter appended to a base URL, at `at`, inside the function that declares it. */
@@ -21,72 +23,13 @@ export interface HandedPath {
   readonly path: string;
 }
 
-/** A named function or method opening its parameter list: `def x(`, `function x(`, `func (r *R) x(`, `#x<T>(`, `x(`. */
-const DECLARATION = /(?:\b(?:def|function|func)\s+(?:\([^()\n]*\)\s*)?|(?<![\w$.>]))(#?[A-Za-z_$][\w$]*)\s*(?:<[^<>()\n]*>)?\s*\(/g;
-/** What follows a declaration's parameters: Python's `:`, or a body `{` after an optional return type. */
-const PYTHON_BODY = /\s*(?:->[^:\n]*)?:/y;
-const BRACE_BODY = /\s*(?::(?:[^{};=\n]|=>)*|\([^(){}\n]*\)|[\w.*[\]]+)?\s*\{/y;
-const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'elif', 'and', 'or', 'not', 'with', 'super', 'function']);
-const PARAM_NAME = /^(?:(?:public|private|protected|readonly)\s+)*[&.]*\$?([A-Za-z_]\w*)/;
-/** Longer parameter or argument lists are not followed: real ones are short. */
-const MAX_LIST = 600;
 /** Helpers followed per file: a fetcher, the paginators over it, and a few more. */
 const MAX_HELPERS = 8;
-
-interface Declaration {
-  readonly name: string;
-  readonly at: number;
-  readonly params: readonly string[];
-}
-
-/** For each `(`, the index of its `)`: one stack pass over the (comment-free) text. */
-function matchParens(text: string, budget: Budget): Map<number, number> {
-  const close = new Map<number, number>();
-  const open: number[] = [];
-  for (const m of text.matchAll(/[()]/g)) {
-    budget.spend();
-    if (m[0] === '(') open.push(m.index);
-    else if (open.length > 0) close.set(open.pop()!, m.index);
-  }
-  return close;
-}
-
-/** Top-level comma-separated pieces of text[from, to), with their start indexes. */
-function splitList(text: string, from: number, to: number): { text: string; at: number }[] {
-  const pieces: { text: string; at: number }[] = [];
-  let depth = 0;
-  let start = from;
-  for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '[' || ch === '{' || ch === '<') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}' || (ch === '>' && text[i - 1] !== '=')) depth--;
-    else if (ch === ',' && depth === 0) {
-      pieces.push({ text: text.slice(start, i), at: start });
-      start = i + 1;
-    }
-  }
-  if (text.slice(start, to).trim() !== '') pieces.push({ text: text.slice(start, to), at: start });
-  return pieces;
-}
 
 /** Every literal path handed through the file's helpers to a seed's base URL. */
 export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Language, budget: Budget): HandedPath[] {
   if (seeds.length === 0) return [];
-  const close = matchParens(text, budget);
-  const body = lang === 'python' ? PYTHON_BODY : BRACE_BODY;
-  const declarations: Declaration[] = [];
-  for (const m of text.matchAll(DECLARATION)) {
-    budget.spend();
-    const open = m.index + m[0].length - 1;
-    const end = close.get(open);
-    if (NOT_NAMES.has(m[1]) || end === undefined || end - open > MAX_LIST) continue;
-    body.lastIndex = end + 1;
-    if (!body.test(text)) continue;
-    const params = splitList(text, open + 1, end).map((p) => PARAM_NAME.exec(p.text.trim())?.[1] ?? '');
-    if (lang === 'python' && (params[0] === 'self' || params[0] === 'cls')) params.shift();
-    declarations.push({ name: m[1], at: m.index + m[0].lastIndexOf(m[1]), params });
-  }
-
+  const { declarations, close } = functionsOf(text, lang, budget);
   const declared = new Set(declarations.map((d) => d.at));
 
   /** The declaration around `at` (among the nearest before it) that has `param`, and its index there. */

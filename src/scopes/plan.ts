@@ -28,7 +28,7 @@ export interface ChecklistInput {
   readonly scan?: ScanCoverage;
 }
 
-export type ScanCoverage = Pick<ScanResult, 'scanned' | 'skipped' | 'checkByHand' | 'unknownCalls'>;
+export type ScanCoverage = Pick<ScanResult, 'scanned' | 'skipped' | 'checkByHand' | 'unknownCalls' | 'unseenMethods'>;
 
 /** Why a scope is needed: one operation or topic, from the chosen capabilities and/or the code. */
 export interface Reason {
@@ -253,13 +253,14 @@ function codeWarnings(counted: readonly Finding[]): Warning[] {
       findings: found,
     });
   }
-  // Where every rule takes any method (OAuth endpoints, say), the method did not matter.
-  const assumed = counted.filter((f) => f.kind !== 'webhook' && !f.methodSeen && !(f.rules.length > 0 && f.rules.every((r) => r.method === '*')));
+  // A call whose method would decide what it needs is no finding (see UnseenMethod): here the path decided. Where every
+  // rule takes any method (OAuth endpoints, say) the method did not matter; an unmapped path is warned about above.
+  const assumed = counted.filter((f) => f.kind !== 'webhook' && !f.methodSeen && f.rules.some((r) => r.method !== '*'));
   if (assumed.length > 0) {
     const places = assumed.length === 1 ? '1 place' : `${assumed.length} places`;
     warnings.push({
       kind: 'assumed-method',
-      message: `The HTTP method is not visible in the code at ${places}; GET was assumed there, or the only method Intercom takes on that path.`,
+      message: `The HTTP method is not visible in the code at ${places}; Intercom takes only one method on ${assumed.length === 1 ? 'that path' : 'those paths'}, so it was assumed.`,
       findings: assumed,
     });
   }

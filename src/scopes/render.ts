@@ -3,7 +3,8 @@
 // order, each with why and how sure. Deterministic: the same checklist always renders the same text.
 
 import { findScope } from './catalog';
-import { findingSubject, type Finding, type Located } from './finding';
+import { findingSubject, type Finding, type Located, type UnseenMethod } from './finding';
+import { matchOperation, operationText, type OperationRule } from './operations';
 import type { Checklist, ChecklistItem, Reason, ScanCoverage } from './plan';
 import type { SkippedFile } from './scanState';
 
@@ -80,17 +81,32 @@ function renderItem(item: ChecklistItem, options: RenderOptions): string[] {
   return lines;
 }
 
-/** What a finding needs, for the findings table. */
-function needsOf(finding: Finding): string {
-  if (finding.kind === 'webhook') return `${finding.rule.anyOf.map(hubLabel).join(' or ')} (documented)`;
-  if (finding.rules.length === 0) return 'not in the scope mapping';
-  return finding.rules
+/** What an operation's rules need, in the Developer Hub's words: "Read conversations (inferred)". */
+export function needsOfRules(rules: readonly OperationRule[]): string {
+  if (rules.length === 0) return 'not in the scope mapping';
+  return rules
     .map((r) => {
       if (r.evidence === 'no-scope') return 'no permission (OAuth)';
       if (r.evidence === 'unknown') return 'no documented permission';
       return `${r.anyOf.map(hubLabel).join(' or ')} (${r.evidence})`;
     })
     .join(' + ');
+}
+
+/** What a finding needs, for the findings table. */
+function needsOf(finding: Finding): string {
+  if (finding.kind === 'webhook') return `${finding.rule.anyOf.map(hubLabel).join(' or ')} (documented)`;
+  return needsOfRules(finding.rules);
+}
+
+/** What each method a call could use needs: `GET /conversations` needs …; `POST /conversations` needs …. */
+export function candidateNeeds(call: UnseenMethod): string {
+  return call.methods
+    .map((method) => {
+      const operation = { method, ...call.target };
+      return `${code(operationText(operation))} needs ${needsOfRules(matchOperation(operation, true))}`;
+    })
+    .join('; ');
 }
 
 function findingRow(finding: Finding, last: string, options: RenderOptions): string {
@@ -105,7 +121,7 @@ const SKIP_REASONS: Readonly<Record<SkippedFile['reason'], string>> = {
   'too-large': 'larger than 1 MB',
   'too-slow': 'took too long to scan',
   unreadable: 'could not be read',
-  'outside-folder': 'a link to a file outside the folder',
+  'outside-folder': 'a link (to it or to a folder on its path) leads out of the folder',
 };
 
 /** What the scan covered, for the header: the checklist is only as complete as the scan. */
@@ -120,13 +136,19 @@ function coverage(scan: ScanCoverage | undefined): string {
   const unknownCalls = unknown > 0
     ? ` ${plural(unknown, 'Intercom SDK call')} ${unknown === 1 ? 'uses a method' : 'use methods'} the scan does not know (see "Check these by hand").`
     : '';
-  return `The scan read ${plural(scan.scanned, 'source file')} as text${skipped}.${byHand}${unknownCalls}`;
+  const unseen = scan.unseenMethods.length;
+  const unseenMethods = unseen > 0
+    ? ` ${plural(unseen, 'call')} to Intercom ${unseen === 1 ? 'does' : 'do'} not show the HTTP method that decides ${unseen === 1 ? 'its' : 'their'} permission; nothing is ticked for ${unseen === 1 ? 'it' : 'them'} (see "Check these by hand").`
+    : '';
+  return `The scan read ${plural(scan.scanned, 'source file')} as text${skipped}.${byHand}${unknownCalls}${unseenMethods}`;
 }
 
 /** The files the scan could not vouch for: those to read by hand, and those it could not read. */
 function coverageSections(scan: ScanCoverage | undefined, options: RenderOptions): string[] {
   const out: string[] = [];
-  if (scan && (scan.checkByHand.length > 0 || scan.unknownCalls.length > 0)) out.push('', '## Check these by hand');
+  if (scan && (scan.checkByHand.length > 0 || scan.unknownCalls.length > 0 || scan.unseenMethods.length > 0)) {
+    out.push('', '## Check these by hand');
+  }
   if (scan && scan.checkByHand.length > 0) {
     out.push('', 'They import an Intercom SDK or name its API host, but the scan found no call in them.', '');
     for (const file of scan.checkByHand) out.push(`- ${file}`);
@@ -134,6 +156,10 @@ function coverageSections(scan: ScanCoverage | undefined, options: RenderOptions
   if (scan && scan.unknownCalls.length > 0) {
     out.push('', "These calls go to an Intercom SDK client, but no SDK table knows their method: look up the endpoint each one sends in the SDK's reference, and the permission it needs.", '');
     for (const call of scan.unknownCalls) out.push(`- ${linkTo(call, options)} ${code(call.call)}`);
+  }
+  if (scan && scan.unseenMethods.length > 0) {
+    out.push('', 'The code does not show the HTTP method of these calls, and the method decides the permission, so nothing is ticked or preselected for them: see how each is sent, and tick what that method needs.', '');
+    for (const call of scan.unseenMethods) out.push(`- ${linkTo(call, options)}: ${candidateNeeds(call)}.`);
   }
   if (scan && scan.skipped.length > 0) {
     out.push('', '## Not scanned', '');

@@ -1,7 +1,7 @@
 // The state of one scope scan, file by file, and what is built from it: the project pass's plan and the
 // result. Its own module, with no scanning code, so the thread that merges the scan threads' work (the
 // extension host) does not bundle the scanner and its SDK tables.
-import { isTestFile, type Finding, type UnknownSdkCall } from './finding';
+import { isTestFile, type Finding, type UnknownSdkCall, type UnseenMethod } from './finding';
 import { isScannable, languageOf } from './files';
 import { ModuleKeySet, moduleKeys, ProjectModules, type ModuleImport } from './imports';
 
@@ -29,6 +29,8 @@ export interface ScanResult {
   readonly checkByHand: string[];
   /** Outside test code: calls on an Intercom SDK client whose method no SDK table knows, to read by hand. */
   readonly unknownCalls: UnknownSdkCall[];
+  /** Outside test code: REST calls whose method the code does not show, where the method decides the permission. */
+  readonly unseenMethods: UnseenMethod[];
   readonly cancelled: boolean;
 }
 
@@ -44,6 +46,8 @@ export interface FileState {
   /** Undefined while the file is not scanned: skipped, or cancelled before its scan ended. */
   findings?: Finding[];
   unknownCalls?: UnknownSdkCall[];
+  /** Absent when there are none. */
+  unseenMethods?: UnseenMethod[];
   skipped?: SkippedFile;
   /** Imports an Intercom SDK or names its host. */
   talksToIntercom?: boolean;
@@ -126,6 +130,7 @@ export class ScanState {
     const skipped: SkippedFile[] = [];
     const checkByHand: string[] = [];
     const unknownCalls: UnknownSdkCall[] = [];
+    const unseenMethods: UnseenMethod[] = [];
     let scanned = 0;
     states.forEach((state, i) => {
       if (state.findings) {
@@ -134,11 +139,15 @@ export class ScanState {
       }
       if (state.skipped) skipped.push(state.skipped);
       // Test code is left out: its findings never count, so reading it by hand would change nothing.
-      if (state.talksToIntercom && state.findings?.length === 0 && !isTestFile(files[i])) checkByHand.push(files[i]);
+      const gaveNothing = state.findings?.length === 0 && !state.unseenMethods?.length;
+      if (state.talksToIntercom && gaveNothing && !isTestFile(files[i])) checkByHand.push(files[i]);
       if (state.unknownCalls?.length && !isTestFile(files[i])) {
         for (const call of state.unknownCalls) unknownCalls.push(call);
       }
+      if (state.unseenMethods?.length && state.findings && !isTestFile(files[i])) {
+        for (const call of state.unseenMethods) unseenMethods.push(call);
+      }
     });
-    return { findings, scanned, skipped, checkByHand, unknownCalls, cancelled: this.cancelled };
+    return { findings, scanned, skipped, checkByHand, unknownCalls, unseenMethods, cancelled: this.cancelled };
   }
 }

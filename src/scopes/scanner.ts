@@ -5,18 +5,20 @@
 // rejects most files before the detailed regexes run. Every pass is linear in the file's length and
 // runs on a Budget (time and cancellation); scanFiles adds one hop through the project's own imports.
 
+import { pathsWithMethods } from './besideMethod';
 import { isBinary } from './binary';
 import { Budget, ScanStopped } from './budget';
 import { blankComments } from './comments';
-import type { Finding, RequestFinding, UnknownSdkCall } from './finding';
+import type { Finding, RequestFinding, UnknownSdkCall, UnseenMethod } from './finding';
 import { IMPORT_WORDS, importsOf } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { MethodFlow } from './methodFlow';
 import { Receivers } from './receivers';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, resolveMethod,
+  bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, receiverStart,
   type Language,
 } from './source';
 import { FileSkipped, ScanState, type FileState, type ProjectContext, type Rescan, type ScanResult } from './scanState';
@@ -138,12 +140,19 @@ interface Context {
   readonly lang: Language;
   readonly findings: Finding[];
   readonly unknownCalls: UnknownSdkCall[];
+  readonly unseenMethods: UnseenMethod[];
   readonly budget: Budget;
   readonly project: ProjectContext | undefined;
   /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
   readonly selfRegions: { start: number; end: number }[];
   lineStarts?: number[];
   classStarts?: number[];
+  flow?: MethodFlow;
+}
+
+/** The method for a URL value spanning [start, end): see MethodFlow. */
+function methodOf(ctx: Context, start: number, end: number): { method: HttpMethod; seen: boolean } {
+  return (ctx.flow ??= new MethodFlow(ctx.text, ctx.lang, ctx.budget)).resolve(start, end);
 }
 
 function lineStartsOf(text: string): number[] {
@@ -187,11 +196,16 @@ function addRequest(ctx: Context, index: number, kind: 'rest' | 'sdk', operation
 
 type Target = Omit<Operation, 'method'>;
 
-/** A REST call at `index` with the method the code shows, or a guess (see guessOperation) when it shows none. */
+/**
+ * A REST call at `index` with the method the code shows. When it shows none, a finding only where the path decides
+ * what the call needs (see guessOperation); where the method would decide, a call to check by hand.
+ */
 function addRest(ctx: Context, index: number, target: Target, method: { method: HttpMethod; seen: boolean }): void {
   if (method.seen) return addRequest(ctx, index, 'rest', { method: method.method, ...target });
-  const { operation, rules } = guessOperation(target);
-  ctx.findings.push({ file: ctx.file, ...position(ctx, index), kind: 'rest', operation, methodSeen: false, rules });
+  const { operation, rules, candidates } = guessOperation(target);
+  if (candidates.length > 0) {
+    ctx.unseenMethods.push({ file: ctx.file, ...position(ctx, index), target, methods: candidates.map((c) => c.method) });
+  } else ctx.findings.push({ file: ctx.file, ...position(ctx, index), kind: 'rest', operation, methodSeen: false, rules });
 }
 
 /**
@@ -236,7 +250,7 @@ function scanHosts(ctx: Context, bases: Set<string>): void {
       if (PARENT_CONSTRUCTOR.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
       continue;
     }
-    addRest(ctx, open, target, resolveMethod(text, open, rest.end));
+    addRest(ctx, open, target, methodOf(ctx, open, rest.end));
   }
 }
 
@@ -331,7 +345,9 @@ function* intercomNames(text: string): Generator<{ at: number; end: number; text
 /** The URL a base variable starts, when the usage at [at, end) builds one. */
 function urlFromBase(ctx: Context, at: number, end: number): { url: string; start: number; end: number } | undefined {
   const { text, lang } = ctx;
-  const before = linePrefix(text, at);
+  // `fmt.Sprintf("%s/tags", c.base)`, `http.NewRequest(http.MethodPost, c.base+…)`: the cues precede the receiver.
+  const from = receiverStart(text, at);
+  const before = linePrefix(text, from);
   // Each cue is looked for with a plain search first: most sites match none, and this runs at every one.
   INTERPOLATION_AFTER.lastIndex = end;
   if (INTERPOLATION_AFTER.test(text) && INTERPOLATION_BEFORE.test(before)) {
@@ -340,16 +356,16 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
     if (!body) return undefined;
     const rest = readConcat(text, body.end, lang, ctx.budget);
-    return { url: body.value + rest.value, start: at - before.length + open, end: rest.end };
+    return { url: body.value + rest.value, start: from - before.length + open, end: rest.end };
   }
   if (lang === 'php' && text[at] === '$' && text[at - 1] === '"') {
     const body = readBody(text, end, '"', lang);
     return body && { url: body.value, start: at - 1, end: body.end };
   }
   const format = before.includes('%s/') ? FORMAT_BEFORE.exec(before) : null;
-  if (format) return { url: format[2].slice(2), start: at - before.length + format.index, end };
+  if (format) return { url: format[2].slice(2), start: from - before.length + format.index, end };
   const newUrl = before.includes('URL(') ? NEW_URL_BEFORE.exec(before) : null;
-  if (newUrl) return { url: newUrl[2], start: at - before.length + newUrl.index, end };
+  if (newUrl) return { url: newUrl[2], start: from - before.length + newUrl.index, end };
   if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {
     COMMA.lastIndex = end;
     if (!COMMA.exec(text)) return undefined;
@@ -411,11 +427,11 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
     if (built?.url === `/${HOLE}`) {
       APPENDED.lastIndex = end;
       const param = APPENDED.exec(text);
-      if (param) seeds.push({ param: param[1] ?? param[3], at, method: resolveMethod(text, built.start, built.end) });
+      if (param) seeds.push({ param: param[1] ?? param[3], at, method: methodOf(ctx, receiverStart(text, built.start), built.end) });
     }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
-    addRest(ctx, built.start, target, resolveMethod(text, built.start, built.end));
+    addRest(ctx, built.start, target, methodOf(ctx, receiverStart(text, built.start), built.end));
   }
   // `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests.
   for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
@@ -485,6 +501,18 @@ function scanSdk(ctx: Context): void {
 }
 
 /**
+ * Paths written beside their method (endpoint tables, helpers called with both), when Intercom names the operation.
+ * `namedOnly`: the file does not talk to Intercom, so only in tables that name it.
+ */
+function scanPathsWithMethods(ctx: Context, namedOnly: boolean): void {
+  for (const { at, path, method } of pathsWithMethods(ctx.text, ctx.lang, ctx.budget, namedOnly)) {
+    const target = toTarget(path, false);
+    const operation = target && { method, ...target };
+    if (operation && matchOperation(operation).length > 0) addRequest(ctx, at, 'rest', operation);
+  }
+}
+
+/**
  * Bare API paths (`'contacts/search'`) in a file that imports an Intercom SDK or names its host: the
  * paths its helpers join to the base URL. Only paths that name one Intercom operation exactly (the method
  * is guessed), and only where no finding on the line already has that path.
@@ -538,6 +566,17 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
+/** Calls to check by hand, once per line and path, and none where a finding on the line shows the same path. */
+function dedupeUnseen(unseen: UnseenMethod[], findings: readonly Finding[]): UnseenMethod[] {
+  const seen = new Set(findings.map((f) => (f.kind === 'webhook' ? '' : `${f.line} ${f.operation.path}`)));
+  return unseen.filter((u) => {
+    const key = `${u.line} ${u.target.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
 export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
   return scanSource(file, text, budget, project).findings;
@@ -546,13 +585,14 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
 interface SourceScan {
   readonly findings: Finding[];
   readonly unknownCalls: UnknownSdkCall[];
+  readonly unseenMethods: UnseenMethod[];
   /** The text imports an Intercom SDK or names Intercom's API host. */
   readonly talksToIntercom: boolean;
 }
 
 /**
- * The findings in one file's text, its SDK calls whose method no table knows, and whether it talks to
- * Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
+ * The findings in one file's text, its SDK calls whose method no table knows, its calls whose method the code does
+ * not show, and whether it talks to Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
  */
 function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text)): SourceScan {
   const lang = languageOf(file) ?? 'js';
@@ -560,16 +600,20 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
   const marked = mentioned || project?.importsIntercom === true;
   // Only files that may talk to Intercom pay for blanking their comments.
   const code = marked ? blankComments(text, lang) : text;
-  const ctx: Context = { file, text: code, source: text, lang, findings: [], unknownCalls: [], budget, project, selfRegions: [] };
+  const ctx: Context = {
+    file, text: code, source: text, lang, findings: [], unknownCalls: [], unseenMethods: [], budget, project, selfRegions: [],
+  };
   scanTopics(ctx, marked);
   if (marked) {
     const bases = new Set<string>();
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
     scanSdk(ctx);
+    scanPathsWithMethods(ctx, !talksToIntercom && !project?.importsIntercom);
     if (talksToIntercom) scanBarePaths(ctx);
   }
-  return { findings: dedupe(ctx.findings), unknownCalls: ctx.unknownCalls, talksToIntercom };
+  const findings = dedupe(ctx.findings);
+  return { findings, unknownCalls: ctx.unknownCalls, unseenMethods: dedupeUnseen(ctx.unseenMethods, findings), talksToIntercom };
 }
 
 export interface ScanProgress {
@@ -642,6 +686,8 @@ async function scanOne(
       const scanned = scanSource(file, text, budget, project, look?.mentioned);
       outcome.findings = scanned.findings;
       outcome.unknownCalls = scanned.unknownCalls;
+      // Only when there are some, so that an empty outcome crosses between threads as its index; a rescan replaces them.
+      if (scanned.unseenMethods.length > 0 || project !== undefined) outcome.unseenMethods = scanned.unseenMethods;
       if (project === undefined) {
         outcome.talksToIntercom = scanned.talksToIntercom;
         if (scanned.talksToIntercom) outcome.givenClient = classesGivenClient(text, budget);
@@ -656,6 +702,7 @@ async function scanOne(
     // A second, project-aware scan that fails leaves the file unscanned.
     outcome.findings = undefined;
     outcome.unknownCalls = undefined;
+    outcome.unseenMethods = undefined;
   }
   return { outcome, cancelled: false };
 }

@@ -121,6 +121,31 @@ export function linePrefix(text: string, index: number, max = 300): string {
   return chunk.slice(chunk.lastIndexOf('\n') + 1);
 }
 
+const NAME_CHAR = /[\w$]/;
+const BLANK = /[ \t]/;
+
+/**
+ * Where a value read as `receiver.name` starts, given the index of `name`: the method and the variable are found
+ * from there. Reads back over the object chain (`d.`, `this.settings.`, `self.`, `$this->`, Ruby's `@`).
+ */
+export function receiverStart(text: string, at: number): number {
+  if (text[at - 1] === '@') return at - 1;
+  let start = at;
+  for (let hops = 0; hops < 8; hops++) {
+    let i = start;
+    while (i > 0 && BLANK.test(text[i - 1])) i--;
+    if (text[i - 1] === '.' && text[i - 2] !== '.') i--;
+    else if (text[i - 1] === '>' && text[i - 2] === '-') i -= 2;
+    else return start;
+    while (i > 0 && BLANK.test(text[i - 1])) i--;
+    const nameEnd = i;
+    while (i > 0 && NAME_CHAR.test(text[i - 1])) i--;
+    if (i === nameEnd || /\d/.test(text[i])) return start;
+    start = i;
+  }
+  return start;
+}
+
 // `NAME = `, `const NAME: string = `, `NAME := `, `this.NAME = `, `$NAME = `, `NAME = os.getenv("X") or `, `NAME = URI(`…
 const DIRECT_BINDING =
   /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:[^=;\n]*?(?:\|\||\?\?|\bor\b)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$/;
@@ -130,19 +155,24 @@ const ENCLOSING_BINDING =
 const OPENERS = '([{';
 const CLOSERS = ')]}';
 
+/** The variable a value starting at `start` is assigned to directly (`url = …`, `const url: string = …`), if any. */
+export function directBinding(text: string, start: number): string | undefined {
+  const prefix = linePrefix(text, start);
+  const direct = DIRECT_BINDING.exec(prefix);
+  if (!direct) return undefined;
+  const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();
+  // A keyword argument or parameter default (`f(base_url="…")`) is not a variable.
+  return /[(,]$/.test(before) ? undefined : direct[1];
+}
+
 /**
  * The variables a value starting at `start` is stored in: the one it is assigned to directly, and the
  * one assigned the call or object around it (`const intercom = axios.create({ baseURL: '…' })`).
  */
 export function bindingNames(text: string, start: number): string[] {
   const names: string[] = [];
-  const prefix = linePrefix(text, start);
-  const direct = DIRECT_BINDING.exec(prefix);
-  if (direct) {
-    const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();
-    // A keyword argument or parameter default (`f(base_url="…")`) is not a variable.
-    if (!/[(,]$/.test(before)) names.push(direct[1]);
-  }
+  const direct = directBinding(text, start);
+  if (direct) names.push(direct);
   let depth = 0;
   for (let i = start - 1, openers = 0; i >= 0 && i >= start - 600 && openers < 3; i--) {
     const ch = text[i];
@@ -218,7 +248,7 @@ function restOfCall(text: string, end: number): string {
   return text.slice(end, limit);
 }
 
-/** The HTTP method the code shows for a URL value spanning [start, end), or undefined. */
+/** The HTTP method the call around a URL value spanning [start, end) names (its name, an argument, its options), or undefined. */
 export function methodAt(text: string, start: number, end: number): HttpMethod | undefined {
   const window = text.slice(Math.max(0, start - 200), start);
   for (const cue of PREFIX_CUES) {
@@ -231,33 +261,11 @@ export function methodAt(text: string, start: number, end: number): HttpMethod |
     return custom ? asMethod(custom[1]) : CURL_POST.test(setup) ? 'POST' : 'GET';
   }
   const option = METHOD_OPTION.exec(restOfCall(text, end));
-  if (option) return asMethod(option[1]);
-  return GET_BY_DEFAULT.test(window) ? 'GET' : undefined;
+  return option ? asMethod(option[1]) : undefined;
 }
+
+/** Whether the value at `start` is handed to a call that sends GET unless told otherwise (`fetch(url)`, `urlopen(url)`). */
+export const isGetByDefault = (text: string, start: number): boolean =>
+  GET_BY_DEFAULT.test(text.slice(Math.max(0, start - 200), start));
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `= …` or `:= …` right after a variable: from there on it holds another value. */
-const REASSIGNED = /\s*:?=(?![=>~])/y;
-
-/**
- * The method for a URL value: shown at the value itself, or where the variable it is assigned to is
- * used next (`url = "…/me"` … `requests.get(url)`), up to where it is assigned again (the next function's
- * `url = …` is another URL). `seen` is false when GET had to be assumed.
- */
-export function resolveMethod(text: string, start: number, end: number): { method: HttpMethod; seen: boolean } {
-  const here = methodAt(text, start, end);
-  if (here) return { method: here, seen: true };
-  const following = text.slice(end, end + 3000);
-  for (const name of bindingNames(text, start)) {
-    const usage = new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g');
-    for (const m of [...following.matchAll(usage)].slice(0, 5)) {
-      const at = end + m.index;
-      REASSIGNED.lastIndex = at + m[0].length;
-      if (REASSIGNED.test(text)) break;
-      const method = methodAt(text, at, at + m[0].length);
-      if (method) return { method, seen: true };
-    }
-  }
-  return { method: 'GET', seen: false };
-}

@@ -1,14 +1,10 @@
 // "Copy as curl": reproduces a delivery from a shell. The secret is read from an environment variable and
 // the signature computed by openssl in the shell, so the secret never appears in the command.
+import { shellQuote } from '../shell/quote';
 import { notificationHeaders } from './forwarder';
 import { SIGNATURE_HEADER } from './signature';
 
 export const SECRET_ENV_VAR = 'INTERCOM_CLIENT_SECRET';
-
-/** POSIX single-quoting: safe for any bytes but NUL. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 export interface CurlInput {
   url: string;

@@ -3,6 +3,7 @@
 // (toasts, not only the bell's list), its links stay in the sandbox, and Ctrl+C stops it cleanly.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,17 @@ suite('E2E: npm start sandbox', function () {
     assert.ok(fs.existsSync(path.join(folder, 'README.md')), `the sample app is in ${folder}`);
     const git = spawnSync('git', ['-C', folder, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
     assert.notEqual(git.status, 0, `${folder} is inside the git repository ${git.stdout.trim()}`);
+  });
+
+  test('the printed sample Canvas Kit app answers a request signed with the printed client secret, and refuses an unsigned one', async () => {
+    const initialize = /Initialize: +(\S+)/.exec(out)?.[1];
+    assert.match(initialize ?? '', /^http:\/\/127\.0\.0\.1:\d+\/initialize$/, out);
+    const body = JSON.stringify({ workspace_id: 'drzzt019', workspace_region: 'us', card_creation_options: {}, context: { location: 'home', locale: 'en' } });
+    const signature = createHmac('sha256', printed.secret).update(body).digest('hex');
+    const signed = await fetch(initialize!, { method: 'POST', headers: { 'content-type': 'application/json', 'x-body-signature': signature }, body });
+    assert.equal(signed.status, 200);
+    assert.equal((await signed.json()).canvas.content.components[0].text, 'Book a meeting');
+    assert.equal((await fetch(initialize!, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status, 401);
   });
 
   test('Connect with the printed Access Token shows its "Connected to …" toast', async () => {

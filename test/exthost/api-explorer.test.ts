@@ -152,6 +152,30 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     assert.match(editor.document.getText(), /"name": "vip"/);
   });
 
+  test('a path value of .. (or %2e%2e) is refused at the prompt; a write\'s confirmation shows the request line that arrives', async () => {
+    await connect();
+    const row = [...(await operationRows())].find(([key]) => key.startsWith('DELETE /contacts/{contact_id}/companies/{'))?.[1];
+    assert.ok(row, 'detach a contact from a company');
+    const refusals: unknown[] = [];
+    const refused = (value: string) => (options: vscode.InputBoxOptions) => {
+      refusals.push(options.validateInput?.(value));
+      return undefined;
+    };
+    for (const value of ['..', '%2e%2E', '.']) {
+      ui.answerInputs(refused(value));
+      assert.equal(await callApi(row.node), undefined);
+    }
+    assert.deepEqual(refusals, ['..', '%2e%2E', '.'].map((v) => `contact_id cannot be "${v}": it would move up the path instead of naming one item. Give the id.`));
+
+    ui.onConfirm = () => true;
+    ui.answerInputs('a b/c', '..x');
+    await callApi(row.node);
+    assert.equal(ui.confirmations.length, 1);
+    const shown = /^DELETE (\S+) changes real data/.exec(ui.confirmations[0].text)?.[1];
+    assert.equal(shown, '/contacts/a%20b%2Fc/companies/..x');
+    assert.deepEqual(box.fake.requests.map((r) => `${r.method} ${r.url}`), [`DELETE ${shown}`], 'what arrived is what was shown');
+  });
+
   test('"Next page" follows pages.next.starting_after to the last page', async () => {
     await connect();
     ui.answerPicks(pickOperation('GET /contacts'), (items) => items.filter((i) => i.label === 'per_page'));
@@ -208,9 +232,19 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     const got = await toolText('intercom_call_get', { path: '/contacts?per_page=1' });
     assert.match(got, /^GET \/contacts\?per_page=1 → 200 /);
     assert.equal(box.fake.lastRequest('GET /contacts')?.query.per_page, '1');
-    for (const path of ['https://example.com/contacts', '/tags/../me']) {
+    for (const path of ['https://example.com/contacts', '/tags/../me', '/contacts/%2e%2e/admins', '/contacts/.%2E/admins']) {
       await assert.rejects(toolText('intercom_call_get', { path }), /not an API path/);
     }
     assert.equal(box.fake.count(), 1, 'refused paths send nothing');
+  });
+
+  test('intercom_call_get\'s confirmation shows the request line as sent, its Markdown escaped; a refused path asks nothing', async () => {
+    await connect();
+    const prepare = (path: string) => api.explorer.tools.intercom_call_get.prepareInvocation!({ input: { path } }, new vscode.CancellationTokenSource().token);
+    const asked = await prepare('/contacts/x`](command:intercom.disconnect)?q=a+b');
+    const message = asked?.confirmationMessages?.message;
+    assert.ok(message instanceof vscode.MarkdownString);
+    assert.equal(message.value, 'GET \\/contacts\\/x\\%60\\]\\(command\\:intercom\\.disconnect\\)\\?q\\=a\\+b to the workspace Hogwarts workspace \\(drzzt019\\), with the connected token. It only reads data.');
+    assert.equal((await prepare('/contacts/%2e%2e/admins'))?.confirmationMessages, undefined);
   });
 });

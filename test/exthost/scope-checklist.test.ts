@@ -238,8 +238,31 @@ suite('Generate Scope Checklist (real extension host)', function () {
     ui.answerPicks((items) => (offered = items as Item[]).filter((i) => i.picked));
     const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
     assert.ok(!offered.some((i) => i.picked && /data.?connectors/i.test(i.capability?.id ?? '')), 'the linked file gave no finding');
-    assert.match(text, /linked\/outside\.ts — a link to a file outside the folder/);
+    assert.match(text, /linked\/outside\.ts — a link \(to it or to a folder on its path\) leads out of the folder/);
     fs.rmSync(path.join(folder(), 'linked'), { recursive: true, force: true });
     fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  test('a link to a directory outside the folder: its files are listed as not scanned and reach neither the checklist nor the tool', async () => {
+    const outside = path.join(path.dirname(folder()), 'outside');
+    fs.mkdirSync(outside, { recursive: true });
+    fs.writeFileSync(path.join(outside, 'secret.py'), "import requests\nrequests.post('https://api.intercom.io/data_connectors', json={})\n");
+    fs.symlinkSync('../outside', path.join(folder(), 'linkdir'));
+    try {
+      assert.deepEqual((await vscode.workspace.findFiles('linkdir/**')).map((u) => vscode.workspace.asRelativePath(u)), ['linkdir/secret.py'], 'the file search follows the link');
+      let offered: Item[] = [];
+      ui.answerPicks((items) => (offered = items as Item[]).filter((i) => i.picked));
+      const text = (await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist'))!.getText();
+      assert.ok(!offered.some((i) => i.picked && /data.?connectors/i.test(i.capability?.id ?? '')), 'the file behind the link gave no finding');
+      assert.match(text, /linkdir\/secret\.py — a link \(to it or to a folder on its path\) leads out of the folder/, 'listed as not scanned');
+      assert.equal(text.match(/secret\.py/g)?.length, 1, 'and nowhere else');
+      const result = await vscode.lm.invokeTool('intercom_required_scopes', { input: {}, toolInvocationToken: undefined });
+      const plan = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+      assert.ok(JSON.parse(plan).permissions.length > 0, plan);
+      assert.doesNotMatch(plan, /secret\.py|data.?connector/i);
+    } finally {
+      fs.rmSync(path.join(folder(), 'linkdir'), { force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ApiCall } from '../../api/call';
 import { operationLabel } from '../../explorer/browse';
-import { bodyTemplate, fillPath, isWrite } from '../../explorer/call';
+import { bodyTemplate, fillPath, isWrite, pathValueProblem } from '../../explorer/call';
 import type { Operation } from '../../explorer/catalog';
 import type { Ui } from '../../ui/ui';
 import { permissionText } from './apiTree';
@@ -21,12 +21,20 @@ export async function pickOperation(ui: Ui, operations: readonly Operation[], ve
   return picked?.operation;
 }
 
+function pathValueMessage(name: string, value: string): string | undefined {
+  switch (pathValueProblem(value)) {
+    case 'missing': return vscode.l10n.t('{0} is required', name);
+    case 'dotSegment': return vscode.l10n.t('{0} cannot be "{1}": it would move up the path instead of naming one item. Give the id.', name, value);
+    default: return undefined;
+  }
+}
+
 /** Asks each path parameter, then which optional query parameters to set and their values; no body. Undefined: cancelled. */
 export async function promptTarget(ui: Ui, operation: Operation): Promise<ApiCall | undefined> {
   const title = `${operation.method} ${operation.path}`;
   const pathValues: Record<string, string> = {};
   for (const p of operation.parameters.filter((x) => x.in === 'path')) {
-    const value = await ui.input({ title, prompt: vscode.l10n.t('Path parameter {0}', p.name), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('{0} is required', p.name)) });
+    const value = await ui.input({ title, prompt: vscode.l10n.t('Path parameter {0}', p.name), validateInput: (v) => pathValueMessage(p.name, v.trim()) });
     if (value === undefined) return undefined;
     pathValues[p.name] = value.trim();
   }

@@ -1,7 +1,7 @@
 // The API explorer (dist/explorer.js, loaded on first use): runs calls with the current session, shows
 // answers in response tabs, keeps and re-runs the history, and serves the language-model tools.
 import * as vscode from 'vscode';
-import type { ApiAnswer, ApiCall } from '../../api/call';
+import { requestTarget, requestUrl, type ApiAnswer, type ApiCall } from '../../api/call';
 import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../config';
 import { callTarget, isWrite } from '../../explorer/call';
@@ -99,13 +99,23 @@ export class ApiExplorer implements vscode.Disposable {
     return session;
   }
 
-  /** A write asks first, naming the workspace; then the call goes out, into the history and a response tab. */
+  /**
+   * A write asks first, naming the workspace and the request line exactly as it goes out (the URL is built once,
+   * by requestUrl, which the HTTP client uses too); then the call goes out, into the history and a response tab.
+   */
   private async send(session: IntercomSession, version: string, operationId: string, call: ApiCall): Promise<vscode.TextEditor | undefined> {
     const { ui, log } = this.services;
     const workspace = workspaceTitle(session);
+    let target: string;
+    try {
+      target = `${call.method} ${requestTarget(requestUrl(session.apiBase, call))}`;
+    } catch (error) {
+      void ui.current.message('error', vscode.l10n.t('Not sent: {0}', (error as Error).message));
+      return undefined;
+    }
     if (isWrite(call.method)) {
       const yes = await ui.current.confirm(
-        vscode.l10n.t('{0} {1} changes real data in the Intercom workspace {2}.', call.method, call.path, workspace),
+        vscode.l10n.t('{0} changes real data in the Intercom workspace {1}.', target, workspace),
         vscode.l10n.t('The request goes to {0} with the connected token and cannot be undone from here.', new URL(session.apiBase).host),
         vscode.l10n.t('Send {0}', call.method),
       );
@@ -117,7 +127,7 @@ export class ApiExplorer implements vscode.Disposable {
     await this.history.add({ call, operationId, sessionId: session.id, workspace, version, at: Date.now() });
     let answer: ApiAnswer;
     try {
-      answer = await ui.current.progress(vscode.l10n.t('{0} {1} on {2}…', call.method, call.path, workspace), (_p, token) => this.fetch(session, version, call, token));
+      answer = await ui.current.progress(vscode.l10n.t('{0} on {1}…', target, workspace), (_p, token) => this.fetch(session, version, call, token));
     } catch (error) {
       if (!isIntercomError(error)) throw error;
       const explained = explainIntercomError(error, 'request', session.kind);

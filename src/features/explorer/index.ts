@@ -12,6 +12,8 @@ export interface ExplorerFeature {
   /** The view's rows, as VS Code asks for them. */
   readonly tree: vscode.TreeDataProvider<ApiNode>;
   readonly view: vscode.TreeView<ApiNode>;
+  /** The language-model tools by name, as VS Code calls them. */
+  readonly tools: Readonly<Record<string, vscode.LanguageModelTool<object>>>;
 }
 
 export function activateExplorer(services: Services): ExplorerFeature {
@@ -26,11 +28,15 @@ export function activateExplorer(services: Services): ExplorerFeature {
     getTreeItem: (node) => explorer().tree.getTreeItem(node),
   };
   const view = register.view('intercom.api', tree);
-  const tool = <T>(name: string, make: (e: Explorer.ApiExplorer) => vscode.LanguageModelTool<T>): vscode.Disposable =>
-    register.tool<T>(name, {
-      invoke: (options, token) => make(explorer()).invoke(options, token),
-      prepareInvocation: (options, token) => make(explorer()).prepareInvocation?.(options, token),
-    });
+  const tool = <T>(make: (e: Explorer.ApiExplorer) => vscode.LanguageModelTool<T>): vscode.LanguageModelTool<T> => ({
+    invoke: (options, token) => make(explorer()).invoke(options, token),
+    prepareInvocation: (options, token) => make(explorer()).prepareInvocation?.(options, token),
+  });
+  const tools = {
+    intercom_workspace: tool((e) => e.tools.workspace),
+    intercom_find_operation: tool((e) => e.tools.findOperation),
+    intercom_call_get: tool((e) => e.tools.callGet),
+  } as Record<string, vscode.LanguageModelTool<object>>;
 
   context.subscriptions.push(
     changed,
@@ -44,9 +50,7 @@ export function activateExplorer(services: Services): ExplorerFeature {
     register.command('intercom.rerunApiRequest', () => explorer().rerun()),
     register.command('intercom.nextApiPage', (uri?: vscode.Uri) => explorer().nextPage(uri)),
     register.command('intercom.openApiReference', (node?: ApiNode) => explorer().openReference(node)),
-    tool('intercom_workspace', (e) => e.tools.workspace),
-    tool('intercom_find_operation', (e) => e.tools.findOperation),
-    tool('intercom_call_get', (e) => e.tools.callGet),
+    ...Object.entries(tools).map(([name, t]) => register.tool(name, t)),
   );
-  return { tree, view };
+  return { tree, view, tools };
 }

@@ -1,7 +1,7 @@
 // Language-model tools over the connected workspace, all read-only: the /me facts (never the token), a
 // search of the catalog, and a GET of a documented read operation after the person confirms it.
 import * as vscode from 'vscode';
-import type { ApiAnswer, ApiCall } from '../../api/call';
+import { requestTarget, requestUrl, type ApiAnswer, type ApiCall } from '../../api/call';
 import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../config';
 import { callTarget } from '../../explorer/call';
@@ -11,6 +11,7 @@ import { currentSession } from '../../session/current';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
 import { workspaceTitle } from '../../workspace/fields';
+import { escapeMarkdown } from '../../workspace/markdown';
 import { explainIntercomError } from '../connect/messages';
 
 type Fetch = (session: IntercomSession, version: string, call: ApiCall, token: vscode.CancellationToken) => Promise<ApiAnswer>;
@@ -34,6 +35,12 @@ export class ExplorerTools {
     return currentSession(this.services.context.globalState, this.services.sessions);
   }
 
+  /** intercom_call_get's path as the catalog GET it is (or why it is refused), with the session and version. */
+  private async getRequest(path: unknown) {
+    const version = readSettings().apiVersion;
+    return { session: await this.session(), version, target: catalogGet(loadCatalog().operations(version), String(path ?? '')) };
+  }
+
   readonly workspace: vscode.LanguageModelTool<Record<string, never>> = {
     invoke: async () => {
       const session = await this.session();
@@ -50,21 +57,23 @@ export class ExplorerTools {
   };
 
   readonly callGet: vscode.LanguageModelTool<{ path: string }> = {
+    // The confirmation shows the request line as requestUrl builds it for sending, escaped: the path is the
+    // model's text. A path that is refused needs no confirmation: invoke sends nothing and says why.
     prepareInvocation: async ({ input }) => {
-      const session = await this.session();
+      const { session, target } = await this.getRequest(input.path);
+      if (!session || 'refused' in target) return { invocationMessage: new vscode.MarkdownString(vscode.l10n.t('GET {0}', escapeMarkdown(String(input.path ?? '')))) };
+      const line = escapeMarkdown(`GET ${requestTarget(requestUrl(session.apiBase, target.call))}`);
       return {
-        invocationMessage: vscode.l10n.t('GET {0}', input.path),
-        confirmationMessages: session && {
+        invocationMessage: new vscode.MarkdownString(line),
+        confirmationMessages: {
           title: vscode.l10n.t('Send a GET request to Intercom?'),
-          message: new vscode.MarkdownString(vscode.l10n.t('`GET {0}` to the workspace {1}, with the connected token. It only reads data.', input.path, workspaceTitle(session))),
+          message: new vscode.MarkdownString(vscode.l10n.t('{0} to the workspace {1}, with the connected token. It only reads data.', line, escapeMarkdown(workspaceTitle(session)))),
         },
       };
     },
     invoke: async ({ input }, token) => {
-      const session = await this.session();
+      const { session, version, target } = await this.getRequest(input.path);
       if (!session) return this.text(NOT_CONNECTED);
-      const version = readSettings().apiVersion;
-      const target = catalogGet(loadCatalog().operations(version), String(input.path ?? ''));
       if ('refused' in target) throw new Error(target.refused);
       this.services.log.info(`Language-model tool: GET ${target.call.path}`);
       try {

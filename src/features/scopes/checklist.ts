@@ -7,6 +7,7 @@ import { CAPABILITIES, capabilitiesForFindings, type Capability } from '../../sc
 import { renderScopeCheck } from '../../scopes/checkReport';
 import type { Finding, Located } from '../../scopes/finding';
 import { buildChecklist } from '../../scopes/plan';
+import { requiredScopes } from '../../scopes/requiredScopes';
 import { UNCHECKABLE_SCOPES } from '../../scopes/probe';
 import { renderChecklist } from '../../scopes/render';
 import { currentSession } from '../../session/current';
@@ -77,30 +78,13 @@ export class ScopeChecklist implements vscode.Disposable {
     this.proposed.dispose();
   }
 
-  /**
-   * The scope plan for the open folder without any prompt (the intercom_required_scopes tool): what the scan
-   * found, the capabilities it implies, and the permissions those need, each with its reasons.
-   */
+  /** The scope plan for the open folder without any prompt (the intercom_required_scopes tool): see requiredScopes. */
   async plan(token: vscode.CancellationToken): Promise<object> {
     const unavailable = unavailableBecause();
     if (unavailable) return { unavailable };
     const scan = await scanWorkspace(this.services.log, this.services.context.extensionUri, { report: () => undefined }, token);
     if (scan.result.cancelled) return { unavailable: 'cancelled' };
-    const { findings } = scan.result;
-    const capabilities = capabilitiesForFindings(findings);
-    const checklist = buildChecklist({ capabilities, findings, scan: scan.result });
-    return {
-      folder: vscode.workspace.workspaceFolders?.map((f) => f.name) ?? [],
-      apiUsesFound: findings.length,
-      capabilities: checklist.capabilities.map((c) => c.label),
-      permissions: checklist.sections.flatMap((s) => s.items.map((i) => ({
-        permission: i.scope.label,
-        section: s.section,
-        confidence: i.confidence,
-        because: i.reasons.map((r) => ({ [r.kind]: r.subject, code: r.findings.slice(0, 5).map((f) => `${f.file}:${f.line}`) })),
-      }))),
-      warnings: checklist.warnings.map((w) => w.kind),
-    };
+    return requiredScopes(scan.result, vscode.workspace.workspaceFolders?.map((f) => f.name) ?? []);
   }
 
   async generate(): Promise<vscode.TextDocument | undefined> {

@@ -1,9 +1,7 @@
 // curl for a POSIX shell: single quotes keep every character literal; the token header is the one
 // double-quoted argument so the shell expands the environment variable.
+import { shellQuote } from '../../shell/quote';
 import { TOKEN_ENV_VAR, type PreparedRequest } from '../request';
-
-/** 'text' for sh: a quote inside ends the string, adds an escaped quote and reopens it. */
-const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 export function curlSnippet(request: PreparedRequest): string {
   const args = [

@@ -264,6 +264,18 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
       rejectsWith('http', (e) => assert.equal(e.details.status, 404)));
   });
 
+  test('request: the path arrives as written; one with a dot segment, %2e included, is never sent', async () => {
+    const token = fake.addToken();
+    const request = { apiBase: fake.url, token, version: '2.11' };
+    await assert.rejects(http().request(request, { method: 'GET', path: '/contacts/a%20b%2Fc', query: { q: 'x y' } }), rejectsWith('http'));
+    assert.equal(fake.lastRequest()?.url, '/contacts/a%20b%2Fc?q=x+y');
+    fake.reset();
+    for (const path of ['/contacts/%2e%2e/admins', '/contacts/%2E./admins', '/contacts/.%2e/admins', '/contacts/../admins', '/contacts/./x', '/contacts/..\t/admins', '/contacts\\..\\admins', '/contacts/..\u0001']) {
+      await assert.rejects(http().request(request, { method: 'GET', path, query: {} }), /is not an API path/, path);
+    }
+    assert.deepEqual(fake.requests.map((r) => r.url), [], 'nothing reached the server');
+  });
+
   test('the client makes the code, client secret and tokens it handles known to the redaction step', async () => {
     const redactor = new Redactor();
     const client = http({ knownSecrets: redactor });

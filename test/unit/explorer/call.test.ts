@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ApiCall } from '../../../src/api/call';
-import { bodyTemplate, callTarget, fillPath, nextPageCall } from '../../../src/explorer/call';
+import { bodyTemplate, callTarget, fillPath, nextPageCall, pathValueProblem } from '../../../src/explorer/call';
 import { HISTORY_LIMIT, parseHistory, remember, type HistoryEntry } from '../../../src/explorer/history';
 import { renderResponse } from '../../../src/explorer/response';
 
@@ -10,6 +10,16 @@ suite('explorer call', () => {
   test('fills path parameters as single encoded segments and refuses a missing one', () => {
     assert.equal(fillPath('/contacts/{contact_id}/tags/{id}', { contact_id: 'a/b c', id: '7' }), '/contacts/a%2Fb%20c/tags/7');
     assert.throws(() => fillPath('/contacts/{contact_id}', {}), /contact_id/);
+  });
+
+  test('a path value of . or .., %2e included in any case, is refused; a value with dots in it is encoded like any other', () => {
+    for (const value of ['.', '..', '%2e', '%2E%2e', '.%2E', '%2e.']) {
+      assert.throws(() => fillPath('/contacts/{contact_id}/companies/{id}', { contact_id: value, id: '123' }), /contact_id cannot be/, value);
+      assert.equal(pathValueProblem(value), 'dotSegment', value);
+    }
+    assert.equal(pathValueProblem(''), 'missing');
+    assert.equal(fillPath('/contacts/{contact_id}/companies/{id}', { contact_id: '...', id: 'a.b' }), '/contacts/.../companies/a.b');
+    assert.equal(fillPath('/contacts/{contact_id}', { contact_id: '../x' }), '/contacts/..%2Fx');
   });
 
   test('the target carries the query; the body template lists the top-level fields', () => {

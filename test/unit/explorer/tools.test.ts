@@ -34,7 +34,8 @@ suite('explorer language-model tool answers', () => {
     assert.ok('call' in ok);
     assert.deepEqual(ok.call, { method: 'GET', path: '/contacts/abc', query: { x: '1' } });
     assert.equal(ok.operation.operationId, 'ShowContact');
-    for (const bad of ['https://evil.example/me', '//evil.example/me', '/contacts/../me', 'contacts', '/no_such_thing']) {
+    const dotted = ['/contacts/../me', '/contacts/%2e%2e/admins', '/contacts/%2E./admins', '/contacts/.%2e/admins', '/contacts/./admins', '/contacts/..?x=1', '/contacts/..\u0001'];
+    for (const bad of ['https://evil.example/me', '//evil.example/me', 'contacts', '/no_such_thing', ...dotted]) {
       assert.ok('refused' in catalogGet(ops, bad), bad);
     }
   });

@@ -22,6 +22,9 @@ function listed(root: string): string[] {
     .sort();
 }
 
+/** What the file behind the directory link would add: a call to delete a contact. */
+const SECRET_CALL = "import requests\nrequests.delete('https://api.intercom.io/contacts/123', headers=HEADERS)\n";
+
 const onDisk = (root: string): OnDisk => ({ folders: [root], locate: (file) => ({ path: path.join(root, file), folder: 0 }) });
 
 async function withPool(size: number, use: (pool: ScanPool) => Promise<ScanResult>): Promise<ScanResult> {
@@ -52,6 +55,9 @@ suite('scopes scan pool: several threads, the result of one', function () {
     fs.writeFileSync(path.join(outside, 'calls.ts'), "await fetch('https://api.intercom.io/data_connectors', { method: 'POST' });\n");
     fs.symlinkSync(path.join(outside, 'calls.ts'), path.join(folder, 'out-link.ts'));
     fs.symlinkSync(path.join(folder, 'app', 'js', 'intercom-app.ts'), path.join(folder, 'in-link.ts'));
+    // A link to a directory outside: listed through it (linkdir/calls.ts, linkdir/secret.py), as VS Code's file search lists it.
+    fs.writeFileSync(path.join(outside, 'secret.py'), SECRET_CALL);
+    fs.symlinkSync('../outside', path.join(folder, 'linkdir'));
     // Names the scan never reads (first: every index after them shifts), and one gone by the time it is read.
     files = ['README.md', 'node_modules/intercom/index.js', ...listed(folder), 'gone.rb'];
   });
@@ -73,8 +79,9 @@ suite('scopes scan pool: several threads, the result of one', function () {
     // The cases the comparison is about.
     assert.deepEqual(
       result.skipped.map((s) => `${s.file} ${s.reason}`),
-      ['blob.js binary', 'bundle.js too-large', 'out-link.ts outside-folder', 'gone.rb unreadable'],
+      ['blob.js binary', 'bundle.js too-large', 'linkdir/calls.ts outside-folder', 'linkdir/secret.py outside-folder', 'out-link.ts outside-folder', 'gone.rb unreadable'],
     );
+    assert.ok(!result.findings.some((f) => f.file.startsWith('linkdir/')), 'nothing read through the directory link');
     const found = new Set(result.findings.map((f) => `${f.file}:${f.line}`));
     assert.ok(found.has('app/project/web/src/services/people.ts:8'), 'a wrapper found through an import in another file');
     assert.ok([...found].some((f) => f.startsWith('in-link.ts:')), 'a link inside the folder is read');
@@ -84,7 +91,7 @@ suite('scopes scan pool: several threads, the result of one', function () {
   /** As the extension host reads a remote folder, refusing the link as the disk reader does. */
   const host: HostFiles = {
     read: async (f) => {
-      if (f === 'out-link.ts') throw new FileSkipped('outside-folder');
+      if (f === 'out-link.ts' || f.startsWith('linkdir/')) throw new FileSkipped('outside-folder');
       return fs.readFileSync(path.join(folder, f));
     },
     size: async (f) => fs.statSync(path.join(folder, f)).size,

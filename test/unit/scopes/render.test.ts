@@ -39,7 +39,7 @@ function request(text: string, snippet: string, file = 'src/app.ts'): Finding {
 suite('scopes render', () => {
   test('golden: the sample apps, with the capabilities their code implies', () => {
     const findings = scanFixtures();
-    const scan = { scanned: 10, skipped: [], checkByHand: [], unknownCalls: [] };
+    const scan = { scanned: 10, skipped: [], checkByHand: [], unknownCalls: [], unseenMethods: [] };
     const checklist = buildChecklist({ capabilities: capabilitiesForFindings(findings), findings, scan });
     assertGolden('sample-apps.md', renderChecklist(checklist, { link }));
   });
@@ -54,6 +54,9 @@ suite('scopes render', () => {
         skipped: [{ file: 'assets/logo.js', reason: 'binary' }, { file: 'gen/schema.ts', reason: 'too-slow' }, { file: 'lib/old.rb', reason: 'unreadable' }],
         checkByHand: ['src/intercom/http.ts', 'lib/intercom_client.rb'],
         unknownCalls: [],
+        unseenMethods: [
+          { file: 'src/intercom/transport.ts', line: 31, column: 12, snippet: 'return send(method, `${base}/conversations`)', target: { path: '/conversations' }, methods: ['GET', 'POST'] },
+        ],
       },
     });
     const options: RenderOptions = { link: (f) => `../${f.file}#L${f.line}`, title: 'Scopes for Acme Helpdesk' };
@@ -88,7 +91,7 @@ suite('scopes render', () => {
   });
 
   test('says what was scanned and what not, never "tick exactly these"', () => {
-    const scanned = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [{ file: 'a.js', reason: 'too-large' }], checkByHand: ['b.py'], unknownCalls: [] } }), { link });
+    const scanned = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [{ file: 'a.js', reason: 'too-large' }], checkByHand: ['b.py'], unknownCalls: [], unseenMethods: [] } }), { link });
     assert.doesNotMatch(scanned, /exactly/);
     assert.match(scanned, /The scan read 3 source files as text; 1 file could not be scanned \(see "Not scanned"\)\. 1 file talks to Intercom/);
     assert.match(scanned, /\n## Check these by hand\n\n.*\n\n- b\.py\n/);
@@ -98,7 +101,7 @@ suite('scopes render', () => {
 
   test('lists SDK calls no table knows under "Check these by hand", with their place and call', () => {
     const unknownCalls = [{ file: 'src/desk.ts', line: 7, column: 9, snippet: 'await intercom.contacts.scheduleArchive(id);', call: 'contacts.scheduleArchive' }];
-    const md = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [], checkByHand: [], unknownCalls } }), { link });
+    const md = renderChecklist(buildChecklist({ capabilities: caps('counts'), scan: { scanned: 3, skipped: [], checkByHand: [], unknownCalls, unseenMethods: [] } }), { link });
     assert.match(md, /The scan read 3 source files as text\. 1 Intercom SDK call uses a method the scan does not know \(see "Check these by hand"\)\./);
     assert.match(md, /\n## Check these by hand\n\n.*no SDK table knows.*\n\n- \[src\/desk\.ts:7\]\(src\/desk\.ts#L7\) `contacts\.scheduleArchive`\n/);
   });

@@ -185,7 +185,7 @@ suite('scopes scanner: method detection', () => {
     assert.deepEqual(methodOf('a.go', 'http.Post("https://api.intercom.io/events", "application/json", b)'), ['2:11 rest POST /events']);
     assert.deepEqual(methodOf('a.php', "$ch = curl_init('https://api.intercom.io/events');\ncurl_setopt($ch, CURLOPT_POSTFIELDS, $b);"), ['2:17 rest POST /events']);
     assert.deepEqual(methodOf('a.js', "const u = 'https://api.intercom.io/tags';\nawait got.post(u);"), ['2:11 rest POST /tags']);
-    assert.deepEqual(methodOf('a.js', "const u = 'https://api.intercom.io/tags';\nexport default u;"), ['2:11 rest GET /tags (assumed)']);
+    assert.deepEqual(methodOf('a.js', "const u = 'https://api.intercom.io/me';\nexport default u;"), ['2:11 rest GET /me (assumed)']);
   });
 
   test('follows a client built with a request() call and a method argument', () => {

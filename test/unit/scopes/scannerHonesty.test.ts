@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { capabilitiesForFindings } from '../../../src/scopes/capabilities';
 import { findingSubject, type Finding } from '../../../src/scopes/finding';
 import { buildChecklist } from '../../../src/scopes/plan';
+import { renderChecklist } from '../../../src/scopes/render';
+import { requiredScopes } from '../../../src/scopes/requiredScopes';
 import { scanFiles, scanText } from '../../../src/scopes/scanner';
 
 const subjects = (findings: readonly Finding[]): string[] =>
@@ -22,8 +27,8 @@ suite('scopes scanner: what it claims', () => {
     assert.deepEqual(ruleIds(search), ['POST /contacts/search']);
     const [odd] = scanText('a.py', 'import intercom\nURL = "https://api.intercom.io/contacts/merged_into"');
     assert.deepEqual(ruleIds(odd), [], 'not GET /contacts/{id}');
-    const [id] = scanText('a.py', 'import intercom\nURL = f"https://api.intercom.io/contacts/{contact_id}"');
-    assert.deepEqual(ruleIds(id), ['GET /contacts/{id}'], 'an interpolated id still fills {id}');
+    const [id] = scanText('a.py', 'import intercom\nURL = f"https://api.intercom.io/admins/{admin_id}"');
+    assert.deepEqual(ruleIds(id), ['GET /admins/{id}'], 'an interpolated id still fills {id}');
     const [seen] = scanText('a.py', 'requests.get("https://api.intercom.io/contacts/search")');
     assert.deepEqual(subjects([seen]), ['GET /contacts/search'], 'a method the code shows is kept');
   });
@@ -80,5 +85,46 @@ suite('scopes scanner: files to check by hand', () => {
     };
     const result = await scanFiles(Object.keys(files), async (f) => files[f]);
     assert.deepEqual(result.checkByHand, ['src/Provider.php']);
+  });
+});
+
+suite('scopes scanner: a method the code does not show never ticks a permission', () => {
+  const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
+  const scanPattern = (name: string) => scanFiles([`src/${name}`], (file) => fs.promises.readFile(path.join(PATTERNS, path.basename(file))));
+
+  for (const [name, call, needs, decided, ticked] of [
+    ['method-not-shown.go', '14 /conversations GET|POST', ['Read conversations', 'Write conversations'], '19 POST /contacts/search (assumed)', ['Read and list users and companies']],
+    ['method-not-shown.ts', '6 /conversations/{id} GET|POST|PUT|DELETE', ['Read conversations', 'Write conversations'], '9 GET /me (assumed)', ['Read one admin']],
+    ['method-not-shown.py', '8 /tags GET|POST', ['Read tags', 'Write tags'], '13 GET /admins (assumed)', ['Read admins']],
+  ] as const) {
+    test(`${name}: checked by hand with what each method needs, neither preselected nor ticked; where the path decides, a finding`, async () => {
+      const result = await scanPattern(name);
+      assert.deepEqual(result.unseenMethods.map((u) => `${u.line} ${u.target.path} ${u.methods.join('|')}`), [call]);
+      assert.deepEqual(result.findings.map((f) => `${f.line} ${subjects([f])[0]}`), [decided]);
+      assert.deepEqual(result.checkByHand, [], 'the file is not one where nothing was found');
+
+      const capabilities = capabilitiesForFindings(result.findings);
+      const checklist = buildChecklist({ capabilities, findings: result.findings, scan: result });
+      assert.deepEqual(checklist.sections.flatMap((s) => s.items.map((i) => i.scope.label)), ticked);
+
+      const md = renderChecklist(checklist, { link: (f) => `${f.file}#L${f.line}` });
+      const listed = md.split('\n').find((l) => l.startsWith(`- [src/${name}:${call.split(' ')[0]}]`)) ?? '';
+      assert.ok(md.indexOf('## Check these by hand') < md.indexOf(listed), md);
+      for (const label of needs) assert.ok(listed.includes(`needs ${label} (inferred)`), listed);
+
+      const tool = JSON.parse(JSON.stringify(requiredScopes(result, ['app']))) as {
+        permissions: { permission: string }[]; checkByHand: { callsWhoseMethodDecides: { code: string; candidates: { needs: string }[] }[] };
+      };
+      assert.deepEqual(tool.permissions.map((p) => p.permission), ticked);
+      const [unseen] = tool.checkByHand.callsWhoseMethodDecides;
+      assert.equal(unseen.code, `src/${name}:${call.split(' ')[0]}`);
+      assert.deepEqual([...new Set(unseen.candidates.map((c) => c.needs.replace(' (inferred)', '')))], needs);
+    });
+  }
+
+  test('test code is left out of the calls to check, as its findings never count', async () => {
+    const text = "import { send } from './transport';\nexport const tags = (method: string) => send(method, 'https://api.intercom.io/tags');\n";
+    const result = await scanFiles(['test/tags.test.ts', 'src/tags.ts'], async () => text);
+    assert.deepEqual(result.unseenMethods.map((u) => `${u.file}:${u.line}`), ['src/tags.ts:2']);
   });
 });

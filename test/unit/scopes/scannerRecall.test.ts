@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findingSubject } from '../../../src/scopes/finding';
-import { scanText } from '../../../src/scopes/scanner';
+import { scanFiles, scanText } from '../../../src/scopes/scanner';
 
 const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
 
@@ -40,12 +40,8 @@ suite('scopes scanner: clients from factories and calls as receivers', () => {
 });
 
 suite('scopes scanner: a URL variable assigned again', () => {
-  /** "line METHOD /path", with "(assumed)" where the code shows no method. */
-  const methods = (name: string): string[] =>
-    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map(
-      (f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`,
-    );
-
+  // Python's read goes through fetch_json, a function of the same file that shows its GET; the others' through another
+  // module's, so their method stays unseen and they are left to check by hand.
   for (const [name, read, reply] of [
     ['reassigned-url.py', 13, 18],
     ['reassigned-url.ts', 7, 12],
@@ -53,8 +49,12 @@ suite('scopes scanner: a URL variable assigned again', () => {
     ['reassigned-url.php', 6, 12],
     ['reassigned-url.go', 10, 15],
   ] as const) {
-    test(`${name}: the read keeps its own (unseen) method, not the next function's POST`, () => {
-      assert.deepEqual(methods(name), [`${read} GET /conversations/{id} (assumed)`, `${reply} POST /conversations/{id}/reply`]);
+    test(`${name}: the read keeps its own method, not the next function's POST`, async () => {
+      const result = await scanFiles([name], (file) => fs.promises.readFile(path.join(PATTERNS, file)));
+      const found = result.findings.map((f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`);
+      const unseen = result.unseenMethods.map((u) => `${u.line} ${u.target.path} (to check by hand)`);
+      const readLine = name.endsWith('.py') ? `${read} GET /conversations/{id}` : `${read} /conversations/{id} (to check by hand)`;
+      assert.deepEqual([...found, ...unseen].sort(), [readLine, `${reply} POST /conversations/{id}/reply`].sort());
     });
   }
 });

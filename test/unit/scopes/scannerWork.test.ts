@@ -46,10 +46,13 @@ suite('scopes scanner: time budget and cancellation inside a file', () => {
   });
 });
 
-suite('scopes scanner: classes on Intercom\'s base URL and bare API paths stay linear', () => {
+suite('scopes scanner: classes on Intercom\'s base URL, bare API paths, endpoint tables and helpers stay linear', () => {
   const shapes: [string, string, (i: number) => string][] = [
     ['a class built on Intercom\'s base URL, again and again', 'classes.ts', (i) => `class A${i} extends B { constructor() { super('https://api.intercom.io'); this.get('/me'); } }\n`],
     ['bare API paths in an Intercom file', 'paths.ts', (i) => `${i === 0 ? "import 'intercom-client';\n" : ''}page('contacts/search'); `],
+    ['one endpoint table of many entries', 'table.ts', (i) => `${i === 0 ? "export const t = { prefix: 'https://api.intercom.io', endpoints: {\n" : ''}e${i}: { url: '/contacts/\${id}', operation: 'put' },\n`],
+    ['calls with the method beside the path, never closed', 'open.py', (i) => `${i === 0 ? 'BASE = "https://api.intercom.io"\n' : ''}request("POST", "/contacts/search", `],
+    ['URLs handed to a function of the same file', 'send.js', (i) => `${i === 0 ? "const base = 'https://api.intercom.io';\nfunction send(url, b) { return fetch(url, { method: 'POST', body: b }); }\n" : ''}send(base + '/events', b${i});\n`],
   ];
   for (const [title, file, piece] of shapes) {
     test(`${title}: twice the text, at most about twice the work`, () => {

@@ -3,7 +3,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SECRET_ENV_VAR, curlForDelivery, shellQuote } from '../../../src/webhooks/curl';
+import { shellQuote } from '../../../src/shell/quote';
+import { SECRET_ENV_VAR, curlForDelivery } from '../../../src/webhooks/curl';
 import { signatureHeader } from '../../../src/webhooks/signature';
 import { startLocalApp } from '../../support/localApp';
 

@@ -1,0 +1,195 @@
+// Where the code computes an HMAC, and which signature header it is for: a webhook's X-Hub-Signature
+// (HMAC-SHA1) or Canvas Kit's X-Body-Signature (HMAC-SHA256). The signature diagnostics only look at the
+// lines around these sites (standing in for their function): an HMAC elsewhere signs something else.
+//
+// A site is an HMAC call, a call of a function of the same file that makes one (`makeSignature(body)`), or
+// a call whose name says it checks a signature (`signatureValidator(JSON.stringify(req.body), …)`), whose
+// HMAC lives in another file.
+import { namesContaining } from '../scopes/names';
+import type { Language } from '../scopes/source';
+import type { LineIndex } from './lines';
+
+/** Lines either side of an HMAC that count as its neighbourhood. */
+const NEARBY_LINES = 12;
+/** How far above an HMAC call the function that makes it is looked for. */
+const FUNCTION_LINES = 30;
+
+const HMAC_CALL: Readonly<Record<Language, RegExp>> = {
+  js: /\bcreateHmac\s*\(|\bHmacSHA(?:1|256)\s*\(/g,
+  python: /\bhmac\.(?:new|HMAC|digest)\s*\(/g,
+  ruby: /\bOpenSSL::HMAC\.(?:hexdigest|digest|base64digest|new)\b\s*\(?/g,
+  php: /\bhash_hmac\s*\(/g,
+  go: /\bhmac\.New\s*\(/g,
+};
+/** A function definition: a group holds its name. */
+const FUNCTION: Readonly<Record<Language, RegExp>> = {
+  js: /\bfunction\s+([A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b|\([^()\n]*\)\s*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*\s*=>)|^[ \t]*(?:(?:public|private|protected|static|async)\s+)*([A-Za-z_$][\w$]*)\s*\([^()\n]*\)\s*(?::[^{\n]*)?\{/gm,
+  python: /^[ \t]*(?:async\s+)?def\s+(\w+)/gm,
+  ruby: /^[ \t]*def\s+(?:self\.)?(\w+[?!]?)/gm,
+  php: /\bfunction\s+(\w+)/g,
+  go: /^func\s+(?:\([^)]*\)\s*)?(\w+)/gm,
+};
+/** In a name, what says it signs or checks a signature: `verifySignature(`, `signatureValidator(`, `compute_hmac(`. */
+const CHECKS_SIGNATURE = /signature|hmac/gi;
+const CALL_OPEN = /\s*\(/y;
+/** Just before a name: it is being defined, not called. */
+const DEFINED = /(?:\bdef|\bfunction|\bfunc(?:\s*\([^)]*\))?)\s+$/;
+const KEYWORDS = /^(?:if|for|while|switch|catch|function|return|elif|else)$/;
+
+/**
+ * Any `X-…-Signature…` header: a quoted name, Rack's and PHP's env names (`HTTP_X_HUB_SIGNATURE`), a
+ * parameter named after one (FastAPI's `x_hub_signature`), or the name written in text (a docstring).
+ */
+const HEADER = /(['"]?)\b(?:HTTP_)?(x[-_](?:[a-z0-9]+[-_]){0,3}signature(?:[-_][a-z0-9]+)?)\b\1/gi;
+/** What makes a quoted header name a write (an outgoing request's header), not a read. */
+const WRITTEN_AFTER = /^\s*(?::|=>)/;
+const WRITTEN_BEFORE = /(?:set|add|append|setHeader|setRequestHeader)\s*\(\s*$/i;
+const ALGORITHM = /sha-?(1|256)(?!\d)/gi;
+
+/** Intercom's two signature headers; `other`: another service's (GitHub's X-Hub-Signature-256, …). */
+export type SignedHeader = 'hub' | 'body' | 'other';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface HmacSite {
+  readonly at: number;
+  /** The call's argument text: what the HMAC is fed. */
+  readonly args: Span;
+  /** The hash, for an HMAC call that shows it (a call of a function making one has it at that HMAC call). */
+  readonly algorithm?: Span & { readonly name: 'sha1' | 'sha256' };
+  readonly window: Span;
+  /** The signature header named nearest to the site, if the file names one. */
+  readonly header?: SignedHeader;
+}
+
+export interface HmacSites {
+  readonly sites: readonly HmacSite[];
+  /** Functions of the file that make an HMAC: what their callers get is a digest. */
+  readonly helpers: ReadonlySet<string>;
+  /** The file reads X-Hub-Signature or X-Body-Signature from a request: it checks signatures, it does not only send them. */
+  readonly checksReceived: boolean;
+}
+
+interface HeaderMention {
+  readonly at: number;
+  readonly header: SignedHeader;
+  readonly read: boolean;
+}
+
+/** The argument text of a call whose `(` is just before `from`, or the rest of the line without parentheses. */
+export function argumentSpan(code: string, from: number, parenthesised: boolean): Span {
+  if (!parenthesised) {
+    const newline = code.indexOf('\n', from);
+    return { start: from, end: newline < 0 ? code.length : newline };
+  }
+  let depth = 1;
+  for (let i = from; i < code.length && i < from + 2000; i++) {
+    if (code[i] === '(') depth++;
+    else if (code[i] === ')' && --depth === 0) return { start: from, end: i };
+  }
+  return { start: from, end: Math.min(code.length, from + 2000) };
+}
+
+function headerMentions(code: string): HeaderMention[] {
+  if (!/signature/i.test(code)) return [];
+  const mentions: HeaderMention[] = [];
+  for (const m of code.matchAll(HEADER)) {
+    const [all, quote, name] = m;
+    const normal = name.toLowerCase().replace(/_/g, '-');
+    const header: SignedHeader = normal === 'x-hub-signature' ? 'hub' : normal === 'x-body-signature' ? 'body' : 'other';
+    // Written about in text (hyphens, no quotes): names the header, reads nothing.
+    const prose = !quote && !all.startsWith('HTTP_') && name.includes('-');
+    const end = m.index + all.length;
+    const lineStart = code.lastIndexOf('\n', m.index) + 1;
+    const written = quote !== '' && (WRITTEN_AFTER.test(code.slice(end, end + 4)) || WRITTEN_BEFORE.test(code.slice(lineStart, m.index)));
+    mentions.push({ at: m.index, header, read: header !== 'other' && !prose && !written });
+  }
+  return mentions;
+}
+
+function nearest(mentions: readonly HeaderMention[], at: number): SignedHeader | undefined {
+  let best: HeaderMention | undefined;
+  for (const m of mentions) if (!best || Math.abs(m.at - at) < Math.abs(best.at - at)) best = m;
+  return best?.header;
+}
+
+function algorithmIn(code: string, from: number, to: number): HmacSite['algorithm'] {
+  ALGORITHM.lastIndex = 0;
+  const m = ALGORITHM.exec(code.slice(from, to));
+  return m ? { name: m[1] === '1' ? 'sha1' : 'sha256', start: from + m.index, end: from + m.index + m[0].length } : undefined;
+}
+
+/** The algorithm in the call, else where its first argument was assigned nearby (`digest = OpenSSL::Digest.new('sha1')`). */
+function algorithmOf(code: string, call: string, at: number, args: Span, window: Span): HmacSite['algorithm'] {
+  const named = /^HmacSHA(1|256)/i.exec(call);
+  if (named) return { name: named[1] === '1' ? 'sha1' : 'sha256', start: at, end: at + named[0].length };
+  const direct = algorithmIn(code, args.start, args.end);
+  if (direct) return direct;
+  const first = /^\s*([A-Za-z_]\w*)\s*[,)]?/.exec(code.slice(args.start, args.end));
+  if (!first) return undefined;
+  let found: HmacSite['algorithm'];
+  for (const m of code.slice(window.start, at).matchAll(new RegExp(`\\b${first[1]}\\s*(?::=|=(?!=))[^\\n]*`, 'g'))) {
+    found = algorithmIn(code, window.start + m.index, window.start + m.index + m[0].length);
+  }
+  return found;
+}
+
+function windowAround(lines: LineIndex, at: number): Span {
+  const line = lines.lineAt(at);
+  return { start: lines.lineStart(line - NEARBY_LINES), end: lines.lineEnd(Math.min(lines.lineCount - 1, line + NEARBY_LINES)) };
+}
+
+/** The function defined last before `at` (not too far above), or undefined. */
+function enclosingFunction(code: string, lang: Language, lines: LineIndex, at: number): { name: string; at: number } | undefined {
+  const from = lines.lineStart(lines.lineAt(at) - FUNCTION_LINES);
+  let found: { name: string; at: number } | undefined;
+  for (const m of code.slice(from, at).matchAll(FUNCTION[lang])) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (name && !KEYWORDS.test(name)) found = { name, at: from + m.index + m[0].indexOf(name) };
+  }
+  return found;
+}
+
+/** Calls whose name contains "signature" or "hmac". */
+function* signatureCalls(code: string): Generator<{ name: string; at: number; args: number }> {
+  for (const name of namesContaining(code, CHECKS_SIGNATURE)) {
+    CALL_OPEN.lastIndex = name.end;
+    if (CALL_OPEN.test(code)) yield { name: name.text, at: name.at, args: CALL_OPEN.lastIndex };
+  }
+}
+
+const NONE: HmacSites = { sites: [], helpers: new Set(), checksReceived: false };
+
+export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacSites {
+  const mentions = headerMentions(code);
+  // An HMAC in a file that names neither signature header signs something else.
+  if (!mentions.some((m) => m.header !== 'other')) return NONE;
+  const sites: HmacSite[] = [];
+  const site = (at: number, args: Span, algorithm: HmacSite['algorithm']): HmacSite => {
+    const header = nearest(mentions, at);
+    return { at, args, window: windowAround(lines, at), ...(algorithm && { algorithm }), ...(header && { header }) };
+  };
+  /** Function name → where its name is defined. */
+  const helpers = new Map<string, number>();
+  for (const m of code.matchAll(HMAC_CALL[lang])) {
+    const args = argumentSpan(code, m.index + m[0].length, m[0].endsWith('('));
+    sites.push(site(m.index, args, algorithmOf(code, m[0], m.index, args, windowAround(lines, m.index))));
+    const helper = enclosingFunction(code, lang, lines, m.index);
+    if (helper && !helpers.has(helper.name)) helpers.set(helper.name, helper.at);
+  }
+  const calls = (name: string) => new RegExp(`(?<![\\w$])${name.replace(/[$?!]/g, '\\$&')}\\s*\\(`, 'g');
+  for (const call of signatureCalls(code)) {
+    if (helpers.get(call.name) === call.at || DEFINED.test(code.slice(Math.max(0, call.at - 40), call.at))) continue;
+    sites.push(site(call.at, argumentSpan(code, call.args, true), undefined));
+  }
+  for (const [name, definedAt] of helpers) {
+    if (/signature|hmac/i.test(name)) continue;
+    for (const m of code.matchAll(calls(name))) {
+      if (m.index !== definedAt) sites.push(site(m.index, argumentSpan(code, m.index + m[0].length, true), undefined));
+    }
+  }
+  return { sites, helpers: new Set(helpers.keys()), checksReceived: mentions.some((m) => m.read) };
+}

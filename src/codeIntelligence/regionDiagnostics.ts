@@ -1,0 +1,57 @@
+// Region diagnostic: the connected workspace is hosted in Europe or Australia, but the code names the
+// US API host. Information, not a warning: api.intercom.io is reported to forward region-bound tokens,
+// so the call may work, only not on the workspace's own host. Only a string literal that is a URL
+// (not prose in a docstring). Left alone: OAuth's token endpoint (Intercom documents OAuth on the US host
+// only), a default (a fallback, a DEFAULT_ name, a parameter's default, an environment read beside it),
+// code that also names a regional host (it chooses by region), and test code (it mocks whatever host the app calls).
+import { REGION_HOSTS, REGION_NAMES, type Region } from '../api/hosts';
+import type { Language } from '../scopes/source';
+import { literalAt } from './callRange';
+import type { LineIndex } from './lines';
+import { diagnostic, type CodeDiagnostic } from './model';
+
+const US_HOST = /(?<![\w.-])api\.intercom\.io(?![\w-]|\.[\w-])/gi;
+const REGIONAL_HOST = /\bapi\.(?:eu|au)\.intercom\.io\b/i;
+/** What may come between a literal's quote and the host. */
+const SCHEME_BEFORE = /(?:https?:)?(?:\/\/)?$/i;
+/** The quotes that open a string in each language (a backtick in Python or PHP is prose or a shell command). */
+const QUOTES: Readonly<Record<Language, string>> = { js: '\'"`', python: '\'"', ruby: '\'"', php: '\'"', go: '"`' };
+/** OAuth's endpoints on the US host: the token exchange and uninstall, and a token host handed to an OAuth library. */
+const OAUTH_PATH = /^\/auth\//;
+const OAUTH_KEY = /\w*(?:token|oauth|auth)\w*['"]?\s*(?::|=>|=)\s*$/i;
+/**
+ * The literal is a default: the fallback of something else (`base || 'https://…'`, `url ?? …`, `x or …`), a name
+ * that says so (`DEFAULT_BASE_URL = …`), or a parameter's default value (`def __init__(self, base="https://…"`).
+ */
+const DEFAULT = /(?:\|\||\?\?|\bor|\?:)\s*[fFrRbBuU]?$|default\w*['"]?\s*(?::=|=>|:|=)\s*[fFrRbBuU]?$|\b(?:def|function|func)\b[^()]*\([^)]*$/i;
+/** Reading an environment variable or setting in the statement: the literal is only its default (`Field(url, env=…)` too). */
+const ENV_READ = /process\.env|os\.getenv|os\.environ|\bENV\b|\bgetenv\s*\(|\benv\s*[(=]|os\.Getenv|\bconfig\s*\(/;
+
+/** The statement before `at`: back to a `;` or a blank line, at most 200 characters. */
+function statementBefore(code: string, at: number): string {
+  const before = code.slice(Math.max(0, at - 200), at);
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('\n\n'));
+  return before.slice(cut + 1);
+}
+
+export function regionDiagnostics(code: string, lang: Language, lines: LineIndex, region: Region | undefined, inTestFile: boolean): CodeDiagnostic[] {
+  if (!region || region === 'us' || inTestFile || !/api\.intercom\.io/i.test(code) || REGIONAL_HOST.test(code)) return [];
+  const host = new URL(REGION_HOSTS[region].apiBase).host;
+  const found: CodeDiagnostic[] = [];
+  for (const m of code.matchAll(US_HOST)) {
+    const end = m.index + m[0].length;
+    const scheme = SCHEME_BEFORE.exec(code.slice(Math.max(0, m.index - 8), m.index))![0];
+    const open = m.index - scheme.length - 1;
+    if (open < 0 || !QUOTES[lang].includes(code[open])) continue;
+    const literal = literalAt(code, open, lang);
+    if (!literal || /\s/.test(literal.value) || OAUTH_PATH.test(code.slice(end, end + 6))) continue;
+    const before = statementBefore(code, open);
+    const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
+    if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
+    const range = lines.range(m.index, end);
+    found.push(diagnostic('intercom.region-host', range, 'information',
+      `The connected workspace is hosted in ${REGION_NAMES[region]}: its REST API is ${host}, and this names the US host.`,
+      [{ kind: 'edit', title: `Use ${host}`, edits: [{ range, newText: host }] }]));
+  }
+  return found;
+}

@@ -1,0 +1,96 @@
+// Signature checks done wrong, in the receiver's own words (webhooks/signature.ts): an HMAC over the JSON
+// serialised again instead of the raw body ('reserialised'), and the wrong hash for the header ('sha256'
+// for X-Hub-Signature; SHA-1 for Canvas Kit's X-Body-Signature). Only at an HMAC for one of those headers
+// (hmacSites), and the re-serialised body only in a file that reads one from a request: a sender rightly
+// signs the JSON it serialises itself.
+import type { Language } from '../scopes/source';
+import { argumentSpan, type HmacSite, type HmacSites, type Span } from './hmacSites';
+import type { LineIndex } from './lines';
+import { diagnostic, type CodeDiagnostic, type QuickFix } from './model';
+
+/** Serialising parsed JSON again: what an HMAC of the raw body must not be fed. */
+const RESERIALISED: Readonly<Record<Language, RegExp>> = {
+  js: /\bJSON\.stringify\s*\(/g,
+  python: /\bjson\.dumps\s*\(|\.get_json\s*\(\s*\)|\brequest\.json\b/g,
+  ruby: /\.to_json\b|\bJSON\.(?:generate|dump)\s*\(/g,
+  php: /\bjson_encode\s*\(/g,
+  go: /\bjson\.Marshal(?:Indent)?\s*\(/g,
+};
+/** Calls that feed more data into an HMAC already created. */
+const FEED: Readonly<Record<Language, RegExp>> = {
+  js: /\.update\s*\(/g,
+  python: /\.update\s*\(/g,
+  ruby: /\.update\s*\(|<<\s*/g,
+  php: /\bhash_update\s*\(/g,
+  go: /\.Write\s*\(/g,
+};
+
+const inside = (at: number, spans: readonly Span[]): boolean => spans.some((s) => at >= s.start && at < s.end);
+
+/** What the HMAC is fed: its own arguments and the feeding calls after it, nearby. */
+function fedSpans(code: string, lang: Language, site: HmacSite): Span[] {
+  const spans: Span[] = [site.args];
+  FEED[lang].lastIndex = 0;
+  for (const m of code.slice(site.at, site.window.end).matchAll(FEED[lang])) {
+    spans.push(argumentSpan(code, site.at + m.index + m[0].length, m[0].includes('(')));
+  }
+  return spans;
+}
+
+const intercoms = (site: HmacSite): boolean => site.header === 'hub' || site.header === 'body';
+
+function reserialised(code: string, lang: Language, lines: LineIndex, site: HmacSite): CodeDiagnostic[] {
+  const fed = fedSpans(code, lang, site);
+  const fedText = fed.map((s) => code.slice(s.start, s.end)).join('\n');
+  const found: CodeDiagnostic[] = [];
+  const { start, end } = site.window;
+  // `json.dumps(request.json)` is one re-serialisation: a cue inside one already reported is skipped.
+  let reportedUntil = -1;
+  for (const m of code.slice(start, end).matchAll(RESERIALISED[lang])) {
+    const at = start + m.index;
+    if (at < reportedUntil) continue;
+    let direct = inside(at, fed);
+    if (!direct) {
+      // `payload = JSON.stringify(req.body)` (Go: `payload, _ := json.Marshal(…)`), then `payload` fed to the HMAC.
+      const lineStart = code.lastIndexOf('\n', at) + 1;
+      const assigned = /([$@]?[A-Za-z_][\w$]*)(?:\s*,\s*[$@]?[A-Za-z_][\w$]*)*\s*(?::=|=(?![=>]))[^=]*$/.exec(code.slice(lineStart, at));
+      const name = assigned?.[1].replace(/^[$@]/, '');
+      direct = name !== undefined && new RegExp(`(?<![\\w$])[$@]?${name}(?![\\w$])`).test(fedText);
+    }
+    if (!direct) continue;
+    const cueEnd = m[0].endsWith('(') ? argumentSpan(code, at + m[0].length, true).end + 1 : at + m[0].length;
+    reportedUntil = cueEnd;
+    found.push(diagnostic('intercom.signature-reserialised', lines.range(at, cueEnd), 'warning',
+      'This HMAC is computed over the JSON serialised again, not the bytes Intercom sent: spacing, key order or escaping differ and the signature never matches. Sign the raw request body.'));
+  }
+  return found;
+}
+
+const EXPECTED = { hub: 'sha1', body: 'sha256' } as const;
+const WHY = {
+  hub: 'Intercom signs webhook notifications (X-Hub-Signature) with HMAC-SHA1: an HMAC-SHA256 never matches.',
+  body: 'Canvas Kit signs its requests (X-Body-Signature) with HMAC-SHA256: an HMAC-SHA1 never matches.',
+} as const;
+
+/** Swapping the name is the whole fix only where it is a string or a hashlib name, and no `sha256=` prefix is built nearby. */
+function algorithmFix(code: string, lines: LineIndex, site: HmacSite, want: 'sha1' | 'sha256'): QuickFix[] {
+  const algorithm = site.algorithm!;
+  const written = code.slice(algorithm.start, algorithm.end);
+  const quoted = /['"]/.test(code[algorithm.start - 1] ?? '') && /['"]/.test(code[algorithm.end] ?? '');
+  const hashlib = code.slice(algorithm.start - 8, algorithm.start) === 'hashlib.';
+  if ((!quoted && !hashlib) || /sha-?(?:1|256)=/i.test(code.slice(site.window.start, site.window.end))) return [];
+  const replacement = written === written.toUpperCase() ? want.toUpperCase() : want;
+  return [{ kind: 'edit', title: `Use ${want.toUpperCase()}`, edits: [{ range: lines.range(algorithm.start, algorithm.end), newText: replacement }] }];
+}
+
+function wrongAlgorithm(code: string, lines: LineIndex, site: HmacSite): CodeDiagnostic[] {
+  if (!site.algorithm || (site.header !== 'hub' && site.header !== 'body')) return [];
+  const header = site.header;
+  const want = EXPECTED[header];
+  if (site.algorithm.name === want) return [];
+  return [diagnostic('intercom.signature-algorithm', lines.range(site.algorithm.start, site.algorithm.end), 'warning', WHY[header], algorithmFix(code, lines, site, want))];
+}
+
+export function signatureDiagnostics(code: string, lang: Language, lines: LineIndex, { sites, checksReceived }: HmacSites): CodeDiagnostic[] {
+  return sites.filter(intercoms).flatMap((site) => [...(checksReceived ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site)]);
+}

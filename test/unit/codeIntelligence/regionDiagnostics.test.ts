@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { analyze, applyFix, flagged, only } from './documents';
+
+const region = (file: string, text: string, where: 'eu' | 'au' | 'us' = 'eu') => flagged(text, analyze(file, text, { region: where }), 'intercom.region-host');
+
+suite('code analysis: region diagnostics', () => {
+  test('a workspace in Europe: information on the US host, and a quick fix to the region\'s host', () => {
+    const text = "await fetch('https://api.intercom.io/contacts', { method: 'GET' });\n";
+    const d = only(analyze('app.ts', text, { region: 'eu' }), 'intercom.region-host');
+    assert.equal(d.severity, 'information');
+    assert.equal(d.message, 'The connected workspace is hosted in Europe: its REST API is api.eu.intercom.io, and this names the US host.');
+    assert.equal(applyFix(text, d.fixes[0]), "await fetch('https://api.eu.intercom.io/contacts', { method: 'GET' });\n");
+    assert.match(d.reason, /#regions-in-the-code$/);
+    const au = only(analyze('app.ts', text, { region: 'au' }), 'intercom.region-host');
+    assert.equal(applyFix(text, au.fixes[0]), "await fetch('https://api.au.intercom.io/contacts', { method: 'GET' });\n");
+  });
+
+  test('each language\'s URL literal', () => {
+    assert.deepEqual(region('app.py', 'r = requests.get(f"https://api.intercom.io/conversations/{cid}", headers=h)\n'), ['api.intercom.io']);
+    assert.deepEqual(region('app.rb', 'uri = URI.parse("https://api.intercom.io/conversations")\n'), ['api.intercom.io']);
+    assert.deepEqual(region('app.php', "<?php\nconst API_ROOT = 'https://api.intercom.io/';\n"), ['api.intercom.io']);
+    assert.deepEqual(region('main.go', 'package main\n// intercom\nvar url = "https://api.intercom.io/admins"\n'), ['api.intercom.io']);
+  });
+
+  test('not flagged: a US workspace or none, OAuth\'s endpoints, a default a setting overrides, code choosing a region, test code, prose', () => {
+    const call = "fetch('https://api.intercom.io/admins');\n";
+    assert.deepEqual(region('a.js', call, 'us'), []);
+    assert.deepEqual(flagged(call, analyze('a.js', call), 'intercom.region-host'), [], 'no workspace connected');
+    assert.deepEqual(region('a.js', "fetch('https://api.intercom.io/auth/eagle/token', { method: 'POST' });\n"), []);
+    assert.deepEqual(region('a.js', "const oauth = { tokenHost: 'https://api.intercom.io', tokenPath: '/auth/eagle/token' }; // intercom\n"), []);
+    assert.deepEqual(region('a.js', "const base = process.env.INTERCOM_URL ?? 'https://api.intercom.io';\n"), []);
+    assert.deepEqual(region('a.ts', "const base = INTERCOM_API_BASE || 'https://api.intercom.io';\n"), []);
+    assert.deepEqual(region('a.py', 'base_url: str = Field("https://api.intercom.io", env="INTERCOM_BASE_URL")\n'), []);
+    assert.deepEqual(region('a.go', 'package main\n// intercom\nconst DEFAULT_INTERCOM_BASE_URL = "https://api.intercom.io"\n'), []);
+    assert.deepEqual(region('a.py', 'class IntercomClient:\n    def __init__(\n        self,\n        base: str = "https://api.intercom.io",\n    ) -> None:\n'), []);
+    assert.deepEqual(region('a.js', "const HOSTS = { us: 'https://api.intercom.io', eu: 'https://api.eu.intercom.io' };\n"), []);
+    assert.deepEqual(region('test/api.test.js', "nock('https://api.intercom.io').get('/admins').reply(200);\n"), []);
+    assert.deepEqual(region('a.py', 'def f():\n    """Lists admins: requests.get("https://api.intercom.io/admins")."""\n'), []);
+    assert.deepEqual(region('a.py', 'HELP = "Lists admins: a GET request to `https://api.intercom.io/admins`"\n'), []);
+    assert.deepEqual(region('a.js', "const help = 'Send a GET to https://api.intercom.io/admins';\n"), []);
+    assert.deepEqual(region('a.js', "const help = 'https://api.intercom.io/admins lists the admins';\n"), []);
+  });
+});

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { analyze, applyFix, flagged, only } from './documents';
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+suite('code analysis: signature checks done wrong', () => {
+  suite('an HMAC over a re-serialised body', () => {
+    test('JS/TS: JSON.stringify(req.body) fed to the HMAC, directly or through a variable', () => {
+      const direct = lines(
+        "app.post('/hooks', (req, res) => {",
+        "  const signature = req.headers['x-hub-signature'];",
+        "  const digest = 'sha1=' + crypto.createHmac('sha1', secret).update(JSON.stringify(req.body)).digest('hex');",
+        '  if (!crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(signature))) return res.sendStatus(401);',
+        '});',
+      );
+      const d = only(analyze('hooks.ts', direct), 'intercom.signature-reserialised');
+      assert.equal(d.severity, 'warning');
+      assert.deepEqual(flagged(direct, analyze('hooks.ts', direct), 'intercom.signature-reserialised'), ['JSON.stringify(req.body)']);
+      assert.match(d.reason, /#signature-checks-in-the-code$/);
+      const viaVariable = direct.replace("update(JSON.stringify(req.body))", 'update(payload)').replace('  const digest', '  const payload = JSON.stringify(req.body);\n  const digest');
+      assert.deepEqual(flagged(viaVariable, analyze('hooks.ts', viaVariable), 'intercom.signature-reserialised'), ['JSON.stringify(req.body)']);
+    });
+
+    test('Python, Ruby, PHP and Go: json.dumps(request.json), params.to_json, json_encode($request->all()), json.Marshal', () => {
+      const py = lines(
+        'import hashlib, hmac, json',
+        "sig = request.headers.get('X-Hub-Signature')",
+        "expected = 'sha1=' + hmac.new(secret, json.dumps(request.json).encode(), hashlib.sha1).hexdigest()",
+        'if not hmac.compare_digest(expected, sig): abort(401)',
+      );
+      assert.deepEqual(flagged(py, analyze('hooks.py', py), 'intercom.signature-reserialised'), ['json.dumps(request.json)']);
+      const rb = lines(
+        "signature = request.env['HTTP_X_HUB_SIGNATURE']",
+        "expected = 'sha1=' + OpenSSL::HMAC.hexdigest('sha1', secret, params.to_json)",
+        'halt 401 unless Rack::Utils.secure_compare(expected, signature)',
+      );
+      assert.deepEqual(flagged(rb, analyze('hooks.rb', rb), 'intercom.signature-reserialised'), ['.to_json']);
+      const php = lines(
+        '<?php',
+        "$signature = $_SERVER['HTTP_X_HUB_SIGNATURE'];",
+        "$expected = 'sha1=' . hash_hmac('sha1', json_encode($request->all()), $secret);",
+        'if (!hash_equals($expected, $signature)) abort(401);',
+      );
+      assert.deepEqual(flagged(php, analyze('hooks.php', php), 'intercom.signature-reserialised'), ['json_encode($request->all())']);
+      const go = lines(
+        'func hook(w http.ResponseWriter, r *http.Request) {',
+        '\tsig := r.Header.Get("X-Hub-Signature")',
+        '\tbody, _ := json.Marshal(payload)',
+        '\tmac := hmac.New(sha1.New, []byte(secret))',
+        '\tmac.Write(body)',
+        '\tif !hmac.Equal([]byte(sig), mac.Sum(nil)) { w.WriteHeader(401) }',
+        '}',
+      );
+      assert.deepEqual(flagged(go, analyze('hooks.go', go), 'intercom.signature-reserialised'), ['json.Marshal(payload)']);
+    });
+
+    test('a signature check named after what it does, whose HMAC lives elsewhere, fed JSON.stringify(req.body)', () => {
+      const text = lines(
+        "const signature = req.headers['x-body-signature'];",
+        'if (!signatureValidator(JSON.stringify(req.body), signature)) return res.sendStatus(401);',
+      );
+      assert.deepEqual(flagged(text, analyze('canvas.ts', text), 'intercom.signature-reserialised'), ['JSON.stringify(req.body)']);
+    });
+
+    test('not flagged: the raw body in each language, serialising for a log, a sender signing what it sends', () => {
+      const none = (file: string, text: string) => assert.deepEqual(analyze(file, text).diagnostics, [], text);
+      none('a.ts', lines("const sig = req.headers['x-hub-signature'];", "console.log(JSON.stringify(req.body));", "const digest = crypto.createHmac('sha1', secret).update(req.rawBody).digest('hex');", 'ok = crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(sig));'));
+      none('a.py', lines("sig = request.headers.get('X-Hub-Signature')", "ok = hmac.compare_digest(sig, 'sha1=' + hmac.new(key, request.get_data(), hashlib.sha1).hexdigest())"));
+      none('a.rb', lines("sig = request.env['HTTP_X_HUB_SIGNATURE']", "ok = Rack::Utils.secure_compare(sig, 'sha1=' + OpenSSL::HMAC.hexdigest('sha1', key, request.body.read))"));
+      none('a.php', lines('<?php', "$sig = $_SERVER['HTTP_X_HUB_SIGNATURE'];", "$ok = hash_equals('sha1=' . hash_hmac('sha1', file_get_contents('php://input'), $key), $sig);"));
+      none('a.go', lines('sig := r.Header.Get("X-Hub-Signature")', 'body, _ := ioutil.ReadAll(r.Body)', 'mac := hmac.New(sha1.New, key)', 'mac.Write(body)', 'ok := hmac.Equal([]byte(sig), mac.Sum(nil))'));
+      // A test sender signs the JSON it sends: right, and it reads no signature.
+      none('send.js', lines('const body = JSON.stringify(payload);', "const sig = 'sha1=' + crypto.createHmac('sha1', secret).update(body).digest('hex');", "await fetch(url, { method: 'POST', body, headers: { 'X-Hub-Signature': sig } });"));
+    });
+  });
+
+  suite('the wrong hash for the header', () => {
+    test('SHA-256 for X-Hub-Signature: a quick fix to SHA-1 where the name is a string or a hashlib name', () => {
+      const js = lines("const sig = req.headers['x-hub-signature'];", "const digest = crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');");
+      const d = only(analyze('a.js', js), 'intercom.signature-algorithm');
+      assert.equal(d.message, 'Intercom signs webhook notifications (X-Hub-Signature) with HMAC-SHA1: an HMAC-SHA256 never matches.');
+      assert.match(applyFix(js, d.fixes[0]), /createHmac\('sha1', secret\)/);
+      const py = lines("sig = request.headers.get('X-Hub-Signature')", 'digest = hmac.new(key, body, hashlib.sha256).hexdigest()');
+      assert.match(applyFix(py, only(analyze('a.py', py), 'intercom.signature-algorithm').fixes[0]), /hashlib\.sha1\)/);
+      const rb = lines("sig = request.env['HTTP_X_HUB_SIGNATURE']", "digest = OpenSSL::HMAC.hexdigest('SHA256', key, body)");
+      assert.match(applyFix(rb, only(analyze('a.rb', rb), 'intercom.signature-algorithm').fixes[0]), /hexdigest\('SHA1', key, body\)/);
+      const go = lines('sig := r.Header.Get("X-Hub-Signature")', 'mac := hmac.New(sha256.New, key)');
+      assert.deepEqual(only(analyze('a.go', go), 'intercom.signature-algorithm').fixes, [], 'the import would change too');
+      const prefixed = lines("const sig = req.headers['x-hub-signature'];", "const digest = 'sha256=' + crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');");
+      assert.deepEqual(only(analyze('a.js', prefixed), 'intercom.signature-algorithm').fixes, [], 'the sha256= prefix would change too');
+    });
+
+    test('SHA-1 for Canvas Kit\'s X-Body-Signature', () => {
+      const php = lines('<?php', "$sig = $_SERVER['HTTP_X_BODY_SIGNATURE'];", "$digest = hash_hmac('sha1', file_get_contents('php://input'), $secret);");
+      const d = only(analyze('canvas.php', php), 'intercom.signature-algorithm');
+      assert.equal(d.message, 'Canvas Kit signs its requests (X-Body-Signature) with HMAC-SHA256: an HMAC-SHA1 never matches.');
+      assert.match(applyFix(php, d.fixes[0]), /hash_hmac\('sha256',/);
+    });
+
+    test('not flagged: the right hash for each header, GitHub\'s X-Hub-Signature-256, an HMAC for another purpose', () => {
+      const none = (file: string, text: string) => assert.deepEqual(flagged(text, analyze(file, text), 'intercom.signature-algorithm'), [], text);
+      none('a.js', lines("const sig = req.headers['x-hub-signature'];", "createHmac('sha1', secret)"));
+      none('a.js', lines("const sig = req.headers['x-body-signature'];", "createHmac('sha256', secret)"));
+      none('a.py', lines('# Intercom', "sig = request.headers.get('X-Hub-Signature-256')", 'digest = hmac.new(key, body, hashlib.sha256)'));
+      none('a.py', lines('# Intercom identity verification', 'user_hash = hmac.new(secret, user_id.encode(), hashlib.sha256).hexdigest()'));
+    });
+  });
+
+  suite('a comparison that is not constant-time', () => {
+    test('each language: flagged, with the constant-time call as a quick fix where it needs nothing new', () => {
+      const fix = (file: string, text: string) => {
+        const d = only(analyze(file, text), 'intercom.signature-compare');
+        return d.fixes.length ? applyFix(text, d.fixes[0]).split('\n').find((l) => /compare|equals|Equal|secure/.test(l) && !l.includes('hmac.new')) : undefined;
+      };
+      const head = (...l: string[]) => lines(...l);
+      assert.equal(fix('a.py', head('import hmac, hashlib', "sig = request.headers.get('X-Hub-Signature')", "expected = 'sha1=' + hmac.new(key, request.get_data(), hashlib.sha1).hexdigest()", 'if expected != sig:', '    abort(401)')),
+        'if not hmac.compare_digest(expected, sig):');
+      assert.equal(fix('a.rb', head("sig = request.env['HTTP_X_HUB_SIGNATURE']", "expected = 'sha1=' + OpenSSL::HMAC.hexdigest('sha1', key, request.body.read)", 'halt 401 unless expected == sig')),
+        'halt 401 unless Rack::Utils.secure_compare(expected, sig)');
+      assert.equal(fix('a.php', head('<?php', "$signature = $_SERVER['HTTP_X_HUB_SIGNATURE'];", "$expected = 'sha1=' . hash_hmac('sha1', $raw, $secret);", 'if ($expected !== $signature) { exit; }')),
+        'if (!hash_equals($expected, $signature)) { exit; }');
+      // The HMAC is made in a function of the file, far below: its callers get a digest.
+      assert.equal(fix('a.go', head('sig := r.Header.Get("X-Hub-Signature")', 'expected := sign(body)', 'if expected != sig[5:] {', '}', ...Array(20).fill('// …'), 'func sign(b []byte) string {', '\th := hmac.New(sha1.New, key)', '\th.Write(b)', '\treturn hex.EncodeToString(h.Sum(nil))', '}')),
+        'if !hmac.Equal([]byte(expected), []byte(sig[5:])) {');
+      const js = head("const signature = req.headers['x-hub-signature'];", "const digest = 'sha1=' + crypto.createHmac('sha1', secret).update(req.rawBody).digest('hex');", 'if (digest !== signature) return res.sendStatus(401);');
+      assert.deepEqual(flagged(js, analyze('a.js', js), 'intercom.signature-compare'), ['digest !== signature']);
+      assert.deepEqual(only(analyze('a.js', js), 'intercom.signature-compare').fixes, [], 'timingSafeEqual throws on unequal lengths: left to the developer');
+      const strcmp = head('<?php', "$signature = $_SERVER['HTTP_X_HUB_SIGNATURE'];", "$expected = 'sha1=' . hash_hmac('sha1', $raw, $secret);", 'if (strcmp($expected, $signature) !== 0) { exit; }');
+      assert.deepEqual(flagged(strcmp, analyze('a.php', strcmp), 'intercom.signature-compare'), ['strcmp']);
+    });
+
+    test('not flagged: a constant-time compare nearby, presence and length checks, other comparisons, no signature received', () => {
+      const none = (file: string, text: string) => assert.deepEqual(flagged(text, analyze(file, text), 'intercom.signature-compare'), [], text);
+      const head = "const signature = req.headers['x-hub-signature'];\nconst digest = 'sha1=' + crypto.createHmac('sha1', secret).update(req.rawBody).digest('hex');\n";
+      none('a.js', `${head}if (digest.length !== signature.length || !crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(signature))) return;\n`);
+      none('a.js', `${head}if (signature === undefined || signature == null) return;\nif (digest.length !== signature.length) return;\n`);
+      none('a.js', `${head}if (algorithm === 'sha1') log(digest);\n`);
+      none('a.py', "sig = request.headers.get('X-Hub-Signature')\nif sig == '':\n    abort(400)\ndigest = hmac.new(key, body, hashlib.sha1).hexdigest()\n");
+      none('a.js', `${head}log('match?', digest === signature);\nif (!crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(signature))) return;\n`);
+      // Intercom's sample receivers print whether the signature matched: printing gates nothing.
+      none('a.js', `${head}console.log('Match?: ' + (digest == signature));\n`);
+      none('a.py', "sig = request.headers.get('X-Hub-Signature')\ncalculated = 'sha1=' + hmac.new(key, data, hashlib.sha1).hexdigest()\nprint('Match?: ' + str(calculated == sig))\n");
+      // A test sender compares what it signed; it reads no signature from a request.
+      none('send.js', "const sig = crypto.createHmac('sha1', secret).update(body).digest('hex');\nassert(sig === expectedSignature);\nawait post(url, body, { 'X-Hub-Signature': sig });\n");
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { requests, unseen } from './patternScan';
+
+suite('scopes scanner: the method of a call on a base URL held by another object', () => {
+  test('Go net/http: http.Method* constants and "DELETE", on a field of the receiver; not another vendor\'s field', () => {
+    assert.deepEqual(requests('method-constant.go'), [
+      '23 POST /conversations',
+      '27 POST /contacts/{id}/archive',
+      '31 DELETE /contacts/{id}/tags/{id}',
+      '35 POST /events',
+    ]);
+  });
+
+  test('JS/TS: this.intercomApi + …, settings.intercomBase + …, and a URL variable built from one', () => {
+    assert.deepEqual(requests('receiver-base.ts'), [
+      '10 POST /conversations/{id}/reply',
+      '14 POST /tags',
+      '18 GET /contacts/{id}',
+    ]);
+  });
+
+  test('Python: self.intercom_api + …, and a URL variable built from it', () => {
+    assert.deepEqual(requests('receiver-base.py'), ['11 POST /conversations/{id}/reply', '14 DELETE /contacts/{id}']);
+  });
+});
+
+suite('scopes scanner: a URL handed to a function of the same file', () => {
+  test('Python: as an argument at its position, as a parameter default, copied to another variable; not to another module', async () => {
+    assert.deepEqual(requests('url-into-helper.py'), [
+      '9 GET /admins',
+      '18 GET /articles',
+      '25 GET /conversations/{id}',
+      '29 POST /contacts/{id}/tags',
+      '33 GET /companies',
+    ]);
+    assert.deepEqual(await unseen('url-into-helper.py'), ['40 /contacts/{id}']);
+  });
+
+  test('JS/TS: as an argument at its position, as a parameter default, copied to another variable; not to another module', async () => {
+    assert.deepEqual(requests('url-into-helper.ts'), [
+      '10 GET /me',
+      '16 POST /conversations/{id}/reply',
+      '20 GET /admins/{id}',
+      '23 GET /segments',
+    ]);
+    assert.deepEqual(await unseen('url-into-helper.ts'), ['29 /contacts/{id}']);
+  });
+
+  test('Go: as an argument, directly or through a variable; not to another package', async () => {
+    assert.deepEqual(requests('url-into-helper.go'), ['22 POST /events', '26 POST /conversations/{id}/reply']);
+    assert.deepEqual(await unseen('url-into-helper.go'), ['32 /contacts/{id}']);
+  });
+});
