@@ -233,11 +233,18 @@ async function abuseOnce() {
 
   times.sort((a, b) => a - b);
   saves.sort((a, b) => a - b);
-  const answered = statuses.filter((s) => s === 200).length;
-  const events = [...signed.values()];
   const counts = (list) => Object.entries(list.reduce((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {})).map(([s, n]) => `${s === '0' ? 'no answer' : s} ×${n}`).join(', ');
+  // Why each signed delivery that did not go through did not.
+  const why = statuses.flatMap(({ id, status }) => {
+    const event = signed.get(id);
+    if (status !== 200) return [`answered ${status || 'nothing'}`];
+    if (!event) return ['not handled'];
+    if (!event.signature?.ok) return [`signature ${event.signature?.problem}`];
+    if (!event.forward?.ok) return [`forward ${event.forward?.failure} ${event.forward?.code ?? event.forward?.status ?? ''}`.trim()];
+    return [];
+  });
   return {
-    signed: times.length, dropped: times.length - Math.min(answered, events.filter((e) => e.signature?.ok).length, events.filter((e) => e.forward?.ok).length),
+    signed: times.length, dropped: why.length, why: why.length ? ` (${counts(why)})` : '',
     p50: percentile(times, 50), p99: percentile(times, 99), ...receiverShare(inReceiver),
     growthMiB: (heapPeak - heapBefore) / 1024 / 1024, heap: `${mb(heapBefore)} → ${mb(heapPeak)}, ${mb(heapAfter)} after`,
     stallMs: stalls.max / 1e6, idleStallMs,
@@ -252,7 +259,7 @@ async function abuseRun() {
   for (let i = 0; i < RUNS; i++) {
     const run = await abuseOnce();
     runs.push(run);
-    console.log(`run ${i + 1}: flood answers ${run.flood}; half-open connections ${run.halfOpen}; ${run.kept}; heap ${run.heap}; ${run.saves} saves (a row, a record or a delete each), on the thread median ${run.saveMedianUs.toFixed(0)} µs, longest ${run.longestSaveMs.toFixed(2)} ms; longest stall ${run.stallMs.toFixed(1)} ms, an idle thread's ${run.idleStallMs.toFixed(1)} ms; ${run.signed} signed deliveries, p50 ${run.p50.toFixed(2)} ms, p99 ${run.p99.toFixed(2)} ms, in the receiver p99 ${run.receiverP99} ms, dropped ${run.dropped}`);
+    console.log(`run ${i + 1}: flood answers ${run.flood}; half-open connections ${run.halfOpen}; ${run.kept}; heap ${run.heap}; ${run.saves} saves (a row, a record or a delete each), on the thread median ${run.saveMedianUs.toFixed(0)} µs, longest ${run.longestSaveMs.toFixed(2)} ms; longest stall ${run.stallMs.toFixed(1)} ms, an idle thread's ${run.idleStallMs.toFixed(1)} ms; ${run.signed} signed deliveries, p50 ${run.p50.toFixed(2)} ms, p99 ${run.p99.toFixed(2)} ms, in the receiver p99 ${run.receiverP99} ms, dropped ${run.dropped}${run.why}`);
   }
   const med = (key) => median(runs.map((r) => r[key]));
   const dropped = runs.reduce((sum, r) => sum + r.dropped, 0);
@@ -323,9 +330,10 @@ async function runSigned(port) {
   parentPort.once('message', () => (stop = true));
   await Promise.all(Array.from({ length: ABUSE.signedSenders }, async () => {
     while (!stop) {
-      const result = await post(agent, port, delivery(`notif_signed_${next++}`));
+      const id = `notif_signed_${next++}`;
+      const result = await post(agent, port, delivery(id));
       times.push(result.ms);
-      statuses.push(result.status);
+      statuses.push({ id, status: result.status });
       await new Promise((r) => setTimeout(r, ABUSE.signedPauseMs));
     }
   }));

@@ -69,36 +69,43 @@ export function forward({ target, body, headers, timeoutMs }: ForwardRequest): P
   const at = Date.now();
   const ms = () => Math.round(performance.now() - start);
   const client = target.protocol === 'https:' ? https : http;
+  const options = { method: 'POST', headers: forwardedHeaders(headers, body), agent: agents[target.protocol as keyof typeof agents] };
   return new Promise((resolve) => {
     let settled = false;
+    let request: http.ClientRequest;
     const done = (result: ForwardResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(result);
     };
-    const request = client.request(target, { method: 'POST', headers: forwardedHeaders(headers, body), agent: agents[target.protocol as keyof typeof agents] }, (response) => {
-      const status = response.statusCode ?? 0;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        if (size < BODY_START) chunks.push(chunk);
-        size += chunk.length;
+    const send = (again: boolean) => {
+      request = client.request(target, options, (response) => {
+        const status = response.statusCode ?? 0;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          if (size < BODY_START) chunks.push(chunk);
+          size += chunk.length;
+        });
+        response.on('error', () => undefined); // the answer is already known from the status line
+        response.on('end', () => {
+          if (status >= 200 && status < 300) return done({ ok: true, status, ms: ms(), at });
+          const bodyStart = Buffer.concat(chunks).toString('utf8').slice(0, BODY_START);
+          done({ ok: false, failure: 'status', status, bodyStart, ms: ms(), at });
+        });
       });
-      response.on('error', () => undefined); // the answer is already known from the status line
-      response.on('end', () => {
-        if (status >= 200 && status < 300) return done({ ok: true, status, ms: ms(), at });
-        const bodyStart = Buffer.concat(chunks).toString('utf8').slice(0, BODY_START);
-        done({ ok: false, failure: 'status', status, bodyStart, ms: ms(), at });
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the app closed as this was sent (its idle timeout ran out): once more, on a new one.
+        if (!again && request.reusedSocket && error.code === 'ECONNRESET') return send(true);
+        done({ ok: false, failure: error.code === 'ECONNREFUSED' ? 'refused' : 'network', code: error.code, ms: ms(), at });
       });
-    });
+      request.end(body);
+    };
     const timer = setTimeout(() => {
       done({ ok: false, failure: 'timeout', ms: ms(), at });
       request.destroy();
     }, timeoutMs);
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      done({ ok: false, failure: error.code === 'ECONNREFUSED' ? 'refused' : 'network', code: error.code, ms: ms(), at });
-    });
-    request.end(body);
+    send(false);
   });
 }

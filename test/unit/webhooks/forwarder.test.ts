@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type net from 'node:net';
 import { FORWARDED_MARK, checkForwardTarget, forward } from '../../../src/webhooks/forwarder';
 import { findFreePort } from '../../../src/webhooks/receiver';
 import { startLocalApp, type LocalApp } from '../../support/localApp';
@@ -44,6 +46,37 @@ suite('webhooks: forwarder', () => {
     assert.equal(got.headers['content-type'], 'application/json');
     assert.equal(got.headers.host, new URL(app.url).host, 'Host names the target, not the public URL');
     assert.equal(got.headers[FORWARDED_MARK], '1', 'marked, so a receiver it reaches does not forward it again');
+  });
+
+  test('a kept-alive connection the app closes just as the next forward is sent: sent again on a new one', async () => {
+    // The app closes each connection when its second request arrives, unanswered, as a server whose idle
+    // timeout runs out at that moment does.
+    const requests = new Map<net.Socket, number>();
+    let answered = 0;
+    const server = http.createServer((req, res) => {
+      const count = (requests.get(req.socket) ?? 0) + 1;
+      requests.set(req.socket, count);
+      if (count > 1) {
+        req.socket.destroy();
+        return;
+      }
+      req.resume().on('end', () => {
+        answered++;
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = new URL(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`);
+      for (let i = 0; i < 3; i++) {
+        const result = await forward({ target, body: BODY, headers: HEADERS, timeoutMs: 5000 });
+        assert.equal(result.ok, true, JSON.stringify(result));
+      }
+      assert.equal(answered, 3);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   test('4xx/5xx → status failure with the start of the body', async () => {
