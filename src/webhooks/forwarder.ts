@@ -69,7 +69,7 @@ export function forward({ target, body, headers, timeoutMs }: ForwardRequest): P
   const at = Date.now();
   const ms = () => Math.round(performance.now() - start);
   const client = target.protocol === 'https:' ? https : http;
-  const options = { method: 'POST', headers: forwardedHeaders(headers, body), agent: agents[target.protocol as keyof typeof agents] };
+  const options = { method: 'POST', headers: forwardedHeaders(headers, body) };
   return new Promise((resolve) => {
     let settled = false;
     let request: http.ClientRequest;
@@ -80,7 +80,8 @@ export function forward({ target, body, headers, timeoutMs }: ForwardRequest): P
       resolve(result);
     };
     const send = (again: boolean) => {
-      request = client.request(target, options, (response) => {
+      // Once more on a connection of its own: the others kept alive may have been closed too.
+      request = client.request(target, { ...options, agent: again ? false : agents[target.protocol as keyof typeof agents] }, (response) => {
         const status = response.statusCode ?? 0;
         const chunks: Buffer[] = [];
         let size = 0;
