@@ -97,8 +97,8 @@ const common = {
 const builds = [
   {
     ...common,
-    // The scope scan's worker thread is started from a path, not required: an entry of its own.
-    entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES, scanWorker: 'src/scopes/worker/scanWorker.ts' },
+    // The scope scan's and the webhook receiver's worker threads are started from a path, not required: entries of their own.
+    entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES, scanWorker: 'src/scopes/worker/scanWorker.ts', jsonWorker: 'src/webhooks/jsonWorker.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',

@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // The pure core runs outside VS Code (unit tests, benchmark): it must not import the vscode module.
-    files: ['src/api/**', 'src/connect/**', 'src/webhooks/**', 'src/bridge/**', 'src/session/model.ts', 'src/scopes/**', 'src/workspace/**', 'src/explorer/**', 'src/requests/**', 'src/versions/**', 'src/canvasKit/**', 'src/shell/**', 'src/codeIntelligence/**'],
+    files: ['src/api/**', 'src/connect/**', 'src/webhooks/**', 'src/bridge/**', 'src/session/model.ts', 'src/scopes/**', 'src/workspace/**', 'src/explorer/**', 'src/requests/**', 'src/versions/**', 'src/canvasKit/**', 'src/shell/**', 'src/codeIntelligence/**', 'src/ui/plainText.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure module: keep vscode out (see README, Architecture).' }] }] },
   },
   {

@@ -1,7 +1,9 @@
 // Reads the extension's settings. Whatever shapes the requests that carry a code, token or client
 // secret (where they go, the Intercom-Version sent with them) is read from user (global) or default
 // values only, never from a folder's settings.json: a cloned repository must not be able to change
-// them. The manifest also marks them application-scoped.
+// them. The manifest also marks them application-scoped. The webhook settings a project may set differently
+// are read from the folder too, which VS Code allows only in a trusted folder (the manifest lists them in
+// restrictedConfigurations).
 import * as vscode from 'vscode';
 import type { HostOverrides, RegionSetting } from './api/hosts';
 
@@ -61,17 +63,22 @@ export interface WebhookSettings {
   forwardTo: string;
   /** User-level only: a cloned repository must not send notifications (signed, with customer data) off the machine. */
   forwardToAnyHost: boolean;
+  /** User-level only: host names besides localhost the receiver answers (a tunnel's that keeps its own Host). */
+  tunnelHosts: string[];
   forwardTimeoutMs: number;
-  maxEvents: number;
+  /** As set; the event log keeps it within its bounds. */
+  maxEvents: unknown;
 }
 
 export function readWebhookSettings(): WebhookSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
+  const tunnelHosts = userValue<unknown>('webhooks.tunnelHosts');
   return {
     port: config.get<number>('webhooks.port') ?? 8787,
     forwardTo: nonEmpty(config.get<string>('webhooks.forwardTo')) ?? '',
     forwardToAnyHost: userValue<boolean>('webhooks.allowForwardToAnyHost') === true,
-    forwardTimeoutMs: Math.max(1, config.get<number>('webhooks.forwardTimeoutSeconds') ?? 10) * 1000,
-    maxEvents: Math.max(1, config.get<number>('webhooks.maxEvents') ?? 500),
+    tunnelHosts: Array.isArray(tunnelHosts) ? tunnelHosts.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim()) : [],
+    forwardTimeoutMs: Math.min(120, Math.max(1, config.get<number>('webhooks.forwardTimeoutSeconds') ?? 10)) * 1000,
+    maxEvents: config.get('webhooks.maxEvents'),
   };
 }

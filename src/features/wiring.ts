@@ -4,6 +4,7 @@ import { httpFactory, type Services } from '../services';
 import { ScopeCheckResults } from '../session/scopeChecks';
 import { UiHost } from '../ui/ui';
 import { activateConnect, type ConnectFeature } from './connect';
+import { PASTE_CALLBACK_COMMAND } from './connect/commandIds';
 import type { Core } from './core';
 import { activateExplorer, type ExplorerFeature } from './explorer';
 import { activateRequests } from './requests';
@@ -26,7 +27,7 @@ export function wireFeatures({ services: core, status }: Core): Features {
   context.subscriptions.push(scopeChecks);
   const services: Services = {
     ...core,
-    ui: new UiHost((text) => redactor.redact(text)),
+    ui: new UiHost((text) => redactor.redact(text), [`command:${PASTE_CALLBACK_COMMAND}`]),
     scopeChecks,
     http: httpFactory(log, redactor, context.extension.packageJSON.version),
   };

@@ -1,7 +1,9 @@
 // The few window interactions the features use, behind one interface. The extension uses VS Code's
 // window API; extension-host tests swap in a scripted implementation (through the test-mode API)
-// to answer prompts and to read every message shown. Either way, messages pass the redaction step.
+// to answer prompts and to read every message shown. Either way, messages pass the redaction and
+// plain-text steps.
 import * as vscode from 'vscode';
+import { plainText } from './plainText';
 
 export type MessageLevel = 'info' | 'warning' | 'error';
 
@@ -31,25 +33,29 @@ export const windowUi: Ui = {
 
 /**
  * Lets tests replace the window UI after activation (`current = …`). Features always call through
- * `current`, which redacts every message and progress title before the UI set last shows it.
+ * `current`, which redacts every message, confirmation, progress title and progress message and then makes
+ * it plain text (redacted first: `[redacted]` next to data could make a link) before the UI set last shows it.
  */
 export class UiHost {
   private ui: Ui = windowUi;
-  private readonly redacting: Ui;
+  private readonly shown: Ui;
 
-  constructor(redact: (text: string) => string) {
-    this.redacting = {
+  /** `ownLinkTargets`: the targets of the links the extension's own messages carry (plainText). */
+  constructor(redact: (text: string) => string, ownLinkTargets: readonly string[]) {
+    const show = (text: string) => plainText(redact(text), ownLinkTargets);
+    this.shown = {
       input: (options) => this.ui.input(options),
       pick: ((items: readonly vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => this.ui.pick(items, options)) as Ui['pick'],
-      message: (level, text, ...actions) => this.ui.message(level, redact(text), ...actions),
-      confirm: (text, detail, action) => this.ui.confirm(redact(text), redact(detail), action),
-      progress: (title, task) => this.ui.progress(redact(title), task),
+      message: (level, text, ...actions) => this.ui.message(level, show(text), ...actions),
+      confirm: (text, detail, action) => this.ui.confirm(show(text), show(detail), action),
+      progress: (title, task) => this.ui.progress(show(title), (progress, token) =>
+        task({ report: (value) => progress.report(value.message === undefined ? value : { ...value, message: show(value.message) }) }, token)),
       openFolder: (options) => this.ui.openFolder(options),
     };
   }
 
   get current(): Ui {
-    return this.redacting;
+    return this.shown;
   }
 
   set current(ui: Ui) {

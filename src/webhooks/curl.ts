@@ -1,20 +1,20 @@
 // "Copy as curl": reproduces a delivery from a shell. The secret is read from an environment variable and
 // the signature computed by openssl in the shell, so the secret never appears in the command.
 import { shellQuote } from '../shell/quote';
+import { notificationHeaders } from './forwarder';
+import { SIGNATURE_HEADER } from './signature';
 
 export const SECRET_ENV_VAR = 'INTERCOM_CLIENT_SECRET';
 
 export interface CurlInput {
   url: string;
   body: string;
-  /** Headers to repeat (signature and hop-by-hop headers are left out). */
+  /** The delivery's headers: its notification headers are repeated, the signature computed anew. */
   headers: Readonly<Record<string, string>>;
 }
 
-const SKIPPED = new Set(['x-hub-signature', 'host', 'content-length', 'connection', 'transfer-encoding', 'accept-encoding']);
-
 export function curlForDelivery({ url, body, headers }: CurlInput): string {
-  const kept = Object.entries(headers).filter(([name]) => !SKIPPED.has(name.toLowerCase()));
+  const kept = Object.entries(notificationHeaders(headers)).filter(([name]) => name.toLowerCase() !== SIGNATURE_HEADER);
   return [
     `: "\${${SECRET_ENV_VAR}:?set ${SECRET_ENV_VAR} to the client secret of your app first}"`,
     `BODY=${shellQuote(body)}`,
@@ -23,7 +23,7 @@ export function curlForDelivery({ url, body, headers }: CurlInput): string {
       `curl -sS -X POST ${shellQuote(url)}`,
       ...kept.map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`),
       `-H "X-Hub-Signature: sha1=$SIG"`,
-      `--data-binary "$BODY"`,
+      `--data-raw "$BODY"`, // not --data-binary: it reads a body starting with @ as a file to upload
     ].join(' \\\n  '),
     '',
   ].join('\n');

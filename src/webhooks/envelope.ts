@@ -1,5 +1,5 @@
-// Test notifications: our own samples, shaped like Intercom's documented envelope
-// (type notification_event, id notif_…, topic, app_id, data.item = the topic's object).
+// Intercom's notification envelope (type notification_event, id notif_…, topic, app_id, data.item = the
+// topic's object): our own samples for test notifications, and the fields the event log reads from any body.
 import { randomBytes } from 'node:crypto';
 import { findTopicRule } from '../scopes/topics';
 
@@ -87,4 +87,35 @@ export function buildNotification(topic: string, { appId, now, id = newNotificat
 /** The body as a test sends it: pretty, so a saved fixture reads well and is sent byte for byte. */
 export function notificationBody(notification: unknown): string {
   return `${JSON.stringify(notification, null, 2)}\n`;
+}
+
+/** The envelope fields the event log shows. */
+export interface Summary {
+  notificationId?: string;
+  topic?: string;
+  attempt?: number;
+}
+
+/** Longer strings from a body are cut: the log saves them in each event's row, so none may be large. */
+const MAX_FIELD_LENGTH = 200;
+const field = (value: string) => (value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…` : value);
+
+/** The envelope fields of a parsed body; anything else leaves them out. */
+export function summaryOf(parsed: unknown): Summary {
+  const envelope = Object(parsed) as Record<string, unknown>;
+  // Only the fields present: undefined would not survive the JSON round trip through storage.
+  const summary: Summary = {};
+  if (typeof envelope.id === 'string') summary.notificationId = field(envelope.id);
+  if (typeof envelope.topic === 'string') summary.topic = field(envelope.topic);
+  if (typeof envelope.delivery_attempts === 'number') summary.attempt = envelope.delivery_attempts;
+  return summary;
+}
+
+/** The envelope fields of a body; anything that does not parse leaves them out. */
+export function summarize(body: Uint8Array): Summary {
+  try {
+    return summaryOf(JSON.parse(Buffer.from(body).toString('utf8')));
+  } catch {
+    return {};
+  }
 }

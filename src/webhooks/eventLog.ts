@@ -1,10 +1,29 @@
-// The webhook event log: newest first, the last N deliveries, duplicates (same notification id) grouped,
-// and plain JSON so it can live in workspace storage and survive a reload.
+// The webhook event log: newest first, the last N deliveries, duplicates (same notification id) grouped.
+// Each event is a row of plain JSON and a record of what it received, saved one by one in its store
+// (eventStore.ts). The bytes kept are capped per event and in total: past the total the oldest bodies go
+// first, and their rows stay with a note.
 import type { ForwardResult } from './forwarder';
 import type { Rejection } from './receiver';
+import { isEventKey, recordSize, type DeliveryRecord, type EventStore } from './eventStore';
 import type { SignatureVerdict } from './signature';
 
 export const DEFAULT_LOG_LIMIT = 500;
+/** The most rows intercom.webhooks.maxEvents may ask for: the log is read whole when a window opens. */
+export const MAX_EVENTS = 2000;
+
+export interface KeptLimits {
+  /** A record larger than this keeps its headers only. */
+  perEvent: number;
+  total: number;
+}
+
+export const KEPT_LIMITS: KeptLimits = { perEvent: 256 * 1024, total: 16 * 1024 * 1024 };
+
+/** The number of events to keep, within its bounds, from a setting that may hold anything. */
+export function logLimit(setting: unknown): number {
+  if (typeof setting !== 'number' || !Number.isFinite(setting)) return DEFAULT_LOG_LIMIT;
+  return Math.min(MAX_EVENTS, Math.max(1, Math.floor(setting)));
+}
 
 export interface WebhookEvent {
   /** Unique per delivery in this log. */
@@ -16,12 +35,12 @@ export interface WebhookEvent {
   method: string;
   /** What the receiver answered (or the test target's status, for test events). */
   status: number;
-  /** Lower-case header names, as received. */
-  headers: Record<string, string>;
-  /** The exact bytes received, base64 (empty when they were not kept: too large, not a POST). */
-  bodyBase64: string;
   /** How many bytes arrived (a rejected body may not be kept). */
   size: number;
+  /** Bytes of its record (headers and body) kept beside the log; 0 when none is. */
+  kept: number;
+  /** Why its body is not kept: over the bytes kept per event, or dropped to keep the log's total. */
+  dropped?: 'eventLimit' | 'logLimit';
   /** From the JSON envelope, when the body parsed. */
   notificationId?: string;
   topic?: string;
@@ -39,58 +58,84 @@ export interface EventGroup {
   events: WebhookEvent[];
 }
 
-export function bodyOf(event: WebhookEvent): Buffer {
-  return Buffer.from(event.bodyBase64, 'base64');
-}
-
-/** The envelope fields the log shows; anything that does not parse leaves them out. */
-export function summarize(body: Uint8Array): Pick<WebhookEvent, 'notificationId' | 'topic' | 'attempt'> {
-  try {
-    const parsed = Object(JSON.parse(Buffer.from(body).toString('utf8'))) as Record<string, unknown>;
-    // Only the fields present: undefined would not survive the JSON round trip through storage.
-    const summary: Pick<WebhookEvent, 'notificationId' | 'topic' | 'attempt'> = {};
-    if (typeof parsed.id === 'string') summary.notificationId = parsed.id;
-    if (typeof parsed.topic === 'string') summary.topic = parsed.topic;
-    if (typeof parsed.delivery_attempts === 'number') summary.attempt = parsed.delivery_attempts;
-    return summary;
-  } catch {
-    return {};
-  }
-}
-
 export class EventLog {
-  private events: WebhookEvent[];
+  private events: WebhookEvent[] = [];
+  private limit: number;
+  private keptBytes = 0;
 
-  constructor(private limit = DEFAULT_LOG_LIMIT, stored: unknown = []) {
-    this.events = Array.isArray(stored) ? stored.filter(isEvent).slice(0, limit) : [];
+  /** `limit`: intercom.webhooks.maxEvents as set, kept within its bounds. Empty until restore(). */
+  constructor(limit: unknown, private readonly store: EventStore, private readonly limits = KEPT_LIMITS) {
+    this.limit = logLimit(limit);
+  }
+
+  /** Reads the saved events back, behind any added meanwhile; those past the limit, and junk, are deleted. */
+  async restore(): Promise<void> {
+    const known = new Set(this.events.map((e) => e.key));
+    const rows = await this.store.rows();
+    const junk = [...rows].filter(([key, row]) => !isEvent(row) || row.key !== key).map(([key]) => key);
+    this.store.remove(junk);
+    junk.forEach((key) => rows.delete(key));
+    const saved = [...rows.values()].filter(isEvent).filter((e) => !known.has(e.key)).sort((a, b) => b.receivedAt - a.receivedAt);
+    this.events.push(...saved);
+    this.keptBytes += saved.reduce((sum, e) => sum + e.kept, 0);
+    this.forget(this.events.splice(this.limit));
   }
 
   get size(): number {
     return this.events.length;
   }
 
-  setLimit(limit: number): void {
-    this.limit = Math.max(1, Math.floor(limit));
-    this.events.length = Math.min(this.events.length, this.limit);
+  /** Bytes of records kept. */
+  get kept(): number {
+    return this.keptBytes;
   }
 
-  add(event: WebhookEvent): void {
+  setLimit(limit: unknown): void {
+    this.limit = logLimit(limit);
+    this.forget(this.events.splice(this.limit));
+  }
+
+  /** Adds an event, newest first, with what it received (kept within the limits). */
+  add(event: WebhookEvent, record?: DeliveryRecord): void {
+    event.kept = 0;
+    if (record) {
+      const kept = recordSize(record) > this.limits.perEvent ? { headers: record.headers, body: Buffer.alloc(0) } : record;
+      if (kept !== record) event.dropped = 'eventLimit';
+      event.kept = recordSize(kept);
+      this.store.writeRecord(event.key, kept);
+    }
     this.events.unshift(event);
-    if (this.events.length > this.limit) this.events.length = this.limit;
+    this.store.saveRow(event.key, event);
+    this.keptBytes += event.kept;
+    this.forget(this.events.splice(this.limit));
+    for (let i = this.events.length - 1; i > 0 && this.keptBytes > this.limits.total; i--) {
+      const old = this.events[i];
+      if (old.kept === 0) continue;
+      this.store.removeRecord(old.key);
+      this.keptBytes -= old.kept;
+      this.update(old.key, { kept: 0, dropped: 'logLimit' });
+    }
+  }
+
+  /** What the event received, while it is kept. */
+  async record(key: string): Promise<DeliveryRecord | undefined> {
+    return this.get(key)?.kept ? this.store.readRecord(key) : undefined;
   }
 
   get(key: string): WebhookEvent | undefined {
     return this.events.find((e) => e.key === key);
   }
 
-  /** Changes a logged event in place; false when it has already left the log. */
+  /** Changes a logged event in place and saves its row; false when it has already left the log. */
   update(key: string, patch: Partial<WebhookEvent>): boolean {
     const event = this.get(key);
-    if (event) Object.assign(event, patch);
-    return event !== undefined;
+    if (!event) return false;
+    this.store.saveRow(key, Object.assign(event, patch));
+    return true;
   }
 
   clear(): void {
+    this.forget(this.events);
     this.events = [];
   }
 
@@ -117,12 +162,13 @@ export class EventLog {
     return groups;
   }
 
-  toJSON(): WebhookEvent[] {
-    return this.events;
+  private forget(events: readonly WebhookEvent[]): void {
+    this.store.remove(events.map((e) => e.key));
+    this.keptBytes -= events.reduce((sum, e) => sum + e.kept, 0);
   }
 }
 
 function isEvent(value: unknown): value is WebhookEvent {
   const e = value as WebhookEvent;
-  return typeof e === 'object' && e !== null && typeof e.key === 'string' && typeof e.receivedAt === 'number' && typeof e.bodyBase64 === 'string';
+  return typeof e === 'object' && e !== null && typeof e.key === 'string' && isEventKey(e.key) && typeof e.receivedAt === 'number' && typeof e.kept === 'number';
 }

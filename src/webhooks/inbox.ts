@@ -1,7 +1,9 @@
 // What happens to each request the receiver answered: verified against the app's secret, logged, and
 // forwarded to the developer's app. Also sends test notifications and replays, re-signed, the same way.
 import { randomUUID } from 'node:crypto';
-import { EventLog, bodyOf, summarize, type WebhookEvent } from './eventLog';
+import { summarize } from './envelope';
+import { EventLog, type WebhookEvent } from './eventLog';
+import type { DeliveryRecord } from './eventStore';
 import { forward, type ForwardResult } from './forwarder';
 import type { ReceivedRequest } from './receiver';
 import { SIGNATURE_HEADER, signatureHeader, verifySignature } from './signature';
@@ -28,6 +30,9 @@ export interface InboxOptions {
   onChange(): void;
 }
 
+/** Whether Replay may sign the event with the app's secret: it verified on arrival, or the extension built it. */
+export const mayResign = (event: WebhookEvent): boolean => event.source === 'test' || event.signature?.ok === true;
+
 export class Inbox {
   constructor(private readonly options: InboxOptions) {}
 
@@ -41,15 +46,14 @@ export class Inbox {
       source: 'delivery',
       method: request.method,
       status: request.status,
-      headers: request.headers,
-      bodyBase64: request.body.toString('base64'),
       size: request.size,
-      ...summarize(request.body),
+      kept: 0,
+      ...request.summary,
       ...(request.rejected && { rejected: request.rejected }),
       ...(verifiable && { signature: verifySignature({ body: request.body, header: request.headers[SIGNATURE_HEADER], secret, otherSecrets: others }) }),
     };
-    this.record(event);
-    if (verifiable) await this.forwardEvent(event, request.headers);
+    this.record(event, { headers: request.headers, body: request.body });
+    if (verifiable) await this.forwardEvent(event, request.headers, request.body);
     return event;
   }
 
@@ -61,34 +65,44 @@ export class Inbox {
       [SIGNATURE_HEADER]: signatureHeader(body, secret),
     };
     const event: WebhookEvent = {
-      key: randomUUID(), receivedAt: Date.now(), source: 'test', method: 'POST', status: 0, headers,
-      bodyBase64: body.toString('base64'), size: body.length, ...summarize(body), signature: { ok: true },
+      key: randomUUID(), receivedAt: Date.now(), source: 'test', method: 'POST', status: 0, size: body.length, kept: 0, ...summarize(body), signature: { ok: true },
     };
-    this.record(event);
-    await this.forwardEvent(event, headers, forwarding);
+    this.record(event, { headers, body });
+    await this.forwardEvent(event, headers, body, forwarding);
     return event;
   }
 
-  /** Sends a logged event to the forward target again, signed with the current secret. */
-  async replay(key: string, forwarding: ForwardSettings, secret: string): Promise<ForwardResult | undefined> {
-    const event = this.options.log.get(key);
+  /**
+   * Sends a logged event to the forward target again. Signed with the current secret only when it verified
+   * on arrival or the extension built it: anything else goes as received, its own signature (or none) with
+   * it, since signing bytes someone else chose would vouch for them to the app (and to whoever listens there).
+   * 'notKept' when the log no longer keeps its body.
+   */
+  async replay(key: string, forwarding: ForwardSettings, secret: string | undefined): Promise<{ result: ForwardResult; resigned: boolean } | 'notKept' | undefined> {
+    const { log } = this.options;
+    const event = log.get(key);
     if (!event) return undefined;
-    const headers = { ...event.headers, [SIGNATURE_HEADER]: signatureHeader(bodyOf(event), secret) };
-    this.options.log.update(key, { replays: (event.replays ?? 0) + 1 });
-    return this.forwardEvent(event, headers, forwarding);
+    const record = event.dropped ? undefined : await log.record(key);
+    if (!record) return 'notKept';
+    const resigned = mayResign(event) && secret !== undefined;
+    const headers = resigned ? { ...record.headers, [SIGNATURE_HEADER]: signatureHeader(record.body, secret) } : record.headers;
+    log.update(key, { replays: (event.replays ?? 0) + 1 });
+    const result = (await this.forwardEvent(event, headers, record.body, forwarding))!;
+    return { result, resigned };
   }
 
-  private record(event: WebhookEvent): void {
-    this.options.log.add(event);
+  private record(event: WebhookEvent, record: DeliveryRecord): void {
+    this.options.log.add(event, record);
     this.options.onChange();
   }
 
-  private async forwardEvent(event: WebhookEvent, headers: Record<string, string>, forwarding = this.options.forwarding()): Promise<ForwardResult | undefined> {
+  private async forwardEvent(event: WebhookEvent, headers: Record<string, string>, body: Buffer, forwarding = this.options.forwarding()): Promise<ForwardResult | undefined> {
     if (!forwarding) return undefined;
-    const result = await forward({ target: forwarding.target, body: bodyOf(event), headers, timeoutMs: forwarding.timeoutMs });
-    // On the event itself: it may have left a full log meanwhile, and the caller still reads the result.
-    event.forward = result;
-    if (event.source === 'test') event.status = result.status ?? 0; // a test event's answer comes from the app
+    const result = await forward({ target: forwarding.target, body, headers, timeoutMs: forwarding.timeoutMs });
+    // A test event's answer comes from the app.
+    const patch = { forward: result, ...(event.source === 'test' && { status: result.status ?? 0 }) };
+    // On the event itself too: it may have left a full log meanwhile, and the caller still reads the result.
+    if (!this.options.log.update(event.key, patch)) Object.assign(event, patch);
     this.options.onChange();
     return result;
   }

@@ -22,6 +22,8 @@ export interface WorkbenchSuiteOptions {
   keybindings?: CodeServerOptions['keybindings'];
   /** The folder to open, a virtual file system's URI. Default: a copy of test/fixtures/workspace. */
   folder?: string;
+  /** Files to add to the copy of the fixture folder (relative path → content), read after `settings`. */
+  folderFiles?: () => Record<string, string>;
 }
 
 export interface WorkbenchSuite {
@@ -47,7 +49,7 @@ export function useWorkbenchSuite(options: WorkbenchSuiteOptions): WorkbenchSuit
       keybindings: options.keybindings,
       settings: { 'intercom.advanced.appBaseUrl': fake.url, 'intercom.advanced.apiBaseUrl': fake.url, ...(await options.settings?.(fake)) },
     });
-    const folder = options.folder ?? copyFixtureFolder(runDir);
+    const folder = options.folder ?? copyFixtureFolder(runDir, options.folderFiles?.() ?? {});
     browser = await launchBrowser(path.join(runDir, 'chromium'));
     wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), browser);
     await wb.open(server.workbenchUrl(folder));
@@ -83,8 +85,12 @@ export function screenshotFailures(label: string, workbench: () => Workbench | u
   });
 }
 
-function copyFixtureFolder(runDir: string): string {
+function copyFixtureFolder(runDir: string, files: Record<string, string>): string {
   const folder = path.join(runDir, 'workspace');
   fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+    fs.writeFileSync(path.join(folder, file), content);
+  }
   return folder;
 }

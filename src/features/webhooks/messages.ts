@@ -32,11 +32,27 @@ const SIGNATURE: Record<SignatureProblem, { label: string; text: string }> = {
   },
 };
 
-const REJECTION: Record<Rejection, string> = {
-  notJson: vscode.l10n.t('400 not JSON'),
-  tooLarge: vscode.l10n.t('413 over 1 MiB'),
-  method: vscode.l10n.t('405 method not allowed'),
-  timeout: vscode.l10n.t('408 upload timed out'),
+const REJECTION: Record<Rejection, { label: string; text?: string }> = {
+  notJson: { label: vscode.l10n.t('400 not JSON') },
+  tooLarge: { label: vscode.l10n.t('413 over 1 MiB') },
+  method: { label: vscode.l10n.t('405 method not allowed') },
+  timeout: { label: vscode.l10n.t('408 upload timed out') },
+  contentType: {
+    label: vscode.l10n.t('415 not application/json'),
+    text: vscode.l10n.t('The body was not declared Content-Type: application/json. Intercom declares it; a web page cannot without asking first (CORS), so the receiver refuses it.'),
+  },
+  host: {
+    label: vscode.l10n.t('421 unknown host'),
+    text: vscode.l10n.t('The Host header named another host than this receiver: a web page pointing its own name at 127.0.0.1 does that. A tunnel that keeps its own host name does too: add that name to intercom.webhooks.tunnelHosts in your user settings, or have the tunnel rewrite Host to localhost (ngrok: --host-header=rewrite).'),
+  },
+  loop: {
+    label: vscode.l10n.t('508 forwarding loop'),
+    text: vscode.l10n.t('This request was forwarded by a webhook receiver of this extension, so it was refused instead of forwarded again. Point intercom.webhooks.forwardTo at your app, not at a receiver.'),
+  },
+  busy: {
+    label: vscode.l10n.t('503 busy'),
+    text: vscode.l10n.t('The receiver was reading other large requests (it holds at most 16 MiB of bodies at once), so this one was asked to retry. Notifications under 64 KiB are always read.'),
+  },
 };
 
 export const signatureLabel = (event: WebhookEvent) =>
@@ -45,7 +61,17 @@ export const signatureLabel = (event: WebhookEvent) =>
 export const signatureText = (event: WebhookEvent) =>
   !event.signature ? undefined : event.signature.ok ? vscode.l10n.t('Signature verified with the configured app\'s client secret.') : SIGNATURE[event.signature.problem].text;
 
-export const rejectionLabel = (rejected: Rejection) => REJECTION[rejected];
+export const rejectionLabel = (rejected: Rejection) => REJECTION[rejected].label;
+
+export const rejectionText = (rejected: Rejection) => REJECTION[rejected].text;
+
+const DROPPED: Record<NonNullable<WebhookEvent['dropped']>, string> = {
+  eventLimit: vscode.l10n.t('Its body is not kept: the log keeps up to 256 KiB of each event (it was verified and forwarded in full).'),
+  logLimit: vscode.l10n.t('Its body is no longer kept: the log keeps 16 MiB of bodies in all and drops the oldest first.'),
+};
+
+/** Why an event's body cannot be shown, replayed or copied. */
+export const notKeptText = (event: WebhookEvent) => (event.dropped ? DROPPED[event.dropped] : vscode.l10n.t('Its body was not kept.'));
 
 export function forwardLabel(result: ForwardResult): string {
   if (result.ok) return vscode.l10n.t('→ {0} in {1} ms', result.status, result.ms);
@@ -79,4 +105,5 @@ export const FORWARD_TARGET_PROBLEMS: Record<ForwardTargetProblem, string> = {
   invalid: vscode.l10n.t('intercom.webhooks.forwardTo is not a valid URL (e.g. http://localhost:3000/webhooks, no user name or password).'),
   notHttp: vscode.l10n.t('intercom.webhooks.forwardTo must start with http:// or https://, e.g. http://localhost:3000/webhooks.'),
   notLoopback: vscode.l10n.t('intercom.webhooks.forwardTo points away from this machine. Notifications carry customer data, so they are forwarded to localhost only, unless you turn on intercom.webhooks.allowForwardToAnyHost in your user settings.'),
+  receiver: vscode.l10n.t('intercom.webhooks.forwardTo points at the webhook receiver itself, so every notification would be forwarded to itself again. Set it to the address your app listens on.'),
 };

@@ -1,5 +1,7 @@
 // "Intercom: Send Test Webhook": pick a topic (the ones this folder's code handles first), then send a
 // signed sample to the forward target, or save it as a fixture to edit. A saved fixture is what is sent.
+// In Restricted Mode the folder is neither scanned (like the scope checklist) nor are its fixtures read or
+// written: a cloned folder's fixture is bytes someone else chose, and sending it signs them.
 import * as vscode from 'vscode';
 import { TOPIC_RULES } from '../../scopes/topics';
 import { currentSession } from '../../session/current';
@@ -11,7 +13,7 @@ import { scanWorkspace } from '../scopes/scanWorkspace';
 const FIXTURE_FOLDER = '.intercom/webhooks';
 
 function fixtureUri(topic: string): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+  const folder = vscode.workspace.isTrusted ? vscode.workspace.workspaceFolders?.[0] : undefined;
   return folder && vscode.Uri.joinPath(folder.uri, FIXTURE_FOLDER, `${topic}.json`);
 }
 
@@ -24,9 +26,12 @@ async function readFixture(uri: vscode.Uri | undefined): Promise<Uint8Array | un
   }
 }
 
-/** Topics the scope scan finds in this folder's code; the scan is skipped (empty) when cancelled. */
+/** Where the scope checklist scans: trusted folders on disk. */
+const mayScan = (folders: readonly vscode.WorkspaceFolder[]) => vscode.workspace.isTrusted && folders.length > 0 && folders.every((f) => f.uri.scheme === 'file');
+
+/** Topics the scope scan finds in this folder's code; empty when the scan may not run or is cancelled. */
 async function topicsInCode(services: Services): Promise<Set<string>> {
-  if (!vscode.workspace.workspaceFolders?.length) return new Set();
+  if (!mayScan(vscode.workspace.workspaceFolders ?? [])) return new Set();
   const scan = await services.ui.current.progress(vscode.l10n.t('Looking for webhook topics in this folder…'), (progress, token) => scanWorkspace(services.log, services.context.extensionUri, progress, token));
   return new Set(scan.result.findings.flatMap((f) => (f.kind === 'webhook' ? [f.topic] : [])));
 }
@@ -71,5 +76,24 @@ export async function sendTestWebhook(services: Services, send: (body: Buffer) =
     await vscode.window.showTextDocument(uri!);
     return uri;
   }
+  if (fixture) {
+    const problem = notJson(fixture);
+    if (problem !== undefined) {
+      const open = vscode.l10n.t('Open Fixture');
+      const text = vscode.l10n.t('The fixture {0} is not JSON ({1}), so it was not sent: Intercom sends JSON. Fix it, or delete it to send a sample.', relative, problem);
+      if (await ui.message('error', text, open) === open) await vscode.window.showTextDocument(uri!);
+      return undefined;
+    }
+  }
   return send(fixture ? Buffer.from(fixture) : sample());
+}
+
+/** Why these bytes are not JSON, or undefined when they are. */
+function notJson(bytes: Uint8Array): string | undefined {
+  try {
+    JSON.parse(new TextDecoder().decode(bytes));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { EventLog, WebhookEvent } from '../../webhooks/eventLog';
 import type { WebhookCommand } from './commands';
-import { forwardLabel, forwardText, rejectionLabel, signatureLabel, signatureText } from './messages';
+import { forwardLabel, forwardText, notKeptText, rejectionLabel, rejectionText, signatureLabel, signatureText } from './messages';
 
 export interface GroupNode {
   kind: 'group';
@@ -20,7 +20,11 @@ export function describe(event: WebhookEvent, forwardTarget: string | undefined)
   const parts: string[] = [];
   const tooltip: string[] = [];
   if (event.source === 'test') parts.push(vscode.l10n.t('test'));
-  if (event.rejected) parts.push(rejectionLabel(event.rejected));
+  if (event.rejected) {
+    parts.push(rejectionLabel(event.rejected));
+    const text = rejectionText(event.rejected);
+    if (text) tooltip.push(text);
+  }
   const signature = signatureLabel(event);
   if (signature) {
     parts.push(signature);
@@ -32,6 +36,7 @@ export function describe(event: WebhookEvent, forwardTarget: string | undefined)
     parts.push(forwardLabel(event.forward));
     tooltip.push(forwardText(event.forward, forwardTarget ?? vscode.l10n.t('the forward target')));
   }
+  if (event.dropped) tooltip.push(notKeptText(event));
   parts.push(new Date(event.receivedAt).toLocaleTimeString());
   return { description: parts.join(' · '), tooltip: tooltip.join('\n\n') };
 }

@@ -1,23 +1,24 @@
 // The webhook feature, loaded on first use (its own bundle, dist/webhooks.js): the receiver, the event
-// log kept in workspace storage, forwarding, replay, test events and Copy as curl.
+// log kept in the folder's workspace storage, forwarding, replay, test events and Copy as curl.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { developerHubUrl } from '../../api/hosts';
 import { readSettings, readWebhookSettings } from '../../config';
 import type { Services } from '../../services';
 import { curlForDelivery, SECRET_ENV_VAR } from '../../webhooks/curl';
-import { bodyOf, EventLog, type WebhookEvent } from '../../webhooks/eventLog';
+import { EventLog, type WebhookEvent } from '../../webhooks/eventLog';
 import { checkForwardTarget } from '../../webhooks/forwarder';
-import { Inbox, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
+import { Inbox, mayResign, type AppSecrets, type ForwardSettings } from '../../webhooks/inbox';
 import { findFreePort, WebhookReceiver } from '../../webhooks/receiver';
+import { FileEventStore, MemoryEventStore, type EventStore } from '../../webhooks/eventStore';
 import { AppConfig } from '../connect/appConfig';
 import { EVENT_SCHEME, EventDocuments, eventUri } from './document';
 import type { WebhookCommand } from './commands';
-import { FORWARD_TARGET_PROBLEMS, forwardText } from './messages';
+import { FORWARD_TARGET_PROBLEMS, forwardText, notKeptText } from './messages';
 import { createReceiverStatus, showReceiver } from './statusBar';
 import { sendTestWebhook } from './testEvents';
 import { EventsTree, type EventNode } from './tree';
 
-const LOG_KEY = 'intercom.webhooks.log';
 const RUNNING_CONTEXT = 'intercom.webhooks.running';
 const PORT_FORWARDING_DOCS = 'https://code.visualstudio.com/docs/debugtest/port-forwarding';
 
@@ -35,13 +36,20 @@ export class WebhooksFeature {
   private readonly app: AppConfig;
   private readonly status = createReceiverStatus();
   private readonly disposables: vscode.Disposable[] = [];
-  private saveTimer: NodeJS.Timeout | undefined;
+  private readonly store: EventStore;
+  /** Resolves once the log is read back from storage; commands wait for it. */
+  readonly ready: Promise<void>;
   /** Read once per secret or app change, not once per delivery. */
   private secrets: Promise<AppSecrets> | undefined;
 
   constructor(private readonly services: Services, private readonly refreshView: () => void) {
     const settings = readWebhookSettings();
-    this.log = new EventLog(settings.maxEvents, services.context.workspaceState.get(LOG_KEY));
+    this.store = eventStore(services);
+    this.log = new EventLog(settings.maxEvents, this.store);
+    this.ready = this.log.restore().then(
+      () => this.changed(),
+      (error: unknown) => services.log.warn(`Webhook events could not be read back: ${String(error)}`),
+    );
     this.app = new AppConfig(services);
     const target = () => readWebhookSettings().forwardTo || undefined;
     this.tree = new EventsTree(this.log, target);
@@ -76,8 +84,9 @@ export class WebhooksFeature {
     return this.secrets;
   }
 
-  /** Dispatches the commands registered in index.ts. */
-  run(command: WebhookCommand, ...args: unknown[]): unknown {
+  /** Runs the commands registered in index.ts, once the log is read back. */
+  async run(command: WebhookCommand, ...args: unknown[]): Promise<unknown> {
+    await this.ready;
     const node = args[0] as EventNode | undefined;
     switch (command) {
       case 'intercom.startWebhookReceiver':
@@ -113,6 +122,9 @@ export class WebhooksFeature {
     try {
       receiver = await WebhookReceiver.start({
         port,
+        // Besides localhost: the forwarded URL's host (remote windows) and the user's tunnels.
+        hosts: () => [...(this.running ? [new URL(this.running.publicUrl).hostname] : []), ...readWebhookSettings().tunnelHosts],
+        jsonWorker: vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'jsonWorker.js').fsPath,
         onRequest: (request) => void this.inbox.receive(request).catch((e) => this.services.log.error(`Webhook: ${String(e)}`)),
         onError: (e) => this.services.log.warn(`Webhook receiver: ${String(e)}`),
       });
@@ -181,7 +193,7 @@ export class WebhooksFeature {
   forwarding(explain: boolean): ForwardSettings | undefined {
     const settings = readWebhookSettings();
     if (!settings.forwardTo) return undefined;
-    const checked = checkForwardTarget(settings.forwardTo, settings.forwardToAnyHost);
+    const checked = checkForwardTarget(settings.forwardTo, settings.forwardToAnyHost, [settings.port, ...(this.running ? [this.running.port] : [])]);
     if ('problem' in checked) {
       if (explain) void this.services.ui.current.message('error', FORWARD_TARGET_PROBLEMS[checked.problem]);
       return undefined;
@@ -189,8 +201,10 @@ export class WebhooksFeature {
     return { target: checked.url, timeoutMs: settings.forwardTimeoutMs };
   }
 
-  /** What Replay and test events need: a forward target and the app's secret; says what is missing. */
-  private async sendingPrerequisites(): Promise<{ forwarding: ForwardSettings; secret: string } | undefined> {
+  /** What Replay and test events need: a forward target and, to sign, the app's secret; says what is missing. */
+  private async sendingPrerequisites(signing: true): Promise<{ forwarding: ForwardSettings; secret: string } | undefined>;
+  private async sendingPrerequisites(signing: boolean): Promise<{ forwarding: ForwardSettings; secret?: string } | undefined>;
+  private async sendingPrerequisites(signing: boolean): Promise<{ forwarding: ForwardSettings; secret?: string } | undefined> {
     const ui = this.services.ui.current;
     if (!readWebhookSettings().forwardTo) {
       const open = vscode.l10n.t('Open Settings');
@@ -201,6 +215,7 @@ export class WebhooksFeature {
     }
     const forwarding = this.forwarding(true);
     if (!forwarding) return undefined;
+    if (!signing) return { forwarding };
     const { secret } = await this.appSecrets();
     if (!secret) {
       const configure = vscode.l10n.t('Configure OAuth App');
@@ -214,7 +229,7 @@ export class WebhooksFeature {
 
   /** A test notification, signed and sent to the forward target; the outcome is shown and logged. */
   async sendTest(body: Buffer): Promise<WebhookEvent | undefined> {
-    const ready = await this.sendingPrerequisites();
+    const ready = await this.sendingPrerequisites(true);
     if (!ready) return undefined;
     const event = await this.inbox.sendTest(body, ready.forwarding, ready.secret);
     if (event.forward) this.reportForward(event.forward, ready.forwarding);
@@ -223,21 +238,36 @@ export class WebhooksFeature {
 
   private async replay(event: WebhookEvent | undefined): Promise<void> {
     if (!event || event.rejected) return;
-    const ready = await this.sendingPrerequisites();
+    const ready = await this.sendingPrerequisites(mayResign(event));
     if (!ready) return;
-    const result = await this.inbox.replay(event.key, ready.forwarding, ready.secret);
-    if (result) this.reportForward(result, ready.forwarding);
+    const replayed = await this.inbox.replay(event.key, ready.forwarding, ready.secret);
+    if (!replayed) return;
+    if (replayed === 'notKept') {
+      void this.services.ui.current.message('error', `${vscode.l10n.t('This event cannot be replayed.')} ${notKeptText(event)}`);
+      return;
+    }
+    const asReceived = vscode.l10n.t('Sent as received, not re-signed: its signature did not verify when it arrived, and signing it with your client secret would vouch for bytes someone else chose. Send Test Webhook sends a signed notification.');
+    this.reportForward(replayed.result, ready.forwarding, replayed.resigned ? undefined : asReceived);
   }
 
-  private reportForward(result: NonNullable<WebhookEvent['forward']>, forwarding: ForwardSettings): void {
-    void this.services.ui.current.message(result.ok ? 'info' : 'error', forwardText(result, forwarding.target.toString()));
+  private reportForward(result: NonNullable<WebhookEvent['forward']>, forwarding: ForwardSettings, note?: string): void {
+    const text = forwardText(result, forwarding.target.toString());
+    void this.services.ui.current.message(result.ok ? 'info' : 'error', note ? `${text} ${note}` : text);
   }
 
   private async copyCurl(event: WebhookEvent | undefined): Promise<void> {
     if (!event || event.rejected) return;
     const settings = readWebhookSettings();
-    const url = settings.forwardTo || this.receiverUrl || `http://127.0.0.1:${settings.port}/`;
-    await vscode.env.clipboard.writeText(curlForDelivery({ url, body: bodyOf(event).toString('utf8'), headers: event.headers }));
+    // Where forwarding may go, checked the same way; without a forward target, the receiver.
+    const forwarding = settings.forwardTo ? this.forwarding(true) : undefined;
+    if (settings.forwardTo && !forwarding) return;
+    const url = forwarding?.target.toString() ?? this.receiverUrl ?? `http://127.0.0.1:${settings.port}/`;
+    const record = event.dropped ? undefined : await this.log.record(event.key);
+    if (!record) {
+      void this.services.ui.current.message('error', `${vscode.l10n.t('There is no curl command for this event.')} ${notKeptText(event)}`);
+      return;
+    }
+    await vscode.env.clipboard.writeText(curlForDelivery({ url, body: record.body.toString('utf8'), headers: record.headers }));
     void this.services.ui.current.message('info', vscode.l10n.t('Copied a curl command that sends this notification to {0}. It signs with the secret in ${1}: set it in your shell first.', url, SECRET_ENV_VAR));
   }
 
@@ -248,26 +278,26 @@ export class WebhooksFeature {
     return document;
   }
 
-  /** Tree, status bar and (coalesced) storage follow every change. */
+  /** The tree and the status bar follow every change (the log saves each change itself). */
   private changed(): void {
     this.refreshView();
     showReceiver(this.status, this.running, this.log.size);
-    this.saveTimer ??= setTimeout(() => void this.save(), 250);
   }
 
-  private save(): Thenable<void> {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    return this.services.context.workspaceState.update(LOG_KEY, this.log.toJSON());
-  }
-
-  /** Stops the receiver and saves the log (deactivation, reload). */
+  /** Stops the receiver and lets the last writes end (deactivation, reload). */
   async close(): Promise<void> {
     await this.running?.receiver.close();
     this.running = undefined;
-    await this.save();
+    await this.store.flush();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** The log lives in this folder's workspace storage; a window without a folder keeps it in memory. */
+function eventStore({ context, log }: Services): EventStore {
+  const storage = context.storageUri;
+  if (storage?.scheme !== 'file') return new MemoryEventStore();
+  return new FileEventStore(path.join(storage.fsPath, 'webhook-events'), (error) => log.warn(`Webhook events: ${String(error)}`));
 }
 
 function eventOf(node: EventNode | undefined): WebhookEvent | undefined {

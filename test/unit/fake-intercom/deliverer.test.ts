@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventLog } from '../../../src/webhooks/eventLog';
 import { Inbox } from '../../../src/webhooks/inbox';
+import { MemoryEventStore } from '../../../src/webhooks/eventStore';
 import { findFreePort, WebhookReceiver } from '../../../src/webhooks/receiver';
 import { SAMPLE_DELIVERIES, deliverNotification, deliverSamplesWhenListening, type DeliveryFlaw } from '../../fake-intercom';
 import { until } from '../../support/until';
@@ -15,7 +16,7 @@ suite('fake Intercom: webhook deliverer', () => {
   let receiver: WebhookReceiver;
   let log: EventLog;
   setup(async () => {
-    log = new EventLog(50);
+    log = new EventLog(50, new MemoryEventStore());
     const inbox = new Inbox({ log, secrets: async () => ({ secret: SECRET, others: [] }), forwarding: () => undefined, onChange: () => undefined });
     receiver = await WebhookReceiver.start({ port: 0, onRequest: (r) => void inbox.receive(r) });
   });
@@ -27,7 +28,7 @@ suite('fake Intercom: webhook deliverer', () => {
     assert.deepEqual(report.attempts, [{ attempt: 1, status: 200 }]);
     const event = await until(() => log.list()[0], 'the event to be logged');
     assert.deepEqual(event.signature, { ok: true });
-    assert.equal(event.headers['user-agent'], 'intercom-parrot-service-client/1.0');
+    assert.equal((await log.record(event.key))?.headers['user-agent'], 'intercom-parrot-service-client/1.0');
     const body = JSON.parse(report.body);
     assert.equal(body.type, 'notification_event');
     assert.equal(body.topic, 'contact.user.created');

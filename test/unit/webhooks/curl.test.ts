@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { shellQuote } from '../../../src/shell/quote';
 import { SECRET_ENV_VAR, curlForDelivery } from '../../../src/webhooks/curl';
 import { signatureHeader } from '../../../src/webhooks/signature';
+import { startLocalApp } from '../../support/localApp';
 
 const SECRET = 'curl-secret-Zq9+/=';
 const BODY = `{"id":"notif_1", "text":"it's \\"quoted\\" $HOME \`x\` é"}\n`;
@@ -25,6 +29,25 @@ suite('webhooks: Copy as curl', () => {
     const [sig, ...rest] = out.split('\n');
     assert.equal(`sha1=${sig}`, signatureHeader(BODY, SECRET));
     assert.equal(rest.join('\n'), BODY);
+  });
+
+  test('curl sends the body as written, signed: one starting with @ is not a file to upload', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'curl-body-'));
+    const app = await startLocalApp();
+    try {
+      fs.writeFileSync(path.join(dir, '.env'), 'API_KEY=do-not-upload');
+      const body = '@.env';
+      const run = curlForDelivery({ url: app.url, body, headers: { 'content-type': 'application/json' } });
+      // Asynchronously: the app answering curl runs on this thread.
+      await new Promise<void>((resolve, reject) => {
+        execFile('bash', ['-c', run], { cwd: dir, env: { ...process.env, [SECRET_ENV_VAR]: SECRET } }, (error) => (error ? reject(error) : resolve()));
+      });
+      assert.equal(app.received[0].body.toString(), body);
+      assert.equal(app.received[0].headers['x-hub-signature'], signatureHeader(body, SECRET));
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('without the variable the command stops before sending, saying what to set', () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { checkForwardTarget, forward } from '../../../src/webhooks/forwarder';
+import http from 'node:http';
+import type net from 'node:net';
+import { FORWARDED_MARK, checkForwardTarget, forward } from '../../../src/webhooks/forwarder';
 import { findFreePort } from '../../../src/webhooks/receiver';
 import { startLocalApp, type LocalApp } from '../../support/localApp';
 
@@ -24,7 +26,15 @@ suite('webhooks: forwarder', () => {
     assert.deepEqual(checkForwardTarget('http://u:p@localhost/', false), { problem: 'invalid' });
   });
 
-  test('byte for byte with the original headers (hop-by-hop ones aside); 2xx → ok with time', async () => {
+  test('never the receiver itself, by any loopback name', () => {
+    for (const self of ['http://127.0.0.1:8787/', 'http://localhost:8787/hooks', 'http://[::1]:8787', 'http://127.0.0.2:8787/x']) {
+      assert.deepEqual(checkForwardTarget(self, true, [8787]), { problem: 'receiver' }, self);
+    }
+    assert.deepEqual(checkForwardTarget('http://localhost/', false, [80]), { problem: 'receiver' }, 'the default port counts');
+    assert.ok('url' in checkForwardTarget('http://localhost:3000/webhooks', false, [8787]));
+  });
+
+  test('byte for byte with the notification headers; 2xx → ok with time', async () => {
     const result = await forward({ target: new URL(app.url), body: BODY, headers: HEADERS, timeoutMs: 5000 });
     assert.equal(result.ok, true);
     assert.equal(result.status, 200);
@@ -35,6 +45,41 @@ suite('webhooks: forwarder', () => {
     assert.equal(got.headers['user-agent'], 'intercom-parrot-service-client/1.0');
     assert.equal(got.headers['content-type'], 'application/json');
     assert.equal(got.headers.host, new URL(app.url).host, 'Host names the target, not the public URL');
+    assert.equal(got.headers[FORWARDED_MARK], '1', 'marked, so a receiver it reaches does not forward it again');
+  });
+
+  test('kept-alive connections the app closes just as the next forward is sent: sent again on a new one, not on another of them', async () => {
+    // The app closes each connection when its second request arrives, unanswered, as a server whose idle
+    // timeout runs out at that moment does.
+    const requests = new Map<net.Socket, number>();
+    let answered = 0;
+    const server = http.createServer((req, res) => {
+      const count = (requests.get(req.socket) ?? 0) + 1;
+      requests.set(req.socket, count);
+      if (count > 1) {
+        req.socket.destroy();
+        return;
+      }
+      req.resume().on('end', () => {
+        answered++;
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = new URL(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`);
+      const send = () => forward({ target, body: BODY, headers: HEADERS, timeoutMs: 5000 });
+      // Two at once: two connections kept alive, both of which the app closes on their next request.
+      assert.deepEqual((await Promise.all([send(), send()])).map((r) => r.ok), [true, true]);
+      for (let i = 0; i < 2; i++) {
+        const result = await send();
+        assert.equal(result.ok, true, JSON.stringify(result));
+      }
+      assert.equal(answered, 4);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   test('4xx/5xx → status failure with the start of the body', async () => {

@@ -47,6 +47,12 @@ suite('webhooks: signature check on raw bytes', () => {
     }
   });
 
+  test('a body over 64 KiB is not re-serialised to explain a mismatch: any sender could make each check cost ~50 ms', () => {
+    const large = Buffer.from(JSON.stringify({ id: 'notif_large', items: Array.from({ length: 20_000 }, (_, i) => i) }));
+    assert.ok(large.length > 64 * 1024);
+    assert.equal(problemOf({ body: large, header: sha1(JSON.stringify(JSON.parse(large.toString()), null, 2)), secret: SECRET }), 'mismatch');
+  });
+
   test('signed with another app\'s secret the extension holds → otherApp', () => {
     assert.equal(problemOf({ body: RAW, header: sha1(RAW, OTHER), secret: SECRET, otherSecrets: ['x', OTHER] }), 'otherApp');
     assert.equal(problemOf({ body: RAW, header: sha1(RAW, OTHER), secret: SECRET }), 'mismatch', 'unknown secrets stay a plain mismatch');
