@@ -14,18 +14,15 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 /**
- * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry. What answers what
- * activation registers is in core (the log, the sessions, the status bar: created right after activation) and
- * features (the features' wiring); got (ESM-only and large) is in http; the Connect flows in
- * connect; the scope checklist in scopes; the webhook receiver in webhooks; the API explorer and its catalog in explorer; request files, snippets and the version comparison
- * (with the catalog) in requests. A `require('./<file>.js')` of an entry from another
- * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
+ * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry, loaded by
+ * src/features/bundles.ts (README, Architecture). A `require('./<file>.js')` of an entry from another bundle
+ * stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
   core: 'src/features/core.ts',
   features: 'src/features/wiring.ts',
   http: 'src/api/http.ts',
-  connect: 'src/features/connect/flows.ts',
+  connect: 'src/features/connect/feature.ts',
   scopes: 'src/features/scopes/checklist.ts',
   webhooks: 'src/features/webhooks/webhooks.ts',
   requests: 'src/features/requests/commands.ts',
@@ -45,13 +42,12 @@ const lazyBundles = {
 
 /**
  * esbuild turns each file's `import * as vscode from 'vscode'` into its own copy of the API object (a getter
- * for each of its 347 properties, about 0.3 ms in the extension host each). Every such import of 'vscode'
- * resolves here instead, to one module whose exports are an object inheriting from the API and marked as an ES
- * module: esbuild's import helper then copies only that mark, and `vscode.window` is read through the
- * prototype. No copy at all. The files loaded at activation write `import vscode = require('vscode')`, a
- * require call: it resolves to one module that only requires the API, without esbuild's import helpers,
- * whose code cost about a third of loading dist/extension.js. One module each way: every require of 'vscode'
- * goes through the extension host's interceptor.
+ * per property). Every such import of 'vscode' resolves here instead, to one module whose exports are an
+ * object inheriting from the API and marked as an ES module: esbuild's import helper then copies only that
+ * mark, and `vscode.window` is read through the prototype. The files loaded at activation write
+ * `import vscode = require('vscode')`, a require call: it resolves to one module that only requires the API,
+ * without esbuild's import helpers (`npm run bench` measures activation). One module each way: every require
+ * of 'vscode' goes through the extension host's interceptor.
  */
 const oneVscodeNamespace = {
   name: 'one-vscode-namespace',

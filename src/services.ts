@@ -17,20 +17,6 @@ export interface WalkthroughSteps {
   mark(step: WalkthroughStep): Promise<void>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commands take whatever VS Code passes
-export type CommandHandler = (...args: any[]) => unknown;
-
-/** How a feature registers: the same calls as vscode's, onto what activation already registered with VS Code. */
-export interface Registrar {
-  command(id: string, handler: CommandHandler): vscode.Disposable;
-  tool<T>(name: string, tool: vscode.LanguageModelTool<T>): vscode.Disposable;
-  /** The view activation created; its rows now come from `provider`. */
-  view<T>(id: string, provider: vscode.TreeDataProvider<T>): vscode.TreeView<T>;
-  /** The sessions behind the provider activation registered under `id`. */
-  authenticationProvider(id: string, provider: vscode.AuthenticationProvider): void;
-  uriHandler(handler: vscode.UriHandler): void;
-}
-
 /** What the core creates, right after activation. */
 export interface CoreServices {
   readonly context: vscode.ExtensionContext;
@@ -40,8 +26,6 @@ export interface CoreServices {
   readonly redactor: Redactor;
   readonly sessions: SessionStore;
   readonly walkthrough: WalkthroughSteps;
-  /** Where features register what activation already registered with VS Code (commands, views, tools, …). */
-  readonly register: Registrar;
   /** When this window activated the extension (ms): a /me read before it is read again when the view first shows. */
   readonly activatedAt: number;
 }

@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import { redactedLog } from '../log';
 import { Redactor } from '../secrets/redact';
-import type { CoreServices, Registrar } from '../services';
-import type { IntercomSession } from '../session/model';
+import type { CoreServices } from '../services';
+import type { Host } from './bundles';
 import { SessionStore } from '../session/store';
-import { AUTH_PROVIDER_ID, IntercomAuthenticationProvider } from './connect/authProvider';
+import { IntercomAuthenticationProvider } from './connect/authProvider';
 import { markStepsDoneBefore } from './walkthrough/doneBefore';
 import { WalkthroughProgress } from './walkthrough/progress';
 import { WorkspaceStatus } from './workspace/statusBar';
@@ -16,10 +16,11 @@ import { WorkspaceStatus } from './workspace/statusBar';
 export interface Core {
   services: CoreServices;
   status: WorkspaceStatus;
+  auth: IntercomAuthenticationProvider;
+  showLog(): void;
 }
 
-/** `connect` runs a Connect for another extension's createSession (it needs the features). */
-export function createCore(context: vscode.ExtensionContext, register: Registrar, activatedAt: number, connect: () => Promise<IntercomSession>): Core {
+export function createCore({ context, activatedAt, lazy }: Host): Core {
   // Created by the first log line (or Show Log): a session that logs nothing never pays for the channel.
   let channel: vscode.LogOutputChannel | undefined;
   const logChannel = () => (channel ??= vscode.window.createOutputChannel('Intercom', { log: true }));
@@ -27,14 +28,11 @@ export function createCore(context: vscode.ExtensionContext, register: Registrar
   const log = redactedLog(logChannel, (text) => redactor.redact(text));
   const sessions = new SessionStore(context.secrets, log, redactor);
   const walkthrough = new WalkthroughProgress();
-  const auth = new IntercomAuthenticationProvider(sessions, connect);
+  // Another extension's createSession runs a Connect (it needs the features).
+  const auth = new IntercomAuthenticationProvider(sessions, () => lazy('connect').createSession());
   const status = new WorkspaceStatus(context.globalState, sessions);
-  register.authenticationProvider(AUTH_PROVIDER_ID, auth);
-  context.subscriptions.push(
-    { dispose: () => channel?.dispose() }, sessions, walkthrough, auth, status,
-    register.command('intercom.showLog', () => logChannel().show()),
-  );
-  const services: CoreServices = { context, log, redactor, sessions, walkthrough, register, activatedAt };
+  context.subscriptions.push({ dispose: () => channel?.dispose() }, sessions, walkthrough, auth, status);
+  const services: CoreServices = { context, log, redactor, sessions, walkthrough, activatedAt };
   void markStepsDoneBefore(services);
-  return { services, status };
+  return { services, status, auth, showLog: () => logChannel().show() };
 }

@@ -20,6 +20,13 @@ export class LazyTarget<T> implements vscode.Disposable {
     this.forwarding = forwarding;
   }
 
+  /** Forgets the target: the next call loads again. */
+  detach(): void {
+    this.forwarding?.dispose();
+    this.target = undefined;
+    this.forwarding = undefined;
+  }
+
   get(): T {
     if (!this.target) this.load();
     if (!this.target) throw new Error(`no feature attached ${this.what}`);

@@ -17,6 +17,12 @@ export class LazyTree<T> implements vscode.TreeDataProvider<T>, vscode.Disposabl
     this.real.attach(provider, provider.onDidChangeTreeData?.((e) => this.changed.fire(e)));
   }
 
+  /** The rows come from the next provider attached; VS Code asks for them again. */
+  detach(): void {
+    this.real.detach();
+    this.changed.fire();
+  }
+
   getChildren(node?: T): vscode.ProviderResult<T[]> {
     return this.real.get().getChildren(node);
   }

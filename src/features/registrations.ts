@@ -1,119 +1,80 @@
-// What activation registers with VS Code, and nothing more: every contributed command, language-model tool
-// and authentication provider, and the URI handler; the tree views right after. Each forwards to what the core
-// (dist/core.js) or the features' wiring (dist/features.js) hands over through the Registrar; they are
-// required on the first call that needs them.
+// What activation registers with VS Code, read from the feature table (./table): every command, tool,
+// authentication provider and the URI handler at once, the tree views right after. Each forwards to its row's
+// handler, with the row's bundle loaded by lazy() on the first call.
 // Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
 import vscode = require('vscode');
-import type { CommandHandler, Registrar } from '../services';
+import type { BundleName, LazyBundles } from './bundles';
 import { LazyAuthenticationProvider } from './lazyAuthProvider';
 import { LazyTree } from './lazyTree';
+import { disagreements, type Contributions } from './contributions';
+import { AUTHENTICATION, COMMANDS, TOOLS, URI_PATHS, VIEWS } from './table';
 
-/** What activation registers, read from the manifest so that the two cannot drift apart. */
-export interface Contributions {
-  commands: readonly string[];
-  views: readonly { id: string; options?: { showCollapseAll?: boolean } }[];
-  tools: readonly string[];
-  authentication: readonly { id: string; label: string; options?: vscode.AuthenticationProviderOptions }[];
-}
-
-export class Registrations implements Registrar {
-  private readonly commands = new Map<string, CommandHandler>();
-  private readonly tools = new Map<string, vscode.LanguageModelTool<unknown>>();
+export class Registrations {
   private readonly trees = new Map<string, { tree: LazyTree<unknown>; view: vscode.TreeView<unknown> }>();
-  private readonly providers = new Map<string, LazyAuthenticationProvider>();
-  /** One entry at most: the handler of Intercom's callbacks. */
-  private readonly uriHandlers = new Map<'callback', vscode.UriHandler>();
+  /** The tools as registered, by name (the extension-host tests call them). */
+  readonly tools = new Map<string, vscode.LanguageModelTool<unknown>>();
 
-  /**
-   * `loaders` load what registers here, the lightest first (the core, then the features' wiring); each runs
-   * on the first call that the ones before it did not answer, and loads once.
-   */
   constructor(
     private readonly contributions: Contributions,
-    private readonly loaders: readonly (() => void)[],
+    private readonly bundles: LazyBundles,
     private readonly subscriptions: vscode.Disposable[],
   ) {
-    for (const id of contributions.commands) {
-      subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => this.wired(this.commands, id, 'command')(...args)));
+    for (const [id, { bundle, run }] of Object.entries(COMMANDS)) {
+      subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(bundles.lazy(bundle), ...args)));
     }
-    for (const name of contributions.tools) {
-      subscriptions.push(vscode.lm.registerTool(name, {
-        invoke: (options, token) => this.wired(this.tools, name, 'tool').invoke(options, token),
-        prepareInvocation: (options, token) => this.wired(this.tools, name, 'tool').prepareInvocation?.(options, token),
-      }));
+    for (const [name, row] of Object.entries(TOOLS)) {
+      const tool: vscode.LanguageModelTool<unknown> = {
+        invoke: (options, token) => row.tool(bundles.lazy(row.bundle)).invoke(options, token),
+        prepareInvocation: (options, token) => row.tool(bundles.lazy(row.bundle)).prepareInvocation?.(options, token),
+      };
+      this.tools.set(name, tool);
+      subscriptions.push(vscode.lm.registerTool(name, tool));
     }
-    for (const { id, label, options } of contributions.authentication) {
-      const provider: LazyAuthenticationProvider = new LazyAuthenticationProvider(() => this.load(() => provider.real.attached));
-      this.providers.set(id, provider);
+    for (const { id, label } of contributions.authentication) {
+      const { bundle, provider: real, options } = AUTHENTICATION[id];
+      const provider: LazyAuthenticationProvider = new LazyAuthenticationProvider(() => provider.attach(real(bundles.lazy(bundle))));
       subscriptions.push(provider, vscode.authentication.registerAuthenticationProvider(id, label, provider, options));
     }
-    subscriptions.push(vscode.window.registerUriHandler({ handleUri: (uri) => this.wired(this.uriHandlers, 'callback', 'URI').handleUri(uri) }));
+    subscriptions.push(vscode.window.registerUriHandler({ handleUri: (uri) => this.handleUri(uri) }));
   }
 
   /**
-   * Creates the contributed tree views, once: right after activation, or earlier if a feature hands over
-   * rows first. Activation need not wait for them, unlike commands and tools, which VS Code calls as soon as
-   * activation ends: a view shows its progress until its provider is registered.
+   * Creates the tree views, once: right after activation, or earlier if a feature asks for its view first.
+   * Activation need not wait for them, unlike commands and tools, which VS Code calls as soon as activation
+   * ends: a view shows its progress until its provider is registered.
    */
   createViews(): void {
     if (this.trees.size > 0) return;
-    for (const { id, options } of this.contributions.views) {
-      const tree: LazyTree<unknown> = new LazyTree(() => this.load(() => tree.real.attached));
+    for (const [id, { bundle, rows, options }] of Object.entries(VIEWS)) {
+      const tree: LazyTree<unknown> = new LazyTree(() => tree.attach(rows(this.bundles.lazy(bundle))));
       const view = vscode.window.createTreeView(id, { treeDataProvider: tree, ...options });
       this.trees.set(id, { tree, view });
       this.subscriptions.push(tree, view);
     }
   }
 
-  /** The contributed commands, views and authentication providers nothing answers (a manifest entry without code). */
-  unhandled(): string[] {
-    const { commands, views, authentication } = this.contributions;
-    return [
-      ...commands.filter((id) => !this.commands.has(id)),
-      ...views.filter(({ id }) => !this.trees.get(id)?.tree.real.attached).map(({ id }) => id),
-      ...authentication.filter(({ id }) => !this.providers.get(id)?.real.attached).map(({ id }) => id),
-    ];
-  }
-
-  command(id: string, handler: CommandHandler): vscode.Disposable {
-    this.commands.set(id, handler);
-    return { dispose: () => this.commands.delete(id) };
-  }
-
-  tool<T>(name: string, tool: vscode.LanguageModelTool<T>): vscode.Disposable {
-    this.tools.set(name, tool as vscode.LanguageModelTool<unknown>);
-    return { dispose: () => this.tools.delete(name) };
-  }
-
-  view<T>(id: string, provider: vscode.TreeDataProvider<T>): vscode.TreeView<T> {
+  /** The view created for `id`, and the rows VS Code reads from it. */
+  view<T>(id: string): { tree: vscode.TreeDataProvider<T>; view: vscode.TreeView<T> } {
     this.createViews();
     const registered = this.trees.get(id);
-    if (!registered) throw new Error(`${id} is not a view in package.json`);
-    (registered.tree as LazyTree<T>).attach(provider);
-    return registered.view as vscode.TreeView<T>;
+    if (!registered) throw new Error(`${id} is not a view in the feature table`);
+    return registered as unknown as { tree: vscode.TreeDataProvider<T>; view: vscode.TreeView<T> };
   }
 
-  authenticationProvider(id: string, provider: vscode.AuthenticationProvider): void {
-    const registered = this.providers.get(id);
-    if (!registered) throw new Error(`${id} is not an authentication provider in package.json`);
-    registered.attach(provider);
+  /** Disposes the bundle's feature; its views ask it for rows again, which creates it anew. */
+  async reload(bundle: BundleName): Promise<void> {
+    await this.bundles.unload(bundle);
+    for (const [id, { tree }] of this.trees) if (VIEWS[id].bundle === bundle) tree.detach();
   }
 
-  uriHandler(handler: vscode.UriHandler): void {
-    this.uriHandlers.set('callback', handler);
+  /** The contributed ids the table does not answer (a package.json entry without code). */
+  unhandled(): string[] {
+    return disagreements(this.contributions).notInTable;
   }
 
-  private load(answered: () => boolean): void {
-    for (const load of this.loaders) {
-      if (answered()) return;
-      load();
-    }
-  }
-
-  private wired<T>(registry: Map<string, T>, id: string, what: string): T {
-    this.load(() => registry.has(id));
-    const found = registry.get(id);
-    if (!found) throw new Error(`no feature handles the ${what} ${id}`);
-    return found;
+  private handleUri(uri: vscode.Uri): void {
+    const row = URI_PATHS[uri.path];
+    if (row) row.run(this.bundles.lazy(row.bundle), uri);
+    else this.bundles.lazy('core').services.log.warn(`Ignored a URI for path ${uri.path}`);
   }
 }

@@ -1,27 +1,19 @@
-// The features behind what activation registered: each feature's composition root, handing its handlers to
-// the Registrar. It is dist/features.js (esbuild.mjs), required on the first command, view, tool or callback.
+// What only features use, added to the core, and the Workspace view's feature. It is dist/features.js
+// (esbuild.mjs); every other feature's bundle is created with its services.
 import { httpFactory, type Services } from '../services';
 import { ScopeCheckResults } from '../session/scopeChecks';
 import { UiHost } from '../ui/ui';
-import { activateConnect, type ConnectFeature } from './connect';
+import type { Host } from './bundles';
 import { PASTE_CALLBACK_COMMAND } from './connect/commandIds';
-import type { Core } from './core';
-import { activateExplorer, type ExplorerFeature } from './explorer';
-import { activateRequests } from './requests';
-import { activateScopes } from './scopes';
-import { activateWebhooks, type LazyWebhooks } from './webhooks';
 import { activateWorkspace, type WorkspaceFeature } from './workspace';
 
 export interface Features {
   services: Services;
-  connect: ConnectFeature;
   workspace: WorkspaceFeature;
-  webhooks: LazyWebhooks;
-  explorer: ExplorerFeature;
 }
 
-/** Adds to the core what only features use, then wires each feature. */
-export function wireFeatures({ services: core, status }: Core): Features {
+export function wireFeatures(host: Host): Features {
+  const { services: core, status } = host.lazy('core');
   const { context, log, redactor } = core;
   const scopeChecks = new ScopeCheckResults(context.globalState);
   context.subscriptions.push(scopeChecks);
@@ -31,11 +23,5 @@ export function wireFeatures({ services: core, status }: Core): Features {
     scopeChecks,
     http: httpFactory(log, redactor, context.extension.packageJSON.version),
   };
-  const connect = activateConnect(services);
-  const workspace = activateWorkspace(services, status);
-  activateScopes(services);
-  const webhooks = activateWebhooks(services);
-  const explorer = activateExplorer(services);
-  activateRequests(services);
-  return { services, connect, workspace, webhooks, explorer };
+  return { services, workspace: activateWorkspace(services, status, host.view('intercom.workspace'), (error, token) => host.lazy('connect').explain(error, 'me', token)) };
 }

@@ -75,7 +75,7 @@ suite('Activation (real extension host; runs first)', () => {
   test('every command and authentication provider in package.json is answered once the features are wired, and every view has its rows', async () => {
     const api = await activateExtension();
     assert.deepEqual(api.unhandled(), [], 'contributed commands and authentication providers nothing answers');
-    for (const tree of [api.workspace.tree, api.explorer.tree, api.webhooks]) assert.ok(Array.isArray(await tree.getChildren()));
+    for (const tree of [api.workspace.tree, api.explorer.tree, api.webhooks.tree]) assert.ok(Array.isArray(await tree.getChildren()));
   });
 
   // Connect's requests after the callback: the token exchange, then one /me, whether or not the view

@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OAuthConnect } from '../../src/features/connect/oauth';
-import type { LazyWebhooks } from '../../src/features/webhooks';
-import type { ExplorerFeature } from '../../src/features/explorer';
+import type { ApiNode } from '../../src/features/explorer/apiTree';
+import type { EventsTree } from '../../src/features/webhooks/tree';
+import type { WebhooksFeature } from '../../src/features/webhooks/webhooks';
 import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
 import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
@@ -18,14 +19,26 @@ export interface TestApi {
   oauth: OAuthConnect;
   sessions: SessionStore;
   workspace: WorkspaceFeature;
-  webhooks: LazyWebhooks;
-  explorer: ExplorerFeature;
+  webhooks: {
+    /** The feature, created on first use. */
+    load(): WebhooksFeature;
+    /** What a window reload does to the feature: stop, save the log, and start again from storage on next use. */
+    reload(): Promise<void>;
+    /** The view's rows (reading it creates the feature). */
+    tree: EventsTree;
+  };
+  explorer: {
+    tree: vscode.TreeDataProvider<ApiNode>;
+    view: vscode.TreeView<ApiNode>;
+    /** The language-model tools by name, as VS Code calls them. */
+    tools: Readonly<Record<string, vscode.LanguageModelTool<object>>>;
+  };
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
   walkthrough: { onDidMark: vscode.Event<string> };
   /** The status bar's text, undefined until it is shown; reading it wires nothing. */
   statusText: string | undefined;
-  /** Wires the features, then lists the contributed commands and authentication providers nothing answers. */
+  /** The contributed commands, views, tools and authentication providers the feature table does not answer. */
   unhandled(): string[];
 }
 

@@ -28,8 +28,8 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
   let app: LocalApp;
   let port: number;
 
-  const rows = (parent?: EventNode): Row[] => api.webhooks.getChildren(parent).map((node) => {
-    const item = api.webhooks.getTreeItem(node);
+  const rows = (parent?: EventNode): Row[] => api.webhooks.tree.getChildren(parent).map((node) => {
+    const item = api.webhooks.tree.getTreeItem(node);
     const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
     const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
     return { label, description: String(item.description ?? ''), tooltip, node, item };

@@ -5,8 +5,6 @@ import * as vscode from 'vscode';
 import type { IntercomSession } from '../../session/model';
 import type { SessionStore } from '../../session/store';
 
-export const AUTH_PROVIDER_ID = 'intercom';
-
 const toAuthSession = (s: IntercomSession): vscode.AuthenticationSession => ({
   id: s.id,
   accessToken: s.accessToken,

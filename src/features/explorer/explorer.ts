@@ -18,21 +18,41 @@ import { ApiHistory } from './historyStore';
 import { ExplorerTools } from './lmTools';
 import { ResponseDocuments } from './responses';
 
+/** The explorer behind the API view `view`. */
+export function createExplorer(services: Services, view: vscode.TreeView<ApiNode>): ApiExplorer {
+  return new ApiExplorer(services, (message) => { view.message = message; });
+}
+
 export class ApiExplorer implements vscode.Disposable {
   readonly tree: ApiTree;
+  /** The view's rows, refreshed on every change of the sessions, the scope checks or the API version. */
+  readonly rows: vscode.TreeDataProvider<ApiNode>;
   readonly responses: ResponseDocuments;
   readonly history: ApiHistory;
   readonly tools: ExplorerTools;
+  private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly services: Services, changed: () => void, say: (message?: string) => void) {
-    this.tree = new ApiTree(services, changed, say);
+  constructor(private readonly services: Services, say: (message?: string) => void) {
+    const changed = new vscode.EventEmitter<void>();
+    this.tree = new ApiTree(services, () => changed.fire(), say);
+    this.rows = {
+      onDidChangeTreeData: changed.event,
+      getChildren: (node) => this.tree.getChildren(node),
+      getTreeItem: (node) => this.tree.getTreeItem(node),
+    };
     this.responses = new ResponseDocuments((text) => services.redactor.redact(text));
     this.history = new ApiHistory(services.context.workspaceState);
     this.tools = new ExplorerTools(services, (session, version, call, token) => this.fetch(session, version, call, token));
+    this.disposables = [
+      changed, this.responses,
+      services.sessions.onDidChange(() => changed.fire()),
+      services.scopeChecks.onDidChange(() => changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('intercom.apiVersion')) changed.fire(); }),
+    ];
   }
 
   dispose(): void {
-    this.responses.dispose();
+    this.disposables.forEach((d) => d.dispose());
   }
 
   /** "Intercom: Call API…": the row's operation, else one picked from the version in use. */

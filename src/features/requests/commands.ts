@@ -8,7 +8,20 @@ import type { Services } from '../../services';
 import { compareVersions } from './compareVersions';
 import { pickRequest } from './pickRequest';
 
-export { compareVersions };
+/** The three commands, with the services they run with. */
+export interface Requests {
+  openAsHttp(arg?: unknown): Promise<vscode.TextDocument | undefined>;
+  copySnippet(arg?: unknown): Promise<string | undefined>;
+  compareVersions(): Promise<unknown>;
+}
+
+export function createRequests(services: Services): Requests {
+  return {
+    openAsHttp: (arg) => openAsHttp(services, arg),
+    copySnippet: (arg) => copySnippet(services, arg),
+    compareVersions: () => compareVersions(services),
+  };
+}
 
 /** What each snippet needs to run, shown beside its language. */
 const RUNTIME: Readonly<Record<SnippetLanguage['id'], () => string>> = {
@@ -24,7 +37,7 @@ const RUNTIME: Readonly<Record<SnippetLanguage['id'], () => string>> = {
  * An untitled document, not a file in the folder: nothing lands in the repository unless the person
  * saves it, and it works in Restricted Mode and virtual folders too.
  */
-export async function openAsHttp(services: Services, arg?: unknown): Promise<vscode.TextDocument | undefined> {
+async function openAsHttp(services: Services, arg?: unknown): Promise<vscode.TextDocument | undefined> {
   const picked = await pickRequest(services, arg, vscode.l10n.t('Open as .http'));
   if (!picked) return undefined;
   const request = prepareRequest(picked.input);
@@ -34,7 +47,7 @@ export async function openAsHttp(services: Services, arg?: unknown): Promise<vsc
   return document;
 }
 
-export async function copySnippet(services: Services, arg?: unknown): Promise<string | undefined> {
+async function copySnippet(services: Services, arg?: unknown): Promise<string | undefined> {
   const title = vscode.l10n.t('Copy Snippet');
   const picked = await pickRequest(services, arg, title);
   if (!picked) return undefined;

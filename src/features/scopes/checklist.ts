@@ -71,6 +71,10 @@ function unavailableBecause(): string | undefined {
 
 export class ScopeChecklist implements vscode.Disposable {
   private readonly proposed = new ProposedChecklist();
+  /** The read-only intercom_required_scopes language-model tool: the plan as JSON. */
+  readonly tool: vscode.LanguageModelTool<unknown> = {
+    invoke: async (_options, token) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(JSON.stringify(await this.plan(token), null, 2))]),
+  };
 
   constructor(private readonly services: Services) {}
 

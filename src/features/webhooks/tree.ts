@@ -1,7 +1,6 @@
 // The Webhook Events view: newest first, deliveries of one notification id grouped under it.
 import * as vscode from 'vscode';
 import type { EventLog, WebhookEvent } from '../../webhooks/eventLog';
-import type { WebhookCommand } from './commands';
 import { forwardLabel, forwardText, notKeptText, rejectionLabel, rejectionText, signatureLabel, signatureText } from './messages';
 
 export interface GroupNode {
@@ -11,7 +10,7 @@ export interface GroupNode {
 }
 export type EventNode = GroupNode | { kind: 'event'; event: WebhookEvent; parent?: GroupNode };
 
-const OPEN_EVENT_COMMAND: WebhookCommand = 'intercom.openWebhookEvent';
+const OPEN_EVENT_COMMAND = 'intercom.openWebhookEvent';
 
 const titleOf = (event: WebhookEvent) => event.topic ?? (event.rejected ? `${event.method} ${event.rejected === 'notJson' ? vscode.l10n.t('(not JSON)') : ''}`.trim() : event.method);
 

@@ -13,7 +13,6 @@ import { findFreePort, WebhookReceiver } from '../../webhooks/receiver';
 import { FileEventStore, MemoryEventStore, type EventStore } from '../../webhooks/eventStore';
 import { AppConfig } from '../connect/appConfig';
 import { EVENT_SCHEME, EventDocuments, eventUri } from './document';
-import type { WebhookCommand } from './commands';
 import { FORWARD_TARGET_PROBLEMS, forwardText, notKeptText } from './messages';
 import { createReceiverStatus, showReceiver } from './statusBar';
 import { sendTestWebhook } from './testEvents';
@@ -42,7 +41,11 @@ export class WebhooksFeature {
   /** Read once per secret or app change, not once per delivery. */
   private secrets: Promise<AppSecrets> | undefined;
 
-  constructor(private readonly services: Services, private readonly refreshView: () => void) {
+  private readonly rowsChanged = new vscode.EventEmitter<void>();
+  /** The Webhook Events view's rows. */
+  readonly rows: vscode.TreeDataProvider<EventNode>;
+
+  constructor(private readonly services: Services) {
     const settings = readWebhookSettings();
     this.store = eventStore(services);
     this.log = new EventLog(settings.maxEvents, this.store);
@@ -53,6 +56,12 @@ export class WebhooksFeature {
     this.app = new AppConfig(services);
     const target = () => readWebhookSettings().forwardTo || undefined;
     this.tree = new EventsTree(this.log, target);
+    this.rows = {
+      onDidChangeTreeData: this.rowsChanged.event,
+      getChildren: (node) => this.tree.getChildren(node),
+      getTreeItem: (node) => this.tree.getTreeItem(node),
+      getParent: (node) => this.tree.getParent(node),
+    };
     this.inbox = new Inbox({
       log: this.log,
       secrets: () => this.appSecrets(),
@@ -60,7 +69,7 @@ export class WebhooksFeature {
       onChange: () => this.changed(),
     });
     this.disposables.push(
-      this.status,
+      this.status, this.rowsChanged,
       vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, new EventDocuments(this.log, target)),
       services.context.secrets.onDidChange(() => (this.secrets = undefined)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -84,30 +93,13 @@ export class WebhooksFeature {
     return this.secrets;
   }
 
-  /** Runs the commands registered in index.ts, once the log is read back. */
-  async run(command: WebhookCommand, ...args: unknown[]): Promise<unknown> {
-    await this.ready;
-    const node = args[0] as EventNode | undefined;
-    switch (command) {
-      case 'intercom.startWebhookReceiver':
-        return this.start();
-      case 'intercom.stopWebhookReceiver':
-        return this.stop();
-      case 'intercom.copyWebhookUrl':
-        return this.copyUrl();
-      case 'intercom.sendTestWebhook':
-        return sendTestWebhook(this.services, (body) => this.sendTest(body));
-      case 'intercom.clearWebhookEvents':
-        this.log.clear();
-        this.changed();
-        return undefined;
-      case 'intercom.replayWebhook':
-        return this.replay(eventOf(node));
-      case 'intercom.copyWebhookCurl':
-        return this.copyCurl(eventOf(node));
-      case 'intercom.openWebhookEvent':
-        return this.open(eventOf(node));
-    }
+  clear(): void {
+    this.log.clear();
+    this.changed();
+  }
+
+  sendTestEvent(): Promise<unknown> {
+    return sendTestWebhook(this.services, (body) => this.sendTest(body));
   }
 
   get receiverUrl(): string | undefined {
@@ -181,7 +173,7 @@ export class WebhooksFeature {
     this.changed();
   }
 
-  private async copyUrl(): Promise<void> {
+  async copyUrl(): Promise<void> {
     if (!this.running) {
       void this.services.ui.current.message('info', vscode.l10n.t('The webhook receiver is not running. Run "Intercom: Start Webhook Receiver" first.'));
       return;
@@ -236,7 +228,8 @@ export class WebhooksFeature {
     return event;
   }
 
-  private async replay(event: WebhookEvent | undefined): Promise<void> {
+  async replay(node?: EventNode): Promise<void> {
+    const event = eventOf(node);
     if (!event || event.rejected) return;
     const ready = await this.sendingPrerequisites(mayResign(event));
     if (!ready) return;
@@ -255,7 +248,8 @@ export class WebhooksFeature {
     void this.services.ui.current.message(result.ok ? 'info' : 'error', note ? `${text} ${note}` : text);
   }
 
-  private async copyCurl(event: WebhookEvent | undefined): Promise<void> {
+  async copyCurl(node?: EventNode): Promise<void> {
+    const event = eventOf(node);
     if (!event || event.rejected) return;
     const settings = readWebhookSettings();
     // Where forwarding may go, checked the same way; without a forward target, the receiver.
@@ -271,7 +265,8 @@ export class WebhooksFeature {
     void this.services.ui.current.message('info', vscode.l10n.t('Copied a curl command that sends this notification to {0}. It signs with the secret in ${1}: set it in your shell first.', url, SECRET_ENV_VAR));
   }
 
-  private async open(event: WebhookEvent | undefined): Promise<vscode.TextDocument | undefined> {
+  async open(node?: EventNode): Promise<vscode.TextDocument | undefined> {
+    const event = eventOf(node);
     if (!event) return undefined;
     const document = await vscode.workspace.openTextDocument(eventUri(event));
     await vscode.window.showTextDocument(document, { preview: true });
@@ -280,12 +275,12 @@ export class WebhooksFeature {
 
   /** The tree and the status bar follow every change (the log saves each change itself). */
   private changed(): void {
-    this.refreshView();
+    this.rowsChanged.fire();
     showReceiver(this.status, this.running, this.log.size);
   }
 
   /** Stops the receiver and lets the last writes end (deactivation, reload). */
-  async close(): Promise<void> {
+  async dispose(): Promise<void> {
     await this.running?.receiver.close();
     this.running = undefined;
     await this.store.flush();
@@ -303,8 +298,4 @@ function eventStore({ context, log }: Services): EventStore {
 function eventOf(node: EventNode | undefined): WebhookEvent | undefined {
   if (!node) return undefined;
   return node.kind === 'event' ? node.event : node.events[0];
-}
-
-export function createWebhooks(services: Services, refreshView: () => void): WebhooksFeature {
-  return new WebhooksFeature(services, refreshView);
 }

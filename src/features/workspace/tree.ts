@@ -6,7 +6,7 @@ import { readSettings } from '../../config';
 import type { IntercomSession } from '../../session/model';
 import { fieldGroups, regionLabel, showableAvatar, workspaceTitle, type Field, type FieldKey, type FieldValue, type GroupKey } from '../../workspace/fields';
 import { escapeMarkdown } from '../../workspace/markdown';
-import { loadConnectFlows } from '../connect/load';
+import type { Explained } from '../connect/messages';
 import type { WorkspaceRefresher } from './refresh';
 
 export type WorkspaceNode =
@@ -89,6 +89,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
     private readonly refresher: WorkspaceRefresher,
     onSessionsChange: vscode.Event<void>,
     private readonly redact: (text: string) => string,
+    /** Connect's explanation of a failed /me (it loads the Connect bundle). */
+    private readonly explain: (error: unknown, token: IntercomSession['kind']) => Explained,
   ) {
     this.subscriptions = [onSessionsChange(() => this.changed.fire(undefined)), refresher.onDidChange(() => this.changed.fire(undefined))];
   }
@@ -163,7 +165,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
   }
 
   private problemItem(session: IntercomSession, error: unknown): vscode.TreeItem {
-    const explained = loadConnectFlows().explain(error, 'me', session.kind);
+    const explained = this.explain(error, session.kind);
     const kind = isIntercomError(error) ? error.kind : undefined;
     const label = kind === 'unauthorized'
       ? vscode.l10n.t('Token rejected — Reconnect')

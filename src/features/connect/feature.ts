@@ -1,18 +1,25 @@
-// Composition root of Connect: its commands and the URI handler, and the session the authentication
-// provider asks for. The flows behind them are loaded on their first use (./load).
+// Connect's commands and the session the authentication provider asks for: each runs a flow, and a failure is
+// explained to the person.
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
 import type { IntercomSession, TokenKind } from '../../session/model';
 import type { Services } from '../../services';
-import { PASTE_CALLBACK_COMMAND } from './commandIds';
-import type { ConnectFlows } from './flows';
-import { loadConnectFlows } from './load';
-import type { Stage } from './messages';
-import type { OAuthConnect } from './oauth';
+import { createRedirectBridge } from '../bridge/createBridge';
+import { connectWithAccessToken } from './accessToken';
+import { AppConfig } from './appConfig';
+import { disconnect } from './disconnect';
+import { explain, showExplained, type Stage } from './messages';
+import { OAuthConnect } from './oauth';
 
 export interface ConnectFeature {
-  /** Reading it loads the flows. */
+  readonly appConfig: AppConfig;
   readonly oauth: OAuthConnect;
+  /** Why a call failed and what to do, for other features' messages. */
+  readonly explain: typeof explain;
+  connect(): Promise<IntercomSession | undefined>;
+  connectWithAccessToken(): Promise<IntercomSession | undefined>;
+  createRedirectBridge(): Promise<unknown>;
+  disconnect(target?: unknown): Promise<unknown>;
   /** The OAuth Connect the authentication provider runs when another extension asks for a session. */
   createSession(): Promise<IntercomSession>;
 }
@@ -22,10 +29,10 @@ function stageOf(error: unknown): Stage {
   return path === '/auth/eagle/token' ? 'exchange' : path === '/me' ? 'me' : 'request';
 }
 
-export function activateConnect(services: Services): ConnectFeature {
-  const { context, ui, register } = services;
-  let created: ConnectFlows | undefined;
-  const flows = () => (created ??= loadConnectFlows().createConnectFlows(services));
+export function createConnect(services: Services): ConnectFeature {
+  const { ui } = services;
+  const appConfig = new AppConfig(services);
+  const oauth = new OAuthConnect(services, appConfig);
 
   /** Runs a connect flow; failures are explained to the person and resolve to undefined. */
   const guarded = async (kind: TokenKind, flow: () => Promise<IntercomSession | undefined>): Promise<IntercomSession | undefined> => {
@@ -44,25 +51,21 @@ export function activateConnect(services: Services): ConnectFeature {
       return session;
     } catch (error) {
       services.log.warn(`Connect failed: ${error instanceof Error ? error.message : String(error)}`);
-      const { explain, showExplained } = loadConnectFlows();
       void showExplained(ui.current, explain(error, stageOf(error), kind), flow);
       return undefined;
     }
   };
 
-  register.uriHandler({ handleUri: (uri) => flows().oauth.handleUri(uri) });
-  context.subscriptions.push(
-    register.command('intercom.connect', () => guarded('oauth', () => flows().oauth.run())),
-    register.command('intercom.connectWithAccessToken', () => guarded('accessToken', () => loadConnectFlows().connectWithAccessToken(services))),
-    register.command(PASTE_CALLBACK_COMMAND, () => flows().oauth.pasteCallback()),
-    register.command('intercom.configureApp', () => flows().appConfig.ask({ onlyMissing: false })),
-    register.command('intercom.createRedirectBridge', () => loadConnectFlows().createRedirectBridge(services)),
-    register.command('intercom.disconnect', (target?: unknown) => loadConnectFlows().disconnect(services, target)),
-  );
   return {
-    get oauth() { return flows().oauth; },
+    appConfig,
+    oauth,
+    explain,
+    connect: () => guarded('oauth', () => oauth.run()),
+    connectWithAccessToken: () => guarded('accessToken', () => connectWithAccessToken(services)),
+    createRedirectBridge: () => createRedirectBridge(services),
+    disconnect: (target) => disconnect(services, target),
     async createSession() {
-      const session = await guarded('oauth', () => flows().oauth.run());
+      const session = await guarded('oauth', () => oauth.run());
       if (!session) throw new Error(vscode.l10n.t('Connecting to Intercom did not complete.'));
       return session;
     },

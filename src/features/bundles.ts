@@ -1,0 +1,84 @@
+// The bundles loaded on first use (esbuild.mjs, LAZY_BUNDLES) and the one helper that loads them: lazy(name)
+// requires dist/<name>.js and creates its feature, once.
+// Loaded at activation: types only, and a require per bundle.
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type * as vscode from 'vscode';
+import type * as ConnectModule from './connect/feature';
+import type * as CoreModule from './core';
+import type * as ExplorerModule from './explorer/explorer';
+import type * as RequestsModule from './requests/commands';
+import type * as ScopesModule from './scopes/checklist';
+import type * as WebhooksModule from './webhooks/webhooks';
+import type * as WiringModule from './wiring';
+
+/** Each bundle's feature: what the table's rows call. */
+export interface Bundles {
+  core: CoreModule.Core;
+  features: WiringModule.Features;
+  connect: ConnectModule.ConnectFeature;
+  scopes: ScopesModule.ScopeChecklist;
+  webhooks: WebhooksModule.WebhooksFeature;
+  requests: RequestsModule.Requests;
+  explorer: ExplorerModule.ApiExplorer;
+}
+
+export type BundleName = keyof Bundles;
+
+/** What a bundle's feature is created with. */
+export interface Host {
+  readonly context: vscode.ExtensionContext;
+  /** When this window activated the extension (ms). */
+  readonly activatedAt: number;
+  lazy<B extends BundleName>(name: B): Bundles[B];
+  /** The tree view activation created for `id`. */
+  view<T>(id: string): vscode.TreeView<T>;
+}
+
+const CREATE: { [B in BundleName]: (host: Host) => Bundles[B] } = {
+  core: (host) => (require('./core.js') as typeof CoreModule).createCore(host),
+  features: (host) => (require('./wiring.js') as typeof WiringModule).wireFeatures(host),
+  connect: (host) => (require('./connect/feature.js') as typeof ConnectModule).createConnect(host.lazy('features').services),
+  scopes: (host) => new (require('./scopes/checklist.js') as typeof ScopesModule).ScopeChecklist(host.lazy('features').services),
+  webhooks: (host) => new (require('./webhooks/webhooks.js') as typeof WebhooksModule).WebhooksFeature(host.lazy('features').services),
+  requests: (host) => (require('./requests/commands.js') as typeof RequestsModule).createRequests(host.lazy('features').services),
+  explorer: (host) => (require('./explorer/explorer.js') as typeof ExplorerModule).createExplorer(host.lazy('features').services, host.view('intercom.api')),
+};
+
+/** Some features end with work to wait for (the webhook event log's last save). */
+type Disposal = { dispose?(): void | Promise<void> };
+
+export class LazyBundles {
+  private readonly features = new Map<BundleName, Bundles[BundleName]>();
+  private readonly host: Host;
+
+  constructor(host: Omit<Host, 'lazy'>) {
+    this.host = { ...host, lazy: (name) => this.lazy(name) };
+  }
+
+  /** The bundle's feature, created on the first call. */
+  lazy<B extends BundleName>(name: B): Bundles[B] {
+    let feature = this.features.get(name) as Bundles[B] | undefined;
+    if (!feature) {
+      feature = CREATE[name](this.host);
+      this.features.set(name, feature);
+    }
+    return feature;
+  }
+
+  /** The bundle's feature if it was created, without creating it. */
+  loaded<B extends BundleName>(name: B): Bundles[B] | undefined {
+    return this.features.get(name) as Bundles[B] | undefined;
+  }
+
+  /** Disposes the bundle's feature; the next call creates it again (what a window reload does to it). */
+  async unload(name: BundleName): Promise<void> {
+    const feature = this.features.get(name) as Disposal | undefined;
+    this.features.delete(name);
+    await feature?.dispose?.();
+  }
+
+  /** Disposes every feature created, the last created first; resolves once their last writes ended. */
+  async dispose(): Promise<void> {
+    for (const name of [...this.features.keys()].reverse()) await this.unload(name);
+  }
+}
