@@ -29,6 +29,25 @@ const LAZY_BUNDLES = {
   explorer: 'src/features/explorer/explorer.ts',
 };
 
+/**
+ * Modules with top-level state or identity that matters go in dist/state.js only (its own build, below): every
+ * other bundle's import of one becomes a require of ./state.js, which re-exports them (src/features/state.ts).
+ */
+const STATE_ENTRY = 'src/features/state.ts';
+const STATEFUL = JSON.parse(fs.readFileSync('scripts/lib/stateful.json', 'utf8')).map(({ module }) => path.normalize(module));
+
+const stateInOneBundle = {
+  name: 'state-in-one-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async ({ path: specifier, resolveDir, kind, pluginData }) => {
+      if (pluginData?.stateInOneBundle) return undefined;
+      const resolved = await build.resolve(specifier, { resolveDir, kind, pluginData: { stateInOneBundle: true } });
+      if (!STATEFUL.includes(path.relative(process.cwd(), resolved.path))) return resolved;
+      return { path: './state.js', external: true };
+    });
+  },
+};
+
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
@@ -90,16 +109,15 @@ const common = {
   plugins: watch ? [problemMatcherReport] : [],
 };
 
+const node = { ...common, outdir: 'dist', format: 'cjs', platform: 'node', target: 'node22', external: ['vscode'] };
+
 const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES }, plugins: [stateInOneBundle, lazyBundles, oneVscodeNamespace, ...common.plugins] },
   {
-    ...common,
-    // The scope scan's and the webhook receiver's worker threads are started from a path, not required: entries of their own.
-    entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES, scanWorker: 'src/scopes/worker/scanWorker.ts', jsonWorker: 'src/webhooks/jsonWorker.ts' },
-    outdir: 'dist',
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
-    external: ['vscode'],
+    ...node,
+    // The scope scan's and the webhook receiver's worker threads are started from a path, not required: entries
+    // of their own, each thread with its own modules (they never require dist/state.js, which needs the API).
+    entryPoints: { state: STATE_ENTRY, scanWorker: 'src/scopes/worker/scanWorker.ts', jsonWorker: 'src/webhooks/jsonWorker.ts' },
     plugins: [lazyBundles, oneVscodeNamespace, ...common.plugins],
   },
   {
@@ -163,4 +181,6 @@ if (tests) {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   copyDataFiles();
   writeNotices(process.cwd(), results.map((r) => r.metafile));
+  // Which modules went into which bundle: a unit test checks that stateful modules are in one only.
+  fs.writeFileSync('dist/metafile.json', JSON.stringify({ outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) }));
 }

@@ -1,7 +1,6 @@
 // The API catalog: Intercom's REST operations per API version, extracted from its OpenAPI descriptions by
 // scripts/catalog.mjs into catalog.json (structure only; MIT, see catalog.NOTICE). Loaded on first use by the
 // explorer's lazy bundle, never at activation.
-import data from './catalog.json';
 import type { HttpMethod } from '../scopes/operations';
 import type { Permission } from './permission';
 
@@ -62,6 +61,9 @@ export function loadCatalog(): Catalog {
 }
 
 function parse(): Catalog {
+  // Required here, not imported: dist/state.js holds the catalog and is loaded by features that never read it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const data = require('./catalog.json') as typeof import('./catalog.json');
   const versions: readonly string[] = data.versions;
   const rows = (data.operations as Row[]).map(([method, path, operationId, tag, mask, permission, parameters, bodyFields]) => ({
     method: method as HttpMethod, path, operationId, tag,
