@@ -1,5 +1,5 @@
 // The only module that talks HTTP. It is its own bundle (dist/http.js) because got is ESM-only and
-// large: the extension requires it on first use (see loadHttp.ts), never at activation.
+// large: the extension requires it on first use (src/features/bundles.ts), never at activation.
 // Every request is logged with method, path, status and duration; never headers, query or bodies.
 // No request follows a redirect (it would replay the code, secret or token to another origin), and no
 // body is read past MAX_BODY_BYTES.
@@ -157,7 +157,8 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
     // The cap aborts the download itself, so an oversized body is never held whole.
     const cap = new AbortController();
     const request = client(url, { ...init, signal: signal ? AbortSignal.any([signal, cap.signal]) : cap.signal });
-    request.on('downloadProgress', ({ transferred, total }) => {
+    // on() returns the request itself, awaited below.
+    void request.on('downloadProgress', ({ transferred, total }) => {
       if (Math.max(transferred, total ?? 0) > MAX_BODY_BYTES) cap.abort();
     });
     let response: Response<string>;

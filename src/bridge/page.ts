@@ -35,7 +35,7 @@ function prepareFallback(url: string, editor: boolean): void {
   const open = element<HTMLAnchorElement>('open');
   open.href = url;
   open.textContent = editor ? 'Open VS Code' : 'Continue to VS Code';
-  element('copy').addEventListener('click', async () => {
+  const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
       copyStatus.textContent = 'Copied.';
@@ -45,7 +45,8 @@ function prepareFallback(url: string, editor: boolean): void {
       field.select();
       copyStatus.textContent = 'Press Ctrl+C (⌘C on a Mac) to copy the selected URL.';
     }
-  });
+  };
+  element('copy').addEventListener('click', () => void copy());
 }
 
 function run(): void {

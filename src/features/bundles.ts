@@ -3,6 +3,7 @@
 // Loaded at activation: types only, and a require per bundle.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as vscode from 'vscode';
+import type * as HttpModule from '../api/http';
 import type * as ConnectModule from './connect/feature';
 import type * as CoreModule from './core';
 import type * as ExplorerModule from './explorer/explorer';
@@ -13,6 +14,8 @@ import type * as WiringModule from './wiring';
 
 /** Each bundle's feature: what the table's rows call. */
 export interface Bundles {
+  /** got, behind the HTTP client. */
+  http: typeof HttpModule;
   core: CoreModule.Core;
   features: WiringModule.Features;
   connect: ConnectModule.ConnectFeature;
@@ -35,6 +38,7 @@ export interface Host {
 }
 
 const CREATE: { [B in BundleName]: (host: Host) => Bundles[B] } = {
+  http: () => require('../api/http.js') as typeof HttpModule,
   core: (host) => (require('./core.js') as typeof CoreModule).createCore(host),
   features: (host) => (require('./wiring.js') as typeof WiringModule).wireFeatures(host),
   connect: (host) => (require('./connect/feature.js') as typeof ConnectModule).createConnect(host.lazy('features').services),

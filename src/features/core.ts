@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { redactedLog } from '../log';
 import { Redactor } from '../secrets/redact';
-import type { CoreServices } from '../services';
+import type { CoreServices } from '../host/services';
 import type { Host } from './bundles';
-import { SessionStore } from '../session/store';
+import { SessionStore } from '../host/session/store';
 import { IntercomAuthenticationProvider } from './connect/authProvider';
 import { markStepsDoneBefore } from './walkthrough/doneBefore';
 import { WalkthroughProgress } from './walkthrough/progress';

@@ -1,8 +1,8 @@
 // What only features use, added to the core, and the Workspace view's feature. It is dist/features.js
 // (esbuild.mjs); every other feature's bundle is created with its services.
-import { httpFactory, type Services } from '../services';
-import { ScopeCheckResults } from '../session/scopeChecks';
-import { UiHost } from '../ui/ui';
+import { httpFactory, type Services } from '../host/services';
+import { ScopeCheckResults } from '../host/session/scopeChecks';
+import { UiHost } from '../host/ui';
 import type { Host } from './bundles';
 import { PASTE_CALLBACK_COMMAND } from './connect/commandIds';
 import { activateWorkspace, type WorkspaceFeature } from './workspace';
@@ -21,7 +21,7 @@ export function wireFeatures(host: Host): Features {
     ...core,
     ui: new UiHost((text) => redactor.redact(text), [`command:${PASTE_CALLBACK_COMMAND}`]),
     scopeChecks,
-    http: httpFactory(log, redactor, context.extension.packageJSON.version),
+    http: httpFactory(() => host.lazy('http'), log, redactor, context.extension.packageJSON.version),
   };
   return { services, workspace: activateWorkspace(services, status, host.view('intercom.workspace'), (error, token) => host.lazy('connect').explain(error, 'me', token)) };
 }

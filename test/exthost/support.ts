@@ -6,8 +6,8 @@ import type { ApiNode } from '../../src/features/explorer/apiTree';
 import type { EventsTree } from '../../src/features/webhooks/tree';
 import type { WebhooksFeature } from '../../src/features/webhooks/webhooks';
 import type { WorkspaceFeature } from '../../src/features/workspace';
-import type { SessionStore } from '../../src/session/store';
-import type { MessageLevel, Ui, UiHost } from '../../src/ui/ui';
+import type { SessionStore } from '../../src/host/session/store';
+import type { MessageLevel, Ui, UiHost } from '../../src/host/ui';
 import { until } from '../support/until';
 
 export { until };

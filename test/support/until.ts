@@ -12,7 +12,7 @@ export function until<T>(probe: () => T | undefined | false | Promise<T | undefi
         return reject(error);
       }
       if (Date.now() > deadline) return reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-      setTimeout(tick, 100);
+      setTimeout(() => void tick(), 100);
     };
     void tick();
   });

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { renderBridgePage } from '../../bridge/render';
 import { bridgeConfigProblem } from '../../bridge/target';
 import { checkRedirectUrl } from '../../connect/authorize';
-import { updateUserSetting } from '../../config';
-import type { Services } from '../../services';
+import { updateUserSetting } from '../../host/config';
+import type { Services } from '../../host/services';
 import { fileExists } from '../fileExists';
 
 export const BRIDGE_FILE_NAME = 'intercom-redirect-bridge.html';

@@ -2,9 +2,9 @@
 // impersonation guard) and stored like an OAuth session.
 import * as vscode from 'vscode';
 import { startHosts } from '../../api/hosts';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import type { IntercomSession } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import { establishSession } from './establish';
 
 export async function connectWithAccessToken(services: Services): Promise<IntercomSession | undefined> {

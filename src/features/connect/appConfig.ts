@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { RegionSetting } from '../../api/hosts';
 import { checkRedirectUrl, type RedirectUrlProblem } from '../../connect/authorize';
 import { ConnectError } from '../../connect/errors';
-import { clientSecretKey, readAppSettings, updateUserSetting } from '../../config';
-import type { Services } from '../../services';
+import { clientSecretKey, readAppSettings, updateUserSetting } from '../../host/config';
+import type { Services } from '../../host/services';
 
 export interface AppCredentials {
   clientId: string;

@@ -3,7 +3,7 @@
 // session store; Intercom scopes are fixed per app, so requested scopes are ignored.
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../session/model';
-import type { SessionStore } from '../../session/store';
+import type { SessionStore } from '../../host/session/store';
 
 const toAuthSession = (s: IntercomSession): vscode.AuthenticationSession => ({
   id: s.id,

@@ -2,8 +2,8 @@
 // (POST /auth/uninstall), and reports what happened to each.
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
-import { readSettings } from '../../config';
-import type { Services } from '../../services';
+import { readSettings } from '../../host/config';
+import type { Services } from '../../host/services';
 import { resolveSessions } from '../session/resolve';
 import { explainIntercomError } from './messages';
 

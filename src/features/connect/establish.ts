@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { apiBaseForRegion, regionFromMe } from '../../api/hosts';
 import { ConnectError } from '../../connect/errors';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import { accountOf, type IntercomSession, type TokenKind } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 
 export async function establishSession(
   services: Services,

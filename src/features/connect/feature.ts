@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
 import type { IntercomSession, TokenKind } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import { createRedirectBridge } from '../bridge/createBridge';
 import { connectWithAccessToken } from './accessToken';
 import { AppConfig } from './appConfig';

@@ -8,9 +8,9 @@ import { parseCallbackQuery, parseCallbackUrl, type ParsedCallback } from '../..
 import { ConnectError } from '../../connect/errors';
 import { PendingConnects, type Delivery } from '../../connect/pending';
 import type { CallbackPayload } from '../../connect/wire';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import type { IntercomSession } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import type { AppConfig } from './appConfig';
 import { PASTE_CALLBACK_COMMAND } from './commandIds';
 import { establishSession } from './establish';
@@ -76,7 +76,8 @@ export class OAuthConnect implements vscode.UriHandler {
         reject(new ConnectError('timedOut'));
       }, this.timeoutMs);
       const cancel = token.onCancellationRequested(() => reject(new ConnectError('cancelled')));
-      callback.then(resolve).finally(() => {
+      // The callback never rejects (connect/pending.ts).
+      void callback.then(resolve).finally(() => {
         clearTimeout(timer);
         cancel.dispose();
       });

@@ -1,11 +1,11 @@
 // The API view's rows: the version in use, grouped by tag, narrowed by the filter; each operation shows the
 // permission it needs and ✓/✗ for the current session when a scope check of it is stored.
 import * as vscode from 'vscode';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import { groupByTag, operationLabel, permissionMark } from '../../explorer/browse';
 import { loadCatalog, type Operation, type Permission } from '../../explorer/catalog';
-import { currentSession } from '../../session/current';
-import type { Services } from '../../services';
+import { currentSession } from '../../host/session/current';
+import type { Services } from '../../host/services';
 
 export type ApiNode =
   | { kind: 'tag'; tag: string; operations: readonly Operation[] }

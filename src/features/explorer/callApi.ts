@@ -5,7 +5,7 @@ import type { ApiCall } from '../../api/call';
 import { operationLabel } from '../../explorer/browse';
 import { bodyTemplate, fillPath, isWrite, pathValueProblem } from '../../explorer/call';
 import type { Operation } from '../../explorer/catalog';
-import type { Ui } from '../../ui/ui';
+import type { Ui } from '../../host/ui';
 import { permissionText } from './apiTree';
 
 type OperationItem = vscode.QuickPickItem & { operation: Operation };

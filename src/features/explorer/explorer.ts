@@ -3,12 +3,12 @@
 import * as vscode from 'vscode';
 import { requestTarget, requestUrl, type ApiAnswer, type ApiCall } from '../../api/call';
 import { isIntercomError } from '../../api/errors';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import { callTarget, isWrite } from '../../explorer/call';
 import { loadCatalog, type Permission } from '../../explorer/catalog';
-import { currentSession } from '../../session/current';
+import { currentSession } from '../../host/session/current';
 import type { IntercomSession } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import { workspaceTitle } from '../../workspace/fields';
 import { withAbort } from '../cancel';
 import { Actions, explainIntercomError, showExplained } from '../connect/messages';

@@ -3,13 +3,13 @@
 import * as vscode from 'vscode';
 import { requestTarget, requestUrl, type ApiAnswer, type ApiCall } from '../../api/call';
 import { isIntercomError } from '../../api/errors';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import { callTarget } from '../../explorer/call';
 import { loadCatalog } from '../../explorer/catalog';
 import { catalogGet, findOperations, workspaceFacts } from '../../explorer/tools';
-import { currentSession } from '../../session/current';
+import { currentSession } from '../../host/session/current';
 import type { IntercomSession } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import { workspaceTitle } from '../../workspace/fields';
 import { escapeMarkdown } from '../../workspace/markdown';
 import { explainIntercomError } from '../connect/messages';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { httpFile } from '../../requests/httpFile';
 import { prepareRequest, TOKEN_ENV_VAR } from '../../requests/request';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../../requests/snippets';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import { compareVersions } from './compareVersions';
 import { pickRequest } from './pickRequest';
 

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { loadCatalog } from '../../explorer/catalog';
 import type { RequestFinding } from '../../scopes/finding';
-import { readSettings } from '../../config';
-import type { Services } from '../../services';
+import { readSettings } from '../../host/config';
+import type { Services } from '../../host/services';
 import { diffVersions, operationKey } from '../../versions/diff';
 import { renderVersionReport } from '../../versions/report';
 import { scanWorkspace, type WorkspaceScan } from '../scopes/scanWorkspace';

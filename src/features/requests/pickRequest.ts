@@ -1,12 +1,12 @@
 // Asks for what a request file or a snippet needs with Call API's prompts: the operation (unless a view
 // row names it), its path and query parameters; adds the host and version in use. Asks nothing secret.
 import { startHosts } from '../../api/hosts';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import { loadCatalog, type Operation } from '../../explorer/catalog';
 import { bodyTemplate, isWrite } from '../../explorer/call';
 import type { RequestInput } from '../../requests/request';
-import { currentSession } from '../../session/current';
-import type { Services } from '../../services';
+import { currentSession } from '../../host/session/current';
+import type { Services } from '../../host/services';
 import type { ApiNode } from '../explorer/apiTree';
 import { pickOperation, promptTarget } from '../explorer/callApi';
 

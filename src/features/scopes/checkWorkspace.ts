@@ -2,11 +2,11 @@
 // other; a rate limit or a rejected token stops the check instead of hammering the API.
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import type { ScopeCheck } from '../../scopes/checkReport';
 import { classifyProbe, scopeProbes } from '../../scopes/probe';
 import type { IntercomSession } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import { explainIntercomError } from '../connect/messages';
 
 export interface WorkspaceCheck {

@@ -1,7 +1,7 @@
 // Writes the checklist to INTERCOM_SCOPES.md. A file that differs is never overwritten silently: the
 // person chooses Replace (an undoable edit of the open document, then saved), Compare or Cancel.
 import * as vscode from 'vscode';
-import type { Ui } from '../../ui/ui';
+import type { Ui } from '../../host/ui';
 import { fileExists } from '../fileExists';
 
 const PROPOSED_SCHEME = 'intercom-checklist';

@@ -3,7 +3,7 @@
 // the Accounts menu) or nothing (palette, view title): one place turns each into sessions.
 import * as vscode from 'vscode';
 import type { IntercomSession } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 import { regionLabel, workspaceTitle } from '../../workspace/fields';
 
 /** The session id an argument names, if it names one. */

@@ -1,6 +1,6 @@
 // Steps done before (in an earlier version or another window) show as complete in the walkthrough too.
-import { clientSecretKey, readAppSettings } from '../../config';
-import type { CoreServices } from '../../services';
+import { clientSecretKey, readAppSettings } from '../../host/config';
+import type { CoreServices } from '../../host/services';
 
 /** Ticks the steps already done, reading settings and secrets only: no feature is loaded for it. */
 export async function markStepsDoneBefore(services: CoreServices): Promise<void> {

@@ -2,7 +2,7 @@
 // not on a click: features mark the step when it succeeded, which sets the context key that the step's
 // `onContext:` completion event waits for. VS Code remembers completed steps itself.
 import * as vscode from 'vscode';
-import type { WalkthroughStep, WalkthroughSteps } from '../../services';
+import type { WalkthroughStep, WalkthroughSteps } from '../../host/services';
 
 const STEP_KEYS: Readonly<Record<WalkthroughStep, string>> = {
   appConfigured: 'intercom.walkthrough.appConfigured',

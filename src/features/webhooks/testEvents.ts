@@ -4,8 +4,8 @@
 // written: a cloned folder's fixture is bytes someone else chose, and sending it signs them.
 import * as vscode from 'vscode';
 import { TOPIC_RULES } from '../../scopes/topics';
-import { currentSession } from '../../session/current';
-import type { Services } from '../../services';
+import { currentSession } from '../../host/session/current';
+import type { Services } from '../../host/services';
 import { buildNotification, notificationBody, PING_TOPIC } from '../../webhooks/envelope';
 import type { WebhookEvent } from '../../webhooks/eventLog';
 import { scanWorkspace } from '../scopes/scanWorkspace';

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { developerHubUrl } from '../../api/hosts';
-import { readSettings, readWebhookSettings } from '../../config';
-import type { Services } from '../../services';
+import { readSettings, readWebhookSettings } from '../../host/config';
+import type { Services } from '../../host/services';
 import { curlForDelivery, SECRET_ENV_VAR } from '../../webhooks/curl';
 import { EventLog, type WebhookEvent } from '../../webhooks/eventLog';
 import { checkForwardTarget } from '../../webhooks/forwarder';

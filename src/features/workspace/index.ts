@@ -2,9 +2,9 @@
 // it, ./statusBar).
 import * as vscode from 'vscode';
 import { developerHubUrl, workspaceUrl } from '../../api/hosts';
-import { readSettings } from '../../config';
-import type { Services } from '../../services';
-import { selectCurrentSession } from '../../session/current';
+import { readSettings } from '../../host/config';
+import type { Services } from '../../host/services';
+import { selectCurrentSession } from '../../host/session/current';
 import { prepareRequest, TOKEN_ENV_VAR } from '../../requests/request';
 import { curlSnippet } from '../../requests/snippets/curl';
 import { readBefore, type IntercomSession } from '../../session/model';

@@ -2,9 +2,9 @@
 // A failure never wipes the last good data: it is kept, marked stale, with the error beside it.
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import { accountOf, type IntercomSession } from '../../session/model';
-import type { Services } from '../../services';
+import type { Services } from '../../host/services';
 
 export interface RefreshProblem {
   error: unknown;

@@ -1,9 +1,9 @@
 // Status bar: the current workspace, or "Intercom: Connect" when there is none. Shown right after
 // activation, without the Workspace view's code.
 import * as vscode from 'vscode';
-import { currentSession } from '../../session/current';
+import { currentSession } from '../../host/session/current';
 import type { IntercomSession } from '../../session/model';
-import type { SessionStore } from '../../session/store';
+import type { SessionStore } from '../../host/session/store';
 import { regionLabel, workspaceTitle } from '../../workspace/fields';
 import { escapeIcons } from '../../workspace/icons';
 

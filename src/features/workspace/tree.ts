@@ -2,7 +2,7 @@
 // (from the stored /me snapshot), and an error node with the action that fixes it when a refresh failed.
 import * as vscode from 'vscode';
 import { isIntercomError } from '../../api/errors';
-import { readSettings } from '../../config';
+import { readSettings } from '../../host/config';
 import type { IntercomSession } from '../../session/model';
 import { fieldGroups, regionLabel, showableAvatar, workspaceTitle, type Field, type FieldKey, type FieldValue, type GroupKey } from '../../workspace/fields';
 import { escapeMarkdown } from '../../workspace/markdown';

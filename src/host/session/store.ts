@@ -2,9 +2,9 @@
 // Connects finishing together cannot lose one another; onDidChange also fires for writes made by
 // other windows (SecretStorage.onDidChange).
 import * as vscode from 'vscode';
-import type { Log } from '../log';
-import type { KnownSecrets } from '../secrets/redact';
-import { parseStoredSessions, upsertSession, type IntercomSession } from './model';
+import type { Log } from '../../log';
+import type { KnownSecrets } from '../../secrets/redact';
+import { parseStoredSessions, upsertSession, type IntercomSession } from '../../session/model';
 
 const KEY = 'intercom.sessions';
 

@@ -1,13 +1,13 @@
 // What every feature shares: the core (dist/core.js) creates it, the features' wiring adds what only features use.
 import type * as vscode from 'vscode';
-import type { IntercomHttp } from './api/http';
-import { loadHttp } from './api/loadHttp';
+import type * as HttpModule from '../api/http';
+import type { IntercomHttp } from '../api/http';
 import { readSettings } from './config';
-import type { Log } from './log';
-import type { Redactor } from './secrets/redact';
+import type { Log } from '../log';
+import type { Redactor } from '../secrets/redact';
 import type { ScopeCheckResults } from './session/scopeChecks';
 import type { SessionStore } from './session/store';
-import type { UiHost } from './ui/ui';
+import type { UiHost } from './ui';
 
 /** The steps of the "Build an Intercom app" walkthrough. */
 export type WalkthroughStep = 'appConfigured' | 'bridgePageCreated' | 'connected' | 'checklistGenerated';
@@ -38,8 +38,9 @@ export interface Services extends CoreServices {
   http(): IntercomHttp;
 }
 
-export function httpFactory(log: Log, redactor: Redactor, version: string): () => IntercomHttp {
-  return () => loadHttp().createIntercomHttp({
+/** `http` is the HTTP bundle, loaded on first call. */
+export function httpFactory(http: () => typeof HttpModule, log: Log, redactor: Redactor, version: string): () => IntercomHttp {
+  return () => http().createIntercomHttp({
     log,
     knownSecrets: redactor,
     timeoutMs: readSettings().requestTimeoutMs,

@@ -5,7 +5,7 @@
 // are read from the folder too, which VS Code allows only in a trusted folder (the manifest lists them in
 // restrictedConfigurations).
 import * as vscode from 'vscode';
-import type { HostOverrides, RegionSetting } from './api/hosts';
+import type { HostOverrides, RegionSetting } from '../api/hosts';
 
 const SECTION = 'intercom';
 

@@ -1,7 +1,7 @@
 // The last scope check per session (Developer Hub label → granted or missing), kept so the API view can
 // mark what the connected token may call. Only what a probe found is stored: nothing is inferred.
 import * as vscode from 'vscode';
-import type { CheckResults, ScopeCheck } from '../scopes/checkReport';
+import type { CheckResults, ScopeCheck } from '../../scopes/checkReport';
 
 const KEY = 'intercom.scopeChecks';
 

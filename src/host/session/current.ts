@@ -1,6 +1,6 @@
 // The "current" workspace: the one last selected in the Workspace view, else the newest session.
 import type * as vscode from 'vscode';
-import type { IntercomSession } from './model';
+import type { IntercomSession } from '../../session/model';
 import type { SessionStore } from './store';
 
 const CURRENT_KEY = 'intercom.currentSession';

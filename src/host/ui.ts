@@ -3,7 +3,7 @@
 // to answer prompts and to read every message shown. Either way, messages pass the redaction and
 // plain-text steps.
 import * as vscode from 'vscode';
-import { plainText } from './plainText';
+import { plainText } from '../ui/plainText';
 
 export type MessageLevel = 'info' | 'warning' | 'error';
 
