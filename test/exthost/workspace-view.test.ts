@@ -1,5 +1,7 @@
 // The Workspace view read through its TreeDataProvider, against the fake Intercom.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceNode } from '../../src/features/workspace/tree';
 import type { IntercomSession } from '../../src/session/model';
@@ -59,10 +61,15 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     fake.reset();
   });
 
-  test('no session: the tree is empty, so the welcome view with Connect buttons shows', async () => {
+  test('no session: the tree is empty, so the welcome view shows, and each of its buttons runs a registered command', async () => {
     assert.deepEqual(await rows(), []);
-    const welcome = vscode.extensions.getExtension('seedworks.intercom-devtools')!.packageJSON.contributes.viewsWelcome[0];
-    assert.equal(welcome.view, 'intercom.workspace');
+    // The welcome text is package.nls.json's; its command links must name commands this window knows.
+    const extension = vscode.extensions.getExtension('seedworks.intercom-devtools')!;
+    const nls = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const linked = [...nls['welcome.workspace'].matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+    assert.deepEqual(linked, ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.configureApp', 'workbench.action.openWalkthrough']);
+    const known = await vscode.commands.getCommands(true);
+    assert.deepEqual(linked.filter((id) => !known.includes(id)), [], 'welcome buttons without a command');
   });
 
   test('a US and a "Europe" workspace: one node each, region as description, all fields', async () => {
