@@ -19,8 +19,8 @@ const tests = process.argv.includes('--tests');
  * stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
-  core: 'src/features/core.ts',
-  features: 'src/features/wiring.ts',
+  base: 'src/features/base.ts',
+  features: 'src/features/featureServices.ts',
   http: 'src/api/http.ts',
   connect: 'src/features/connect/feature.ts',
   scopes: 'src/features/scopes/checklist.ts',

@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext) {
   // activation need not wait for.
   const timer = setTimeout(() => {
     registrations.createViews();
-    loaded.lazy('core');
+    loaded.lazy('base');
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
@@ -23,10 +23,10 @@ export function activate(context: vscode.ExtensionContext) {
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return {
       secrets: context.secrets, logUri: context.logUri,
-      get sessions() { return loaded.lazy('core').services.sessions; },
-      get walkthrough() { return loaded.lazy('core').services.walkthrough; },
-      /** The status bar's text, read without creating the core (undefined until it is shown). */
-      get statusText() { return loaded.loaded('core')?.status.item.text; },
+      get sessions() { return loaded.lazy('base').services.sessions; },
+      get walkthrough() { return loaded.lazy('base').services.walkthrough; },
+      /** The status bar's text, read without creating the base bundle (undefined until it is shown). */
+      get statusText() { return loaded.loaded('base')?.status.item.text; },
       get ui() { return loaded.lazy('features').services.ui; },
       get oauth() { return loaded.lazy('connect').oauth; },
       get workspace() { return loaded.lazy('features').workspace; },

@@ -1,7 +1,7 @@
 // The bridge page's decision, kept out of the DOM so Node tests can run it: given the page's own
 // query (Intercom's code/error and our state) and its baked-in config, the URL to forward to with
 // the `intercom` payload merged in, or the reason nothing is forwarded.
-import { PAYLOAD_PARAM, decodeState, encodePayload, type CallbackPayload } from '../connect/wire';
+import { PAYLOAD_PARAM, decodeState, encodePayload, type CallbackPayload } from '../connect/uriPayload';
 import { REFUSAL, type Refusal } from './refusals';
 import { bridgeConfigProblem, checkCallbackTarget, type BridgeConfig } from './target';
 

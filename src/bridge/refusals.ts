@@ -1,7 +1,7 @@
 // Every reason the bridge page gives for not forwarding a link. Fixed sentences only: whoever crafts a
 // link chooses its host, scheme, extension id, port and path, and the page on the user's own domain must
 // never display text they chose (a phishing line dressed as a host name, say).
-import { PAYLOAD_PARAM } from '../connect/wire';
+import { PAYLOAD_PARAM } from '../connect/uriPayload';
 
 /** Generous for a callback (~300 characters), small enough to refuse padding tricks. */
 export const MAX_CALLBACK_LENGTH = 2048;

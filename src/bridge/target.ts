@@ -2,7 +2,7 @@
 // Pure and DOM-free: it runs in the bridge page (browser) and in Node. Every decision is made on
 // the WHATWG-parsed URL; the raw string is only screened for characters no callback ever has.
 import { isLoopbackHost } from '../connect/authorize';
-import { PAYLOAD_PARAM } from '../connect/wire';
+import { PAYLOAD_PARAM } from '../connect/uriPayload';
 import { CALLBACK_PATH, MAX_CALLBACK_LENGTH, REFUSAL, type Refusal } from './refusals';
 
 /** What the bridge page has baked in. */

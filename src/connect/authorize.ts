@@ -1,5 +1,5 @@
 // The consent URL and the redirect URL the app registered in the Developer Hub.
-import { encodeState } from './wire';
+import { encodeState } from './uriPayload';
 
 export interface AuthorizeRequest {
   appBase: string;

@@ -4,7 +4,7 @@
 //   https://host/…/callback?vscode-query=nonce%3DN&…&intercom=P   (the web callback page URL)
 //   <scheme>://<extension id>/callback?nonce=N&intercom=P
 //   the bridge page's own URL ?code=…&state=… (state carries the callback URL, hence the nonce)
-import { PAYLOAD_PARAM, decodePayload, decodeState, type CallbackPayload } from './wire';
+import { PAYLOAD_PARAM, decodePayload, decodeState, type CallbackPayload } from './uriPayload';
 
 export interface ParsedCallback {
   nonce?: string;

@@ -3,7 +3,7 @@
 // compared in constant time. Spent nonces are remembered (briefly) so a replay or a late callback
 // gets a precise answer instead of "unknown".
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { CallbackPayload } from './wire';
+import type { CallbackPayload } from './uriPayload';
 
 export const NONCE_TTL_MS = 10 * 60 * 1000;
 const SPENT_MEMORY = 64;

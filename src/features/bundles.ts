@@ -1,23 +1,21 @@
-// The bundles loaded on first use (esbuild.mjs, LAZY_BUNDLES) and the one helper that loads them: lazy(name)
-// requires dist/<name>.js and creates its feature, once.
-// Loaded at activation: types only, and a require per bundle.
+// The one lazy() helper: requires dist/<name>.js on first use and creates its feature, once. Loaded at activation.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as vscode from 'vscode';
 import type * as HttpModule from '../api/http';
 import type * as ConnectModule from './connect/feature';
-import type * as CoreModule from './core';
+import type * as BaseModule from './base';
 import type * as ExplorerModule from './explorer/explorer';
 import type * as RequestsModule from './requests/commands';
 import type * as ScopesModule from './scopes/checklist';
 import type * as WebhooksModule from './webhooks/webhooks';
-import type * as WiringModule from './wiring';
+import type * as FeatureServicesModule from './featureServices';
 
 /** Each bundle's feature: what the table's rows call. */
 export interface Bundles {
   /** got, behind the HTTP client. */
   http: typeof HttpModule;
-  core: CoreModule.Core;
-  features: WiringModule.Features;
+  base: BaseModule.Base;
+  features: FeatureServicesModule.FeatureServices;
   connect: ConnectModule.ConnectFeature;
   scopes: ScopesModule.ScopeChecklist;
   webhooks: WebhooksModule.WebhooksFeature;
@@ -39,8 +37,8 @@ export interface Host {
 
 const CREATE: { [B in BundleName]: (host: Host) => Bundles[B] } = {
   http: () => require('../api/http.js') as typeof HttpModule,
-  core: (host) => (require('./core.js') as typeof CoreModule).createCore(host),
-  features: (host) => (require('./wiring.js') as typeof WiringModule).wireFeatures(host),
+  base: (host) => (require('./base.js') as typeof BaseModule).createBase(host),
+  features: (host) => (require('./featureServices.js') as typeof FeatureServicesModule).createFeatureServices(host),
   connect: (host) => (require('./connect/feature.js') as typeof ConnectModule).createConnect(host.lazy('features').services),
   scopes: (host) => new (require('./scopes/checklist.js') as typeof ScopesModule).ScopeChecklist(host.lazy('features').services),
   webhooks: (host) => new (require('./webhooks/webhooks.js') as typeof WebhooksModule).WebhooksFeature(host.lazy('features').services),

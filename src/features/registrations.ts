@@ -1,6 +1,4 @@
-// What activation registers with VS Code, read from the feature table (./table): every command, tool,
-// authentication provider and the URI handler at once, the tree views right after. Each forwards to its row's
-// handler, with the row's bundle loaded by lazy() on the first call.
+// Registers the feature table's entries with VS Code, each forwarding to its handler (README, Architecture).
 // Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
 import vscode = require('vscode');
 import type { BundleName, LazyBundles } from './bundles';
@@ -75,6 +73,6 @@ export class Registrations {
   private handleUri(uri: vscode.Uri): void {
     const row = URI_PATHS[uri.path];
     if (row) row.run(this.bundles.lazy(row.bundle), uri);
-    else this.bundles.lazy('core').services.log.warn(`Ignored a URI for path ${uri.path}`);
+    else this.bundles.lazy('base').services.log.warn(`Ignored a URI for path ${uri.path}`);
   }
 }

@@ -2,7 +2,7 @@
 // dist/state.js, which every other bundle requires instead of holding a copy (esbuild.mjs).
 export * from '../explorer/catalog';
 export * from './connect/appConfig';
-export * from './scopes/scanWorkspace';
+export * from './scopes/scanFolder';
 export * from '../scopes/catalog';
 export * from '../scopes/operations';
 export * from '../scopes/topics';

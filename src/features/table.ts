@@ -1,7 +1,5 @@
-// Every contributed command, view, language-model tool, URI path and authentication provider, and the bundle
-// and handler behind it. Adding a command is one row here plus its package.json entry (README, "Adding a
-// command, a view, a tool"); a unit test checks that the two agree.
-// Loaded at activation: types only, and handlers that call into the bundle they are given.
+// Every contributed command, view, tool, URI path and authentication provider → its bundle and handler.
+// Adding one: README, "Adding a command, a view, a tool". Loaded at activation: types only.
 import type * as vscode from 'vscode';
 import type { Bundles, BundleName } from './bundles';
 
@@ -37,7 +35,7 @@ const webhooks = (run: (feature: Bundles['webhooks'], ...args: any[]) => unknown
   on('webhooks', async (w, ...args) => { await w.ready; return run(w, ...args); });
 
 export const COMMANDS: Readonly<Record<string, Row>> = {
-  'intercom.showLog': on('core', (c) => c.showLog()),
+  'intercom.showLog': on('base', (c) => c.showLog()),
 
   'intercom.connect': on('connect', (c) => c.connect()),
   'intercom.connectWithAccessToken': on('connect', (c) => c.connectWithAccessToken()),
@@ -99,5 +97,5 @@ export const URI_PATHS: Readonly<Record<string, Row>> = {
 };
 
 export const AUTHENTICATION: Readonly<Record<string, AuthenticationRow>> = {
-  intercom: { bundle: 'core', provider: (c: Bundles['core']) => c.auth, options: { supportsMultipleAccounts: true } } as AuthenticationRow,
+  intercom: { bundle: 'base', provider: (c: Bundles['base']) => c.auth, options: { supportsMultipleAccounts: true } } as AuthenticationRow,
 };

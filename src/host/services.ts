@@ -1,4 +1,5 @@
-// What every feature shares: the core (dist/core.js) creates it, the features' wiring adds what only features use.
+// What every feature shares: the base bundle (dist/base.js) creates it, the feature services (dist/features.js) add
+// what only features use.
 import type * as vscode from 'vscode';
 import type * as HttpModule from '../api/http';
 import type { IntercomHttp } from '../api/http';
@@ -17,8 +18,8 @@ export interface WalkthroughSteps {
   mark(step: WalkthroughStep): Promise<void>;
 }
 
-/** What the core creates, right after activation. */
-export interface CoreServices {
+/** What the base bundle creates, right after activation. */
+export interface BaseServices {
   readonly context: vscode.ExtensionContext;
   /** The Intercom log, behind the redaction step. */
   readonly log: Log;
@@ -30,7 +31,7 @@ export interface CoreServices {
   readonly activatedAt: number;
 }
 
-export interface Services extends CoreServices {
+export interface Services extends BaseServices {
   readonly ui: UiHost;
   /** The last scope check per session, for the API view's ✓/✗. */
   readonly scopeChecks: ScopeCheckResults;

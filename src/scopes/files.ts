@@ -1,5 +1,5 @@
 // Which files the scope scan reads. Its own module so the folder search that feeds the scan worker
-// (features/scopes/scanWorkspace.ts) does not bundle the scanner and its SDK tables.
+// (features/scopes/scanFolder.ts) does not bundle the scanner and its SDK tables.
 import { escapeRegExp, type Language } from './source';
 
 /** Directories never scanned: dependencies, VCS data, build output, caches. */

@@ -23,7 +23,7 @@ export interface ForwardSettings {
 }
 
 export interface InboxOptions {
-  log: EventLog;
+  events: EventLog;
   secrets(): Promise<AppSecrets>;
   /** Undefined when nothing is to be forwarded. */
   forwarding(): ForwardSettings | undefined;
@@ -79,20 +79,20 @@ export class Inbox {
    * 'notKept' when the log no longer keeps its body.
    */
   async replay(key: string, forwarding: ForwardSettings, secret: string | undefined): Promise<{ result: ForwardResult; resigned: boolean } | 'notKept' | undefined> {
-    const { log } = this.options;
-    const event = log.get(key);
+    const { events } = this.options;
+    const event = events.get(key);
     if (!event) return undefined;
-    const record = event.dropped ? undefined : await log.record(key);
+    const record = event.dropped ? undefined : await events.record(key);
     if (!record) return 'notKept';
     const resigned = mayResign(event) && secret !== undefined;
     const headers = resigned ? { ...record.headers, [SIGNATURE_HEADER]: signatureHeader(record.body, secret) } : record.headers;
-    log.update(key, { replays: (event.replays ?? 0) + 1 });
+    events.update(key, { replays: (event.replays ?? 0) + 1 });
     const result = (await this.forwardEvent(event, headers, record.body, forwarding))!;
     return { result, resigned };
   }
 
   private record(event: WebhookEvent, record: DeliveryRecord): void {
-    this.options.log.add(event, record);
+    this.options.events.add(event, record);
     this.options.onChange();
   }
 
@@ -102,7 +102,7 @@ export class Inbox {
     // A test event's answer comes from the app.
     const patch = { forward: result, ...(event.source === 'test' && { status: result.status ?? 0 }) };
     // On the event itself too: it may have left a full log meanwhile, and the caller still reads the result.
-    if (!this.options.log.update(event.key, patch)) Object.assign(event, patch);
+    if (!this.options.events.update(event.key, patch)) Object.assign(event, patch);
     this.options.onChange();
     return result;
   }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REFUSAL, type Refusal } from '../../src/bridge/refusals';
-import { PAYLOAD_PARAM, decodePayload, encodePayload, encodeState } from '../../src/connect/wire';
+import { PAYLOAD_PARAM, decodePayload, encodePayload, encodeState } from '../../src/connect/uriPayload';
 import { projectBridgePage } from '../support/bridgePage';
 import { REPO_ROOT } from '../support/codeServer';
 import { CHROMIUM_ARGS } from '../support/browser';

@@ -26,7 +26,7 @@ suite('Activation (real extension host; runs first)', () => {
     assert.ok(vscode.env.appHost.length > 0);
   });
 
-  test('activation registers the commands and loads none of the lazy bundles (the features\' wiring, got, Connect, scope checklist, requests)', async () => {
+  test('activation registers the commands and loads none of the lazy bundles (the feature services, got, Connect, scope checklist, requests)', async () => {
     await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);
     // Control: the extension's own bundle is in the module cache we inspect…
@@ -38,20 +38,20 @@ suite('Activation (real extension host; runs first)', () => {
     const receiverClass = /WebhookReceiver = class/;
     assert.match(bundle('webhooks.js'), receiverClass);
     assert.doesNotMatch(bundle('extension.js'), receiverClass, 'the receiver is bundled in dist/webhooks.js only');
-    // So are the sessions, the log and the status bar, in dist/core.js: created right after activation.
+    // So are the sessions, the log and the status bar, in dist/base.js: created right after activation.
     for (const coreClass of [/SessionStore = class/, /WorkspaceStatus = class/, /IntercomAuthenticationProvider = class/]) {
-      assert.match(bundle('core.js'), coreClass);
+      assert.match(bundle('base.js'), coreClass);
       assert.doesNotMatch(bundle('extension.js'), coreClass, 'activation\'s bundle holds the registrations only');
     }
     // Activation's bundle requires the API once and without esbuild's import helper, whose code cost about a
-    // third of loading it (control: the core's bundle, whose files import the API, has the helper).
-    assert.match(bundle('core.js'), /__toESM/);
+    // third of loading it (control: the base bundle, whose files import the API, has the helper).
+    assert.match(bundle('base.js'), /__toESM/);
     assert.doesNotMatch(bundle('extension.js'), /__toESM/, 'activation\'s files require the API (esbuild.mjs)');
     assert.equal(bundle('extension.js').match(/require\("vscode"\)/g)?.length, 1, 'one require of the API');
-    // The status bar is shown right after activation, by the core, without the features.
+    // The status bar is shown right after activation, by the base bundle, without the features.
     const api = await activateExtension();
     assert.equal(await until(() => api.statusText || undefined, 'the status bar to be shown'), '$(plug) Intercom: Connect');
-    assert.equal(loaded('core.js').length, 1, 'the status bar is the core\'s');
+    assert.equal(loaded('base.js').length, 1, 'the status bar is the base bundle\'s');
     assert.deepEqual(loaded('features.js'), [], 'the status bar needs no feature');
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.disconnect', 'intercom.configureApp', 'intercom.showLog', 'intercom.startWebhookReceiver', 'intercom.sendTestWebhook']) {
@@ -68,7 +68,7 @@ suite('Activation (real extension host; runs first)', () => {
     await vscode.commands.executeCommand('intercom.generateScopeChecklist');
     await ui.waitForMessage((m) => m.text === 'Scope checklist cancelled.');
     assert.equal(loaded('scopes.js').length, 1, 'dist/scopes.js is loaded by the command');
-    assert.equal(loaded('features.js').length, 1, 'and the features\' wiring behind the command');
+    assert.equal(loaded('features.js').length, 1, 'and the feature services behind the command');
     assert.deepEqual(loaded('connect.js'), [], 'the scope command does not load the Connect flows');
 
     ui.answerInputs(undefined); // Configure OAuth App, cancelled at its first prompt
@@ -76,7 +76,7 @@ suite('Activation (real extension host; runs first)', () => {
     assert.equal(loaded('connect.js').length, 1, 'dist/connect.js is loaded by a Connect command');
   });
 
-  test('every command and authentication provider in package.json is answered once the features are wired, and every view has its rows', async () => {
+  test('every command and authentication provider in package.json is in the feature table, and every view has its rows', async () => {
     const api = await activateExtension();
     assert.deepEqual(api.unhandled(), [], 'contributed commands and authentication providers nothing answers');
     for (const tree of [api.workspace.tree, api.explorer.tree, api.webhooks.tree]) assert.ok(Array.isArray(await tree.getChildren()));

@@ -3,7 +3,7 @@
 // code-server's /callback page, which delivers the URI to the extension's real URI handler.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { encodePayload } from '../../src/connect/wire';
+import { encodePayload } from '../../src/connect/uriPayload';
 import type { IntercomSession } from '../../src/session/model';
 import { FakeIntercom, Faults, europeWorkspace, usWorkspace } from '../fake-intercom';
 import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, useConnectSandbox, type Sandbox } from './sandbox';

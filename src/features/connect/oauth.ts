@@ -7,7 +7,7 @@ import { authorizeUrl } from '../../connect/authorize';
 import { parseCallbackQuery, parseCallbackUrl, type ParsedCallback } from '../../connect/callback';
 import { ConnectError } from '../../connect/errors';
 import { PendingConnects, type Delivery } from '../../connect/pending';
-import type { CallbackPayload } from '../../connect/wire';
+import type { CallbackPayload } from '../../connect/uriPayload';
 import { readSettings } from '../../host/config';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../host/services';

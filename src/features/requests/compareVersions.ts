@@ -7,7 +7,7 @@ import { readSettings } from '../../host/config';
 import type { Services } from '../../host/services';
 import { diffVersions, operationKey } from '../../versions/diff';
 import { renderVersionReport } from '../../versions/report';
-import { scanWorkspace, type WorkspaceScan } from '../scopes/scanWorkspace';
+import { scanFolder, type FolderScan } from '../scopes/scanFolder';
 
 /** The scan reads every source file: only in a trusted window with folders on disk. */
 const canScan = () =>
@@ -19,9 +19,9 @@ async function pickVersion(services: Services, versions: readonly string[], titl
 }
 
 /** Undefined when cancelled. */
-async function scan(services: Services): Promise<WorkspaceScan | undefined> {
+async function scan(services: Services): Promise<FolderScan | undefined> {
   return services.ui.current.progress(vscode.l10n.t('Scanning the folder for Intercom API use'), (progress, token) =>
-    scanWorkspace(services.log, services.context.extensionUri, progress, token).then((s) => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
+    scanFolder(services.log, services.context.extensionUri, progress, token).then((s) => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
 }
 
 export async function compareVersions(services: Services): Promise<vscode.TextDocument | undefined> {

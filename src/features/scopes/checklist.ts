@@ -15,7 +15,7 @@ import type { Services } from '../../host/services';
 import { workspaceTitle } from '../../workspace/fields';
 import { checkScopes, type WorkspaceCheck } from './checkWorkspace';
 import { ProposedChecklist, writeChecklist } from './checklistFile';
-import { scanWorkspace, type WorkspaceScan } from './scanWorkspace';
+import { scanFolder, type FolderScan } from './scanFolder';
 
 export const CHECKLIST_FILE_NAME = 'INTERCOM_SCOPES.md';
 
@@ -86,7 +86,7 @@ export class ScopeChecklist implements vscode.Disposable {
   async plan(token: vscode.CancellationToken): Promise<object> {
     const unavailable = unavailableBecause();
     if (unavailable) return { unavailable };
-    const scan = await scanWorkspace(this.services.log, this.services.context.extensionUri, { report: () => undefined }, token);
+    const scan = await scanFolder(this.services.log, this.services.context.extensionUri, { report: () => undefined }, token);
     if (scan.result.cancelled) return { unavailable: 'cancelled' };
     return requiredScopes(scan.result, vscode.workspace.workspaceFolders?.map((f) => f.name) ?? []);
   }
@@ -101,7 +101,7 @@ export class ScopeChecklist implements vscode.Disposable {
       return undefined;
     }
     const scan = await ui.current.progress(vscode.l10n.t('Scanning the folder for Intercom API use'), (progress, token) =>
-      scanWorkspace(log, context.extensionUri, progress, token).then((s): WorkspaceScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
+      scanFolder(log, context.extensionUri, progress, token).then((s): FolderScan | undefined => (s.result.cancelled || token.isCancellationRequested ? undefined : s)));
     if (!scan) {
       void ui.current.message('info', vscode.l10n.t('Scope checklist cancelled.'));
       return undefined;

@@ -8,7 +8,7 @@ import { currentSession } from '../../host/session/current';
 import type { Services } from '../../host/services';
 import { buildNotification, notificationBody, PING_TOPIC } from '../../webhooks/envelope';
 import type { WebhookEvent } from '../../webhooks/eventLog';
-import { scanWorkspace } from '../scopes/scanWorkspace';
+import { scanFolder } from '../scopes/scanFolder';
 
 const FIXTURE_FOLDER = '.intercom/webhooks';
 
@@ -32,7 +32,7 @@ const mayScan = (folders: readonly vscode.WorkspaceFolder[]) => vscode.workspace
 /** Topics the scope scan finds in this folder's code; empty when the scan may not run or is cancelled. */
 async function topicsInCode(services: Services): Promise<Set<string>> {
   if (!mayScan(vscode.workspace.workspaceFolders ?? [])) return new Set();
-  const scan = await services.ui.current.progress(vscode.l10n.t('Looking for webhook topics in this folder…'), (progress, token) => scanWorkspace(services.log, services.context.extensionUri, progress, token));
+  const scan = await services.ui.current.progress(vscode.l10n.t('Looking for webhook topics in this folder…'), (progress, token) => scanFolder(services.log, services.context.extensionUri, progress, token));
   return new Set(scan.result.findings.flatMap((f) => (f.kind === 'webhook' ? [f.topic] : [])));
 }
 

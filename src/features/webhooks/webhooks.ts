@@ -28,7 +28,8 @@ interface Running {
 }
 
 export class WebhooksFeature {
-  readonly log: EventLog;
+  /** The webhook events received (the output log is services.log). */
+  readonly events: EventLog;
   readonly tree: EventsTree;
   readonly inbox: Inbox;
   private running: Running | undefined;
@@ -36,7 +37,7 @@ export class WebhooksFeature {
   private readonly status = createReceiverStatus();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly store: EventStore;
-  /** Resolves once the log is read back from storage; commands wait for it. */
+  /** Resolves once the events are read back from storage; commands wait for it. */
   readonly ready: Promise<void>;
   /** Read once per secret or app change, not once per delivery. */
   private secrets: Promise<AppSecrets> | undefined;
@@ -48,14 +49,14 @@ export class WebhooksFeature {
   constructor(private readonly services: Services) {
     const settings = readWebhookSettings();
     this.store = eventStore(services);
-    this.log = new EventLog(settings.maxEvents, this.store);
-    this.ready = this.log.restore().then(
+    this.events = new EventLog(settings.maxEvents, this.store);
+    this.ready = this.events.restore().then(
       () => this.changed(),
       (error: unknown) => services.log.warn(`Webhook events could not be read back: ${String(error)}`),
     );
     this.app = new AppConfig(services);
     const target = () => readWebhookSettings().forwardTo || undefined;
-    this.tree = new EventsTree(this.log, target);
+    this.tree = new EventsTree(this.events, target);
     this.rows = {
       onDidChangeTreeData: this.rowsChanged.event,
       getChildren: (node) => this.tree.getChildren(node),
@@ -63,19 +64,19 @@ export class WebhooksFeature {
       getParent: (node) => this.tree.getParent(node),
     };
     this.inbox = new Inbox({
-      log: this.log,
+      events: this.events,
       secrets: () => this.appSecrets(),
       forwarding: () => this.forwarding(false),
       onChange: () => this.changed(),
     });
     this.disposables.push(
       this.status, this.rowsChanged,
-      vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, new EventDocuments(this.log, target)),
+      vscode.workspace.registerTextDocumentContentProvider(EVENT_SCHEME, new EventDocuments(this.events, target)),
       services.context.secrets.onDidChange(() => (this.secrets = undefined)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('intercom.oauth.clientId')) this.secrets = undefined;
         if (e.affectsConfiguration('intercom.webhooks.maxEvents')) {
-          this.log.setLimit(readWebhookSettings().maxEvents);
+          this.events.setLimit(readWebhookSettings().maxEvents);
           this.changed();
         }
       }),
@@ -94,7 +95,7 @@ export class WebhooksFeature {
   }
 
   clear(): void {
-    this.log.clear();
+    this.events.clear();
     this.changed();
   }
 
@@ -256,7 +257,7 @@ export class WebhooksFeature {
     const forwarding = settings.forwardTo ? this.forwarding(true) : undefined;
     if (settings.forwardTo && !forwarding) return;
     const url = forwarding?.target.toString() ?? this.receiverUrl ?? `http://127.0.0.1:${settings.port}/`;
-    const record = event.dropped ? undefined : await this.log.record(event.key);
+    const record = event.dropped ? undefined : await this.events.record(event.key);
     if (!record) {
       void this.services.ui.current.message('error', `${vscode.l10n.t('There is no curl command for this event.')} ${notKeptText(event)}`);
       return;
@@ -276,7 +277,7 @@ export class WebhooksFeature {
   /** The tree and the status bar follow every change (the log saves each change itself). */
   private changed(): void {
     this.rowsChanged.fire();
-    showReceiver(this.status, this.running, this.log.size);
+    showReceiver(this.status, this.running, this.events.size);
   }
 
   /** Stops the receiver and lets the last writes end (deactivation, reload). */

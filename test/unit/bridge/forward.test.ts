@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { decideForward, parseBridgeConfig } from '../../../src/bridge/forward';
 import { REFUSAL, type Refusal } from '../../../src/bridge/refusals';
 import type { BridgeConfig } from '../../../src/bridge/target';
-import { PAYLOAD_PARAM, decodePayload, decodeState, encodeState } from '../../../src/connect/wire';
+import { PAYLOAD_PARAM, decodePayload, decodeState, encodeState } from '../../../src/connect/uriPayload';
 import { assertEchoesNothing } from './noEcho';
 
 const ID = 'seedworks.intercom-devtools';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { authorizeUrl, checkRedirectUrl } from '../../../src/connect/authorize';
-import { decodeState } from '../../../src/connect/wire';
+import { decodeState } from '../../../src/connect/uriPayload';
 
 suite('Authorize URL', () => {
   const callbackUrl = 'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=seedworks.intercom-devtools&vscode-path=%2Fcallback&vscode-query=nonce%3DN';

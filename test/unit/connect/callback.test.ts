@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseCallbackQuery, parseCallbackUrl } from '../../../src/connect/callback';
-import { encodePayload, encodeState } from '../../../src/connect/wire';
+import { encodePayload, encodeState } from '../../../src/connect/uriPayload';
 
 const CODE = 'aB3+dE/fG9hI+jK/=';
 const payload = encodePayload({ code: CODE });

@@ -17,7 +17,7 @@ suite('fake Intercom: webhook deliverer', () => {
   let log: EventLog;
   setup(async () => {
     log = new EventLog(50, new MemoryEventStore());
-    const inbox = new Inbox({ log, secrets: async () => ({ secret: SECRET, others: [] }), forwarding: () => undefined, onChange: () => undefined });
+    const inbox = new Inbox({ events: log, secrets: async () => ({ secret: SECRET, others: [] }), forwarding: () => undefined, onChange: () => undefined });
     receiver = await WebhookReceiver.start({ port: 0, onRequest: (r) => void inbox.receive(r) });
   });
   teardown(() => receiver.close());
@@ -82,7 +82,7 @@ suite('fake Intercom: webhook deliverer', () => {
     const stop = deliverSamplesWhenListening(`http://127.0.0.1:${port}/`, SECRET, (line) => lines.push(line), 50);
     try {
       const perRound = SAMPLE_DELIVERIES.reduce((n, d) => n + (d.copies ?? 1), 0);
-      const inbox = new Inbox({ log, secrets: async () => ({ secret: SECRET, others: [] }), forwarding: () => undefined, onChange: () => undefined });
+      const inbox = new Inbox({ events: log, secrets: async () => ({ secret: SECRET, others: [] }), forwarding: () => undefined, onChange: () => undefined });
       const startReceiver = () => WebhookReceiver.start({ port, onRequest: (r) => void inbox.receive(r) });
       receiver = await startReceiver();
       await until(() => log.size === perRound, 'the sample deliveries', 10_000);

@@ -23,7 +23,7 @@ suite('webhooks: inbox (receiver → verify → log → forward)', () => {
     log = new EventLog(50, new MemoryEventStore());
     changes = 0;
     forwarding = { target: new URL(app.url), timeoutMs: 2000 };
-    inbox = new Inbox({ log, secrets: async () => ({ secret: SECRET, others: ['other'] }), forwarding: () => forwarding, onChange: () => changes++ });
+    inbox = new Inbox({ events: log, secrets: async () => ({ secret: SECRET, others: ['other'] }), forwarding: () => forwarding, onChange: () => changes++ });
     receiver = await WebhookReceiver.start({ port: 0, onRequest: (r) => void inbox.receive(r) });
   });
   teardown(async () => {

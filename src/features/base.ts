@@ -1,11 +1,8 @@
-// What every feature shares, and what the window shows from the start: the Intercom log behind the redaction
-// step, the sessions with the authentication provider over them, the walkthrough's progress and the status
-// bar. It is dist/core.js (esbuild.mjs), created right after activation (the status bar) or by the first call
-// that needs it, whichever comes first.
+// The base bundle (dist/base.js): the log, the sessions and their authentication provider, the walkthrough, the status bar.
 import * as vscode from 'vscode';
 import { redactedLog } from '../log';
 import { Redactor } from '../secrets/redact';
-import type { CoreServices } from '../host/services';
+import type { BaseServices } from '../host/services';
 import type { Host } from './bundles';
 import { SessionStore } from '../host/session/store';
 import { IntercomAuthenticationProvider } from './connect/authProvider';
@@ -13,14 +10,14 @@ import { markStepsDoneBefore } from './walkthrough/doneBefore';
 import { WalkthroughProgress } from './walkthrough/progress';
 import { WorkspaceStatus } from './workspace/statusBar';
 
-export interface Core {
-  services: CoreServices;
+export interface Base {
+  services: BaseServices;
   status: WorkspaceStatus;
   auth: IntercomAuthenticationProvider;
   showLog(): void;
 }
 
-export function createCore({ context, activatedAt, lazy }: Host): Core {
+export function createBase({ context, activatedAt, lazy }: Host): Base {
   // Created by the first log line (or Show Log): a session that logs nothing never pays for the channel.
   let channel: vscode.LogOutputChannel | undefined;
   const logChannel = () => (channel ??= vscode.window.createOutputChannel('Intercom', { log: true }));
@@ -32,7 +29,7 @@ export function createCore({ context, activatedAt, lazy }: Host): Core {
   const auth = new IntercomAuthenticationProvider(sessions, () => lazy('connect').createSession());
   const status = new WorkspaceStatus(context.globalState, sessions);
   context.subscriptions.push({ dispose: () => channel?.dispose() }, sessions, walkthrough, auth, status);
-  const services: CoreServices = { context, log, redactor, sessions, walkthrough, activatedAt };
+  const services: BaseServices = { context, log, redactor, sessions, walkthrough, activatedAt };
   void markStepsDoneBefore(services);
   return { services, status, auth, showLog: () => logChannel().show() };
 }

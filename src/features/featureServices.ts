@@ -1,5 +1,4 @@
-// What only features use, added to the core, and the Workspace view's feature. It is dist/features.js
-// (esbuild.mjs); every other feature's bundle is created with its services.
+// The features bundle (dist/features.js): the services only features use, and the Workspace view.
 import { httpFactory, type Services } from '../host/services';
 import { ScopeCheckResults } from '../host/session/scopeChecks';
 import { UiHost } from '../host/ui';
@@ -7,18 +6,18 @@ import type { Host } from './bundles';
 import { PASTE_CALLBACK_COMMAND } from './connect/commandIds';
 import { activateWorkspace, type WorkspaceFeature } from './workspace';
 
-export interface Features {
+export interface FeatureServices {
   services: Services;
   workspace: WorkspaceFeature;
 }
 
-export function wireFeatures(host: Host): Features {
-  const { services: core, status } = host.lazy('core');
-  const { context, log, redactor } = core;
+export function createFeatureServices(host: Host): FeatureServices {
+  const { services: base, status } = host.lazy('base');
+  const { context, log, redactor } = base;
   const scopeChecks = new ScopeCheckResults(context.globalState);
   context.subscriptions.push(scopeChecks);
   const services: Services = {
-    ...core,
+    ...base,
     ui: new UiHost((text) => redactor.redact(text), [`command:${PASTE_CALLBACK_COMMAND}`]),
     scopeChecks,
     http: httpFactory(() => host.lazy('http'), log, redactor, context.extension.packageJSON.version),

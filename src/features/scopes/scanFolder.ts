@@ -33,7 +33,7 @@ export function excludeGlob(log: Log): string {
   return `{${parts.join(',')}}`;
 }
 
-export interface WorkspaceScan {
+export interface FolderScan {
   result: ScanResult;
   /** Workspace-relative path (as in findings) → file. */
   files: Map<string, vscode.Uri>;
@@ -67,12 +67,12 @@ function throughVsCode(files: ReadonlyMap<string, vscode.Uri>): HostFiles {
  * Scans the folder's source files on worker threads (dist/scanWorker.js of the extension at `extensionUri`),
  * so a slow file never blocks the extension host; cancelling stops them even in the middle of a file.
  */
-export async function scanWorkspace(
+export async function scanFolder(
   log: Log,
   extensionUri: vscode.Uri,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
-): Promise<WorkspaceScan> {
+): Promise<FolderScan> {
   const entry = vscode.Uri.joinPath(extensionUri, 'dist', 'scanWorker.js').fsPath;
   keeper ??= new PoolKeeper(() => new ScanPool(entry), KEEP_THREADS_MS);
   // Taken first: threads that are not kept start while findFiles lists the folder.

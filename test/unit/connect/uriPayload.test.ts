@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodePayload, decodeState, encodePayload, encodeState, fromBase64Url, toBase64Url } from '../../../src/connect/wire';
+import { decodePayload, decodeState, encodePayload, encodeState, fromBase64Url, toBase64Url } from '../../../src/connect/uriPayload';
 
 suite('Wire encoding (base64url both ways)', () => {
   test('matches Node\'s base64url for any UTF-8 text', () => {
