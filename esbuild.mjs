@@ -15,7 +15,7 @@ const tests = process.argv.includes('--tests');
 
 /**
  * Bundles loaded on first use, never at activation: dist/<name>.js, built from its entry, loaded by
- * src/features/bundles.ts (README, Architecture). A `require('./<file>.js')` of an entry from another bundle
+ * src/features/bundles.ts (README, Architecture). A `require('./<file>.js')` (or '../') of an entry from another bundle
  * stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
@@ -51,7 +51,7 @@ const stateInOneBundle = {
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/.+\.js$/ }, ({ path: specifier, resolveDir }) => {
+    build.onResolve({ filter: /^\.\.?\/.+\.js$/ }, ({ path: specifier, resolveDir }) => {
       const source = path.relative(process.cwd(), path.join(resolveDir, specifier.replace(/\.js$/, '.ts')));
       const name = Object.keys(LAZY_BUNDLES).find((n) => path.normalize(LAZY_BUNDLES[n]) === source);
       return name && { path: `./${name}.js`, external: true };

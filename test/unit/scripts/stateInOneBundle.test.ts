@@ -18,4 +18,11 @@ suite('state in one bundle (esbuild\'s metafile)', () => {
     const misplaced = stateful.map((module) => ({ module, bundles: bundlesOf(module) })).filter(({ bundles }) => bundles.join() !== 'dist/state.js');
     assert.deepEqual(misplaced, [], 'stateful modules not in dist/state.js alone');
   });
+
+  test('dist/extension.js, loaded at activation, holds no package: each lazy bundle is required, not copied in', () => {
+    const { outputs } = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'metafile.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const inputs = Object.keys(outputs['dist/extension.js'].inputs);
+    assert.ok(inputs.includes('src/features/table.ts'), 'control: the table is in it');
+    assert.deepEqual(inputs.filter((input) => input.includes('node_modules/')), []);
+  });
 });
