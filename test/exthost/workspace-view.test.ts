@@ -67,7 +67,7 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     const extension = vscode.extensions.getExtension('seedworks.intercom-devtools')!;
     const nls = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const linked = [...nls['welcome.workspace'].matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
-    assert.deepEqual(linked, ['intercom.connect', 'intercom.connectWithAccessToken', 'intercom.configureApp', 'workbench.action.openWalkthrough']);
+    assert.ok(linked.includes('intercom.connect'), `control: the links are read (${linked})`);
     const known = await vscode.commands.getCommands(true);
     assert.deepEqual(linked.filter((id) => !known.includes(id)), [], 'welcome buttons without a command');
   });
