@@ -18,7 +18,7 @@ const tests = process.argv.includes('--tests');
  * activation registers is in core (the log, the sessions, the status bar: created right after activation) and
  * features (the features' wiring); got (ESM-only and large) is in http; the Connect flows in
  * connect; the scope checklist in scopes; the webhook receiver in webhooks; the API explorer and its catalog in explorer; request files, snippets and the version comparison
- * (with the catalog) in requests. A `require('./<file>.js')` of an entry from another
+ * (with the catalog) in requests; the Canvas Kit simulator (its panel, flow engine and validator) in canvasKit. A `require('./<file>.js')` of an entry from another
  * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
@@ -30,6 +30,7 @@ const LAZY_BUNDLES = {
   webhooks: 'src/features/webhooks/webhooks.ts',
   requests: 'src/features/requests/commands.ts',
   explorer: 'src/features/explorer/explorer.ts',
+  canvasKit: 'src/features/canvasKit/simulator.ts',
 };
 
 const lazyBundles = {
@@ -105,6 +106,16 @@ const builds = [
     target: 'node22',
     external: ['vscode'],
     plugins: [lazyBundles, oneVscodeNamespace, ...common.plugins],
+  },
+  {
+    // The Canvas Kit simulator panel's script, loaded by its webview page (src/canvasKit/panelHtml.ts).
+    ...common,
+    entryPoints: { canvasKitWebview: 'src/canvasKit/webview/main.ts' },
+    outdir: 'dist',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: false,
   },
   {
     // The redirect bridge's script, inlined into the static page the user hosts.

@@ -72,6 +72,7 @@ export function activate(context: vscode.ExtensionContext) {
       get workspace() { return wired().workspace; },
       get webhooks() { return wired().webhooks; },
       get explorer() { return wired().explorer; },
+      get canvasKit() { return wired().canvasKit; },
       unhandled: () => { wired(); return registrations.unhandled(); },
     };
   }

@@ -3,6 +3,7 @@
 import { httpFactory, type Services } from '../services';
 import { ScopeCheckResults } from '../session/scopeChecks';
 import { UiHost } from '../ui/ui';
+import { activateCanvasKit, type LazyCanvasKit } from './canvasKit';
 import { activateConnect, type ConnectFeature } from './connect';
 import { PASTE_CALLBACK_COMMAND } from './connect/commandIds';
 import type { Core } from './core';
@@ -18,6 +19,7 @@ export interface Features {
   workspace: WorkspaceFeature;
   webhooks: LazyWebhooks;
   explorer: ExplorerFeature;
+  canvasKit: LazyCanvasKit;
 }
 
 /** Adds to the core what only features use, then wires each feature. */
@@ -37,5 +39,6 @@ export function wireFeatures({ services: core, status }: Core): Features {
   const webhooks = activateWebhooks(services);
   const explorer = activateExplorer(services);
   activateRequests(services);
-  return { services, connect, workspace, webhooks, explorer };
+  const canvasKit = activateCanvasKit(services);
+  return { services, connect, workspace, webhooks, explorer, canvasKit };
 }
