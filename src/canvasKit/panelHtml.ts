@@ -18,7 +18,7 @@ export interface PanelPage {
 export const newNonce = (): string => randomBytes(18).toString('base64url');
 
 /** Loopback http for images, as render.ts's imageSource allows. */
-const LOCAL_IMAGES = 'http://localhost:* http://127.0.0.1:* http://[::1]:*';
+const LOCAL_IMAGES = 'http://localhost:* http://127.0.0.1:*';
 
 export function contentSecurityPolicy({ cspSource, nonce, sheetNonce }: Pick<PanelPage, 'cspSource' | 'nonce' | 'sheetNonce'>): string {
   return [

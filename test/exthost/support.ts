@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OAuthConnect } from '../../src/features/connect/oauth';
 import type { LazyWebhooks } from '../../src/features/webhooks';
+import type { LazyCanvasKit } from '../../src/features/canvasKit';
 import type { ExplorerFeature } from '../../src/features/explorer';
 import type { WorkspaceFeature } from '../../src/features/workspace';
 import type { SessionStore } from '../../src/session/store';
@@ -20,6 +21,7 @@ export interface TestApi {
   workspace: WorkspaceFeature;
   webhooks: LazyWebhooks;
   explorer: ExplorerFeature;
+  canvasKit: LazyCanvasKit;
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
   walkthrough: { onDidMark: vscode.Event<string> };

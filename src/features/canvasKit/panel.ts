@@ -65,6 +65,11 @@ export class SimulatorPanel implements vscode.Disposable {
     this.ready = this.restart();
   }
 
+  /** The sheet on screen, as the webview got it. */
+  get sheetShown(): { html: string; title: string } | undefined {
+    return this.sheet;
+  }
+
   reveal(): void {
     this.panel.reveal();
   }
