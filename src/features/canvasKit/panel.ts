@@ -30,8 +30,9 @@ export class SimulatorPanel implements vscode.Disposable {
   /** Fires after each state change (tests wait on it). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
 
-  constructor(private readonly services: Services, onDispose: () => void) {
+  constructor(private readonly services: Services, private readonly onDispose: () => void) {
     const media = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'canvasKit');
     const dist = vscode.Uri.joinPath(services.context.extensionUri, 'dist');
     this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Canvas Kit Simulator'), vscode.ViewColumn.Active, {
@@ -51,10 +52,7 @@ export class SimulatorPanel implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
-      this.panel.onDidDispose(() => {
-        onDispose();
-        this.dispose();
-      }),
+      this.panel.onDidDispose(() => this.dispose()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('intercom.canvasKit') || e.affectsConfiguration('intercom.oauth.clientId')) void this.restart();
       }),
@@ -267,9 +265,13 @@ export class SimulatorPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
+  /** Closing the panel (by the person or by this) forgets it: the command opens a new one. */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.simulator?.cancel();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDispose();
     this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
