@@ -27,6 +27,7 @@ const LAZY_BUNDLES = {
   webhooks: 'src/features/webhooks/webhooks.ts',
   requests: 'src/features/requests/commands.ts',
   explorer: 'src/features/explorer/explorer.ts',
+  canvasKit: 'src/features/canvasKit/simulator.ts',
 };
 
 /**
@@ -119,6 +120,16 @@ const builds = [
     // of their own, each thread with its own modules (they never require dist/state.js, which needs the API).
     entryPoints: { state: STATE_ENTRY, scanWorker: 'src/scopes/worker/scanWorker.ts', jsonWorker: 'src/webhooks/jsonWorker.ts' },
     plugins: [lazyBundles, oneVscodeNamespace, ...common.plugins],
+  },
+  {
+    // The Canvas Kit simulator panel's script, loaded by its webview page (src/canvasKit/panelHtml.ts).
+    ...common,
+    entryPoints: { canvasKitWebview: 'src/canvasKit/webview/main.ts' },
+    outdir: 'dist',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: false,
   },
   {
     // The redirect bridge's script, inlined into the static page the user hosts.

@@ -1,5 +1,5 @@
 // npm run bench: every section below in turn; `node scripts/bench.mjs --only scan` (or receiver, activation,
-// catalog) runs one.
+// catalog, canvasKit) runs one.
 // - scan: how long the scope scan takes on a 10,000-file workspace, next to ripgrep searching the same tree
 //   for the same patterns and next to the same walk and reads without any scan in one thread, measured in the
 //   same run. The scan is the extension's own: a ScanPool (out/src/scopes/worker/pool.js) lent by a
@@ -15,6 +15,7 @@
 // - receiver: the webhook receiver under load (scripts/bench/receiver.mjs).
 // - activation: cold activate() (scripts/bench/activation.mjs).
 // - catalog: the API catalog's first load and the VSIX size (scripts/bench/catalog.mjs).
+// - canvasKit: the Canvas Kit simulator's overhead on a 64 KB canvas and its first render (scripts/bench/canvasKit.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -171,6 +172,7 @@ const SECTIONS = {
   receiver: async () => (await import('./bench/receiver.mjs')).benchReceiver(),
   activation: benchActivation,
   catalog: benchCatalog,
+  canvasKit: async () => (await import('./bench/canvasKit.mjs')).benchCanvasKit(),
 };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only !== undefined && !(only in SECTIONS)) {

@@ -81,6 +81,10 @@ const { fake, bridgeUrl, accessToken, server, webhookPort, canvasApp } = await s
       'intercom.oauth.clientId': client.clientId,
       'intercom.oauth.redirectUrl': bridgeUrl,
       'intercom.webhooks.port': webhookPort,
+      'intercom.canvasKit.initializeUrl': canvasApp.urls.initialize,
+      'intercom.canvasKit.submitUrl': canvasApp.urls.submit,
+      'intercom.canvasKit.configureUrl': canvasApp.urls.configure,
+      'intercom.canvasKit.submitSheetUrl': canvasApp.urls.submitSheet,
     },
   });
   return { fake, bridgeUrl, accessToken, server, webhookPort, canvasApp };
@@ -107,6 +111,7 @@ Webhooks: run "Intercom: Start Webhook Receiver" (port ${webhookPort}). Each tim
   duplicate pair, a SHA-256 mistake): watch them arrive in the Webhook Events view.
 
 Canvas Kit app:  ${canvasApp.url}   (a sample meeting-booking app; it verifies X-Body-Signature with the client secret above)
+  Run "Intercom: Configure OAuth App" (the secret above), then "Intercom: Open Canvas Kit Simulator": its URLs are set.
   Initialize:    ${canvasApp.urls.initialize}
   Submit:        ${canvasApp.urls.submit}
   Configure:     ${canvasApp.urls.configure}

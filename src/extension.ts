@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext) {
         get view() { return registrations.view('intercom.api').view; },
         tools: Object.fromEntries(registrations.tools),
       },
+      canvasKit: { load: () => loaded.lazy('canvasKit') },
       unhandled: () => registrations.unhandled(),
     };
   }

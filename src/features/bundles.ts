@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type * as HttpModule from '../api/http';
 import type * as ConnectModule from './connect/feature';
 import type * as BaseModule from './base';
+import type * as CanvasKitModule from './canvasKit/simulator';
 import type * as ExplorerModule from './explorer/explorer';
 import type * as RequestsModule from './requests/commands';
 import type * as ScopesModule from './scopes/checklist';
@@ -21,6 +22,7 @@ export interface Bundles {
   webhooks: WebhooksModule.WebhooksFeature;
   requests: RequestsModule.Requests;
   explorer: ExplorerModule.ApiExplorer;
+  canvasKit: CanvasKitModule.CanvasKitFeature;
 }
 
 export type BundleName = keyof Bundles;
@@ -44,6 +46,7 @@ const CREATE: { [B in BundleName]: (host: Host) => Bundles[B] } = {
   webhooks: (host) => new (require('./webhooks/webhooks.js') as typeof WebhooksModule).WebhooksFeature(host.lazy('features').services),
   requests: (host) => (require('./requests/commands.js') as typeof RequestsModule).createRequests(host.lazy('features').services),
   explorer: (host) => (require('./explorer/explorer.js') as typeof ExplorerModule).createExplorer(host.lazy('features').services, host.view('intercom.api')),
+  canvasKit: (host) => (require('./canvasKit/simulator.js') as typeof CanvasKitModule).createCanvasKit(host.lazy('features').services),
 };
 
 /** Some features end with work to wait for (the webhook event log's last save). */

@@ -71,6 +71,8 @@ export const COMMANDS: Readonly<Record<string, Row>> = {
   'intercom.openAsHttp': on('requests', (r, arg) => r.openAsHttp(arg)),
   'intercom.copySnippet': on('requests', (r, arg) => r.copySnippet(arg)),
   'intercom.compareApiVersions': on('requests', (r) => r.compareVersions()),
+
+  'intercom.openCanvasKitSimulator': on('canvasKit', (k) => k.open()),
 };
 
 const view = <B extends BundleName>(row: ViewRow<B>) => row as unknown as ViewRow;

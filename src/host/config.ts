@@ -82,3 +82,27 @@ export function readWebhookSettings(): WebhookSettings {
     maxEvents: config.get('webhooks.maxEvents'),
   };
 }
+
+export interface CanvasKitSettings {
+  /** Empty when not set. */
+  initializeUrl: string;
+  submitUrl: string;
+  configureUrl: string;
+  submitSheetUrl: string;
+  /** User-level only: a cloned repository must not send signed requests off the machine. */
+  allowAnyHost: boolean;
+  timeoutMs: number;
+}
+
+export function readCanvasKitSettings(): CanvasKitSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const url = (key: string) => nonEmpty(config.get<string>(`canvasKit.${key}`)) ?? '';
+  return {
+    initializeUrl: url('initializeUrl'),
+    submitUrl: url('submitUrl'),
+    configureUrl: url('configureUrl'),
+    submitSheetUrl: url('submitSheetUrl'),
+    allowAnyHost: userValue<boolean>('canvasKit.allowAnyHost') === true,
+    timeoutMs: Math.min(120, Math.max(1, config.get<number>('canvasKit.timeoutSeconds') ?? 10)) * 1000,
+  };
+}

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OAuthConnect } from '../../src/features/connect/oauth';
+import type { CanvasKitFeature } from '../../src/features/canvasKit/simulator';
 import type { ApiNode } from '../../src/features/explorer/apiTree';
 import type { EventsTree } from '../../src/features/webhooks/tree';
 import type { WebhooksFeature } from '../../src/features/webhooks/webhooks';
@@ -33,6 +34,7 @@ export interface TestApi {
     /** The language-model tools by name, as VS Code calls them. */
     tools: Readonly<Record<string, vscode.LanguageModelTool<object>>>;
   };
+  canvasKit: { load(): CanvasKitFeature };
   secrets: vscode.SecretStorage;
   logUri: vscode.Uri;
   walkthrough: { onDidMark: vscode.Event<string> };
