@@ -120,36 +120,63 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     assert.equal(notFound.text, 'Intercom answered 404 to GET /contacts/nobody: User Not Found.');
   });
 
-  const answerBody = (json: string) => async (shown: { text: string }) => {
-    if (!shown.text.startsWith('Edit the JSON body of POST /tags')) return undefined;
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document.isUntitled && editor.document.languageId === 'json');
+  /** Call API on POST /tags: its body document, with the template, then `json` typed over it. */
+  const openTagBody = async (json: string): Promise<vscode.TextEditor> => {
+    ui.answerPicks(pickOperation('POST /tags'));
+    const editor = await callApi();
+    assert.ok(editor, JSON.stringify(ui.shown));
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document);
     assert.deepEqual(JSON.parse(editor.document.getText()), { name: null, id: null, companies: null, users: null });
     await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), json));
-    return 'Send';
+    return editor;
   };
+  const sendBody = (uri?: vscode.Uri) => vscode.commands.executeCommand<vscode.TextEditor | undefined>('intercom.sendRequestBody', uri);
 
-  test('a write opens a body template and asks a modal confirmation naming the workspace; refused, nothing is sent', async () => {
+  test('a write opens its body in a document named for the request, whose code lens sends it to the named workspace; refused, nothing is sent', async () => {
     await connect();
-    ui.onMessage = answerBody('{ "name": "vip" }');
-    ui.answerPicks(pickOperation('POST /tags'));
-    assert.equal(await callApi(), undefined);
+    const editor = await openTagBody('{ "name": "vip" }');
+    const { document } = editor;
+    assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(document.uri.path, 'POST tags — body.json');
+    assert.equal(document.languageId, 'json');
+    assert.deepEqual(ui.shown, [], 'no toast carries Send');
+    assert.equal(box.fake.count('POST /tags'), 0, 'nothing sent before Send');
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[0, '$(send) Send POST /tags to Hogwarts workspace (drzzt019)']]);
+    assert.equal(await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? [])), undefined);
     assert.equal(ui.confirmations.length, 1);
     assert.equal(ui.confirmations[0].text, 'POST /tags changes real data in the Intercom workspace Hogwarts workspace (drzzt019).');
     assert.equal(ui.confirmations[0].action, 'Send POST');
     assert.equal(box.fake.count('POST /tags'), 0);
   });
 
-  test('a write, confirmed, sends the edited body once and shows the answer', async () => {
+  test('after a Cancel at the confirmation the body stays sendable: "Send Request Body" on the active editor sends the edited body once', async () => {
     await connect();
-    ui.onMessage = answerBody('{ "name": "vip" }');
+    const editor = await openTagBody('{ "name": "vip" }');
+    assert.equal(await sendBody(), undefined, 'cancelled at the confirmation');
     ui.onConfirm = () => true;
-    ui.answerPicks(pickOperation('POST /tags'));
-    const editor = await callApi();
-    assert.ok(editor, JSON.stringify(ui.shown));
+    const answer = await sendBody();
+    assert.ok(answer, JSON.stringify(ui.shown));
+    assert.equal(ui.confirmations.length, 2);
     assert.equal(box.fake.count('POST /tags'), 1);
     assert.deepEqual(box.fake.lastRequest('POST /tags')?.body, { name: 'vip' });
-    assert.match(editor.document.getText(), /"name": "vip"/);
+    assert.match(answer.document.getText(), /"name": "vip"/);
+    assert.ok(!editor.document.isClosed, 'the body document stays open');
+  });
+
+  test('"Send Request Body" on an editor that is no body says so; a body that is not JSON is not sent', async () => {
+    await connect();
+    const other = await vscode.workspace.openTextDocument({ language: 'json', content: '{}' });
+    await vscode.window.showTextDocument(other);
+    assert.equal(await sendBody(), undefined);
+    assert.match(ui.shown.at(-1)?.text ?? '', /^The active editor is not a request body\./);
+    const editor = await openTagBody('{ "name": ');
+    ui.onConfirm = () => true;
+    assert.equal(await sendBody(editor.document.uri), undefined);
+    assert.match(ui.shown.at(-1)?.text ?? '', /^The body is not valid JSON/);
+    assert.deepEqual(ui.confirmations, []);
+    assert.equal(box.fake.count('POST /tags'), 0);
   });
 
   test('a path value of .. (or %2e%2e) is refused at the prompt; a write\'s confirmation shows the request line that arrives', async () => {

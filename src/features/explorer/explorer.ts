@@ -13,7 +13,8 @@ import { workspaceTitle } from '../../workspace/fields';
 import { withAbort } from '../cancel';
 import { Actions, explainIntercomError, showExplained } from '../connect/messages';
 import { ApiTree, permissionText, type ApiNode } from './apiTree';
-import { pickOperation, promptCall } from './callApi';
+import { BodyDocuments } from './bodyDocuments';
+import { pickOperation, promptTarget } from './callApi';
 import { ApiHistory } from './historyStore';
 import { ExplorerTools } from './lmTools';
 import { ResponseDocuments } from './responses';
@@ -21,6 +22,7 @@ import { ResponseDocuments } from './responses';
 export class ApiExplorer implements vscode.Disposable {
   readonly tree: ApiTree;
   readonly responses: ResponseDocuments;
+  readonly bodies = new BodyDocuments();
   readonly history: ApiHistory;
   readonly tools: ExplorerTools;
 
@@ -33,18 +35,47 @@ export class ApiExplorer implements vscode.Disposable {
 
   dispose(): void {
     this.responses.dispose();
+    this.bodies.dispose();
   }
 
-  /** "Intercom: Call API…": the row's operation, else one picked from the version in use. */
-  async call(node?: ApiNode): Promise<vscode.TextEditor | undefined> {
+  /**
+   * "Intercom: Call API…": the row's operation, else one picked from the version in use; `prepared`, a call
+   * already filled in (a request file's), skips the prompts. A write with a body opens its body document, sent
+   * from there (sendBody); any other call goes at once.
+   */
+  async call(node?: ApiNode, prepared?: ApiCall): Promise<vscode.TextEditor | undefined> {
     const session = await this.session();
     if (!session) return undefined;
     const version = readSettings().apiVersion;
     const operation = node?.kind === 'operation' ? node.operation : await pickOperation(this.services.ui.current, loadCatalog().operations(version), version);
     if (!operation) return undefined;
-    const call = await promptCall(this.services.ui.current, operation);
+    const call = prepared ?? (await promptTarget(this.services.ui.current, operation));
     if (!call) return undefined;
+    if (isWrite(call.method) && operation.bodyFields.length > 0) {
+      const target = { call, sessionId: session.id, workspace: workspaceTitle(session), version, operationId: operation.operationId };
+      return this.bodies.open(target, operation.bodyFields);
+    }
     return this.send(session, version, operation.operationId, call);
+  }
+
+  /** "Send Request Body": the body document's JSON, to the session and version its Call API used. */
+  async sendBody(uri = vscode.window.activeTextEditor?.document.uri): Promise<vscode.TextEditor | undefined> {
+    const { ui } = this.services;
+    const target = uri && this.bodies.get(uri);
+    const document = target && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!target || !document) {
+      void ui.current.message('info', vscode.l10n.t('The active editor is not a request body. Run "Intercom: Call API…" on a POST, PUT or PATCH first.'));
+      return undefined;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(document.getText());
+    } catch (error) {
+      void ui.current.message('error', vscode.l10n.t('The body is not valid JSON ({0}). Fix it, then send it again.', (error as Error).message));
+      return undefined;
+    }
+    const session = await this.connected(target.sessionId, target.workspace);
+    return session && this.send(session, target.version, target.operationId, { ...target.call, body });
   }
 
   /** Re-runs a call picked from the history, with the session and version it used. */

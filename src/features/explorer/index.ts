@@ -1,6 +1,7 @@
 // Hands over the API view's rows, its commands and the language-model tools. Everything behind them (the
 // catalog, the prompts, the response tabs) is dist/explorer.js (esbuild.mjs), loaded on first use.
 import * as vscode from 'vscode';
+import type { ApiCall } from '../../api/call';
 import type { Services } from '../../services';
 import type * as Explorer from './explorer';
 import type { ApiNode } from './apiTree';
@@ -44,7 +45,8 @@ export function activateExplorer(services: Services): ExplorerFeature {
     sessions.onDidChange(() => changed.fire()),
     scopeChecks.onDidChange(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('intercom.apiVersion')) changed.fire(); }),
-    register.command('intercom.callApi', (node?: ApiNode) => explorer().call(node)),
+    register.command('intercom.callApi', (node?: ApiNode, prepared?: ApiCall) => explorer().call(node, prepared)),
+    register.command('intercom.sendRequestBody', (uri?: vscode.Uri) => explorer().sendBody(uri)),
     register.command('intercom.filterApi', () => explorer().tree.askFilter()),
     register.command('intercom.clearApiFilter', () => explorer().tree.setFilter('')),
     register.command('intercom.rerunApiRequest', () => explorer().rerun()),

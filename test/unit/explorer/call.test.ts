@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ApiCall } from '../../../src/api/call';
-import { bodyTemplate, callTarget, fillPath, nextPageCall, pathValueProblem } from '../../../src/explorer/call';
+import { bodyDocumentName, bodyTemplate, callTarget, fillPath, nextPageCall, pathValueProblem } from '../../../src/explorer/call';
 import { HISTORY_LIMIT, parseHistory, remember, type HistoryEntry } from '../../../src/explorer/history';
 import { renderResponse } from '../../../src/explorer/response';
 
@@ -26,6 +26,11 @@ suite('explorer call', () => {
     assert.equal(callTarget({ path: '/contacts', query: { per_page: '2', starting_after: 'a=b' } }), '/contacts?per_page=2&starting_after=a%3Db');
     assert.equal(callTarget({ path: '/me', query: {} }), '/me');
     assert.deepEqual(JSON.parse(bodyTemplate(['name', 'id'])), { name: null, id: null });
+  });
+
+  test('a body document is named for its request, with only characters any tab and file system accept', () => {
+    assert.equal(bodyDocumentName({ method: 'POST', path: '/contacts' }), 'POST contacts — body.json');
+    assert.equal(bodyDocumentName({ method: 'PUT', path: '/contacts/6%205%2F4/tags' }), 'PUT contacts 6_205_2F4 tags — body.json');
   });
 
   test('next page: the same call with starting_after from pages.next, none on the last page', () => {
