@@ -107,7 +107,7 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     const row = (await operationRows()).get('GET /contacts/{contact_id}');
     assert.ok(row);
     ui.answerInputs('nobody here');
-    assert.equal(await callApi(row.node), undefined);
+    await callApi(row.node);
     assert.equal(box.fake.lastRequest()?.url, '/contacts/nobody%20here');
     const forbidden = await ui.waitForMessage((m) => m.level === 'error');
     assert.match(forbidden.text, /Intercom refused the request \(403 You do not have the required scope \(read_users_companies\)/);
@@ -118,6 +118,34 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     await callApi(row.node);
     const notFound = await ui.waitForMessage((m) => m.text.includes('404'));
     assert.equal(notFound.text, 'Intercom answered 404 to GET /contacts/nobody: User Not Found.');
+  });
+
+  test('an API error opens the response tab too, with the body and the next step; one preview tab is reused unless pinned', async () => {
+    await connect();
+    const row = (await operationRows()).get('GET /contacts/{contact_id}');
+    assert.ok(row);
+    const responseTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'intercom-api');
+
+    ui.answerInputs('nobody');
+    const notFound = await callApi(row.node);
+    assert.ok(notFound, 'a tab for the 404');
+    const text = notFound.document.getText();
+    assert.match(text, /^\/\/ GET \/contacts\/nobody → 404 in \d+ ms$/m);
+    assert.match(text, /^\/\/ Next step: Hogwarts workspace \(drzzt019\) has nothing at this path\. Check each id in the path/m);
+    assert.match(text, /"message": "User Not Found"/, 'the body Intercom sent');
+    assert.ok((await ui.waitForMessage((m) => m.text.includes('404'))).actions.length > 0, 'the toast stays, with its actions');
+    assert.equal(responseTabs().length, 1);
+    assert.equal(responseTabs()[0].isPreview, true);
+
+    ui.answerPicks(pickOperation('GET /contacts'), () => []);
+    assert.ok(await callApi());
+    assert.deepEqual(responseTabs().map((t) => t.label), ['GET contacts 200.jsonc'], 'the next answer took the preview tab');
+
+    await vscode.commands.executeCommand('workbench.action.pinEditor');
+    ui.answerInputs('nobody');
+    assert.ok(await callApi(row.node));
+    assert.deepEqual(responseTabs().map((t) => t.label).sort(), ['GET contacts 200.jsonc', 'GET contacts nobody 404.jsonc'], 'a pinned answer stays');
   });
 
   /** Call API on POST /tags: its body document, with the template, then `json` typed over it. */

@@ -19,6 +19,13 @@ import { ApiHistory } from './historyStore';
 import { ExplorerTools } from './lmTools';
 import { ResponseDocuments } from './responses';
 
+/** What to do about an unsuccessful answer, for its tab: the explanation, unless the status calls for more. */
+function nextStep(status: number, workspace: string, explained: string): string {
+  if (status === 404) return vscode.l10n.t('{0} has nothing at this path. Check each id in the path (a list call, such as GET /contacts, shows real ones), that it belongs to this workspace, and that the operation is the one you meant.', workspace);
+  if (status === 400 || status === 422) return vscode.l10n.t('Intercom refused the request as sent: errors[].message below says which field or parameter. Fix it and send again.');
+  return explained;
+}
+
 export class ApiExplorer implements vscode.Disposable {
   readonly tree: ApiTree;
   readonly responses: ResponseDocuments;
@@ -165,7 +172,9 @@ export class ApiExplorer implements vscode.Disposable {
       const permission = error.kind === 'forbidden' ? this.permissionOf(version, operationId) : undefined;
       if (permission) explained.text += ` ${vscode.l10n.t('This operation needs: {0}. Tick it in the Developer Hub (Configure > Authentication > Permissions), then connect again.', permissionText(permission))}`;
       void showExplained(ui.current, explained, () => this.send(session, version, operationId, call));
-      return undefined;
+      // An answer, unlike a timeout or a network error, has a body worth reading: it opens like any other.
+      const { answer: failed } = error.details;
+      return failed && this.responses.show(call, failed, { workspace, sessionId: session.id, version, operationId, nextStep: nextStep(failed.status, workspace, explained.text) });
     }
     return this.responses.show(call, answer, { workspace, sessionId: session.id, version, operationId });
   }

@@ -58,6 +58,20 @@ suite('explorer call', () => {
       '',
     ].join('\n'));
   });
+
+  test('an unsuccessful answer\'s text says the next step above the body, each of its lines a comment', () => {
+    const text = renderResponse({ method: 'GET', path: '/contacts/x', query: {} }, {
+      status: 404, durationMs: 3, headers: {}, body: { type: 'error.list', errors: [{ code: 'not_found', message: 'User Not Found' }] },
+    }, { workspace: 'Acme (abc)', version: '2.11', nextStep: 'Check the id.\nThen send again.' });
+    assert.deepEqual(text.split('\n').slice(0, 6), [
+      '// GET /contacts/x → 404 in 3 ms',
+      '// Workspace: Acme (abc) · Intercom-Version: 2.11',
+      '// Request id: (none)',
+      '// Next step: Check the id.',
+      '// Then send again.',
+      '{',
+    ]);
+  });
 });
 
 suite('explorer history', () => {
