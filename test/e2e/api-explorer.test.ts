@@ -8,7 +8,8 @@ import { useWorkbenchSuite } from './workbenchSuite';
 
 suite('E2E: the API explorer in the browser (code-server + headless Chromium)', function () {
   this.timeout(180_000);
-  const bench = useWorkbenchSuite({ run: 'e2e-api', settings: () => ({ 'intercom.apiVersion': '2.11' }) });
+  // Typed text lands as typed: no closing bracket added after the body's opening one.
+  const bench = useWorkbenchSuite({ run: 'e2e-api', settings: () => ({ 'intercom.apiVersion': '2.11', 'editor.autoClosingBrackets': 'never' }) });
 
   test('open the API view, run GET /contacts from its row, see the response tab', async () => {
     const { fake, wb } = bench;
@@ -59,8 +60,9 @@ suite('E2E: the API explorer in the browser (code-server + headless Chromium)', 
     await editor.locator('.view-lines').filter({ hasText: /"companies":\snull/ }).waitFor();
     await editor.locator('.view-lines').click();
     await wb.page.keyboard.press('ControlOrMeta+A');
-    // insertText: no key events, so the editor's auto-closing of brackets and quotes stays out of it.
-    await wb.page.keyboard.insertText('{\n  "name": "vip"\n}\n');
+    await wb.page.keyboard.press('Backspace');
+    await wb.page.keyboard.insertText('{ "name": "vip" }');
+    await editor.locator('.view-lines').filter({ hasText: /^\{\s"name":\s"vip"\s\}$/ }).waitFor();
     const lens = editor.locator('.codelens-decoration', { hasText: 'Send POST /tags to Hogwarts workspace (drzzt019)' });
     await lens.waitFor();
 
