@@ -1,5 +1,6 @@
 // Every failure talking to Intercom becomes one IntercomError with a kind the UI can act on.
 // Messages here are safe to show and log: they never contain a token, secret or code.
+import type { ApiAnswer } from './call';
 
 export type IntercomErrorKind =
   | 'network' // connection refused or reset, DNS failure
@@ -26,6 +27,11 @@ export interface IntercomErrorDetails {
   retryAt?: Date;
   /** invalidResponse only: an answer no request may use (a redirect is never followed; a body over the cap is cut off). */
   unexpected?: UnexpectedAnswer;
+  /**
+   * The unsuccessful answer itself (status, kept headers, body), for the API explorer's response tab. Never
+   * part of the message: a body can echo anything, so it goes through the redaction step where it is shown.
+   */
+  answer?: ApiAnswer;
 }
 
 export type UnexpectedAnswer = 'redirect' | 'tooLarge';

@@ -79,6 +79,15 @@ function parseJson(response: Response<string>): unknown {
   }
 }
 
+/** An answer as the explorer shows it: the status, the headers KEPT_HEADERS names, the body parsed when it is JSON. */
+function answerOf(response: Response<string>, durationMs: number): ApiAnswer {
+  const headers = Object.fromEntries(Object.entries(response.headers)
+    .filter(([name]) => KEPT_HEADERS.test(name))
+    .map(([name, value]) => [name, String(value)]));
+  const body = parseJson(response);
+  return { status: response.statusCode, durationMs, headers, body: body === undefined ? response.body : body };
+}
+
 /** An unsuccessful answer. A 5xx without Intercom's envelope is a proxy's page, not Intercom's. */
 function errorFromResponse(method: string, response: Response<string>, cause?: unknown): IntercomError {
   const envelope = parseErrorEnvelope(parseJson(response));
@@ -89,6 +98,7 @@ function errorFromResponse(method: string, response: Response<string>, cause?: u
     intercomMessage: envelope?.message,
     requestId: envelope?.requestId,
     retryAt: status === 429 ? rateLimitRetryAt(response.headers, Date.now()) : undefined,
+    answer: answerOf(response, Math.round(response.timings?.phases.total ?? 0)),
   }, cause);
 }
 
@@ -237,11 +247,7 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
         ...(call.body !== undefined && { json: call.body }),
         ...(request.retry === false && { retry: { limit: 0 } }),
       }, request.signal);
-      const headers = Object.fromEntries(Object.entries(response.headers)
-        .filter(([name]) => KEPT_HEADERS.test(name))
-        .map(([name, value]) => [name, String(value)]));
-      const body = parseJson(response);
-      return { status: response.statusCode, durationMs: Math.round(performance.now() - started), headers, body: body === undefined ? response.body : body };
+      return answerOf(response, Math.round(performance.now() - started));
     },
   };
 }

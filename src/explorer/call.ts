@@ -32,6 +32,15 @@ export function bodyTemplate(fields: readonly string[]): string {
   return `${JSON.stringify(Object.fromEntries(fields.map((f) => [f, null])), null, 2)}\n`;
 }
 
+/**
+ * The name of a write's body document, after its request: "POST contacts — body.json". Only characters
+ * every file system and tab accept; the path's slashes become spaces.
+ */
+export function bodyDocumentName(call: Pick<ApiCall, 'method' | 'path'>): string {
+  const target = `${call.method} ${call.path.slice(1).replace(/\//g, ' ')}`.replace(/[^\w {}.-]/g, '_');
+  return `${target} — body.json`;
+}
+
 /** Intercom's cursor pagination: `pages.next.starting_after` of a list answer. */
 export function nextCursor(body: unknown): string | undefined {
   const next = (body as { pages?: { next?: { starting_after?: unknown } | null } } | null)?.pages?.next;

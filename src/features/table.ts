@@ -61,7 +61,8 @@ export const COMMANDS: Readonly<Record<string, Row>> = {
   'intercom.copyWebhookCurl': webhooks((w, node) => w.copyCurl(node)),
   'intercom.openWebhookEvent': webhooks((w, node) => w.open(node)),
 
-  'intercom.callApi': on('explorer', (e, node) => e.call(node)),
+  'intercom.callApi': on('explorer', (e, node, prepared) => e.call(node, prepared)),
+  'intercom.sendRequestBody': on('explorer', (e, uri) => e.sendBody(uri)),
   'intercom.filterApi': on('explorer', (e) => e.tree.askFilter()),
   'intercom.clearApiFilter': on('explorer', (e) => e.tree.setFilter('')),
   'intercom.rerunApiRequest': on('explorer', (e) => e.rerun()),
@@ -70,6 +71,7 @@ export const COMMANDS: Readonly<Record<string, Row>> = {
 
   'intercom.openAsHttp': on('requests', (r, arg) => r.openAsHttp(arg)),
   'intercom.copySnippet': on('requests', (r, arg) => r.copySnippet(arg)),
+  'intercom.openTerminalWithToken': on('requests', (r) => r.openTerminalWithToken()),
   'intercom.compareApiVersions': on('requests', (r) => r.compareVersions()),
 
   'intercom.openCanvasKitSimulator': on('canvasKit', (k) => k.open()),

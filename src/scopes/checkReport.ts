@@ -20,8 +20,14 @@ export interface ScopeCheckReport {
   readonly stoppedBecause?: string;
 }
 
-const MARK = { granted: '✅ granted', missing: '❌ missing', unknown: '❔ unknown' } as const;
+/** Marks any font renders: no emoji. */
+const MARK = { granted: '✓ granted', missing: '✗ missing', unknown: '? unknown' } as const;
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The permissions the check found granted that `needed` does not list, in the check's order. */
+export function grantedButUnneeded(checks: readonly ScopeCheck[], needed: ReadonlySet<string>): string[] {
+  return checks.filter((c) => c.result.status === 'granted' && !needed.has(c.scope.label)).map((c) => c.scope.label);
+}
 
 export function renderScopeCheck(report: ScopeCheckReport): string[] {
   const out = ['', `## Checked against ${report.workspace}`, ''];

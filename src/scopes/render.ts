@@ -12,6 +12,8 @@ export interface RenderOptions {
   /** Link target for a finding or another place in the code, e.g. `src/app.ts#L12` relative to the document. */
   readonly link: (place: Located) => string;
   readonly title?: string;
+  /** From a check of the connected token: the permissions it has that the checklist does not need. */
+  readonly untick?: readonly string[];
 }
 
 const KIND_NAMES: Readonly<Record<Finding['kind'], string>> = { rest: 'REST', sdk: 'SDK', webhook: 'Webhook' };
@@ -73,9 +75,7 @@ function reasonLines(reasons: readonly Reason[], options: RenderOptions): string
 
 function renderItem(item: ChecklistItem, options: RenderOptions): string[] {
   const lines = [`- [ ] ${item.scope.label}`];
-  lines.push(item.confidence === 'documented'
-    ? '  - How sure: documented.'
-    : '  - How sure: inferred — only the permission descriptions suggest it; confirm before you submit.');
+  lines.push(`  - How sure: ${item.confidence}.`);
   if (item.canvasKit) lines.push('  - Canvas Kit selects this automatically; it cannot be deselected.');
   for (const line of reasonLines(item.reasons, options)) lines.push(`  - Why: ${line}`);
   return lines;
@@ -168,6 +168,29 @@ function coverageSections(scan: ScanCoverage | undefined, options: RenderOptions
   return out;
 }
 
+/** The caveat, once: which permissions rest only on inferred mappings and must be confirmed. */
+function inferredCaveat(checklist: Checklist): string {
+  const inferred = checklist.sections.flatMap((s) => s.items).filter((i) => i.confidence === 'inferred').map((i) => i.scope.label);
+  if (inferred.length === 0) return '';
+  return ` ${quotedList(inferred)} ${inferred.length === 1 ? 'rests' : 'rest'} only on inferred mappings: confirm ${inferred.length === 1 ? 'it' : 'them'} in Intercom's docs before you submit the app.`;
+}
+
+/**
+ * First of all, when the token was checked: what to untick. Asking for more than the app needs is the first
+ * reason the Developer Hub's review rejects an app. Only read permissions can be checked without writing.
+ */
+function untickSection(untick: readonly string[] | undefined): string[] {
+  if (!untick || untick.length === 0) return [];
+  return [
+    '', '## Untick these first', '',
+    "The connected token has these permissions, but the app does not need them: untick them on the app's Authorization page. " +
+      'Asking for more than the app uses is the first reason for rejection. Only read permissions could be checked; ' +
+      'look over the write permissions the same way.',
+    '',
+    ...untick.map((label) => `- [ ] Untick ${label}`),
+  ];
+}
+
 export function renderChecklist(checklist: Checklist, options: RenderOptions): string {
   const out: string[] = [];
   const files = new Set(checklist.findings.map((f) => f.file)).size;
@@ -177,8 +200,10 @@ export function renderChecklist(checklist: Checklist, options: RenderOptions): s
       `and ${plural(checklist.findings.length, 'finding')} in ${plural(files, 'file')} of the code. ${coverage(checklist.scan)} ` +
       "Tick these permissions on your app's Authorization page in the Developer Hub; they cover the chosen capabilities and the calls found, " +
       'not calls the scan could not see. Labels, sections and order are the Developer Hub\'s. ' +
-      "*Documented* means Intercom's docs name the permission for that use; *inferred* means only the permission descriptions suggest it.",
+      "*Documented* means Intercom's docs name the permission for that use; *inferred* means only the permission descriptions suggest it." +
+      inferredCaveat(checklist),
   );
+  out.push(...untickSection(options.untick));
   if (checklist.capabilities.length > 0) {
     out.push('', `Capabilities: ${checklist.capabilities.map((c) => `${c.group} — ${c.label}`).join('; ')}.`);
   }
@@ -197,9 +222,11 @@ export function renderChecklist(checklist: Checklist, options: RenderOptions): s
     }
   }
 
-  if (checklist.warnings.length > 0) {
+  // The inferred-only warnings are the caveat said once at the top.
+  const warnings = checklist.warnings.filter((w) => w.kind !== 'inferred-only');
+  if (warnings.length > 0) {
     out.push('', '## Warnings', '');
-    for (const warning of checklist.warnings) {
+    for (const warning of warnings) {
       out.push(`- ${warning.message}`);
       if (warning.findings.length > 0) out.push(`  - Found at ${warning.findings.map((f) => linkTo(f, options)).join(', ')}`);
     }

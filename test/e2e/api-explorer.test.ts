@@ -8,7 +8,8 @@ import { useWorkbenchSuite } from './workbenchSuite';
 
 suite('E2E: the API explorer in the browser (code-server + headless Chromium)', function () {
   this.timeout(180_000);
-  const bench = useWorkbenchSuite({ run: 'e2e-api', settings: () => ({ 'intercom.apiVersion': '2.11' }) });
+  // Typed text lands as typed: no closing bracket added after the body's opening one.
+  const bench = useWorkbenchSuite({ run: 'e2e-api', settings: () => ({ 'intercom.apiVersion': '2.11', 'editor.autoClosingBrackets': 'never' }) });
 
   test('open the API view, run GET /contacts from its row, see the response tab', async () => {
     const { fake, wb } = bench;
@@ -45,5 +46,41 @@ suite('E2E: the API explorer in the browser (code-server + headless Chromium)', 
     const shot = path.join(SCREENSHOTS, 'api-explorer.png');
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await wb.page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1100, height: 560 } }); // copy to media/ when the view changes
+  });
+
+  test('Call API on POST /tags opens its body document; Cancel at the confirmation, then Send from the editor title', async () => {
+    const { fake, wb } = bench;
+    await wb.runCommand('Intercom: Call API…');
+    const picker = wb.page.locator('.quick-input-widget');
+    await picker.locator('input.input').fill('POST /tags');
+    await picker.locator('.quick-input-list .monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^POST \/tags$/ }) }).click();
+
+    await wb.page.locator('.tabs-container .tab', { hasText: 'POST tags — body.json' }).waitFor({ timeout: 30_000 });
+    const editor = wb.page.locator('.editor-instance');
+    await editor.locator('.view-lines').filter({ hasText: /"companies":\snull/ }).waitFor();
+    await editor.locator('.view-lines').click();
+    await wb.page.keyboard.press('ControlOrMeta+A');
+    await wb.page.keyboard.press('Backspace');
+    await wb.page.keyboard.insertText('{ "name": "vip" }');
+    await editor.locator('.view-lines').filter({ hasText: /^\{\s"name":\s"vip"\s\}$/ }).waitFor();
+    const lens = editor.locator('.codelens-decoration', { hasText: 'Send POST /tags to Hogwarts workspace (drzzt019)' });
+    await lens.waitFor();
+
+    const send = wb.page.locator('.editor-actions .action-label[aria-label^="Send Request Body"]');
+    await send.click();
+    assert.ok(await wb.clickDialogButton(/^Cancel$/, 15_000), 'the confirmation asked');
+    await wb.page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+    assert.equal(fake.count('POST /tags'), 0, 'cancelled: nothing sent');
+
+    // The README's media/request-body.png: the body with Send in the editor title and the link above it.
+    const area = await wb.page.locator('.part.editor').boundingBox();
+    assert.ok(area);
+    await wb.page.screenshot({ path: path.join(SCREENSHOTS, 'request-body.png'), clip: { x: area.x, y: area.y, width: Math.min(area.width, 900), height: 220 } });
+
+    await send.click();
+    assert.ok(await wb.clickDialogButton(/^Send POST$/, 15_000), 'the confirmation asked again');
+    await wb.page.locator('.tabs-container .tab', { hasText: 'POST tags 200.jsonc' }).waitFor({ timeout: 30_000 });
+    assert.equal(fake.count('POST /tags'), 1);
+    assert.deepEqual(fake.lastRequest('POST /tags')?.body, { name: 'vip' });
   });
 });

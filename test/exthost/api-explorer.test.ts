@@ -107,7 +107,7 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     const row = (await operationRows()).get('GET /contacts/{contact_id}');
     assert.ok(row);
     ui.answerInputs('nobody here');
-    assert.equal(await callApi(row.node), undefined);
+    await callApi(row.node);
     assert.equal(box.fake.lastRequest()?.url, '/contacts/nobody%20here');
     const forbidden = await ui.waitForMessage((m) => m.level === 'error');
     assert.match(forbidden.text, /Intercom refused the request \(403 You do not have the required scope \(read_users_companies\)/);
@@ -120,36 +120,91 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     assert.equal(notFound.text, 'Intercom answered 404 to GET /contacts/nobody: User Not Found.');
   });
 
-  const answerBody = (json: string) => async (shown: { text: string }) => {
-    if (!shown.text.startsWith('Edit the JSON body of POST /tags')) return undefined;
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document.isUntitled && editor.document.languageId === 'json');
+  test('an API error opens the response tab too, with the body and the next step; one preview tab is reused unless pinned', async () => {
+    await connect();
+    const row = (await operationRows()).get('GET /contacts/{contact_id}');
+    assert.ok(row);
+    const responseTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'intercom-api');
+
+    ui.answerInputs('nobody');
+    const notFound = await callApi(row.node);
+    assert.ok(notFound, 'a tab for the 404');
+    const text = notFound.document.getText();
+    assert.match(text, /^\/\/ GET \/contacts\/nobody → 404 in \d+ ms$/m);
+    assert.match(text, /^\/\/ Next step: Hogwarts workspace \(drzzt019\) has nothing at this path\. Check each id in the path/m);
+    assert.match(text, /"message": "User Not Found"/, 'the body Intercom sent');
+    assert.ok((await ui.waitForMessage((m) => m.text.includes('404'))).actions.length > 0, 'the toast stays, with its actions');
+    assert.equal(responseTabs().length, 1);
+    assert.equal(responseTabs()[0].isPreview, true);
+
+    ui.answerPicks(pickOperation('GET /contacts'), () => []);
+    assert.ok(await callApi());
+    assert.deepEqual(responseTabs().map((t) => t.label), ['GET contacts 200.jsonc'], 'the next answer took the preview tab');
+
+    await vscode.commands.executeCommand('workbench.action.pinEditor');
+    ui.answerInputs('nobody');
+    assert.ok(await callApi(row.node));
+    assert.deepEqual(responseTabs().map((t) => t.label).sort(), ['GET contacts 200.jsonc', 'GET contacts nobody 404.jsonc'], 'a pinned answer stays');
+  });
+
+  /** Call API on POST /tags: its body document, with the template, then `json` typed over it. */
+  const openTagBody = async (json: string): Promise<vscode.TextEditor> => {
+    ui.answerPicks(pickOperation('POST /tags'));
+    const editor = await callApi();
+    assert.ok(editor, JSON.stringify(ui.shown));
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document);
     assert.deepEqual(JSON.parse(editor.document.getText()), { name: null, id: null, companies: null, users: null });
     await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), json));
-    return 'Send';
+    return editor;
   };
+  const sendBody = (uri?: vscode.Uri) => vscode.commands.executeCommand<vscode.TextEditor | undefined>('intercom.sendRequestBody', uri);
 
-  test('a write opens a body template and asks a modal confirmation naming the workspace; refused, nothing is sent', async () => {
+  test('a write opens its body in a document named for the request, whose code lens sends it to the named workspace; refused, nothing is sent', async () => {
     await connect();
-    ui.onMessage = answerBody('{ "name": "vip" }');
-    ui.answerPicks(pickOperation('POST /tags'));
-    assert.equal(await callApi(), undefined);
+    const editor = await openTagBody('{ "name": "vip" }');
+    const { document } = editor;
+    assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(document.uri.path, 'POST tags — body.json');
+    assert.equal(document.languageId, 'json');
+    assert.deepEqual(ui.shown.filter((m) => m.actions.includes('Send') || /Send/.test(m.text)), [], 'no toast carries Send');
+    assert.equal(box.fake.count('POST /tags'), 0, 'nothing sent before Send');
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[0, '$(send) Send POST /tags to Hogwarts workspace (drzzt019)']]);
+    assert.equal(await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? [])), undefined);
     assert.equal(ui.confirmations.length, 1);
     assert.equal(ui.confirmations[0].text, 'POST /tags changes real data in the Intercom workspace Hogwarts workspace (drzzt019).');
     assert.equal(ui.confirmations[0].action, 'Send POST');
     assert.equal(box.fake.count('POST /tags'), 0);
   });
 
-  test('a write, confirmed, sends the edited body once and shows the answer', async () => {
+  test('after a Cancel at the confirmation the body stays sendable: "Send Request Body" on the active editor sends the edited body once', async () => {
     await connect();
-    ui.onMessage = answerBody('{ "name": "vip" }');
+    const editor = await openTagBody('{ "name": "vip" }');
+    assert.equal(await sendBody(), undefined, 'cancelled at the confirmation');
     ui.onConfirm = () => true;
-    ui.answerPicks(pickOperation('POST /tags'));
-    const editor = await callApi();
-    assert.ok(editor, JSON.stringify(ui.shown));
+    const answer = await sendBody();
+    assert.ok(answer, JSON.stringify(ui.shown));
+    assert.equal(ui.confirmations.length, 2);
     assert.equal(box.fake.count('POST /tags'), 1);
     assert.deepEqual(box.fake.lastRequest('POST /tags')?.body, { name: 'vip' });
-    assert.match(editor.document.getText(), /"name": "vip"/);
+    assert.match(answer.document.getText(), /"name": "vip"/);
+    assert.ok(!editor.document.isClosed, 'the body document stays open');
+  });
+
+  test('"Send Request Body" on an editor that is no body says so; a body that is not JSON is not sent', async () => {
+    await connect();
+    const other = await vscode.workspace.openTextDocument({ language: 'json', content: '{}' });
+    await vscode.window.showTextDocument(other);
+    assert.equal(await sendBody(), undefined);
+    assert.match(ui.shown.at(-1)?.text ?? '', /^The active editor is not a request body\./);
+    const editor = await openTagBody('{ "name": ');
+    ui.onConfirm = () => true;
+    assert.equal(await sendBody(editor.document.uri), undefined);
+    assert.match(ui.shown.at(-1)?.text ?? '', /^The body is not valid JSON/);
+    assert.deepEqual(ui.confirmations, []);
+    assert.equal(box.fake.count('POST /tags'), 0);
   });
 
   test('a path value of .. (or %2e%2e) is refused at the prompt; a write\'s confirmation shows the request line that arrives', async () => {

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { loadCatalog } from '../../src/explorer/catalog';
 import { useSandbox, type Sandbox } from './sandbox';
-import { ScriptedUi } from './support';
+import { logText, ScriptedUi, until, type TestApi } from './support';
 
 const run = promisify(execFile);
 
@@ -23,10 +23,18 @@ const byLabel = (pattern: RegExp) => (items: readonly Item[]) => {
 
 suite('Request files, snippets and version comparison (real extension host)', function () {
   this.timeout(60_000);
+  let api: TestApi;
   let ui: ScriptedUi;
   let box: Sandbox;
+  const connect = async (): Promise<string> => {
+    const token = box.fake.addToken();
+    ui.answerInputs(token);
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'), JSON.stringify(ui.shown));
+    box.fake.reset();
+    return token;
+  };
 
-  useSandbox({}, (s) => ({ ui, box } = s));
+  useSandbox({}, (s) => ({ api, ui, box } = s));
   suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   test('Copy Snippet: pick an operation, fill its slot and a query parameter; the Node snippet sends that request', async () => {
@@ -86,6 +94,41 @@ suite('Request files, snippets and version comparison (real extension host)', fu
     const body = JSON.parse(text.slice(text.indexOf('\n\n{') + 2)) as Record<string, unknown>;
     assert.ok('email' in body && 'external_id' in body, 'the top-level fields to fill in');
     assert.ok(!text.includes(token), 'the token is never in the file');
+  });
+
+  test('Open Terminal with Token: the terminal\'s environment holds the selected workspace\'s token, which a command run there sends; never the clipboard or the log', async () => {
+    const token = await connect();
+    await vscode.env.clipboard.writeText('before');
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('intercom.openTerminalWithToken');
+    assert.ok(terminal, JSON.stringify(ui.shown));
+    try {
+      assert.equal(terminal.name, 'Intercom: Hogwarts workspace (drzzt019)');
+      const options = terminal.creationOptions as vscode.TerminalOptions;
+      assert.equal(options.env?.INTERCOM_ACCESS_TOKEN, token);
+      assert.equal(options.isTransient, true, 'not kept to be restored after a reload');
+      terminal.sendText(`curl -s -o /dev/null -H "Authorization: Bearer $INTERCOM_ACCESS_TOKEN" "${box.fake.url}/me"`);
+      const sent = await until(() => box.fake.lastRequest('GET /me'), 'the request sent from the terminal', 30_000);
+      assert.equal(sent.headers.authorization, `Bearer ${token}`);
+      assert.equal(await vscode.env.clipboard.readText(), 'before', 'the clipboard is untouched');
+      assert.ok(!(await logText(api)).includes(token), 'the log never has it');
+    } finally {
+      terminal.dispose();
+    }
+  });
+
+  test('Open as .http where nothing can send it: says so and offers Install REST Client or Send with Call API, which sends the request', async () => {
+    await connect();
+    ui.onMessage = (m) => (m.actions.includes('Send with Call API') ? 'Send with Call API' : undefined);
+    ui.answerPicks(byLabel(/^GET \/contacts\/\{contact_id\}$/), () => []).answerInputs('abc');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.openAsHttp');
+    assert.ok(document);
+    assert.ok(!(await vscode.languages.getLanguages()).includes('http'), 'no extension of this host knows .http files');
+    assert.equal(document.languageId, 'plaintext');
+    const offer = await ui.waitForMessage((m) => m.actions.includes('Send with Call API'));
+    assert.deepEqual(offer.actions, ['Install REST Client', 'Send with Call API']);
+    assert.match(offer.text, /REST Client \(humao\.rest-client\)/);
+    const sent = await until(() => box.fake.lastRequest(), 'Call API sent the request');
+    assert.equal(`${sent.method} ${sent.url}`, 'GET /contacts/abc', 'the request as written down, not asked again');
   });
 
   test('Compare API Versions: the folder\'s operations with links to the code, then every change', async () => {

@@ -186,14 +186,37 @@ suite('Generate Scope Checklist (real extension host)', function () {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
     const text = document!.getText();
     assert.match(text, /## Checked against Hogwarts workspace \(drzzt019\)/);
-    assert.match(text, /\| Read admins \| [a-z]+ \| ✅ granted \|/);
-    assert.match(text, /\| Read tags \| [a-z]+ \| ✅ granted \|/);
-    assert.match(text, /\| Read conversations \| yes \| ❌ missing \|/);
+    assert.match(text, /\| Read admins \| [a-z]+ \| ✓ granted \|/);
+    assert.match(text, /\| Read tags \| [a-z]+ \| ✓ granted \|/);
+    assert.match(text, /\| Read conversations \| yes \| ✗ missing \|/);
     assert.match(text, /The token lacks a permission this checklist needs:\*\* Read conversations/);
     assert.match(text, /Not checked/);
     const methods = new Set(box.fake.requests.map((r) => r.method));
     assert.deepEqual([...methods], ['GET'], 'only GET requests');
     assert.ok(box.fake.count() >= 8, `one probe per checkable scope (${box.fake.count()})`);
+  });
+
+  test('with a token check, what to untick comes first, in plain-text marks, the caveat said once; the checklist opens as a Markdown preview beside its source', async () => {
+    const token = box.fake.addToken(undefined, undefined, [FAKE_SCOPES.readAdmins, FAKE_SCOPES.readTags]);
+    ui.answerInputs(token);
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    ui.answerPicks((items) => (items as Item[]).filter((i) => i.picked), (items) => items[0]);
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('intercom.generateScopeChecklist');
+    assert.ok(document, JSON.stringify(ui.shown));
+    const text = document.getText();
+    const untick = text.indexOf('## Untick these first');
+    assert.ok(untick > 0 && untick < text.indexOf('## People & conversation data'), 'before every section');
+    assert.match(text, /^- \[ \] Untick Read tags$/m, 'granted, and the app does not use it');
+    const unticked = text.split('\n').filter((l) => l.startsWith('- [ ] Untick ')).map((l) => l.slice('- [ ] Untick '.length));
+    assert.ok(unticked.every((label) => ['Read admins', 'Read tags'].includes(label)), `only what the token has: ${unticked}`);
+    assert.doesNotMatch(text, /\p{Extended_Pictographic}/u, 'no emoji');
+    assert.doesNotMatch(text, /How sure: inferred —|rests only on inferred mappings \(/, 'the caveat is not repeated per permission');
+
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const preview = await until(() => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)), 'a Markdown preview');
+    const source = tabs().find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === document.uri.toString());
+    assert.ok(source, 'the source stays open');
+    assert.notEqual(preview.group.viewColumn, source.group.viewColumn, 'beside it');
   });
 
   test('a token that an answer echoes never reaches the checklist', async () => {

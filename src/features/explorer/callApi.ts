@@ -1,9 +1,9 @@
-// The prompts of "Call API…": which operation, its path and query parameters, and for a write the JSON body,
-// edited in an untitled editor and sent when the person chooses Send.
+// The prompts of "Call API…": which operation, and its path and query parameters. A write's JSON body is
+// edited in its own document (bodyDocuments.ts).
 import * as vscode from 'vscode';
 import type { ApiCall } from '../../api/call';
 import { operationLabel } from '../../explorer/browse';
-import { bodyTemplate, fillPath, isWrite, pathValueProblem } from '../../explorer/call';
+import { fillPath, pathValueProblem } from '../../explorer/call';
 import type { Operation } from '../../explorer/catalog';
 import type { Ui } from '../../host/ui';
 import { permissionText } from './apiTree';
@@ -52,28 +52,4 @@ export async function promptTarget(ui: Ui, operation: Operation): Promise<ApiCal
     }
   }
   return { method: operation.method, path: fillPath(operation.path, pathValues), query };
-}
-
-/** promptTarget, then for a write the JSON body, edited in the editor. Undefined: cancelled. */
-export async function promptCall(ui: Ui, operation: Operation): Promise<ApiCall | undefined> {
-  const call = await promptTarget(ui, operation);
-  if (!call || !isWrite(operation.method) || operation.bodyFields.length === 0) return call;
-  const body = await editBody(ui, `${operation.method} ${call.path}`, operation.bodyFields);
-  return body === undefined ? undefined : { ...call, body };
-}
-
-/** Opens the body template beside the code and waits for Send; the JSON must parse. */
-async function editBody(ui: Ui, target: string, fields: readonly string[]): Promise<unknown> {
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: bodyTemplate(fields) });
-  await vscode.window.showTextDocument(document, { preview: false });
-  const send = vscode.l10n.t('Send');
-  for (;;) {
-    const answer = await ui.message('info', vscode.l10n.t('Edit the JSON body of {0} in the editor, then choose Send. Fields left null are sent as null; delete the ones you do not need.', target), send);
-    if (answer !== send) return undefined;
-    try {
-      return JSON.parse(document.getText());
-    } catch (error) {
-      void ui.message('error', vscode.l10n.t('The body is not valid JSON ({0}). Fix it, then choose Send again.', (error as Error).message));
-    }
-  }
 }

@@ -13,7 +13,8 @@ import { workspaceTitle } from '../../workspace/fields';
 import { withAbort } from '../cancel';
 import { Actions, explainIntercomError, showExplained } from '../connect/messages';
 import { ApiTree, permissionText, type ApiNode } from './apiTree';
-import { pickOperation, promptCall } from './callApi';
+import { BodyDocuments } from './bodyDocuments';
+import { pickOperation, promptTarget } from './callApi';
 import { ApiHistory } from './historyStore';
 import { ExplorerTools } from './lmTools';
 import { ResponseDocuments } from './responses';
@@ -23,11 +24,19 @@ export function createExplorer(services: Services, view: vscode.TreeView<ApiNode
   return new ApiExplorer(services, (message) => { view.message = message; });
 }
 
+/** What to do about an unsuccessful answer, for its tab: the explanation, unless the status calls for more. */
+function nextStep(status: number, workspace: string, explained: string): string {
+  if (status === 404) return vscode.l10n.t('{0} has nothing at this path. Check each id in the path (a list call, such as GET /contacts, shows real ones), that it belongs to this workspace, and that the operation is the one you meant.', workspace);
+  if (status === 400 || status === 422) return vscode.l10n.t('Intercom refused the request as sent: errors[].message below says which field or parameter. Fix it and send again.');
+  return explained;
+}
+
 export class ApiExplorer implements vscode.Disposable {
   readonly tree: ApiTree;
   /** The view's rows, refreshed on every change of the sessions, the scope checks or the API version. */
   readonly rows: vscode.TreeDataProvider<ApiNode>;
   readonly responses: ResponseDocuments;
+  readonly bodies = new BodyDocuments();
   readonly history: ApiHistory;
   readonly tools: ExplorerTools;
   private readonly disposables: vscode.Disposable[];
@@ -44,7 +53,7 @@ export class ApiExplorer implements vscode.Disposable {
     this.history = new ApiHistory(services.context.workspaceState);
     this.tools = new ExplorerTools(services, (session, version, call, token) => this.fetch(session, version, call, token));
     this.disposables = [
-      changed, this.responses,
+      changed, this.responses, this.bodies,
       services.sessions.onDidChange(() => changed.fire()),
       services.scopeChecks.onDidChange(() => changed.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('intercom.apiVersion')) changed.fire(); }),
@@ -55,16 +64,44 @@ export class ApiExplorer implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
   }
 
-  /** "Intercom: Call API…": the row's operation, else one picked from the version in use. */
-  async call(node?: ApiNode): Promise<vscode.TextEditor | undefined> {
+  /**
+   * "Intercom: Call API…": the row's operation, else one picked from the version in use; `prepared`, a call
+   * already filled in (a request file's), skips the prompts. A write with a body opens its body document, sent
+   * from there (sendBody); any other call goes at once.
+   */
+  async call(node?: ApiNode, prepared?: ApiCall): Promise<vscode.TextEditor | undefined> {
     const session = await this.session();
     if (!session) return undefined;
     const version = readSettings().apiVersion;
     const operation = node?.kind === 'operation' ? node.operation : await pickOperation(this.services.ui.current, loadCatalog().operations(version), version);
     if (!operation) return undefined;
-    const call = await promptCall(this.services.ui.current, operation);
+    const call = prepared ?? (await promptTarget(this.services.ui.current, operation));
     if (!call) return undefined;
+    if (isWrite(call.method) && operation.bodyFields.length > 0) {
+      const target = { call, sessionId: session.id, workspace: workspaceTitle(session), version, operationId: operation.operationId };
+      return this.bodies.open(target, operation.bodyFields);
+    }
     return this.send(session, version, operation.operationId, call);
+  }
+
+  /** "Send Request Body": the body document's JSON, to the session and version its Call API used. */
+  async sendBody(uri = vscode.window.activeTextEditor?.document.uri): Promise<vscode.TextEditor | undefined> {
+    const { ui } = this.services;
+    const target = uri && this.bodies.get(uri);
+    const document = target && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!target || !document) {
+      void ui.current.message('info', vscode.l10n.t('The active editor is not a request body. Run "Intercom: Call API…" on a POST, PUT or PATCH first.'));
+      return undefined;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(document.getText());
+    } catch (error) {
+      void ui.current.message('error', vscode.l10n.t('The body is not valid JSON ({0}). Fix it, then send it again.', (error as Error).message));
+      return undefined;
+    }
+    const session = await this.connected(target.sessionId, target.workspace);
+    return session && this.send(session, target.version, target.operationId, { ...target.call, body });
   }
 
   /** Re-runs a call picked from the history, with the session and version it used. */
@@ -154,7 +191,9 @@ export class ApiExplorer implements vscode.Disposable {
       const permission = error.kind === 'forbidden' ? this.permissionOf(version, operationId) : undefined;
       if (permission) explained.text += ` ${vscode.l10n.t('This operation needs: {0}. Tick it in the Developer Hub (Configure > Authentication > Permissions), then connect again.', permissionText(permission))}`;
       void showExplained(ui.current, explained, () => this.send(session, version, operationId, call));
-      return undefined;
+      // An answer, unlike a timeout or a network error, has a body worth reading: it opens like any other.
+      const { answer: failed } = error.details;
+      return failed && this.responses.show(call, failed, { workspace, sessionId: session.id, version, operationId, nextStep: nextStep(failed.status, workspace, explained.text) });
     }
     return this.responses.show(call, answer, { workspace, sessionId: session.id, version, operationId });
   }

@@ -1,5 +1,6 @@
 // Response tabs: read-only JSONC documents (scheme intercom-api) with the status, duration, request id,
-// rate-limit headers and the body, and a "Next page" code lens when the answer has pages.next.starting_after.
+// rate-limit headers and the body (and for an error, the next step), and a "Next page" code lens when the
+// answer has pages.next.starting_after.
 import * as vscode from 'vscode';
 import type { ApiAnswer, ApiCall } from '../../api/call';
 import { nextPageCall } from '../../explorer/call';
@@ -45,8 +46,11 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     return this.shown.get(uri.toString());
   }
 
-  /** Opens a new tab for the answer (each call its own tab, so pages can be compared). */
-  async show(call: ApiCall, answer: ApiAnswer, where: { workspace: string; sessionId: string; version: string; operationId: string }): Promise<vscode.TextEditor> {
+  /**
+   * Shows the answer as the preview editor: the next answer takes its place unless the person pinned it or
+   * kept it open (double-click), so calls do not pile up tabs and pages can still be compared side by side.
+   */
+  async show(call: ApiCall, answer: ApiAnswer, where: { workspace: string; sessionId: string; version: string; operationId: string; nextStep?: string }): Promise<vscode.TextEditor> {
     const name = `${call.method} ${call.path.slice(1).replace(/\//g, ' ')} ${answer.status}`.replace(/[^\w {}.-]/g, '_');
     const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${++this.count}/${name}.jsonc` });
     this.shown.set(uri.toString(), {
@@ -55,7 +59,7 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
       sessionId: where.sessionId, workspace: where.workspace, version: where.version, operationId: where.operationId,
     });
     const document = await vscode.workspace.openTextDocument(uri);
-    return vscode.window.showTextDocument(document, { preview: false });
+    return vscode.window.showTextDocument(document, { preview: true });
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { CAPABILITIES, capabilitiesForFindings, type Capability } from '../../scopes/capabilities';
-import { renderScopeCheck } from '../../scopes/checkReport';
+import { grantedButUnneeded, renderScopeCheck } from '../../scopes/checkReport';
 import type { Finding, Located } from '../../scopes/finding';
 import { buildChecklist } from '../../scopes/plan';
 import { requiredScopes } from '../../scopes/requiredScopes';
@@ -139,15 +139,21 @@ export class ScopeChecklist implements vscode.Disposable {
       const relative = folder && file.path.startsWith(`${folder}/`) ? file.path.slice(folder.length + 1) : file.toString();
       return `${relative}#L${f.line}`;
     };
+    const needed = new Set(checklist.sections.flatMap((s) => s.items.map((i) => i.scope.label)));
+    const untick = check && grantedButUnneeded(check.checks, needed);
     // No timestamp: the same checklist renders the same text, so a rerun can tell that nothing changed.
-    const lines = [renderChecklist(checklist, { link }).trimEnd()];
+    const lines = [renderChecklist(checklist, { link, untick }).trimEnd()];
     if (check && session) {
-      const needed = new Set(checklist.sections.flatMap((s) => s.items.map((i) => i.scope.label)));
       lines.push(...renderScopeCheck({ workspace: workspaceTitle(session), checks: check.checks, uncheckable: UNCHECKABLE_SCOPES, needed, stoppedBecause: check.stoppedBecause }));
     }
     log.info(`Scope checklist: ${chosen.length} capabilities, ${checklist.sections.reduce((n, s) => n + s.items.length, 0)} scopes`);
     const document = await writeChecklist(ui.current, target, services.redactor.redact(`${lines.join('\n')}\n`), proposed);
-    if (document) await walkthrough.mark('checklistGenerated');
+    if (document) {
+      await walkthrough.mark('checklistGenerated');
+      // Read rendered beside the source; without the built-in Markdown extension the source alone is fine.
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri)
+        .then(undefined, (error: unknown) => log.warn(`Markdown preview not shown: ${error instanceof Error ? error.message : String(error)}`));
+    }
     return document;
   }
 }

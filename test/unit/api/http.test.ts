@@ -264,6 +264,18 @@ suite('Intercom HTTP client (against the fake Intercom)', () => {
       rejectsWith('http', (e) => assert.equal(e.details.status, 404)));
   });
 
+  test('request: an unsuccessful answer comes with the error, for the response tab (status, kept headers, body), never in its message', async () => {
+    await assert.rejects(http().request({ apiBase: fake.url, token: fake.addToken(), version: '2.11' }, { method: 'GET', path: '/contacts/nobody', query: {} }),
+      rejectsWith('http', (e) => {
+        const answer = e.details.answer;
+        assert.equal(answer?.status, 404);
+        assert.deepEqual((answer?.body as { errors: unknown[] }).errors, [{ code: 'not_found', message: 'User Not Found' }]);
+        assert.ok(answer.headers['x-request-id'], 'the request id');
+        assert.ok(Object.keys(answer.headers).every((name) => /^x-(request-id|ratelimit-)/.test(name)), 'only the kept headers');
+        assert.doesNotMatch(e.message, /not_found"|errors/, 'the body is not in the message');
+      }));
+  });
+
   test('request: the path arrives as written; one with a dot segment, %2e included, is never sent', async () => {
     const token = fake.addToken();
     const request = { apiBase: fake.url, token, version: '2.11' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ApiCall } from '../../../src/api/call';
-import { bodyTemplate, callTarget, fillPath, nextPageCall, pathValueProblem } from '../../../src/explorer/call';
+import { bodyDocumentName, bodyTemplate, callTarget, fillPath, nextPageCall, pathValueProblem } from '../../../src/explorer/call';
 import { HISTORY_LIMIT, parseHistory, remember, type HistoryEntry } from '../../../src/explorer/history';
 import { renderResponse } from '../../../src/explorer/response';
 
@@ -28,6 +28,11 @@ suite('explorer call', () => {
     assert.deepEqual(JSON.parse(bodyTemplate(['name', 'id'])), { name: null, id: null });
   });
 
+  test('a body document is named for its request, with only characters any tab and file system accept', () => {
+    assert.equal(bodyDocumentName({ method: 'POST', path: '/contacts' }), 'POST contacts — body.json');
+    assert.equal(bodyDocumentName({ method: 'PUT', path: '/contacts/6%205%2F4/tags' }), 'PUT contacts 6_205_2F4 tags — body.json');
+  });
+
   test('next page: the same call with starting_after from pages.next, none on the last page', () => {
     assert.deepEqual(nextPageCall(list, { pages: { next: { page: 2, starting_after: 'WzJd' } } }), { ...list, query: { per_page: '2', starting_after: 'WzJd' } });
     assert.equal(nextPageCall(list, { pages: { next: null } }), undefined);
@@ -52,6 +57,20 @@ suite('explorer call', () => {
       '}',
       '',
     ].join('\n'));
+  });
+
+  test('an unsuccessful answer\'s text says the next step above the body, each of its lines a comment', () => {
+    const text = renderResponse({ method: 'GET', path: '/contacts/x', query: {} }, {
+      status: 404, durationMs: 3, headers: {}, body: { type: 'error.list', errors: [{ code: 'not_found', message: 'User Not Found' }] },
+    }, { workspace: 'Acme (abc)', version: '2.11', nextStep: 'Check the id.\nThen send again.' });
+    assert.deepEqual(text.split('\n').slice(0, 6), [
+      '// GET /contacts/x → 404 in 3 ms',
+      '// Workspace: Acme (abc) · Intercom-Version: 2.11',
+      '// Request id: (none)',
+      '// Next step: Check the id.',
+      '// Then send again.',
+      '{',
+    ]);
   });
 });
 

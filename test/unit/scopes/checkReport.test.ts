@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { scope } from '../../../src/scopes/catalog';
-import { renderScopeCheck } from '../../../src/scopes/checkReport';
+import { grantedButUnneeded, renderScopeCheck } from '../../../src/scopes/checkReport';
 import { classifyProbe } from '../../../src/scopes/probe';
 
 suite('Scope check report', () => {
@@ -19,11 +19,21 @@ suite('Scope check report', () => {
     });
     const text = lines.join('\n');
     assert.match(text, /## Checked against Hogwarts \(drzzt019\)/);
-    assert.match(text, /\| Read admins \| yes \| ✅ granted \| `GET \/admins` \|/);
-    assert.match(text, /\| Read conversations \| yes \| ❌ missing \| `GET \/conversations` \|/);
-    assert.match(text, /\| Read tags \| no \| ❔ unknown \|/);
+    assert.match(text, /\| Read admins \| yes \| ✓ granted \| `GET \/admins` \|/);
+    assert.match(text, /\| Read conversations \| yes \| ✗ missing \| `GET \/conversations` \|/);
+    assert.match(text, /\| Read tags \| no \| \? unknown \|/);
+    assert.doesNotMatch(text, /\p{Extended_Pictographic}/u, 'plain-text marks: no emoji font needed');
     assert.match(text, /The token lacks a permission this checklist needs:\*\* Read conversations\./);
     assert.match(text, /- Write tags — a check would have to write/);
+  });
+
+  test('what to untick: the permissions found granted that the checklist does not need', () => {
+    const checks = [
+      { scope: scope('Read admins'), path: '/admins', result: classifyProbe(200, {}) },
+      { scope: scope('Read tags'), path: '/tags', result: classifyProbe(200, {}) },
+      { scope: scope('Read conversations'), path: '/conversations', result: classifyProbe(403, forbidden) },
+    ];
+    assert.deepEqual(grantedButUnneeded(checks, new Set(['Read admins'])), ['Read tags']);
   });
 
   test('no warning when every needed scope is granted; an early stop is said', () => {

@@ -67,6 +67,19 @@ suite('scopes render', () => {
     assertGolden('empty.md', renderChecklist(buildChecklist({ capabilities: [] }), { link }));
   });
 
+  test('with a token check: "Untick these first" comes before every section; the "inferred" caveat is said once, at the top', () => {
+    const checklist = buildChecklist({ capabilities: caps('admins.list', 'contacts.list', 'conversations.reply') });
+    const md = renderChecklist(checklist, { link, untick: ['Read tags', 'Read conversations'] });
+    const untick = md.indexOf('## Untick these first');
+    assert.ok(untick > 0 && untick < md.indexOf('## People & conversation data'), md);
+    assert.deepEqual(md.split('\n').filter((l) => l.startsWith('- [ ] Untick ')), ['- [ ] Untick Read tags', '- [ ] Untick Read conversations']);
+    assert.match(md, /does not need them/);
+    assert.equal(md.match(/confirm/g)?.length, 1, 'the caveat once');
+    assert.ok(md.indexOf('confirm') < untick, 'at the top');
+    assert.doesNotMatch(renderChecklist(checklist, { link, untick: [] }), /Untick/, 'nothing to untick, no section');
+    assert.doesNotMatch(renderChecklist(checklist, { link }), /Untick/, 'no check, no section');
+  });
+
   test('renders one "- [ ] Label" line per ticked scope, in checklist order, under the Hub headings', () => {
     const checklist = buildChecklist({ capabilities: caps('admins.list', 'contacts.list', 'conversations.reply') });
     const md = renderChecklist(checklist, { link });
