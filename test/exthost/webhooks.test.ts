@@ -82,6 +82,7 @@ suite('Webhooks (real extension host, fake Intercom deliverer)', function () {
     assert.equal(await vscode.env.clipboard.readText(), publicUrl);
     await vscode.commands.executeCommand('intercom.stopWebhookReceiver');
     await assert.rejects(fetch(url, { method: 'HEAD' }), 'nothing listens after Stop');
+    await ui.waitForMessage((m) => m.text === `Webhook receiver stopped: nothing listens on :${port} any more.`);
   });
 
   test('port in use: a clear error offers another port, which then works', async () => {

@@ -117,7 +117,7 @@ export class WebhooksFeature {
   /** Starts the receiver on the configured port (or `port`); returns the public URL to register. */
   async start(port = readWebhookSettings().port): Promise<string | undefined> {
     const ui = this.services.ui.current;
-    if (this.running) return this.announce(this.running);
+    if (this.running) return this.alreadyRunning(this.running);
     let receiver: WebhookReceiver;
     try {
       receiver = await WebhookReceiver.start({
@@ -170,6 +170,16 @@ export class WebhooksFeature {
     return running.publicUrl;
   }
 
+  /** Start again while running changes nothing, and says so: the palette keeps Start visible. */
+  private alreadyRunning(running: Running): string {
+    const copy = vscode.l10n.t('Copy URL');
+    void this.services.ui.current.message('info', vscode.l10n.t('The webhook receiver is already running on :{0} ({1}).', running.port, running.publicUrl), copy).then(async (answer) => {
+      if (answer === copy) await this.copyUrl();
+    });
+    return running.publicUrl;
+  }
+
+  /** Stops the receiver and says so: nothing stops it silently. */
   async stop(): Promise<void> {
     const running = this.running;
     this.running = undefined;
@@ -177,6 +187,7 @@ export class WebhooksFeature {
     if (running) {
       await running.receiver.close();
       this.services.log.info('Webhook receiver stopped');
+      void this.services.ui.current.message('info', vscode.l10n.t('Webhook receiver stopped: nothing listens on :{0} any more.', running.port));
     }
     this.changed();
   }
