@@ -136,6 +136,7 @@ export class ApiExplorer implements vscode.Disposable {
       void showExplained(ui.current, explained, () => this.send(session, version, operationId, call));
       return undefined;
     }
+    await this.services.walkthrough.mark('apiCalled');
     return this.responses.show(call, answer, { workspace, sessionId: session.id, version, operationId });
   }
 
