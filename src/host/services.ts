@@ -11,7 +11,7 @@ import type { SessionStore } from './session/store';
 import type { UiHost } from './ui';
 
 /** The steps of the "Build an Intercom app" walkthrough. */
-export type WalkthroughStep = 'appConfigured' | 'bridgePageCreated' | 'connected' | 'checklistGenerated';
+export type WalkthroughStep = 'appConfigured' | 'bridgePageCreated' | 'connected' | 'checklistGenerated' | 'webhookReceiverStarted' | 'apiCalled';
 
 /** Completes a walkthrough step on its real outcome (features call it when an action succeeded). */
 export interface WalkthroughSteps {

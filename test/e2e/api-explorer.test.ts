@@ -11,6 +11,51 @@ suite('E2E: the API explorer in the browser (code-server + headless Chromium)', 
   // Typed text lands as typed: no closing bracket added after the body's opening one.
   const bench = useWorkbenchSuite({ run: 'e2e-api', settings: () => ({ 'intercom.apiVersion': '2.11', 'editor.autoClosingBrackets': 'never' }) });
 
+  test('a roomy side bar: workspace details folded, admin and region on its row; API rows read "GET /contacts", open expanded after a filter, offer Call API on right-click; the picker matches words across method, path and label', async () => {
+    const { fake, wb } = bench;
+    await wb.activityBarItem('Intercom').click();
+    const workspaceRow = wb.treeRow('Hogwarts workspace (drzzt019)');
+    if ((await workspaceRow.count()) === 0) {
+      await wb.runCommand('Intercom: Connect with Access Token');
+      await wb.answerInput(fake.addToken());
+    }
+    await workspaceRow.waitFor({ timeout: 60_000 });
+    // One row per detail group, folded; who and where on the workspace row itself.
+    await wb.treeRow(/Hogwarts workspace \(drzzt019\)\s*Hermione Granger · US/).waitFor();
+    for (const group of ['Admin', 'Workspace', 'Connection']) {
+      const row = wb.page.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: new RegExp(`^${group}$`) }) });
+      assert.equal(await row.getAttribute('aria-expanded'), 'false', `${group} is folded`);
+    }
+
+    const apiPane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /^API/ }) });
+    const header = apiPane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // The tags listed folded first, as they open; the filter's results then show without a click.
+    await apiPane.locator('.monaco-list-row', { hasText: /^Contacts/ }).waitFor();
+    await wb.runCommand('Intercom: Filter API Operations');
+    await wb.answerInput('GET /contacts');
+    const exactly = (label: string) => apiPane.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[/{}]/g, '\\$&')}$`) }) });
+    const row = exactly('GET /contacts');
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.innerText(), /List contacts/);
+
+    await row.click({ button: 'right' });
+    await wb.page.locator('.monaco-menu .action-label', { hasText: /^Call API/ }).click();
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'GET /contacts' }).waitFor();
+    await wb.page.keyboard.press('Escape');
+
+    await wb.runCommand('Intercom: Call API…');
+    const picker = wb.page.locator('.quick-input-widget');
+    await picker.locator('.quick-input-title', { hasText: /^Call API/ }).waitFor();
+    await picker.locator('input.input').fill('POST /contacts create');
+    const found = picker.locator('.quick-input-list .monaco-list-row', { hasText: 'Create contact' });
+    await found.first().waitFor({ timeout: 15_000 });
+    assert.match(await found.first().innerText(), /POST \/contacts/);
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('Intercom: Clear API Filter');
+    await wb.runCommand('View: Show Explorer'); // as found: the next test opens the Intercom container with a click
+  });
+
   test('open the API view, run GET /contacts from its row, see the response tab', async () => {
     const { fake, wb } = bench;
     await wb.activityBarItem('Intercom').click();
@@ -24,8 +69,7 @@ suite('E2E: the API explorer in the browser (code-server + headless Chromium)', 
     // The view shares the side bar with two others: narrow it to the operations at hand, as a person would.
     await wb.runCommand('Intercom: Filter API Operations');
     await wb.answerInput('GET /contacts');
-    await apiPane.locator('.monaco-list-row', { hasText: /^Contacts/ }).click();
-    const row = apiPane.locator('.monaco-list-row', { hasText: 'GET /contacts · Read and list users and companies' });
+    const row = apiPane.locator('.monaco-list-row', { hasText: /^GET \/contacts\s*List contacts · Read and list users and companies/ });
     await row.hover();
     await row.locator('.action-label[aria-label^="Call API"]').click();
     // The query parameters to set: none.

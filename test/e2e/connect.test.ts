@@ -35,6 +35,8 @@ suite('E2E: Connect in the browser (code-server + headless Chromium)', function 
     for (const button of ['Connect', 'Connect with Access Token', 'Configure OAuth App']) {
       assert.equal(await welcome.locator('a.monaco-button', { hasText: new RegExp(`^${button}$`) }).count(), 1, button);
     }
+    // The API points at a fake Intercom here, as in the sandbox: no hint to start the sandbox from inside it.
+    assert.doesNotMatch(await welcome.innerText(), /npm start|Try the sandbox/);
     await wb.screenshot('welcome-view');
   });
 

@@ -30,6 +30,25 @@ suite('E2E: webhooks in the browser (code-server + headless Chromium)', function
     },
   });
 
+  test('Start typed in the palette while the receiver runs says it runs already, with Copy URL, and keeps it running', async () => {
+    const { wb } = bench;
+    await wb.runCommand('Intercom: Start Webhook Receiver');
+    const answers = () => fetch(receiverUrl, { method: 'HEAD' }).then((r) => r.status === 200, () => false);
+    await until(answers, 'the receiver to answer HEAD', 60_000);
+    const port = new URL(receiverUrl).port;
+    await wb.page.locator('.part.statusbar', { hasText: `Webhooks :${port}` }).waitFor();
+
+    await wb.enterInPalette('Intercom: Start Webhook Receiver', /Webhook Receiver/);
+    // Toasts may be hidden behind others: the notification list shows every message.
+    await wb.runCommand('Notifications: Show Notifications');
+    const shown = wb.page.locator('.notifications-center .notification-list-item', { hasText: `already running on :${port}` });
+    await shown.waitFor({ timeout: 30_000 });
+    await shown.locator('.monaco-button', { hasText: 'Copy URL' }).waitFor();
+    await wb.runCommand('Notifications: Clear All Notifications');
+    assert.equal(await answers(), true, 'the receiver still runs');
+    await wb.page.locator('.part.statusbar', { hasText: `Webhooks :${port}` }).waitFor();
+  });
+
   test('a delivered notification shows verified in the Webhook Events view; clicking it opens the body', async () => {
     const { fake, wb } = bench;
     await wb.activityBarItem('Intercom').click();

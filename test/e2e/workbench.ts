@@ -64,6 +64,16 @@ export class Workbench {
   }
 
   /**
+   * Types `text` in the palette and presses Enter as soon as a row matching `row` shows, without picking a
+   * row: whatever the palette suggests first runs, as when a person types a command's name.
+   */
+  async enterInPalette(text: string, row: string | RegExp): Promise<void> {
+    const widget = await this.typeInPalette(`>${text}`, Date.now() + 30_000);
+    await widget.locator('.quick-input-list .monaco-list-row .label-name', { hasText: row }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
    * A value the web workbench has persisted (IndexedDB `vscode-web-state-db-*`, table ItemTable), from any
    * of its state databases; undefined until it has been written. Lets a test wait for the layout to be saved
    * before a reload instead of sleeping.

@@ -52,7 +52,8 @@ suite('API explorer (real extension host, fake Intercom)', function () {
     assert.ok((await children()).some((t) => t.kind === 'tag' && t.tag === 'Contacts'));
     await connect();
     const list = (await operationRows()).get('GET /contacts');
-    assert.equal(list?.description, 'GET /contacts · Read and list users and companies', 'no mark: no check was stored');
+    assert.equal(list?.description, 'List contacts · Read and list users and companies', 'no mark: no check was stored');
+    assert.equal((await item(list!.node)).label, 'GET /contacts', 'the method as text, then the path');
 
     await setUserSettings({ apiVersion: '2.7' });
     await until(async () => (await operationRows()).size === loadCatalog().operations('2.7').length || undefined, 'the 2.7 operations');

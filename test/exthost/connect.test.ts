@@ -3,6 +3,7 @@
 // code-server's /callback page, which delivers the URI to the extension's real URI handler.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { clientSecretKey } from '../../src/host/config';
 import { encodePayload } from '../../src/connect/uriPayload';
 import type { IntercomSession } from '../../src/session/model';
 import { FakeIntercom, Faults, europeWorkspace, usWorkspace } from '../fake-intercom';
@@ -90,6 +91,44 @@ suite('Connect (real extension host, fake Intercom)', function () {
     ui.cancelProgress();
     assert.equal(await result, undefined);
     assert.deepEqual(stillOpen(), [], 'closed after cancel');
+  });
+
+  test('Configure OAuth App is all or nothing: a cancel at any step saves nothing; the end says so and offers Connect now', async () => {
+    const config = () => vscode.workspace.getConfiguration('intercom');
+    const saved = () => ({ clientId: config().get('oauth.clientId'), redirectUrl: config().get('oauth.redirectUrl'), region: config().get('region') });
+    const before = saved();
+    const other = { clientId: 'another-app-client', clientSecret: 'another-app-secret', redirectUrl: 'https://example.com/other-bridge.html' };
+    for (let step = 1; step <= 4; step++) {
+      ui = new ScriptedUi();
+      api.ui.current = ui;
+      const answers = [other.clientId, other.clientSecret, other.redirectUrl].slice(0, step - 1);
+      ui.answerInputs(...answers, ...(step < 4 ? [undefined] : [])).answerPicks(() => undefined);
+      assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), false);
+      assert.deepEqual(saved(), before, `cancelled at step ${step}`);
+      assert.equal(await api.secrets.get(clientSecretKey(other.clientId)), undefined, `no secret stored when cancelled at step ${step}`);
+      await ui.waitForMessage((m) => /nothing was saved/.test(m.text));
+    }
+
+    ui = new ScriptedUi();
+    api.ui.current = ui;
+    ui.answerInputs(CLIENT_ID, '', box.bridgeUrl).answerPicks((items) => items[0]);
+    assert.equal(await vscode.commands.executeCommand('intercom.configureApp'), true);
+    assert.match(String(ui.prompts[1].prompt), new RegExp(`client ID ${CLIENT_ID}`), 'the secret prompt names the client ID');
+    const done = await ui.waitForMessage((m) => m.actions.includes('Connect now'));
+    assert.match(done.text, new RegExp(`${CLIENT_ID}.*saved`), done.text);
+  });
+
+  test('a Connect cancelled while the client secret is asked names what is missing in words', async () => {
+    try {
+      await setUserSettings({ 'oauth.clientId': 'app-without-secret' });
+      ui.answerInputs(undefined);
+      assert.equal(await connect(), undefined);
+      const shown = await ui.waitForMessage((m) => /Connect needs/.test(m.text));
+      assert.match(shown.text, /client secret/, shown.text);
+      assert.doesNotMatch(shown.text, /clientSecret|clientId|redirectUrl/, shown.text);
+    } finally {
+      await setUserSettings({ 'oauth.clientId': CLIENT_ID });
+    }
   });
 
   test('Configure OAuth App numbers only the steps it asks', async () => {

@@ -122,6 +122,11 @@ export class ScriptedUi implements Ui {
     return this.picks.shift()!(items);
   }
 
+  /** Answered like a pick: the answer chooses among all the items, as if nothing was typed. */
+  async search<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+    return this.pick(items, options);
+  }
+
   async message(level: MessageLevel, text: string, ...actions: string[]): Promise<string | undefined> {
     const shown = { level, text, actions };
     this.shown.push(shown);

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { CLIENT_ID, CLIENT_SECRET, useConnectSandbox, type Sandbox } from './sandbox';
+import { findFreePort } from '../../src/webhooks/receiver';
+import { CLIENT_ID, CLIENT_SECRET, setUserSettings, useConnectSandbox, type Sandbox } from './sandbox';
 import { EXTENSION_ID, ScriptedUi, until, type TestApi } from './support';
 
 interface Step {
@@ -81,6 +82,30 @@ suite('Walkthrough completion (real extension host)', function () {
     assert.ok(!marked.includes(key), 'dismissed: not complete');
     ui.answerPicks((items) => items.filter((i) => i.picked));
     assert.ok(await vscode.commands.executeCommand('intercom.generateScopeChecklist'));
+    await until(() => marked.includes(key) || undefined, `${key} to be set`);
+  });
+
+  test('receive webhooks: complete when the receiver listens', async () => {
+    const key = stepKey('receiveWebhooks');
+    await setUserSettings({ 'webhooks.port': await findFreePort() });
+    try {
+      assert.ok(await vscode.commands.executeCommand('intercom.startWebhookReceiver'));
+      await until(() => marked.includes(key) || undefined, `${key} to be set`);
+    } finally {
+      await vscode.commands.executeCommand('intercom.stopWebhookReceiver');
+      await setUserSettings({ 'webhooks.port': undefined });
+    }
+  });
+
+  test('call the API: complete when an answer came back, not when the pick is dismissed', async () => {
+    const key = stepKey('callApi');
+    ui.answerInputs(box.fake.addToken());
+    assert.ok(await vscode.commands.executeCommand('intercom.connectWithAccessToken'));
+    ui.answerPicks(() => undefined);
+    assert.equal(await vscode.commands.executeCommand('intercom.callApi'), undefined);
+    assert.ok(!marked.includes(key), 'dismissed: not complete');
+    ui.answerPicks((items) => items.find((i) => i.label === 'GET /contacts'), () => []);
+    assert.ok(await vscode.commands.executeCommand('intercom.callApi'));
     await until(() => marked.includes(key) || undefined, `${key} to be set`);
   });
 });

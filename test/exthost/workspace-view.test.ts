@@ -72,17 +72,18 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     assert.deepEqual(linked.filter((id) => !known.includes(id)), [], 'welcome buttons without a command');
   });
 
-  test('a US and a "Europe" workspace: one node each, region as description, all fields', async () => {
+  test('a US and a "Europe" workspace: one node each, admin and region as description, details folded, all fields', async () => {
     await connectToken({});
     await connectToken({ me: { name: 'Émile Zola', app: { name: 'Paris HQ', id_code: 'eu42xyz' } } }, europeWorkspace);
     const top = await rows();
     assert.equal(top.length, 2);
     const eu = top.find((r) => r.label === 'Paris HQ (eu42xyz)');
     assert.ok(eu, top.map((r) => r.label).join(', '));
-    assert.equal(eu.description, 'Europe');
+    assert.equal(eu.description, 'Émile Zola · Europe');
     const us = top.find((r) => r !== eu)!;
-    assert.equal(us.description, 'US');
+    assert.equal(us.description, 'Hermione Granger · US');
     assert.deepEqual((await rows(eu.node)).map((r) => r.label), ['Admin', 'Workspace', 'Connection']);
+    for (const group of await rows(eu.node)) assert.equal(group.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, `${group.label} is folded`);
     const f = await fieldsOf(eu);
     assert.equal(f.get('Admin/Name')?.description, 'Émile Zola');
     assert.match(f.get('Admin/Email')!.description, /\(verified\)$/);
@@ -131,7 +132,7 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     assert.ok(admin.item.iconPath instanceof vscode.Uri, 'a Uri icon');
     assert.equal((admin.item.iconPath as vscode.Uri).toString(true), 'https://127.0.0.1:9/avatars/1.png');
     await connectToken({}, europeWorkspace); // the fake's own avatar is http: not loadable by the workbench
-    const eu = (await rows()).find((r) => r.description === 'Europe')!;
+    const eu = (await rows()).find((r) => r.description.endsWith('Europe'))!;
     assert.equal(((await rows(eu.node)).find((r) => r.label === 'Admin')!.item.iconPath as vscode.ThemeIcon).id, 'account');
   });
 
@@ -242,7 +243,7 @@ suite('Workspace view (real extension host, fake Intercom)', function () {
     assert.equal(md.split(escapedName).length - 1, 1, `the workspace name once: ${md}`);
     assert.match(md, /Region: US/);
     assert.doesNotMatch(top.label, /US/, 'the region is not in the label');
-    assert.equal(top.description, 'US');
+    assert.equal(top.description, '[Hermione](https://evil.example) <img src=x> · US');
   });
 
   suite('two workspaces: each row action acts on its own row, without asking', () => {

@@ -23,6 +23,13 @@ const redirectProblems: Record<RedirectUrlProblem, string> = {
   notHttps: vscode.l10n.t('Intercom only accepts HTTPS redirect URLs (http is allowed for localhost only).'),
 };
 
+/** The values in the person's words: messages never show property names. */
+const valueNames: Record<keyof AppCredentials, () => string> = {
+  clientId: () => vscode.l10n.t('client ID'),
+  clientSecret: () => vscode.l10n.t('client secret'),
+  redirectUrl: () => vscode.l10n.t('redirect URL'),
+};
+
 export class AppConfig {
   constructor(private readonly services: Services) {}
 
@@ -55,21 +62,48 @@ export class AppConfig {
       current = await this.read();
     }
     const missing = (['clientId', 'clientSecret', 'redirectUrl'] as const).filter((k) => !current[k]);
-    if (missing.length > 0) throw new ConnectError('notConfigured', missing.join(', '));
+    if (missing.length > 0) throw new ConnectError('notConfigured', missing.map((k) => valueNames[k]()).join(', '));
     return current as AppCredentials;
   }
 
-  /** intercom.configureApp: asks for each value, saying where the Developer Hub shows it. */
+  /**
+   * intercom.configureApp: asks for each value, saying where the Developer Hub shows it. All or nothing: the
+   * answers are saved together after the last one, so a cancel never pairs a new client ID with an old secret.
+   */
   async ask(options: { onlyMissing: boolean }): Promise<boolean> {
+    const answers = await this.askAll(options.onlyMissing);
+    const ui = this.services.ui.current;
+    if (!answers) {
+      if (!options.onlyMissing) void ui.message('info', vscode.l10n.t('Configure OAuth App was cancelled: nothing was saved.'));
+      return false;
+    }
+    const { clientId, secret, redirectUrl, region } = answers;
+    if (secret) await this.storeSecret(clientId, secret);
+    await updateUserSetting('oauth.clientId', clientId);
+    if (redirectUrl) await updateUserSetting('oauth.redirectUrl', redirectUrl);
+    if (region) await updateUserSetting('region', region);
+    this.services.log.info(`OAuth app configured (client id ${clientId}${region ? `, region ${region}` : ''})`);
+    await this.services.walkthrough.mark('appConfigured');
+    if (!options.onlyMissing) {
+      const connect = vscode.l10n.t('Connect now');
+      void ui.message('info', vscode.l10n.t('OAuth app {0} configured: its client ID, client secret, redirect URL and region were saved together.', clientId), connect).then(async (answer) => {
+        if (answer === connect) await vscode.commands.executeCommand('intercom.connect');
+      });
+    }
+    return true;
+  }
+
+  /** The answers, nothing saved yet; undefined when the person cancelled any step. */
+  private async askAll(onlyMissing: boolean): Promise<{ clientId: string; secret?: string; redirectUrl?: string; region?: RegionSetting } | undefined> {
     const ui = this.services.ui.current;
     const current = await this.read();
     // Number only the steps this run asks: Connect asks just for what is missing.
     const asked = {
-      clientId: !options.onlyMissing || !current.clientId,
+      clientId: !onlyMissing || !current.clientId,
       // A new client id has no stored secret, so asking for the id means asking for the secret too.
-      clientSecret: !options.onlyMissing || !current.clientId || !current.clientSecret,
-      redirectUrl: !options.onlyMissing || !current.redirectUrl,
-      region: !options.onlyMissing,
+      clientSecret: !onlyMissing || !current.clientId || !current.clientSecret,
+      redirectUrl: !onlyMissing || !current.redirectUrl,
+      region: !onlyMissing,
     };
     const total = Object.values(asked).filter(Boolean).length;
     let done = 0;
@@ -83,23 +117,23 @@ export class AppConfig {
         value: clientId,
         validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The client ID is required.')),
       }))?.trim();
-      if (!clientId) return false;
-      await updateUserSetting('oauth.clientId', clientId);
+      if (!clientId) return undefined;
     }
 
     const hasSecret = clientId === current.clientId && current.clientSecret;
+    let secret: string | undefined;
     if (asked.clientSecret) {
-      const secret = (await ui.input({
+      secret = (await ui.input({
         title: step(),
-        prompt: vscode.l10n.t('Client secret — Developer Hub > your app > Configure > Basic information. Stored only in VS Code\'s secret storage.'),
+        prompt: vscode.l10n.t('Client secret of the app with client ID {0} — Developer Hub > your app > Configure > Basic information. Stored only in VS Code\'s secret storage.', clientId),
         password: true,
         placeHolder: hasSecret ? vscode.l10n.t('Leave empty to keep the stored secret') : undefined,
         validateInput: (v) => (v.trim() || hasSecret ? undefined : vscode.l10n.t('The client secret is required.')),
       }))?.trim();
-      if (secret === undefined) return false;
-      if (secret) await this.storeSecret(clientId, secret);
+      if (secret === undefined) return undefined;
     }
 
+    let redirectUrl: string | undefined;
     if (asked.redirectUrl) {
       const entered = await ui.input({
         title: step(),
@@ -110,12 +144,13 @@ export class AppConfig {
           return 'problem' in checked ? redirectProblems[checked.problem] : undefined;
         },
       });
-      if (entered === undefined) return false;
+      if (entered === undefined) return undefined;
       const checked = checkRedirectUrl(entered);
-      if ('problem' in checked) return false;
-      await updateUserSetting('oauth.redirectUrl', checked.url);
+      if ('problem' in checked) return undefined;
+      redirectUrl = checked.url;
     }
 
+    let region: RegionSetting | undefined;
     if (asked.region) {
       const regions: { label: string; value: RegionSetting; description?: string }[] = [
         { label: vscode.l10n.t('Automatic'), value: 'auto', description: vscode.l10n.t('start on US hosts; the workspace\'s region decides') },
@@ -123,12 +158,10 @@ export class AppConfig {
         { label: vscode.l10n.t('Europe'), value: 'eu' },
         { label: vscode.l10n.t('Australia'), value: 'au' },
       ];
-      const region = await ui.pick(regions, { title: step(), placeHolder: vscode.l10n.t('Region of the workspaces you connect (development workspaces are US)') });
-      if (!region) return false;
-      await updateUserSetting('region', region.value);
-      this.services.log.info(`OAuth app configured (client id ${clientId}, region ${region.value})`);
+      const picked = await ui.pick(regions, { title: step(), placeHolder: vscode.l10n.t('Region of the workspaces you connect (development workspaces are US)') });
+      if (!picked) return undefined;
+      region = picked.value;
     }
-    await this.services.walkthrough.mark('appConfigured');
-    return true;
+    return { clientId, secret, redirectUrl, region };
   }
 }

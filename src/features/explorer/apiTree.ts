@@ -54,19 +54,20 @@ export class ApiTree {
     if (node.kind === 'tag') {
       const item = new vscode.TreeItem(node.tag, this.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.description = String(node.operations.length);
-      item.id = `tag:${node.tag}`;
+      // The view keeps a row's folding by id: a new id per filter lets its results open expanded.
+      item.id = `tag:${node.tag}:${this.filter}`;
       return item;
     }
     const op = node.operation;
     const { context, sessions, scopeChecks } = this.services;
     const session = await currentSession(context.globalState, sessions);
     const mark = permissionMark(op.permission, session && scopeChecks.get(session.id));
-    const item = new vscode.TreeItem(operationLabel(op), vscode.TreeItemCollapsibleState.None);
-    item.id = `op:${op.method} ${op.path}`;
+    // The method in words and the path first, where a narrow side bar still shows them.
+    const item = new vscode.TreeItem(`${op.method} ${op.path}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `op:${op.method} ${op.path}:${this.filter}`;
     const markText = mark === 'granted' ? ' ✓' : mark === 'missing' ? ' ✗' : '';
-    item.description = `${op.method} ${op.path} · ${permissionText(op.permission)}${markText}`;
+    item.description = `${operationLabel(op)} · ${permissionText(op.permission)}${markText}`;
     item.contextValue = 'apiOperation';
-    item.iconPath = new vscode.ThemeIcon(op.method === 'GET' ? 'arrow-down' : op.method === 'DELETE' ? 'trash' : 'arrow-up');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${op.method}** \`${op.path}\`\n\n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Permission: {0}', permissionText(op.permission))}\n\n`);

@@ -2,7 +2,7 @@
 // edited in its own document (bodyDocuments.ts).
 import * as vscode from 'vscode';
 import type { ApiCall } from '../../api/call';
-import { operationLabel } from '../../explorer/browse';
+import { matchesFilter, operationLabel } from '../../explorer/browse';
 import { fillPath, pathValueProblem } from '../../explorer/call';
 import type { Operation } from '../../explorer/catalog';
 import type { Ui } from '../../host/ui';
@@ -17,7 +17,8 @@ export async function pickOperation(ui: Ui, operations: readonly Operation[], ve
     detail: `${operation.tag} · ${permissionText(operation.permission)}`,
     operation,
   }));
-  const picked = await ui.pick(items, { title, placeHolder: vscode.l10n.t('Pick an operation'), matchOnDescription: true, matchOnDetail: true });
+  // The API view's filter: every word anywhere in method, path, operation, tag or permission ("POST /contacts create").
+  const picked = await ui.search(items, { title, placeHolder: vscode.l10n.t('Words of the method, path or operation, e.g. POST /contacts create') }, (item, text) => matchesFilter(item.operation, text));
   return picked?.operation;
 }
 

@@ -195,6 +195,7 @@ export class ApiExplorer implements vscode.Disposable {
       const { answer: failed } = error.details;
       return failed && this.responses.show(call, failed, { workspace, sessionId: session.id, version, operationId, nextStep: nextStep(failed.status, workspace, explained.text) });
     }
+    await this.services.walkthrough.mark('apiCalled');
     return this.responses.show(call, answer, { workspace, sessionId: session.id, version, operationId });
   }
 

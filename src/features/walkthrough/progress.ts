@@ -9,6 +9,8 @@ const STEP_KEYS: Readonly<Record<WalkthroughStep, string>> = {
   bridgePageCreated: 'intercom.walkthrough.bridgePageCreated',
   connected: 'intercom.walkthrough.connected',
   checklistGenerated: 'intercom.walkthrough.checklistGenerated',
+  webhookReceiverStarted: 'intercom.walkthrough.webhookReceiverStarted',
+  apiCalled: 'intercom.walkthrough.apiCalled',
 };
 
 export class WalkthroughProgress implements WalkthroughSteps, vscode.Disposable {

@@ -110,7 +110,7 @@ export class WebhooksFeature {
   /** Starts the receiver on the configured port (or `port`); returns the public URL to register. */
   async start(port = readWebhookSettings().port): Promise<string | undefined> {
     const ui = this.services.ui.current;
-    if (this.running) return this.announce(this.running);
+    if (this.running) return this.alreadyRunning(this.running);
     let receiver: WebhookReceiver;
     try {
       receiver = await WebhookReceiver.start({
@@ -139,6 +139,7 @@ export class WebhooksFeature {
     this.running = { receiver, port: receiver.port, publicUrl: external.toString(true) };
     this.services.log.info(`Webhook receiver listening on ${receiver.url} (public: ${this.running.publicUrl})`);
     await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, true);
+    await this.services.walkthrough.mark('webhookReceiverStarted');
     this.changed();
     const forwardTo = readWebhookSettings().forwardTo;
     if (forwardTo) this.forwarding(true);
@@ -150,11 +151,8 @@ export class WebhooksFeature {
     const copy = vscode.l10n.t('Copy URL');
     const hub = vscode.l10n.t('Open Developer Hub');
     const howTo = vscode.l10n.t('How to Make It Public');
-    const local = new URL(running.publicUrl).hostname;
-    const isLocal = local === '127.0.0.1' || local === 'localhost';
-    const text = isLocal
-      ? vscode.l10n.t('Webhook receiver on {0}. Intercom delivers only to a public HTTPS URL: forward port {1} with public visibility (Ports view) or run your own tunnel, then paste that URL in the Developer Hub (your app > Webhooks).', running.publicUrl, running.port)
-      : vscode.l10n.t('Webhook receiver on {0}. Paste this URL in the Developer Hub (your app > Webhooks).', running.publicUrl);
+    const text = receiverMessage(running);
+    const isLocal = !registrable(running.publicUrl);
     void ui.message('info', text, copy, hub, ...(isLocal ? [howTo] : [])).then(async (answer) => {
       if (answer === copy) await this.copyUrl();
       if (answer === hub) await vscode.env.openExternal(vscode.Uri.parse(developerHubUrl(undefined, undefined, readSettings().overrides)));
@@ -163,6 +161,16 @@ export class WebhooksFeature {
     return running.publicUrl;
   }
 
+  /** Start again while running changes nothing, and says so: the palette keeps Start visible. */
+  private alreadyRunning(running: Running): string {
+    const copy = vscode.l10n.t('Copy URL');
+    void this.services.ui.current.message('info', vscode.l10n.t('The webhook receiver is already running on :{0} ({1}).', running.port, running.publicUrl), copy).then(async (answer) => {
+      if (answer === copy) await this.copyUrl();
+    });
+    return running.publicUrl;
+  }
+
+  /** Stops the receiver and says so: nothing stops it silently. */
   async stop(): Promise<void> {
     const running = this.running;
     this.running = undefined;
@@ -170,6 +178,7 @@ export class WebhooksFeature {
     if (running) {
       await running.receiver.close();
       this.services.log.info('Webhook receiver stopped');
+      void this.services.ui.current.message('info', vscode.l10n.t('Webhook receiver stopped: nothing listens on :{0} any more.', running.port));
     }
     this.changed();
   }
@@ -287,6 +296,21 @@ export class WebhooksFeature {
     await this.store.flush();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** Intercom delivers only to public HTTPS addresses: not to this machine's, nor to plain http. */
+function registrable(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+}
+
+/** One address to register, named as such: the browser's proxy address (code-server) is said to be only that. */
+function receiverMessage(running: Running): string {
+  if (registrable(running.publicUrl)) return vscode.l10n.t('Webhook receiver on {0}. Register this URL in the Developer Hub (your app > Webhooks).', running.publicUrl);
+  const register = vscode.l10n.t('Intercom delivers only to a public HTTPS URL: forward port {0} with public visibility (Ports view) or run your own tunnel to it, and register that HTTPS URL in the Developer Hub (your app > Webhooks).', running.port);
+  return running.publicUrl === running.receiver.url
+    ? vscode.l10n.t('Webhook receiver on port {0} of this machine. {1}', running.port, register)
+    : vscode.l10n.t('Webhook receiver on port {0}. This browser reaches it at {1}, which Intercom cannot reach: do not register it. {2}', running.port, running.publicUrl, register);
 }
 
 /** The log lives in this folder's workspace storage; a window without a folder keeps it in memory. */

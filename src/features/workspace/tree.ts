@@ -124,7 +124,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
       case 'session':
         return this.sessionItem(node.session);
       case 'group': {
-        const item = new vscode.TreeItem(GROUP_LABELS[node.group](), vscode.TreeItemCollapsibleState.Expanded);
+        // Folded: the workspace row says who and where; the details would push the other views away.
+        const item = new vscode.TreeItem(GROUP_LABELS[node.group](), vscode.TreeItemCollapsibleState.Collapsed);
         const avatar = node.group === 'admin' ? showableAvatar(node.session.me.avatar_url) : undefined;
         item.iconPath = avatar ? vscode.Uri.parse(avatar) : new vscode.ThemeIcon(GROUP_ICONS[node.group]);
         item.id = `${node.session.id}/${node.group}`;
@@ -141,7 +142,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
     const item = new vscode.TreeItem(workspaceTitle(session), vscode.TreeItemCollapsibleState.Expanded);
     const stale = this.refresher.problem(session.id) !== undefined;
     item.id = session.id;
-    item.description = [regionLabel(session), stale ? vscode.l10n.t('stale') : undefined].filter(Boolean).join(' · ');
+    item.description = [session.me.name || session.me.email, regionLabel(session), stale ? vscode.l10n.t('stale') : undefined].filter(Boolean).join(' · ');
     item.iconPath = this.refresher.isRefreshing(session.id) ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('organization');
     item.contextValue = 'intercom.session';
     item.tooltip = sessionTooltip(session, stale);

@@ -1,0 +1,99 @@
+// A newcomer following the "Build an Intercom App" walkthrough in the browser, step by step through its
+// buttons: the prompts they open take the keyboard, and each step's picture (media/walkthrough/*.png, copied
+// from test-results/screenshots/walkthrough-*.png when a prompt or view changes) is taken here.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { projectBridgePage } from '../support/bridgePage';
+import { freePort } from '../support/codeServer';
+import { SCREENSHOTS } from './workbench';
+import { useWorkbenchSuite } from './workbenchSuite';
+
+suite('E2E: the walkthrough in the browser (code-server + headless Chromium)', function () {
+  this.timeout(240_000);
+  let webhookPort: number;
+  const bench = useWorkbenchSuite({
+    run: 'e2e-walkthrough',
+    fake: { consent: 'page' },
+    settings: async (fake) => {
+      webhookPort = await freePort();
+      return { 'intercom.oauth.redirectUrl': fake.serveStatic('/bridge/', projectBridgePage()), 'intercom.webhooks.port': webhookPort };
+    },
+  });
+
+  const openWalkthrough = async () => {
+    const { wb } = bench;
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Build an Intercom App' }).filter({ visible: true }).click();
+  };
+  /** Opens a step (its title is a button) and clicks one of its buttons. */
+  const runStep = async (title: string, button: string) => {
+    const { page } = bench.wb;
+    await page.locator('button.getting-started-step', { hasText: title }).first().click();
+    await page.locator('.getting-started-step.expanded :is(a, button)', { hasText: new RegExp(`^${button}$`) }).first().click();
+  };
+  const input = () => bench.wb.page.locator('.quick-input-widget');
+  /** The step's picture: `around` with a margin, inside the page, at most `height` high. */
+  const picture = async (name: string, around: Locator, height = Infinity) => {
+    const box = (await around.boundingBox())!;
+    box.height = Math.min(box.height, height);
+    const margin = 24;
+    const x = Math.max(0, box.x - margin);
+    const y = Math.max(0, box.y - margin);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await bench.wb.page.screenshot({ path: path.join(SCREENSHOTS, `walkthrough-${name}.png`), clip: { x, y, width: box.width + 2 * margin, height: box.height + 2 * margin } });
+  };
+
+  test('an input box opened from the walkthrough takes the keyboard: the Access Token typed into it connects', async () => {
+    const { fake, wb } = bench;
+    await openWalkthrough();
+    await runStep('Connect a workspace', 'Connect with Access Token');
+    await input().locator('input.input').waitFor();
+    await picture('connect', input());
+    // Typed as keys, not filled into the element: only a focused box receives them.
+    await wb.page.keyboard.type(fake.addToken());
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor({ timeout: 30_000 });
+    await wb.runCommand('View: Close All Editors');
+  });
+
+  test("each step's button opens its prompt or starts its work; the pictures of the steps", async () => {
+    const { fake, wb } = bench;
+    await openWalkthrough();
+    const prompt = async (name: string, step: string, button: string) => {
+      await runStep(step, button);
+      await input().locator('input.input').waitFor();
+      await picture(name, input());
+      await wb.page.keyboard.press('Escape');
+      await input().waitFor({ state: 'hidden' });
+    };
+    await prompt('configure-app', 'Configure your OAuth app', 'Configure OAuth App');
+    await prompt('bridge-page', 'Create the redirect bridge page', 'Create Redirect Bridge Page');
+    await prompt('checklist', 'Generate the scope checklist', 'Generate Scope Checklist');
+    if ((await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).count()) === 0) {
+      await wb.runCommand('Intercom: Connect with Access Token');
+      await wb.answerInput(fake.addToken());
+      await wb.page.locator('.part.statusbar', { hasText: 'Hogwarts workspace' }).waitFor({ timeout: 30_000 });
+    }
+    await runStep('Call the API', 'Call API');
+    await input().locator('.quick-input-title', { hasText: /^Call API/ }).waitFor();
+    await input().locator('input.input').fill('POST /contacts create');
+    await input().locator('.quick-input-list .monaco-list-row', { hasText: 'Create contact' }).first().waitFor();
+    await picture('call-api', input());
+    await wb.page.keyboard.press('Escape');
+
+    await runStep('Receive webhooks', 'Start Webhook Receiver');
+    await wb.page.locator('.part.statusbar', { hasText: `Webhooks :${webhookPort}` }).waitFor({ timeout: 30_000 });
+    // Its message says which address to register.
+    await wb.runCommand('Notifications: Show Notifications');
+    const started = wb.page.locator('.notifications-center .notification-list-item', { hasText: `Webhook receiver on port ${webhookPort}` });
+    await started.waitFor();
+    await picture('webhooks', started);
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await wb.runCommand('Intercom: Stop Webhook Receiver');
+    // The sandbox's picture: this same setup, VS Code in the browser connected to the fake Intercom.
+    await wb.runCommand('Intercom: Focus on Workspace View');
+    await wb.treeRow('Hogwarts workspace (drzzt019)').waitFor();
+    await picture('sandbox', wb.page.locator('.part.sidebar'), 240);
+  });
+});
