@@ -21,7 +21,7 @@ if (!fs.existsSync(compiled('codeIntelligence/analyze.js'))) {
   process.exit(2);
 }
 const { analyzeDocument } = require(compiled('codeIntelligence/analyze.js'));
-const { scanPass } = require(compiled('scopes/scanner.js'));
+const { scanPass } = require(compiled('scopes/scanFiles.js'));
 const { ScanState } = require(compiled('scopes/scanState.js'));
 const files = require(compiled('scopes/files.js'));
 const { loadCatalog } = require(compiled('explorer/catalog.js'));

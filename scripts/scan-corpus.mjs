@@ -17,7 +17,7 @@ if (!fs.existsSync(compiled('scanner.js'))) {
   console.error('Build the compiled sources first: node esbuild.mjs --tests');
   process.exit(2);
 }
-const { scanFiles } = require(compiled('scanner.js'));
+const { scanFiles } = require(compiled('scanFiles.js'));
 const files = require(compiled('files.js'));
 const { capabilitiesForFindings } = require(compiled('capabilities.js'));
 const { buildChecklist } = require(compiled('plan.js'));

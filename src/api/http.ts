@@ -117,10 +117,11 @@ function toIntercomError(error: RequestError, signal: AbortSignal | undefined, o
   return new IntercomError(kind, { method, host, path, code: NETWORK_CODES.has(error.code) ? error.code : undefined }, error);
 }
 
-export function createIntercomHttp(options: HttpOptions): IntercomHttp {
-  const { log, knownSecrets } = options;
+/** got with the settings, retries (Intercom's rate-limit reset too) and a log line per answer, retry and failure. */
+function gotClient(options: HttpOptions): Got {
+  const { log } = options;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 20_000;
-  const client: Got = got.extend({
+  return got.extend({
     // The whole exchange, body included: a body that stalls after the headers times out too.
     timeout: { request: options.timeoutMs },
     followRedirect: false,
@@ -161,9 +162,13 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
       ],
     },
   });
+}
 
-  /** One request; a 3xx (never followed) or a body over the cap is an unexpected answer. */
-  async function send(url: string, init: OptionsOfTextResponseBody, signal: AbortSignal | undefined): Promise<Response<string>> {
+type Send = (url: string, init: OptionsOfTextResponseBody, signal: AbortSignal | undefined) => Promise<Response<string>>;
+
+/** One request; a 3xx (never followed) or a body over the cap is an unexpected answer. */
+function sender(client: Got, log: Log): Send {
+  return async (url, init, signal) => {
     // The cap aborts the download itself, so an oversized body is never held whole.
     const cap = new AbortController();
     const request = client(url, { ...init, signal: signal ? AbortSignal.any([signal, cap.signal]) : cap.signal });
@@ -184,19 +189,23 @@ export function createIntercomHttp(options: HttpOptions): IntercomHttp {
       throw new IntercomError('invalidResponse', { method, host: hostOf(response.url), path: pathOf(response.url), status: response.statusCode, unexpected: 'redirect' });
     }
     return response;
-  }
+  };
+}
 
-  function json(response: Response<string>, method: string): unknown {
-    const body = parseJson(response);
-    if (body === undefined) {
-      throw new IntercomError('invalidResponse', {
-        method, host: hostOf(response.url), path: pathOf(response.url), status: response.statusCode,
-        intercomMessage: `expected JSON, got ${String(response.headers['content-type'] ?? 'no content type')}`,
-      });
-    }
-    return body;
+function json(response: Response<string>, method: string): unknown {
+  const body = parseJson(response);
+  if (body === undefined) {
+    throw new IntercomError('invalidResponse', {
+      method, host: hostOf(response.url), path: pathOf(response.url), status: response.statusCode,
+      intercomMessage: `expected JSON, got ${String(response.headers['content-type'] ?? 'no content type')}`,
+    });
   }
+  return body;
+}
 
+export function createIntercomHttp(options: HttpOptions): IntercomHttp {
+  const { knownSecrets } = options;
+  const send = sender(gotClient(options), options.log);
   const apiHeaders = (r: ApiRequest) => {
     knownSecrets.remember(r.token);
     return { authorization: `Bearer ${r.token}`, 'intercom-version': r.version };

@@ -3,14 +3,13 @@
 // (directly, or through a variable or client whose base URL is Intercom's), SDK calls
 // (`client.contacts.create(…)`), and exact webhook topic strings. Text only, no parser: a cheap test
 // rejects most files before the detailed regexes run. Every pass is linear in the file's length and
-// runs on a Budget (time and cancellation); scanFiles adds one hop through the project's own imports.
+// runs on a Budget (time and cancellation). Reading files and the scan's passes are in ./scanFiles.
 
 import { pathsWithMethods } from './besideMethod';
-import { isBinary } from './binary';
-import { Budget, ScanStopped } from './budget';
+import { Budget } from './budget';
 import { blankComments } from './comments';
 import type { Finding, RequestFinding, UnknownSdkCall, UnseenMethod } from './finding';
-import { IMPORT_WORDS, importsOf } from './imports';
+import { IMPORT_WORDS } from './imports';
 import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { MethodFlow } from './methodFlow';
@@ -21,20 +20,12 @@ import {
   bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, receiverStart,
   type Language,
 } from './source';
-import { FileSkipped, ScanState, type FileState, type ProjectContext, type Rescan, type ScanResult } from './scanState';
+import type { ProjectContext } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
 import { languageOf } from './files';
 
 export { isScannable, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
 
-/** Files larger than this are skipped as generated or bundled code. */
-export const MAX_FILE_BYTES = 1_000_000;
-
-/** Files this long (in characters) are named to onFileStart as their detailed scan starts. */
-const NAMED_FILE_CHARS = 64 * 1024;
-
-/** Time one file may take by default: a crafted 1 MB file scans in well under this. */
-const FILE_BUDGET_MS = 2000;
 
 /**
  * An import of an official Intercom SDK (intercom-client, python-intercom, intercom-ruby, intercom-php,
@@ -63,7 +54,7 @@ const FIRST_LOOK = Object.fromEntries(
 const MAY_MATTER = new RegExp(`(intercom)|${DISTINCTIVE_TOPIC_START}`, 'gi');
 const MENTION = /intercom/gi;
 
-interface FirstLook {
+export interface FirstLook {
   /** It may give a finding. */
   readonly mayMatter: boolean;
   /** It mentions Intercom (known when it may matter). */
@@ -77,7 +68,7 @@ function mentionsFrom(text: string, from: number): boolean {
   return MENTION.test(text);
 }
 
-function firstLook(text: string, lang: Language): FirstLook {
+export function firstLook(text: string, lang: Language): FirstLook {
   const look = FIRST_LOOK[lang];
   look.lastIndex = 0;
   const first = look.exec(text);
@@ -107,6 +98,16 @@ const JOIN_BEFORE = /\b(?:urljoin|URI\.join|url\.JoinPath|path\.join|posixpath\.
 const COMMA = /\s*,\s*/y;
 /** `base + '/path'` (PHP `.`): only then is the concatenation after a base worth reading. */
 const CONCAT_PATH = /\s*[+.]\s*[fFrRbBuU]{0,2}["'`]\//y;
+
+/**
+ * Where the sticky `pattern` matches at `at`, and where that match ends (-1 when it does not): each caller
+ * sets the position it reads from, so no function relies on a lastIndex another one left.
+ */
+function stickyAt(pattern: RegExp, text: string, at: number): { match: RegExpExecArray | null; end: number } {
+  pattern.lastIndex = at;
+  const match = pattern.exec(text);
+  return { match, end: match ? pattern.lastIndex : -1 };
+}
 const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
 const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
@@ -276,10 +277,9 @@ function classAround(ctx: Context, index: number): { start: number; end: number 
 /** `intercom.post('/contacts', …)`, `$client->request('POST', '/contacts')`, `api.request({ url, method })`. */
 function clientCall(ctx: Context, at: number, end: number, trusted: boolean): boolean {
   const { text, lang } = ctx;
-  CLIENT_CALL.lastIndex = end;
-  const call = CLIENT_CALL.exec(text);
+  const { match: call, end: callEnd } = stickyAt(CLIENT_CALL, text, end);
   if (!call) return false;
-  let i = CLIENT_CALL.lastIndex;
+  let i = callEnd;
   let method = call[1].toUpperCase();
   if (method === 'REQUEST') {
     if (text[i] === '{') {
@@ -294,19 +294,17 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
       const first = readLiteral(text, i, lang);
       if (!first || !HTTP_METHOD_WORD.test(first.value)) return false;
       method = first.value.toUpperCase();
-      COMMA.lastIndex = first.end;
-      if (!COMMA.exec(text)) return false;
-      i = COMMA.lastIndex;
+      i = stickyAt(COMMA, text, first.end).end;
+      if (i < 0) return false;
     }
   }
-  STRING_START.lastIndex = i;
-  if (!STRING_START.exec(text)) return false;
-  const literal = readLiteral(text, STRING_START.lastIndex, lang);
+  const stringStart = stickyAt(STRING_START, text, i).end;
+  if (stringStart < 0) return false;
+  const literal = readLiteral(text, stringStart, lang);
   if (!literal) return false;
   const rest = readConcat(text, literal.end, lang, ctx.budget);
   const target = toTarget(literal.value + rest.value, trusted);
-  COMMA.lastIndex = rest.end;
-  const argument = COMMA.test(text) ? COMMA.lastIndex : -1;
+  const argument = stickyAt(COMMA, text, rest.end).end;
   if (target) addRequest(ctx, at, 'rest', withLiteralQuery(ctx, { method: method as HttpMethod, ...target }, argument));
   return true;
 }
@@ -349,11 +347,11 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
   const from = receiverStart(text, at);
   const before = linePrefix(text, from);
   // Each cue is looked for with a plain search first: most sites match none, and this runs at every one.
-  INTERPOLATION_AFTER.lastIndex = end;
-  if (INTERPOLATION_AFTER.test(text) && INTERPOLATION_BEFORE.test(before)) {
+  const interpolated = stickyAt(INTERPOLATION_AFTER, text, end).end;
+  if (interpolated >= 0 && INTERPOLATION_BEFORE.test(before)) {
     const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
     if (open < 0) return undefined;
-    const body = readBody(text, INTERPOLATION_AFTER.lastIndex, before[open], lang);
+    const body = readBody(text, interpolated, before[open], lang);
     if (!body) return undefined;
     const rest = readConcat(text, body.end, lang, ctx.budget);
     return { url: body.value + rest.value, start: from - before.length + open, end: rest.end };
@@ -367,15 +365,13 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
   const newUrl = before.includes('URL(') ? NEW_URL_BEFORE.exec(before) : null;
   if (newUrl) return { url: newUrl[2], start: from - before.length + newUrl.index, end };
   if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {
-    COMMA.lastIndex = end;
-    if (!COMMA.exec(text)) return undefined;
-    STRING_START.lastIndex = COMMA.lastIndex;
-    if (!STRING_START.exec(text)) return undefined;
-    const literal = readLiteral(text, STRING_START.lastIndex, lang);
+    const comma = stickyAt(COMMA, text, end).end;
+    const stringStart = comma < 0 ? -1 : stickyAt(STRING_START, text, comma).end;
+    if (stringStart < 0) return undefined;
+    const literal = readLiteral(text, stringStart, lang);
     return literal && { url: literal.value, start: at, end: literal.end };
   }
-  CONCAT_PATH.lastIndex = end;
-  if (!CONCAT_PATH.test(text)) return undefined;
+  if (stickyAt(CONCAT_PATH, text, end).end < 0) return undefined;
   const concat = readConcat(text, end, lang, ctx.budget);
   return concat.value.startsWith('/') ? { url: concat.value, start: at, end: concat.end } : undefined;
 }
@@ -385,8 +381,20 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
  * identifier containing "intercom" (its path must then start with a known API resource).
  */
 function scanBaseUses(ctx: Context, bases: Set<string>): void {
+  resolveBaseUses(ctx, baseUseSites(ctx, bases));
+}
+
+/** A use of a name that may hold Intercom's base URL or client; `trusted` when it was seen holding the host. */
+interface BaseUse {
+  at: number;
+  end: number;
+  trusted: boolean;
+}
+
+/** Where the file uses its bases, the names saying Intercom, its imported clients and its Intercom classes' `this`. */
+function baseUseSites(ctx: Context, bases: Set<string>): BaseUse[] {
   const { text } = ctx;
-  const sites: { at: number; end: number; trusted: boolean }[] = [];
+  const sites: BaseUse[] = [];
   if (bases.size > 0) {
     const named = new RegExp(`(?<![\\w$])\\$?(?:${[...bases].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
     for (const m of text.matchAll(named)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: true });
@@ -419,14 +427,19 @@ function scanBaseUses(ctx: Context, bases: Set<string>): void {
       if (m[0].length > self.length) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
     }
   }
+  return sites;
+}
+
+/** The requests each use makes: a client call, a URL built on the base, or paths handed to a helper that appends one. */
+function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
+  const { text } = ctx;
   const seeds: (PathSeed & { method: { method: HttpMethod; seen: boolean } })[] = [];
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
     const built = urlFromBase(ctx, at, end);
     if (built?.url === `/${HOLE}`) {
-      APPENDED.lastIndex = end;
-      const param = APPENDED.exec(text);
+      const param = stickyAt(APPENDED, text, end).match;
       if (param) seeds.push({ param: param[1] ?? param[3], at, method: methodOf(ctx, receiverStart(text, built.start), built.end) });
     }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
@@ -488,8 +501,7 @@ function scanSdk(ctx: Context): void {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
     const operation = sdkOperation(resource, child, method);
-    CALL_OPEN.lastIndex = m.index + m[0].length;
-    const argument = CALL_OPEN.test(ctx.text) ? CALL_OPEN.lastIndex : -1;
+    const argument = stickyAt(CALL_OPEN, ctx.text, m.index + m[0].length).end;
     // A name no table knows counts only when called: `client.contacts.length` is no request.
     if (!operation && argument < 0) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
@@ -541,7 +553,7 @@ function scanBarePaths(ctx: Context): void {
 const GIVEN = /(?:\bnew\s+|(?<![\w$.\\]))([A-Z][\w$]*)\s*\(\s*(?:this\.|self\.|\$this->|@)?(\$?[A-Za-z_][\w$]*)\s*[,)]/g;
 
 /** Classes a file hands an Intercom client (judged as SDK receivers are), by the name the file uses. */
-function classesGivenClient(text: string, budget: Budget): Set<string> {
+export function classesGivenClient(text: string, budget: Budget): Set<string> {
   let receivers: Receivers | undefined;
   const classes = new Set<string>();
   for (const m of text.matchAll(GIVEN)) {
@@ -582,7 +594,7 @@ export function scanText(file: string, text: string, budget = new Budget(), proj
   return scanSource(file, text, budget, project).findings;
 }
 
-interface SourceScan {
+export interface SourceScan {
   readonly findings: Finding[];
   readonly unknownCalls: UnknownSdkCall[];
   readonly unseenMethods: UnseenMethod[];
@@ -594,7 +606,7 @@ interface SourceScan {
  * The findings in one file's text, its SDK calls whose method no table knows, its calls whose method the code does
  * not show, and whether it talks to Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
  */
-function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text)): SourceScan {
+export function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text)): SourceScan {
   const lang = languageOf(file) ?? 'js';
   const talksToIntercom = mentioned && INTERCOM_MODULE.test(text);
   const marked = mentioned || project?.importsIntercom === true;
@@ -614,160 +626,4 @@ function scanSource(file: string, text: string, budget: Budget, project?: Projec
   }
   const findings = dedupe(ctx.findings);
   return { findings, unknownCalls: ctx.unknownCalls, unseenMethods: dedupeUnseen(ctx.unseenMethods, findings), talksToIntercom };
-}
-
-export interface ScanProgress {
-  readonly done: number;
-  readonly total: number;
-  readonly file: string;
-}
-
-export interface ScanOptions {
-  /** Checked before each file and inside it; once true the scan stops and returns what it has. */
-  readonly isCancelled?: () => boolean;
-  /** Time one file may take, in `now`'s milliseconds; a file over it is skipped as too slow. */
-  readonly fileBudgetMs?: number;
-  /** The clock the budget is measured on. */
-  readonly now?: () => number;
-  /** Called after each file. */
-  readonly onProgress?: (progress: ScanProgress) => void;
-  /**
-   * Called when the detailed scan of a large file starts (past the first look, NAMED_FILE_CHARS or more):
-   * the ones that take a moment. Naming every file would cost more than scanning most of them.
-   */
-  readonly onFileStart?: (file: string) => void;
-  /** Size in bytes without reading the file, to skip very large files cheaply. */
-  readonly sizeOf?: (file: string) => Promise<number | undefined>;
-  readonly maxBytes?: number;
-  /** Reads in flight at once. */
-  readonly concurrency?: number;
-}
-
-const decoder = new TextDecoder('utf-8');
-
-/**
- * A file's bytes or text, by its name and its index in the pass's files. A read that answers at once may
- * lend a buffer it reuses (DiskReader): the bytes are decoded before anything else runs.
- */
-type FileRead = (file: string, index: number) => Uint8Array | string | Promise<Uint8Array | string>;
-
-/**
- * Reads and scans one file. The first scan (no project context) also notes whether the file talks to
- * Intercom and what it imports; a file the first look rules out costs nothing more. Returns what it
- * learnt, even when stopped part way; `cancelled` is true when the scan was cancelled meanwhile.
- */
-async function scanOne(
-  file: string,
-  index: number,
-  readFile: FileRead,
-  options: Required<Pick<ScanOptions, 'isCancelled' | 'maxBytes' | 'fileBudgetMs' | 'now'>> & ScanOptions,
-  project?: ProjectContext,
-): Promise<{ outcome: Partial<FileState>; cancelled: boolean }> {
-  const { sizeOf, maxBytes, onFileStart, fileBudgetMs, now, isCancelled } = options;
-  const outcome: Partial<FileState> = {};
-  try {
-    const size = sizeOf ? await sizeOf(file) : undefined;
-    if (size !== undefined && size > maxBytes) throw new FileSkipped('too-large');
-    const read = readFile(file, index);
-    // No await for a read that answered at once: another file's read could reuse its buffer meanwhile.
-    const content = read instanceof Promise ? await read : read;
-    if (content.length > maxBytes) throw new FileSkipped('too-large');
-    if (isBinary(content)) throw new FileSkipped('binary');
-    const text = typeof content === 'string' ? content : decoder.decode(content);
-    const lang = languageOf(file)!;
-    const look = project === undefined ? firstLook(text, lang) : undefined;
-    if (look?.mayMatter === false) {
-      outcome.findings = [];
-      outcome.unknownCalls = [];
-    } else {
-      if (text.length >= NAMED_FILE_CHARS) onFileStart?.(file);
-      // The first look is one linear pass: the budget is for the passes after it.
-      const budget = new Budget({ deadline: now() + fileBudgetMs, now, isCancelled });
-      const scanned = scanSource(file, text, budget, project, look?.mentioned);
-      outcome.findings = scanned.findings;
-      outcome.unknownCalls = scanned.unknownCalls;
-      // Only when there are some, so that an empty outcome crosses between threads as its index; a rescan replaces them.
-      if (scanned.unseenMethods.length > 0 || project !== undefined) outcome.unseenMethods = scanned.unseenMethods;
-      if (project === undefined) {
-        outcome.talksToIntercom = scanned.talksToIntercom;
-        if (scanned.talksToIntercom) outcome.givenClient = classesGivenClient(text, budget);
-      }
-    }
-    const found = look?.mayImport ? importsOf(text, lang) : [];
-    if (found.length > 0) outcome.imports = found;
-  } catch (error) {
-    const stopped = error instanceof ScanStopped ? error.reason : undefined;
-    if (stopped === 'cancelled') return { outcome, cancelled: true };
-    outcome.skipped = { file, reason: stopped ?? (error instanceof FileSkipped ? error.reason : 'unreadable') };
-    // A second, project-aware scan that fails leaves the file unscanned.
-    outcome.findings = undefined;
-    outcome.unknownCalls = undefined;
-    outcome.unseenMethods = undefined;
-  }
-  return { outcome, cancelled: false };
-}
-
-// The same functions in every pass: a new closure per pass makes V8 drop the scan code it optimized for the last.
-const never = (): boolean => false;
-const clock = (): number => performance.now();
-
-/** The files one pass scans: `claim` hands out the next index, and one past the last ends the pass. */
-export interface PassPlan {
-  readonly files: readonly string[];
-  readonly claim: () => number;
-  /** The project pass: `claim` indexes these. Without them it is the first pass. */
-  readonly rescans?: readonly Rescan[];
-  /** Told each file's outcome, by its index in `files`. */
-  readonly apply: (index: number, outcome: Partial<FileState>) => void;
-}
-
-/**
- * Runs one pass of the scan over the files it claims, `concurrency` reads in flight. Several threads can
- * share one pass, each with its own `read`, by claiming from one counter. Returns whether it was cancelled.
- */
-export async function scanPass(plan: PassPlan, read: FileRead, options: ScanOptions = {}): Promise<boolean> {
-  const { files, claim, rescans, apply } = plan;
-  const settings = {
-    ...options, isCancelled: options.isCancelled ?? never, maxBytes: options.maxBytes ?? MAX_FILE_BYTES,
-    fileBudgetMs: options.fileBudgetMs ?? FILE_BUDGET_MS, now: options.now ?? clock,
-  };
-  const count = rescans ? rescans.length : files.length;
-  let done = 0;
-  let cancelled = false;
-  const worker = async (): Promise<void> => {
-    for (let next = claim(); next < count; next = claim()) {
-      if (cancelled || settings.isCancelled()) {
-        cancelled = true;
-        return;
-      }
-      const index = rescans ? rescans[next].index : next;
-      const scanned = await scanOne(files[index], index, read, settings, rescans?.[next].project);
-      cancelled ||= scanned.cancelled;
-      apply(index, scanned.outcome);
-      if (!rescans) options.onProgress?.({ done: ++done, total: count, file: files[index] });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 16, count)) }, worker));
-  return cancelled;
-}
-
-/**
- * Scans files through `read` (bytes or text). Skips binary, very large and unreadable files, and any
- * path isScannable rejects; stops early when cancelled. Two passes: every file, then the files the
- * project's imports make Intercom files (ScanState.rescans).
- */
-export async function scanFiles(
-  files: readonly string[],
-  read: (file: string) => Uint8Array | string | Promise<Uint8Array | string>,
-  options: ScanOptions = {},
-): Promise<ScanResult> {
-  const state = new ScanState(files);
-  const apply = state.apply.bind(state);
-  let next = 0;
-  state.cancelled = await scanPass({ files: state.files, claim: () => next++, apply }, read, options);
-  if (!state.cancelled) {
-    let nextRescan = 0;
-    state.cancelled = await scanPass({ files: state.files, claim: () => nextRescan++, rescans: state.rescans(), apply }, read, options);
-  }
-  return state.result();
 }

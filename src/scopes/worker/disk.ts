@@ -3,7 +3,7 @@
 // file search follows links to directories, and a file may itself be a link.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_BYTES } from '../scanner';
+import { MAX_FILE_BYTES } from '../scanFiles';
 import { FileSkipped } from '../scanState';
 import type { DiskFiles } from './protocol';
 

@@ -2,7 +2,7 @@
 // and must never block the extension host, so it runs here. It reads files on the local disk itself
 // and asks the host for the others; it claims files from the pool's shared counter, pass by pass.
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanPass } from '../scanner';
+import { scanPass } from '../scanFiles';
 import { FileSkipped, type FileState, type Rescan } from '../scanState';
 import { DiskReader } from './disk';
 import { CONTROL, type FromWorker, type ScanJob, type ToWorker, type WorkerSetup } from './protocol';

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { operationText } from '../../../src/scopes/operations';
-import { scanFiles, scanText } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
+import { scanText } from '../../../src/scopes/scanner';
 
 export const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
 

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findingSubject, type Finding } from '../../../src/scopes/finding';
 import { isBinary } from '../../../src/scopes/binary';
-import {
-  isScannable, MAX_FILE_BYTES, PREFILTER_PATTERNS, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB, scanFiles, scanText,
-} from '../../../src/scopes/scanner';
+import { MAX_FILE_BYTES, scanFiles } from '../../../src/scopes/scanFiles';
+import { isScannable, PREFILTER_PATTERNS, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB, scanText } from '../../../src/scopes/scanner';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/scopes');
 const read = (rel: string): string => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');

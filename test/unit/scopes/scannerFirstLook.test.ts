@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { findingSubject } from '../../../src/scopes/finding';
-import { scanFiles } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
 
 /** Scans in-memory files; each finding as `file:line subject`. */
 async function scan(files: Record<string, string>): Promise<string[]> {

@@ -6,7 +6,8 @@ import { findingSubject, type Finding } from '../../../src/scopes/finding';
 import { buildChecklist } from '../../../src/scopes/plan';
 import { renderChecklist } from '../../../src/scopes/render';
 import { requiredScopes } from '../../../src/scopes/requiredScopes';
-import { scanFiles, scanText } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
+import { scanText } from '../../../src/scopes/scanner';
 
 const subjects = (findings: readonly Finding[]): string[] =>
   findings.map((f) => `${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`);

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findingSubject } from '../../../src/scopes/finding';
 import { operationText } from '../../../src/scopes/operations';
-import { scanFiles, scanText } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
+import { scanText } from '../../../src/scopes/scanner';
 
 const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
 

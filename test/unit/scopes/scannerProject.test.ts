@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findingSubject } from '../../../src/scopes/finding';
-import { scanFiles } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
 
 const PROJECT = path.resolve(__dirname, '../../../../test/fixtures/scopes/project');
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findingSubject } from '../../../src/scopes/finding';
-import { scanFiles, scanText } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
+import { scanText } from '../../../src/scopes/scanner';
 
 const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
 

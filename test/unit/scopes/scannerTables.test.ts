@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Budget } from '../../../src/scopes/budget';
 import { operationText } from '../../../src/scopes/operations';
-import { scanFiles, scanText } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
+import { scanText } from '../../../src/scopes/scanner';
 import { PATTERNS, requests } from './patternScan';
 
 suite('scopes scanner: declarative endpoint tables', () => {

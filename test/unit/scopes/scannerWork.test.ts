@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Budget } from '../../../src/scopes/budget';
-import { scanFiles, scanText } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
+import { scanText } from '../../../src/scopes/scanner';
 import { CRAFTED_FILES } from '../../support/craftedFiles';
 
 /** The scan's work on a crafted file of `bytes`, in budget steps. */

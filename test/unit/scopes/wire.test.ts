@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { capabilitiesForFindings } from '../../../src/scopes/capabilities';
-import { scanFiles } from '../../../src/scopes/scanner';
+import { scanFiles } from '../../../src/scopes/scanFiles';
 import { fromWire, toWire } from '../../../src/scopes/worker/wire';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/scopes');
