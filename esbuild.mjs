@@ -18,7 +18,8 @@ const tests = process.argv.includes('--tests');
  * activation registers is in core (the log, the sessions, the status bar: created right after activation) and
  * features (the features' wiring); got (ESM-only and large) is in http; the Connect flows in
  * connect; the scope checklist in scopes; the webhook receiver in webhooks; the API explorer and its catalog in explorer; request files, snippets and the version comparison
- * (with the catalog) in requests. A `require('./<file>.js')` of an entry from another
+ * (with the catalog) in requests; the hover, diagnostics and quick fixes on Intercom calls in the code (with the
+ * scanner and the catalog) in codeIntelligence, loaded once an open document may mention Intercom. A `require('./<file>.js')` of an entry from another
  * bundle stays a require of dist/<name>.js; the unbundled test build resolves it to the transpiled file.
  */
 const LAZY_BUNDLES = {
@@ -30,6 +31,7 @@ const LAZY_BUNDLES = {
   webhooks: 'src/features/webhooks/webhooks.ts',
   requests: 'src/features/requests/commands.ts',
   explorer: 'src/features/explorer/explorer.ts',
+  codeIntelligence: 'src/features/codeIntelligence/languageFeatures.ts',
 };
 
 const lazyBundles = {

@@ -6,6 +6,8 @@
 // Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
 import vscode = require('vscode');
 import { PASTE_CALLBACK_COMMAND } from './features/connect/commandIds';
+import type * as CodeIntelligence from './features/codeIntelligence/languageFeatures';
+import { watchForIntercom } from './features/codeIntelligence/firstLook';
 import type * as CoreBundle from './features/core';
 import { Registrations, type Contributions } from './features/registrations';
 import type * as Wiring from './features/wiring';
@@ -13,6 +15,7 @@ import type * as Wiring from './features/wiring';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const loadCore = () => require('./features/core.js') as typeof CoreBundle;
 const loadWiring = () => require('./features/wiring.js') as typeof Wiring;
+const loadCodeIntelligence = () => require('./features/codeIntelligence/languageFeatures.js') as typeof CodeIntelligence;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** How each view and authentication provider is registered (the rest of them is in package.json). */
@@ -58,6 +61,8 @@ export function activate(context: vscode.ExtensionContext) {
     coreOf();
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  // Intercom in the code: its bundle loads once an open document may mention Intercom.
+  watchForIntercom(context, () => loadCodeIntelligence().startCodeIntelligence(context, wired().services));
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

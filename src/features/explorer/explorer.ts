@@ -6,6 +6,7 @@ import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../config';
 import { callTarget, isWrite } from '../../explorer/call';
 import { loadCatalog, type Permission } from '../../explorer/catalog';
+import { prefilled } from '../../explorer/prefill';
 import { currentSession } from '../../session/current';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../services';
@@ -35,14 +36,19 @@ export class ApiExplorer implements vscode.Disposable {
     this.responses.dispose();
   }
 
-  /** "Intercom: Call API…": the row's operation, else one picked from the version in use. */
-  async call(node?: ApiNode): Promise<vscode.TextEditor | undefined> {
+  /**
+   * "Intercom: Call API…": the row's operation, else one picked from the version in use; or, from a call in
+   * the code (a hover or CodeLens), its operation in the version the code uses, with the values it writes.
+   */
+  async call(arg?: ApiNode | object): Promise<vscode.TextEditor | undefined> {
     const session = await this.session();
     if (!session) return undefined;
-    const version = readSettings().apiVersion;
-    const operation = node?.kind === 'operation' ? node.operation : await pickOperation(this.services.ui.current, loadCatalog().operations(version), version);
+    const fromCode = prefilled(loadCatalog(), arg);
+    const node = arg as ApiNode | undefined;
+    const version = fromCode?.version ?? readSettings().apiVersion;
+    const operation = fromCode?.operation ?? (node?.kind === 'operation' ? node.operation : await pickOperation(this.services.ui.current, loadCatalog().operations(version), version));
     if (!operation) return undefined;
-    const call = await promptCall(this.services.ui.current, operation);
+    const call = await promptCall(this.services.ui.current, operation, fromCode?.values);
     if (!call) return undefined;
     return this.send(session, version, operation.operationId, call);
   }
