@@ -63,6 +63,13 @@ export class Workbench {
     }
   }
 
+  /** Opens a file of the folder by name through Quick Open, as a person does with Ctrl+P. */
+  async openFile(name: string): Promise<void> {
+    const widget = await this.typeInPalette(name, Date.now() + 30_000);
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: 30_000 });
+    await this.page.locator('.tabs-container .tab', { hasText: name }).waitFor();
+  }
+
   /**
    * A value the web workbench has persisted (IndexedDB `vscode-web-state-db-*`, table ItemTable), from any
    * of its state databases; undefined until it has been written. Lets a test wait for the layout to be saved
