@@ -58,6 +58,9 @@ const LANGUAGE_IDS: Readonly<Record<string, Language>> = {
 };
 const EXTENSIONS: Readonly<Record<Language, string>> = { js: 'ts', python: 'py', ruby: 'rb', php: 'php', go: 'go' };
 
+/** An Intercom API host, written in the code (a docstring's prose does not count). */
+const API_HOST = /\bapi(?:\.(?:eu|au))?\.intercom\.io\b/gi;
+
 /** How far after a call's start its own Intercom-Version header may be written. */
 const OWN_HEADER_LINES = 12;
 
@@ -90,7 +93,8 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
     return pin ? { version: pin.version, from: 'code' } : { version: input.pinnedVersionDefault, from: 'setting' };
   };
   const index = catalogIndex(input.catalog);
-  const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index }));
+  const namesHost = [...code.matchAll(API_HOST)].some((m) => !examples.has(m.index));
+  const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index, namesHost }));
   const sites = hmacSites(code, lang, lines);
   const diagnostics = [
     ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines), ...permissionDiagnostics(site, input.scopeCheck, inTestFile)]),
