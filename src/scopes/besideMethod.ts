@@ -118,8 +118,6 @@ export interface PathWithMethod {
 const VALUE_LEAD = /^\s*(?:await\s+)?[fFrRbBuU]{0,2}$/;
 const ANY_PATH = new RegExp(`['"\`]${PATH_START.source}`);
 const NAMED = /intercom/i;
-/** The last name of a callee, just before its `(`: `handleNonStatusCodeError`, `logger.warn`'s `warn`. */
-const CALLEE_NAME = /([A-Za-z_$][\w$]*)\s*$/;
 /** A word of a name that reports an error or logs: such a call is handed a method and a path to word a message. */
 const REPORTING_WORD = /^(?:err|errors?f?|exceptions?|fail(?:s|ed|ure)?|log(?:s|f|ger|ging)?|warn(?:s|f|ing)?|raise[sd]?|throw[sn]?)$/i;
 /** The words of a name: `handleNonStatusCodeError` → handle, Non, Status, Code, Error; `raise_api_error` → raise, api, error. */
@@ -128,8 +126,13 @@ const NAME_WORD = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
 /** Whether the bracket at `open` is the argument list of a call that reports an error or logs. */
 function reportsError(text: string, open: number): boolean {
   if (text[open] !== '(') return false;
-  const name = CALLEE_NAME.exec(text.slice(Math.max(0, open - 80), open))?.[1];
-  return name !== undefined && (name.match(NAME_WORD) ?? []).some((word) => REPORTING_WORD.test(word));
+  // The callee's last name, just before its `(`: `handleNonStatusCodeError`, `logger.warn`'s `warn`.
+  let end = open;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && /[\w$]/.test(text[start - 1])) start--;
+  const words = text.slice(start, end).match(NAME_WORD) ?? [];
+  return words.some((word) => REPORTING_WORD.test(word));
 }
 
 /**
