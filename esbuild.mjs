@@ -28,6 +28,7 @@ const LAZY_BUNDLES = {
   requests: 'src/features/requests/commands.ts',
   explorer: 'src/features/explorer/explorer.ts',
   canvasKit: 'src/features/canvasKit/simulator.ts',
+  codeIntelligence: 'src/features/codeIntelligence/languageFeatures.ts',
 };
 
 /**

@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // What activation loads requires the API (`import vscode = require('vscode')`): see esbuild.mjs.
-    files: ['src/extension.ts', 'src/features/registrations.ts', 'src/features/lazyTree.ts', 'src/features/lazyAuthProvider.ts'],
+    files: ['src/extension.ts', 'src/features/registrations.ts', 'src/features/lazyTree.ts', 'src/features/lazyAuthProvider.ts', 'src/features/codeIntelligence/firstLook.ts', 'src/features/codeIntelligence/folderScan.ts'],
     rules: { '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }] },
   },
   {

@@ -1,5 +1,5 @@
 // npm run bench: every section below in turn; `node scripts/bench.mjs --only scan` (or receiver, activation,
-// catalog, canvasKit) runs one.
+// catalog, canvasKit, analysis) runs one.
 // - scan: how long the scope scan takes on a 10,000-file workspace, next to ripgrep searching the same tree
 //   for the same patterns and next to the same walk and reads without any scan in one thread, measured in the
 //   same run. The scan is the extension's own: a ScanPool (out/src/scopes/worker/pool.js) lent by a
@@ -16,6 +16,7 @@
 // - activation: cold activate() (scripts/bench/activation.mjs).
 // - catalog: the API catalog's first load and the VSIX size (scripts/bench/catalog.mjs).
 // - canvasKit: the Canvas Kit simulator's overhead on a 64 KB canvas and its first render (scripts/bench/canvasKit.mjs).
+// - analysis: a 2,000-line file analysed after each edit, on the extension host's Node (scripts/bench/analysis.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAdversarial } from './bench-adversarial.mjs';
 import { benchActivation } from './bench/activation.mjs';
+import { benchAnalysis } from './bench/analysis.mjs';
 import { benchCatalog } from './bench/catalog.mjs';
 import { FILES, generateWorkspace, SEED } from './bench/workspace.mjs';
 import { ensureDebianPackages, ensureNode24, mustStartNode24, ON_NODE24 } from './toolchain.mjs';
@@ -166,6 +168,13 @@ async function scanOnHostNode() {
   return spawnSync(bin, [fileURLToPath(import.meta.url), '--only', 'scan'], { stdio: 'inherit', env: { ...process.env, [ON_NODE24]: '1' } }).status ?? 1;
 }
 
+/** The analysis section on the extension host's Node, as the scan section. */
+async function analysisOnHostNode() {
+  const { bin } = await ensureNode24();
+  if (!mustStartNode24(bin)) return benchAnalysis();
+  return spawnSync(bin, [fileURLToPath(import.meta.url), '--only', 'analysis'], { stdio: 'inherit', env: { ...process.env, [ON_NODE24]: '1' } }).status ?? 1;
+}
+
 /** Each section returns its exit code; `--only <name>` runs one. */
 const SECTIONS = {
   scan: scanOnHostNode,
@@ -173,6 +182,7 @@ const SECTIONS = {
   activation: benchActivation,
   catalog: benchCatalog,
   canvasKit: async () => (await import('./bench/canvasKit.mjs')).benchCanvasKit(),
+  analysis: analysisOnHostNode,
 };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only !== undefined && !(only in SECTIONS)) {

@@ -2,6 +2,7 @@
 // Loaded at activation: `import = require` leaves a plain require of the API in dist/extension.js (esbuild.mjs).
 import vscode = require('vscode');
 import { LazyBundles } from './features/bundles';
+import { watchForIntercom } from './features/codeIntelligence/firstLook';
 import { contributionsOf } from './features/contributions';
 import { Registrations } from './features/registrations';
 
@@ -18,6 +19,8 @@ export function activate(context: vscode.ExtensionContext) {
     loaded.lazy('base');
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  // Intercom in the code: its bundle loads once an open document may mention Intercom.
+  watchForIntercom(context, () => loaded.lazy('codeIntelligence'));
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

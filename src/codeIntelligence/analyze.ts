@@ -58,6 +58,9 @@ const LANGUAGE_IDS: Readonly<Record<string, Language>> = {
 };
 const EXTENSIONS: Readonly<Record<Language, string>> = { js: 'ts', python: 'py', ruby: 'rb', php: 'php', go: 'go' };
 
+/** An Intercom API host, written in the code (a docstring's prose does not count). */
+const API_HOST = /\bapi(?:\.(?:eu|au))?\.intercom\.io\b/gi;
+
 /** How far after a call's start its own Intercom-Version header may be written. */
 const OWN_HEADER_LINES = 12;
 
@@ -75,7 +78,7 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   const inTestFile = isTestFile(file);
   // The scanner reads the language from the name: an untitled document gets the extension of its language.
   const scanned = languageOf(file) === lang ? file : `${file}.${EXTENSIONS[lang]}`;
-  const findings = scanText(scanned, text, input.budget, input.project).filter((f): f is RequestFinding => f.kind !== 'webhook');
+  const findings = scanText(scanned, text, input.budget, input.project, code).filter((f): f is RequestFinding => f.kind !== 'webhook');
   const examples = docstrings(code, lang === 'python');
   const calls = findings.filter((f) => !examples.has(findingOffset(lines, f)));
   // A call's own headers come after its URL, before the next call and within a few lines.
@@ -90,7 +93,8 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
     return pin ? { version: pin.version, from: 'code' } : { version: input.pinnedVersionDefault, from: 'setting' };
   };
   const index = catalogIndex(input.catalog);
-  const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index }));
+  const namesHost = [...code.matchAll(API_HOST)].some((m) => !examples.has(m.index));
+  const callSites = calls.map((f, i) => callSite(f, pinOf(i), { text, lang, lines, index, namesHost }));
   const sites = hmacSites(code, lang, lines);
   const diagnostics = [
     ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines), ...permissionDiagnostics(site, input.scopeCheck, inTestFile)]),

@@ -4,7 +4,7 @@
 import type { Operation } from '../explorer/catalog';
 import { rulesPermission, type Permission } from '../explorer/permission';
 import type { Located, RequestFinding } from '../scopes/finding';
-import type { Operation as ScannedOperation } from '../scopes/operations';
+import { HOLE, type Operation as ScannedOperation } from '../scopes/operations';
 import type { Language } from '../scopes/source';
 import { callExtent, type LiteralSpan } from './callRange';
 import type { CatalogEntry, CatalogIndex } from './catalogIndex';
@@ -45,6 +45,11 @@ export interface CallSite {
   readonly values: LiteralValues;
   /** The URL or path literal the call is written with (offsets), for edits to it. */
   readonly literal?: LiteralSpan;
+  /**
+   * Sent with headers set somewhere this file does not show: an SDK's, or those of a client configured in
+   * another file (a bare path, in a file that names no Intercom host). Only a pin in this file tells its version.
+   */
+  readonly headersElsewhere: boolean;
 }
 
 export interface CallSiteContext {
@@ -52,9 +57,14 @@ export interface CallSiteContext {
   readonly lang: Language;
   readonly lines: LineIndex;
   readonly index: CatalogIndex;
+  /** The file writes an Intercom API host in its code: a client given a bare path may be configured here. */
+  readonly namesHost: boolean;
 }
 
 const NO_VALUES: LiteralValues = { path: {}, query: {} };
+
+/** A URL with its host, or one that starts with an interpolated base (`${BASE}/contacts`): not a bare path. */
+const WITH_BASE = new RegExp(`^(?:${HOLE}|//)|://|intercom\\.io`, 'i');
 
 /** The newest stable version that has the entry, else Preview. */
 function newest(entry: CatalogEntry): string {
@@ -89,5 +99,6 @@ export function callSite(finding: RequestFinding, pin: Pin, ctx: CallSiteContext
     pin,
     values,
     ...(extent.literal && { literal: extent.literal }),
+    headersElsewhere: finding.kind === 'sdk' || (!ctx.namesHost && extent.literal !== undefined && !WITH_BASE.test(extent.literal.value)),
   };
 }

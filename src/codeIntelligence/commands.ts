@@ -8,7 +8,7 @@ export const COPY_SNIPPET = 'intercom.copySnippet';
 export const OPEN_AS_HTTP = 'intercom.openAsHttp';
 /** Generate Scope Checklist runs the scope check against the connected workspace. */
 export const RUN_SCOPE_CHECK = 'intercom.generateScopeChecklist';
-/** Ticks a permission on the checklist document; handed the Developer Hub label. */
+/** Lists a permission on the scope checklist (checklistEdit.ts); handed the Developer Hub label. */
 export const ADD_TO_CHECKLIST = 'intercom.addPermissionToChecklist';
 
 /** The commands a hover links to: the only ones its Markdown may run (MarkdownString.isTrusted). */

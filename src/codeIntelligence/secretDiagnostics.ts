@@ -41,7 +41,35 @@ export function isAccessToken(run: string): boolean {
 }
 
 /** A name ending in client secret (client_secret, clientSecret, INTERCOM_CLIENT_SECRET, ClientSecret), then what gives it a value. */
-const CLIENT_SECRET = /(?<![\w$])([$@:]?(?:[A-Za-z][\w$]*?[_-]?)?client[_-]?secret)(['"]?)\s*(:=|=>|:|=|,)\s*(?=[fFrRbBuU]?['"`])/gi;
+const CLIENT_SECRET = /(?<![\w$])([$@:]?(?:[A-Za-z][\w$]*?[_-]?)?client[_-]?secret)(['"]?)\s*(:=|=>|:|=|,)\s*(?=[fFrRbBuU]?['"`])/iy;
+const CLIENT_SECRET_WORD = /client[_-]?secret/gi;
+const NAME_CHAR = /[\w$]/;
+
+/**
+ * CLIENT_SECRET's matches in order, as matchAll gives them, tried only from the start of the name around each
+ * "client secret": tried at every position, the regex costs a lazy scan of every name in the file.
+ */
+export function* clientSecretNames(code: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const hit of code.matchAll(CLIENT_SECRET_WORD)) {
+    if (hit.index < from) continue;
+    // The name before it: word characters, a `-` just before "client", a leading `$`, `@` or `:`.
+    let start = hit.index;
+    if (start > from && code[start - 1] === '-') start--;
+    while (start > from && NAME_CHAR.test(code[start - 1])) start--;
+    if (start > from && '@:'.includes(code[start - 1])) start--;
+    for (let at = start; at <= hit.index; at++) {
+      CLIENT_SECRET.lastIndex = at;
+      const m = CLIENT_SECRET.exec(code);
+      if (m) {
+        yield m;
+        from = at + m[0].length;
+        break;
+      }
+    }
+  }
+}
+
 const PLACEHOLDER = /your|xxx|example|sample|change|placeholder|dummy|fake|test|secret|redacted|replace|insert|here|todo|abcdef|123456|\.\.\.|\*\*/i;
 
 /** Whether a client-secret value could be a real one rather than a placeholder. */
@@ -92,8 +120,8 @@ export function secretDiagnostics(input: SecretInput): CodeDiagnostic[] {
         enclosingLiteral(input, m.index, end), 'INTERCOM_ACCESS_TOKEN'));
     }
   }
-  if (input.inTestFile || !/client[_-]?secret/i.test(input.code)) return found;
-  for (const m of input.code.matchAll(CLIENT_SECRET)) {
+  if (input.inTestFile) return found;
+  for (const m of clientSecretNames(input.code)) {
     const [all, , quote, operator] = m;
     // `f("client_secret", value)` gives the value to that name only when the name is a quoted key.
     if (operator === ',' && !quote) continue;

@@ -1,7 +1,8 @@
 // Version diagnostics: a call whose operation the pinned API version does not have, or that a later
 // version removes or moves. Only for calls the catalog knows, with the method the code shows, pinned to
-// a version the catalog has: anything else would be a guess. An SDK call counts only where the file pins
-// a version: the SDKs send their own default version, not the extension's setting.
+// a version the catalog has: anything else would be a guess. A call sent with headers set elsewhere (an
+// SDK's, a client configured in another file) counts only where the file pins a version: those headers
+// carry their own version, or none, not the extension's setting.
 import type { Operation } from '../explorer/catalog';
 import { operationKey } from '../versions/diff';
 import type { CallSite } from './callSites';
@@ -31,7 +32,7 @@ export function versionDiagnostics(site: CallSite, index: CatalogIndex, text: st
   const facts = site.catalog;
   const versions = index.catalog.versions;
   const pinned = site.pin.version;
-  if (!facts || !site.methodSeen || !versions.includes(pinned) || (site.kind === 'sdk' && site.pin.from !== 'code')) return [];
+  if (!facts || !site.methodSeen || !versions.includes(pinned) || (site.headersElsewhere && site.pin.from !== 'code')) return [];
   const { entry, operation } = facts;
   const have = (): string => versionRanges(entry.versions, versions);
   if (!entry.byVersion.has(pinned)) {

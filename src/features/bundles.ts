@@ -5,6 +5,7 @@ import type * as HttpModule from '../api/http';
 import type * as ConnectModule from './connect/feature';
 import type * as BaseModule from './base';
 import type * as CanvasKitModule from './canvasKit/simulator';
+import type * as CodeIntelligenceModule from './codeIntelligence/languageFeatures';
 import type * as ExplorerModule from './explorer/explorer';
 import type * as RequestsModule from './requests/commands';
 import type * as ScopesModule from './scopes/checklist';
@@ -23,6 +24,8 @@ export interface Bundles {
   requests: RequestsModule.Requests;
   explorer: ExplorerModule.ApiExplorer;
   canvasKit: CanvasKitModule.CanvasKitFeature;
+  /** Intercom in the code: started by the first look at open documents (firstLook.ts), not by a command. */
+  codeIntelligence: CodeIntelligenceModule.CodeIntelligence;
 }
 
 export type BundleName = keyof Bundles;
@@ -47,6 +50,7 @@ const CREATE: { [B in BundleName]: (host: Host) => Bundles[B] } = {
   requests: (host) => (require('./requests/commands.js') as typeof RequestsModule).createRequests(host.lazy('features').services),
   explorer: (host) => (require('./explorer/explorer.js') as typeof ExplorerModule).createExplorer(host.lazy('features').services, host.view('intercom.api')),
   canvasKit: (host) => (require('./canvasKit/simulator.js') as typeof CanvasKitModule).createCanvasKit(host.lazy('features').services),
+  codeIntelligence: (host) => (require('./codeIntelligence/languageFeatures.js') as typeof CodeIntelligenceModule).startCodeIntelligence(host.lazy('features').services),
 };
 
 /** Some features end with work to wait for (the webhook event log's last save). */

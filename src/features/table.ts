@@ -75,6 +75,8 @@ export const COMMANDS: Readonly<Record<string, Row>> = {
   'intercom.compareApiVersions': on('requests', (r) => r.compareVersions()),
 
   'intercom.openCanvasKitSimulator': on('canvasKit', (k) => k.open()),
+
+  'intercom.addPermissionToChecklist': on('codeIntelligence', (c, label) => c.addToChecklist(label)),
 };
 
 const view = <B extends BundleName>(row: ViewRow<B>) => row as unknown as ViewRow;

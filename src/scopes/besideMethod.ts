@@ -52,6 +52,7 @@ interface List {
   readonly parts: readonly Parts[];
   /** What it is assigned to or handed to, on its line, names Intercom: `INTERCOM_ENDPOINTS = {`, `IntercomEndpoint(`. */
   readonly named?: boolean;
+
   /** As values of method keys, or by themselves. */
   readonly methods: ReadonlySet<HttpMethod>;
   readonly route: boolean;
@@ -117,6 +118,34 @@ export interface PathWithMethod {
 const VALUE_LEAD = /^\s*(?:await\s+)?[fFrRbBuU]{0,2}$/;
 const ANY_PATH = new RegExp(`['"\`]${PATH_START.source}`);
 const NAMED = /intercom/i;
+/** A word of a name that reports an error or logs: such a call is handed a method and a path to word a message. */
+const REPORTING_WORD = /^(?:err|errors?f?|exceptions?|fail(?:s|ed|ure)?|log(?:s|f|ger|ging)?|warn(?:s|f|ing)?|raise[sd]?|throw[sn]?)$/i;
+/** The words of a name: `handleNonStatusCodeError` → handle, Non, Status, Code, Error; `raise_api_error` → raise, api, error. */
+const NAME_WORD = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
+
+/** Whether the bracket at `open` is the argument list of a call that reports an error or logs. */
+function reportsError(text: string, open: number): boolean {
+  if (text[open] !== '(') return false;
+  // The callee's last name, just before its `(`: `handleNonStatusCodeError`, `logger.warn`'s `warn`.
+  let end = open;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && /[\w$]/.test(text[start - 1])) start--;
+  const words = text.slice(start, end).match(NAME_WORD) ?? [];
+  return words.some((word) => REPORTING_WORD.test(word));
+}
+
+/**
+ * Whether the innermost list (the last of `groups`) is handed to a call that reports an error or logs, so its method
+ * and path word a message, not a request: `handleNonStatusCodeError(e, raw, "GET", "/articles")`, or an object
+ * handed to one, `logger.warn({ method, path })`.
+ */
+function reporting(text: string, groups: readonly number[]): boolean {
+  const own = groups[groups.length - 1];
+  const parent = groups[groups.length - 2];
+  return reportsError(text, own) || (text[own] !== '(' && parent !== undefined && reportsError(text, parent));
+}
+
 /** What the pass stops at: quotes and brackets. */
 const TOKEN = /['"`()[\]{}]/g;
 
@@ -167,7 +196,7 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
     budget.spend();
     const own = list(groups[groups.length - 1]);
     const index = own ? partAt(own.parts, at) : -1;
-    if (!own || index < 0 || !VALUE_LEAD.test(text.slice(own.parts[index].valueAt, at))) continue;
+    if (!own || index < 0 || !VALUE_LEAD.test(text.slice(own.parts[index].valueAt, at)) || reporting(text, groups)) continue;
     const method = methodAmong(own, index);
     const literal = method && readLiteral(text, at, lang);
     const path = literal && literal.value + readConcat(text, literal.end, lang, budget).value;

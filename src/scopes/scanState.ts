@@ -32,6 +32,8 @@ export interface ScanResult {
   /** Outside test code: REST calls whose method the code does not show, where the method decides the permission. */
   readonly unseenMethods: UnseenMethod[];
   readonly cancelled: boolean;
+  /** Files the project's imports make Intercom files (one hop), with what the project says of each. */
+  readonly projects: ReadonlyMap<string, ProjectContext>;
 }
 
 /** Thrown by a `read` that refuses a file for a known reason (e.g. a link leading out of the folder). */
@@ -71,6 +73,8 @@ export class ScanState {
   readonly files: string[];
   cancelled = false;
   private readonly states: FileState[];
+  /** The last rescans() answer: the result's projects. */
+  private rescanned: readonly Rescan[] = [];
 
   constructor(files: readonly string[]) {
     this.files = files.filter(isScannable);
@@ -120,6 +124,7 @@ export class ScanState {
       if (viaIntercom.length === 0 && !own.some((key) => wrapperKeys.has(key))) return;
       rescans.push({ index, project: { importsIntercom: true, names: new Set(viaIntercom.flatMap((m) => m.names)) } });
     });
+    this.rescanned = rescans;
     return rescans;
   }
 
@@ -148,6 +153,7 @@ export class ScanState {
         for (const call of state.unseenMethods) unseenMethods.push(call);
       }
     });
-    return { findings, scanned, skipped, checkByHand, unknownCalls, unseenMethods, cancelled: this.cancelled };
+    const projects = new Map(this.rescanned.map((r) => [files[r.index], r.project]));
+    return { findings, scanned, skipped, checkByHand, unknownCalls, unseenMethods, cancelled: this.cancelled, projects };
   }
 }

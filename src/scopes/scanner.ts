@@ -589,9 +589,12 @@ function dedupeUnseen(unseen: UnseenMethod[], findings: readonly Finding[]): Uns
   });
 }
 
-/** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
-export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext): Finding[] {
-  return scanSource(file, text, budget, project).findings;
+/**
+ * Every finding in one file's text, sorted by position. `file` is only copied into the findings. `blanked`: the text
+ * with its comments blanked (blankComments), when the caller has it already.
+ */
+export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext, blanked?: string): Finding[] {
+  return scanSource(file, text, budget, project, MARKER.test(text), blanked).findings;
 }
 
 export interface SourceScan {
@@ -606,12 +609,12 @@ export interface SourceScan {
  * The findings in one file's text, its SDK calls whose method no table knows, its calls whose method the code does
  * not show, and whether it talks to Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
  */
-export function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text)): SourceScan {
+export function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text), blanked?: string): SourceScan {
   const lang = languageOf(file) ?? 'js';
   const talksToIntercom = mentioned && INTERCOM_MODULE.test(text);
   const marked = mentioned || project?.importsIntercom === true;
   // Only files that may talk to Intercom pay for blanking their comments.
-  const code = marked ? blankComments(text, lang) : text;
+  const code = marked ? (blanked ?? blankComments(text, lang)) : text;
   const ctx: Context = {
     file, text: code, source: text, lang, findings: [], unknownCalls: [], unseenMethods: [], budget, project, selfRegions: [],
   };

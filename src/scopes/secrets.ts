@@ -11,7 +11,8 @@ const AFTER_SCHEME = new RegExp(`\\b(Bearer|Basic|Token)(\\s+)${CREDENTIAL}`, 'g
 const AUTHORIZATION_VALUE = /(authorization['"]?\s*(?::|=>|=|,)\s*[fFrRbBuU]?(['"`]))([^'"`\n]*)/gi;
 /** A credential-like run not inside an interpolation or a member chain. */
 const BARE_CREDENTIAL = new RegExp(`(?<![{$\\w.])${CREDENTIAL}`, 'g');
-const LONG_TOKEN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
+/** From the start of a run only (each match takes a whole run): tried inside every run, the regex is quadratic in its length. */
+const LONG_TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{32,}={0,2}/g;
 const looksRandom = (run: string): boolean => /\d/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run);
 
 /** The text with every secret's characters replaced by dots, same length. */

@@ -63,6 +63,13 @@ export class Workbench {
     }
   }
 
+  /** Opens a file of the folder by name through Quick Open, as a person does with Ctrl+P. */
+  async openFile(name: string): Promise<void> {
+    const widget = await this.typeInPalette(name, Date.now() + 30_000);
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: 30_000 });
+    await this.page.locator('.tabs-container .tab', { hasText: name }).waitFor();
+  }
+
   /**
    * Types `text` in the palette and presses Enter as soon as a row matching `row` shows, without picking a
    * row: whatever the palette suggests first runs, as when a person types a command's name.

@@ -5,6 +5,7 @@ import type { ApiCall } from '../../api/call';
 import { matchesFilter, operationLabel } from '../../explorer/browse';
 import { fillPath, pathValueProblem } from '../../explorer/call';
 import type { Operation } from '../../explorer/catalog';
+import type { PrefilledValues } from '../../explorer/prefill';
 import type { Ui } from '../../host/ui';
 import { permissionText } from './apiTree';
 
@@ -30,24 +31,27 @@ function pathValueMessage(name: string, value: string): string | undefined {
   }
 }
 
-/** Asks each path parameter, then which optional query parameters to set and their values; no body. Undefined: cancelled. */
-export async function promptTarget(ui: Ui, operation: Operation): Promise<ApiCall | undefined> {
+/**
+ * Asks each path parameter, then which optional query parameters to set and their values; no body. `values`:
+ * what the code writes (a hover's link), offered as the answers. Undefined: cancelled.
+ */
+export async function promptTarget(ui: Ui, operation: Operation, values?: PrefilledValues): Promise<ApiCall | undefined> {
   const title = `${operation.method} ${operation.path}`;
   const pathValues: Record<string, string> = {};
   for (const p of operation.parameters.filter((x) => x.in === 'path')) {
-    const value = await ui.input({ title, prompt: vscode.l10n.t('Path parameter {0}', p.name), validateInput: (v) => pathValueMessage(p.name, v.trim()) });
+    const value = await ui.input({ title, prompt: vscode.l10n.t('Path parameter {0}', p.name), value: values?.path[p.name], validateInput: (v) => pathValueMessage(p.name, v.trim()) });
     if (value === undefined) return undefined;
     pathValues[p.name] = value.trim();
   }
   const queryParams = operation.parameters.filter((x) => x.in === 'query');
   const query: Record<string, string> = {};
   if (queryParams.length > 0) {
-    const picked = await ui.pick(queryParams.map((p) => ({ label: p.name, description: p.required ? vscode.l10n.t('required') : undefined, picked: p.required })), {
+    const picked = await ui.pick(queryParams.map((p) => ({ label: p.name, description: p.required ? vscode.l10n.t('required') : undefined, picked: p.required || values?.query[p.name] !== undefined })), {
       title, canPickMany: true, placeHolder: vscode.l10n.t('Query parameters to set (none is fine)'),
     });
     if (!picked) return undefined;
     for (const { label } of picked) {
-      const value = await ui.input({ title, prompt: vscode.l10n.t('Query parameter {0}', label) });
+      const value = await ui.input({ title, prompt: vscode.l10n.t('Query parameter {0}', label), value: values?.query[label] });
       if (value === undefined) return undefined;
       query[label] = value;
     }

@@ -6,6 +6,7 @@ import { isIntercomError } from '../../api/errors';
 import { readSettings } from '../../host/config';
 import { callTarget, isWrite } from '../../explorer/call';
 import { loadCatalog, type Permission } from '../../explorer/catalog';
+import { prefilled } from '../../explorer/prefill';
 import { currentSession } from '../../host/session/current';
 import type { IntercomSession } from '../../session/model';
 import type { Services } from '../../host/services';
@@ -65,17 +66,20 @@ export class ApiExplorer implements vscode.Disposable {
   }
 
   /**
-   * "Intercom: Call API…": the row's operation, else one picked from the version in use; `prepared`, a call
-   * already filled in (a request file's), skips the prompts. A write with a body opens its body document, sent
-   * from there (sendBody); any other call goes at once.
+   * "Intercom: Call API…": the row's operation, else one picked from the version in use; or, from a call in
+   * the code (a hover or CodeLens), its operation in the version the code uses, with the values it writes.
+   * `prepared`, a call already filled in (a request file's), skips the prompts. A write with a body opens its
+   * body document, sent from there (sendBody); any other call goes at once.
    */
-  async call(node?: ApiNode, prepared?: ApiCall): Promise<vscode.TextEditor | undefined> {
+  async call(arg?: ApiNode | object, prepared?: ApiCall): Promise<vscode.TextEditor | undefined> {
     const session = await this.session();
     if (!session) return undefined;
-    const version = readSettings().apiVersion;
-    const operation = node?.kind === 'operation' ? node.operation : await pickOperation(this.services.ui.current, loadCatalog().operations(version), version);
+    const fromCode = prefilled(loadCatalog(), arg);
+    const node = arg as ApiNode | undefined;
+    const version = fromCode?.version ?? readSettings().apiVersion;
+    const operation = fromCode?.operation ?? (node?.kind === 'operation' ? node.operation : await pickOperation(this.services.ui.current, loadCatalog().operations(version), version));
     if (!operation) return undefined;
-    const call = prepared ?? (await promptTarget(this.services.ui.current, operation));
+    const call = prepared ?? (await promptTarget(this.services.ui.current, operation, fromCode?.values));
     if (!call) return undefined;
     if (isWrite(call.method) && operation.bodyFields.length > 0) {
       const target = { call, sessionId: session.id, workspace: workspaceTitle(session), version, operationId: operation.operationId };

@@ -3,6 +3,7 @@
 import { startHosts } from '../../api/hosts';
 import { readSettings } from '../../host/config';
 import { loadCatalog, type Operation } from '../../explorer/catalog';
+import { prefilled } from '../../explorer/prefill';
 import { bodyTemplate, isWrite } from '../../explorer/call';
 import type { RequestInput } from '../../requests/request';
 import { currentSession } from '../../host/session/current';
@@ -29,13 +30,17 @@ export interface PickedRequest {
   input: RequestInput;
 }
 
-/** The operation (a view row's, or picked), its path and query parameters, and a body template for a write. Undefined: cancelled. */
+/**
+ * The operation (a view row's, a call's in the code with the version it uses and the values it writes, or
+ * picked), its path and query parameters, and a body template for a write. Undefined: cancelled.
+ */
 export async function pickRequest(services: Services, arg: unknown, title: string): Promise<PickedRequest | undefined> {
   const ui = services.ui.current;
-  const version = readSettings().apiVersion;
-  const operation = operationOf(arg) ?? (await pickOperation(ui, loadCatalog().operations(version), version, title));
+  const fromCode = prefilled(loadCatalog(), arg);
+  const version = fromCode?.version ?? readSettings().apiVersion;
+  const operation = fromCode?.operation ?? operationOf(arg) ?? (await pickOperation(ui, loadCatalog().operations(version), version, title));
   if (!operation) return undefined;
-  const target = await promptTarget(ui, operation);
+  const target = await promptTarget(ui, operation, fromCode?.values);
   if (!target) return undefined;
   // A template, not an editor to fill in first: the request file or snippet is edited where it lands.
   const body: unknown = isWrite(operation.method) && operation.bodyFields.length > 0 ? JSON.parse(bodyTemplate(operation.bodyFields)) : undefined;

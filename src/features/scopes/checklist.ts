@@ -13,11 +13,10 @@ import { renderChecklist } from '../../scopes/render';
 import { currentSession } from '../../host/session/current';
 import type { Services } from '../../host/services';
 import { workspaceTitle } from '../../workspace/fields';
+import { saveProjects } from '../codeIntelligence/folderScan';
 import { checkScopes, type WorkspaceCheck } from './checkWorkspace';
-import { ProposedChecklist, writeChecklist } from './checklistFile';
+import { checklistUri, ProposedChecklist, writeChecklist } from './checklistFile';
 import { scanFolder, type FolderScan } from './scanFolder';
-
-export const CHECKLIST_FILE_NAME = 'INTERCOM_SCOPES.md';
 
 type CapabilityItem = vscode.QuickPickItem & { capability?: Capability };
 
@@ -38,12 +37,6 @@ function capabilityItems(preselected: ReadonlySet<Capability>, findings: readonl
     });
   }
   return items;
-}
-
-/** Where the checklist goes: beside the code in the first folder, so its file links are relative. */
-function checklistUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder && vscode.Uri.joinPath(folder.uri, CHECKLIST_FILE_NAME);
 }
 
 /** What the scan found, in words that fit the numbers (one string per form, for translators). */
@@ -88,6 +81,7 @@ export class ScopeChecklist implements vscode.Disposable {
     if (unavailable) return { unavailable };
     const scan = await scanFolder(this.services.log, this.services.context.extensionUri, { report: () => undefined }, token);
     if (scan.result.cancelled) return { unavailable: 'cancelled' };
+    await saveProjects(this.services.context.workspaceState, scan.result.projects);
     return requiredScopes(scan.result, vscode.workspace.workspaceFolders?.map((f) => f.name) ?? []);
   }
 
@@ -106,6 +100,8 @@ export class ScopeChecklist implements vscode.Disposable {
       void ui.current.message('info', vscode.l10n.t('Scope checklist cancelled.'));
       return undefined;
     }
+    // The code analysis of open files reads the project's wrappers from the last scan.
+    await saveProjects(context.workspaceState, scan.result.projects);
     const { findings } = scan.result;
     const preselected = new Set(capabilitiesForFindings(findings));
     const picked = await ui.current.pick(capabilityItems(preselected, findings), {

@@ -6,6 +6,14 @@ import { fileExists } from '../fileExists';
 
 const PROPOSED_SCHEME = 'intercom-checklist';
 
+export const CHECKLIST_FILE_NAME = 'INTERCOM_SCOPES.md';
+
+/** Where the checklist goes: beside the code in the first folder, so its file links are relative. */
+export function checklistUri(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder && vscode.Uri.joinPath(folder.uri, CHECKLIST_FILE_NAME);
+}
+
 /** Serves the new checklist read-only, as the right-hand side of Compare. */
 export class ProposedChecklist implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isAccessToken, looksLikeClientSecret } from '../../../src/codeIntelligence/secretDiagnostics';
+import { clientSecretNames, isAccessToken, looksLikeClientSecret } from '../../../src/codeIntelligence/secretDiagnostics';
 import { analyze, applyFix, flagged, only } from './documents';
 
 // base64('tok:cd428fd7_4af7_482a_b530_da855fd283a6:1:0'): the shape of an Intercom access token.
@@ -90,5 +90,20 @@ suite('code analysis: secrets in source', () => {
     none('test/oauth.test.js', `const client_secret = '${SECRET}';\n`);
     none('a.js', `${'\n'.repeat(12)}const zendesk = { client_secret: '${SECRET}' };\n`);
     none('a.js', `if (client_secret == '${SECRET}') {}\n`);
+  });
+});
+
+suite('code analysis: client secret names found quickly', () => {
+  test('the same matches as the client-secret regex tried at every position, on random code', () => {
+    const everywhere = /(?<![\w$])([$@:]?(?:[A-Za-z][\w$]*?[_-]?)?client[_-]?secret)(['"]?)\s*(:=|=>|:|=|,)\s*(?=[fFrRbBuU]?['"`])/gi;
+    const atoms = ['client', 'secret', 'CLIENT', 'Secret', '_', '-', '$', '@', ':', '=', '=>', ':=', ',', ' ', '"', "'", '`', 'a', 'X', '9', 'f', '\n', '.', '(', 'client_secret', 'clientSecret', 'x-client-secret'];
+    let seed = 23;
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const shown = (ms: Iterable<RegExpMatchArray>): string[] => [...ms].map((m) => `${m.index}:${m[0]}|${m[2]}|${m[3]}`);
+    for (let run = 0; run < 20000; run++) {
+      let code = '';
+      for (let i = 1 + random(25); i > 0; i--) code += atoms[random(atoms.length)];
+      assert.deepEqual(shown(clientSecretNames(code)), shown(code.matchAll(everywhere)), JSON.stringify(code));
+    }
   });
 });

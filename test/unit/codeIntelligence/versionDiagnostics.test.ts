@@ -67,6 +67,42 @@ suite('code analysis: version diagnostics', () => {
     assert.deepEqual(analyze('a.js', computed, { pinnedVersionDefault: '2.8' }).diagnostics, []);
   });
 
+  test('a path handed to a client set up in another file: its headers are not seen, so no version claim unless the file pins one', () => {
+    const versionCodes = (file: string, text: string) => analyze(file, text).diagnostics.filter((d) => d.code.startsWith('intercom.version'));
+    // The Python SDK's generated client: its base URL and headers are set in core/client_wrapper.py; the host
+    // in its docstring is prose.
+    const sdk = [
+      'from ..core.client_wrapper import SyncClientWrapper',
+      'from ..core.jsonable_encoder import jsonable_encoder',
+      '',
+      'class RawConversationsClient:',
+      '    def run_assignment_rules(self, conversation_id: str):',
+      '        """Send a `POST` request to `https://api.intercom.io/conversations/{id}/run_assignment_rules`."""',
+      '        return self._client_wrapper.httpx_client.request(',
+      '            f"conversations/{jsonable_encoder(conversation_id)}/run_assignment_rules",',
+      '            method="POST",',
+      '        )',
+      '',
+    ].join('\n');
+    assert.deepEqual(versionCodes('src/intercom/conversations/raw_client.py', sdk), []);
+    const pinned = sdk.replace('class RawConversationsClient:', 'HEADERS = {"Intercom-Version": "2.16"}\n\nclass RawConversationsClient:');
+    assert.match(only(analyze('src/intercom/conversations/raw_client.py', pinned), 'intercom.version-missing').message, /\(pinned in this file\)/);
+    // The same path handed to a client whose base URL (and so its headers) this file sets: the setting's version.
+    const own = [
+      'import httpx',
+      '',
+      'client = httpx.Client(base_url="https://api.intercom.io", headers={"Authorization": f"Bearer {token}"})',
+      '',
+      'def run_assignment_rules(conversation_id: str):',
+      '    return client.request(',
+      '        f"conversations/{conversation_id}/run_assignment_rules",',
+      '        method="POST",',
+      '    )',
+      '',
+    ].join('\n');
+    assert.match(only(analyze('app/intercom.py', own), 'intercom.version-missing').message, /is not in Intercom-Version 2\.16 \(the intercom\.apiVersion setting\)/);
+  });
+
   test('a call takes the version of its own headers, written after its URL', () => {
     const text = [
       "const base = { 'Intercom-Version': '2.16' };",

@@ -60,6 +60,14 @@ suite('scopes scanner: a request helper called with the method beside the path',
   test('Go: c.do(ctx, http.MethodPost, "/…"+id, body) and c.do(ctx, "GET", …)', () => {
     assert.deepEqual(requests('method-argument.go'), ['27 POST /conversations/{id}/reply', '31 GET /admins/{id}']);
   });
+
+  test('JS/TS: request("GET", "/articles") and this.call("POST", "/contacts"); not an error helper or a log call handed the method and path', () => {
+    assert.deepEqual(requests('error-helper.ts'), ['15 GET /articles', '25 POST /contacts']);
+  });
+
+  test('Python: self._request("GET", "/articles"); not an error helper (raise_api_error) or log.exception handed the method and path', () => {
+    assert.deepEqual(requests('error-helper.py'), ['11 GET /articles']);
+  });
 });
 
 suite('scopes scanner: a method beside a URL the scan finds', () => {
