@@ -190,6 +190,8 @@ if (tests) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
+  // A bundle renamed or dropped would otherwise stay in dist/ and ship in the VSIX (.vscodeignore takes dist/*.js).
+  for (const file of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (/\.js(\.map)?$/.test(file)) fs.rmSync(path.join('dist', file));
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   copyDataFiles();
   writeNotices(process.cwd(), results.map((r) => r.metafile));

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { redactedLog } from '../log';
 import { Redactor } from '../secrets/redact';
 import type { BaseServices } from '../host/services';
-import type { Host } from './bundles';
+import type { IntercomSession } from '../session/model';
 import { SessionStore } from '../host/session/store';
 import { IntercomAuthenticationProvider } from './connect/authProvider';
 import { markStepsDoneBefore } from './walkthrough/doneBefore';
@@ -17,7 +17,8 @@ export interface Base {
   showLog(): void;
 }
 
-export function createBase({ context, activatedAt, lazy }: Host): Base {
+/** `createSession` runs a Connect for another extension's createSession (it needs the Connect bundle). */
+export function createBase(context: vscode.ExtensionContext, activatedAt: number, createSession: () => Promise<IntercomSession>): Base {
   // Created by the first log line (or Show Log): a session that logs nothing never pays for the channel.
   let channel: vscode.LogOutputChannel | undefined;
   const logChannel = () => (channel ??= vscode.window.createOutputChannel('Intercom', { log: true }));
@@ -25,8 +26,7 @@ export function createBase({ context, activatedAt, lazy }: Host): Base {
   const log = redactedLog(logChannel, (text) => redactor.redact(text));
   const sessions = new SessionStore(context.secrets, log, redactor);
   const walkthrough = new WalkthroughProgress();
-  // Another extension's createSession runs a Connect (it needs the features).
-  const auth = new IntercomAuthenticationProvider(sessions, () => lazy('connect').createSession());
+  const auth = new IntercomAuthenticationProvider(sessions, createSession);
   const status = new WorkspaceStatus(context.globalState, sessions);
   context.subscriptions.push({ dispose: () => channel?.dispose() }, sessions, walkthrough, auth, status);
   const services: BaseServices = { context, log, redactor, sessions, walkthrough, activatedAt };

@@ -42,8 +42,13 @@ export interface Host {
 
 const CREATE: { [B in BundleName]: (host: Host) => Bundles[B] } = {
   http: () => require('../api/http.js') as typeof HttpModule,
-  base: (host) => (require('./base.js') as typeof BaseModule).createBase(host),
-  features: (host) => (require('./featureServices.js') as typeof FeatureServicesModule).createFeatureServices(host),
+  base: ({ context, activatedAt, lazy }) => (require('./base.js') as typeof BaseModule).createBase(context, activatedAt, () => lazy('connect').createSession()),
+  features: ({ lazy, view }) => (require('./featureServices.js') as typeof FeatureServicesModule).createFeatureServices({
+    base: lazy('base'),
+    workspaceView: view('intercom.workspace'),
+    http: () => lazy('http'),
+    explainMe: (error, token) => lazy('connect').explain(error, 'me', token),
+  }),
   connect: (host) => (require('./connect/feature.js') as typeof ConnectModule).createConnect(host.lazy('features').services),
   scopes: (host) => new (require('./scopes/checklist.js') as typeof ScopesModule).ScopeChecklist(host.lazy('features').services),
   webhooks: (host) => new (require('./webhooks/webhooks.js') as typeof WebhooksModule).WebhooksFeature(host.lazy('features').services),
