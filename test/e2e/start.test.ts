@@ -17,7 +17,7 @@ import { screenshotFailures } from './workbenchSuite';
 const WORKSPACE_ROW = 'Hogwarts workspace (drzzt019)';
 
 suite('E2E: npm start sandbox', function () {
-  this.timeout(240_000);
+  this.timeout(480_000);
   let child: ChildProcess;
   let exited: Promise<number | null>;
   let out = '';
@@ -30,7 +30,7 @@ suite('E2E: npm start sandbox', function () {
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     exited = new Promise((resolve) => child.on('exit', resolve));
-    await until(() => /Access Token: +\S+/.test(out) || child.exitCode !== null, 'the sandbox to print its URL and token', 180_000);
+    await until(() => /Access Token: +\S+/.test(out) || child.exitCode !== null, 'the sandbox to print its URL and token', 420_000);
     const open = /Open: +(\S+)/.exec(out)?.[1];
     const fake = /Fake Intercom: +(\S+)/.exec(out)?.[1];
     const token = /Access Token: +(\S+)/.exec(out)?.[1];
