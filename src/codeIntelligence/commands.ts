@@ -1,6 +1,7 @@
 // The extension's commands the hover, the CodeLens and the quick fixes run, and what they are handed.
 // Command links are built here only, from these ids and JSON-encoded arguments: nothing a source file
 // contains can name a command or leave the arguments.
+import type { RequestPrefill } from '../explorer/prefill';
 import type { CallSite } from './callSites';
 
 export const CALL_API = 'intercom.callApi';
@@ -13,17 +14,6 @@ export const ADD_TO_CHECKLIST = 'intercom.addPermissionToChecklist';
 
 /** The commands a hover links to: the only ones its Markdown may run (MarkdownString.isTrusted). */
 export const HOVER_COMMANDS: readonly string[] = [CALL_API, COPY_SNIPPET, OPEN_AS_HTTP];
-
-/** A request prefilled from a call site: the catalog's operation in a version, and the values the code writes. */
-export interface RequestPrefill {
-  readonly version: string;
-  readonly method: string;
-  /** The catalog's path template in that version. */
-  readonly path: string;
-  readonly operationId: string;
-  readonly pathValues: Readonly<Record<string, string>>;
-  readonly query: Readonly<Record<string, string>>;
-}
 
 /** Undefined for a call the catalog does not have: the commands work on catalog operations. */
 export function requestPrefill(site: CallSite): RequestPrefill | undefined {

@@ -1,8 +1,18 @@
 // A request prefilled from the code (a hover's or CodeLens's command link): the catalog operation it names
 // and the values the code writes. The link's arguments come back as JSON from a command call anyone may
 // make, so every field is checked before it is used.
-import type { RequestPrefill } from '../codeIntelligence/commands';
 import type { Catalog, Operation } from './catalog';
+
+/** A request prefilled from a call in the code: the catalog's operation in a version, and the values the code writes. */
+export interface RequestPrefill {
+  readonly version: string;
+  readonly method: string;
+  /** The catalog's path template in that version. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly pathValues: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+}
 
 export interface PrefilledValues {
   readonly path: Readonly<Record<string, string>>;
