@@ -78,7 +78,7 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
   const inTestFile = isTestFile(file);
   // The scanner reads the language from the name: an untitled document gets the extension of its language.
   const scanned = languageOf(file) === lang ? file : `${file}.${EXTENSIONS[lang]}`;
-  const findings = scanText(scanned, text, input.budget, input.project, code).filter((f): f is RequestFinding => f.kind !== 'webhook');
+  const findings = scanText(scanned, text, input.budget, input.project, { blanked: code, snippets: false }).filter((f): f is RequestFinding => f.kind !== 'webhook');
   const examples = docstrings(code, lang === 'python');
   const calls = findings.filter((f) => !examples.has(findingOffset(lines, f)));
   // A call's own headers come after its URL, before the next call and within a few lines.

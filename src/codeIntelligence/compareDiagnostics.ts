@@ -73,15 +73,26 @@ function operand(code: string, start: number, end: number): Operand | undefined 
   return { start: start + lead, end: start + lead + text.length, text };
 }
 
+/** Only the lines that name an HMAC, a helper or the header can assign one: reading every line costs more. */
+const CUES = [FROM_HMAC.source, FROM_HEADER.source];
+/** The last cue search built, kept: a document's helpers rarely change from one edit to the next. */
+let lastCues = { key: '', regex: new RegExp(CUES.join('|'), 'gi') };
+
+function cuesFor(helpers: ReadonlySet<string>): RegExp {
+  const key = [...helpers].join(' ');
+  if (key !== lastCues.key) {
+    lastCues = { key, regex: new RegExp([...CUES, ...[...helpers].map((h) => `\\b${h.replace(/[$?!]/g, '\\$&')}\\(`)].join('|'), 'gi') };
+  }
+  return lastCues.regex;
+}
+
 /** Names the file assigns from an HMAC (or a function of the file making one), and from the request's signature header. */
 function assignedNames(code: string, helpers: ReadonlySet<string>): { digest: Set<string>; signature: Set<string> } {
   const digest = new Set<string>();
   const signature = new Set<string>();
   const callsHelper = (value: string) => [...helpers].some((name) => value.includes(`${name}(`));
-  // Only the lines that name an HMAC, a helper or the header can assign one: reading every line costs more.
-  const cues = new RegExp([FROM_HMAC.source, FROM_HEADER.source, ...[...helpers].map((h) => `\\b${h.replace(/[$?!]/g, '\\$&')}\\(`)].join('|'), 'gi');
   let lineEnd = -1;
-  for (const cue of code.matchAll(cues)) {
+  for (const cue of code.matchAll(cuesFor(helpers))) {
     if (cue.index < lineEnd) continue;
     const lineStart = code.lastIndexOf('\n', cue.index) + 1;
     lineEnd = code.indexOf('\n', cue.index);

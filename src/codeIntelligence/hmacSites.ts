@@ -161,6 +161,20 @@ function* signatureCalls(code: string): Generator<{ name: string; at: number; ar
   }
 }
 
+/**
+ * The calls of each helper not named for signatures (signatureCalls finds those), in the helpers' order then the
+ * text's: one search for all of them, since one per helper reads the whole file each time.
+ */
+function helperCalls(code: string, helpers: ReadonlyMap<string, number>): Map<string, RegExpExecArray[]> {
+  const calls = new Map<string, RegExpExecArray[]>();
+  for (const name of helpers.keys()) if (!/signature|hmac/i.test(name)) calls.set(name, []);
+  if (calls.size === 0) return calls;
+  // A call ends at its `(`: no other helper's call can start inside one, so none is missed.
+  const names = [...calls.keys()].map((name) => name.replace(/[$?!]/g, '\\$&'));
+  for (const m of code.matchAll(new RegExp(`(?<![\\w$])(${names.join('|')})\\s*\\(`, 'g'))) calls.get(m[1])!.push(m);
+  return calls;
+}
+
 const NONE: HmacSites = { sites: [], helpers: new Set(), checksReceived: false };
 
 export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacSites {
@@ -180,15 +194,13 @@ export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacS
     const helper = enclosingFunction(code, lang, lines, m.index);
     if (helper && !helpers.has(helper.name)) helpers.set(helper.name, helper.at);
   }
-  const calls = (name: string) => new RegExp(`(?<![\\w$])${name.replace(/[$?!]/g, '\\$&')}\\s*\\(`, 'g');
   for (const call of signatureCalls(code)) {
     if (helpers.get(call.name) === call.at || DEFINED.test(code.slice(Math.max(0, call.at - 40), call.at))) continue;
     sites.push(site(call.at, argumentSpan(code, call.args, true), undefined));
   }
-  for (const [name, definedAt] of helpers) {
-    if (/signature|hmac/i.test(name)) continue;
-    for (const m of code.matchAll(calls(name))) {
-      if (m.index !== definedAt) sites.push(site(m.index, argumentSpan(code, m.index + m[0].length, true), undefined));
+  for (const [name, calls] of helperCalls(code, helpers)) {
+    for (const m of calls) {
+      if (m.index !== helpers.get(name)) sites.push(site(m.index, argumentSpan(code, m.index + m[0].length, true), undefined));
     }
   }
   return { sites, helpers: new Set(helpers.keys()), checksReceived: mentions.some((m) => m.read) };

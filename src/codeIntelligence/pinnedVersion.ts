@@ -45,19 +45,31 @@ export interface CallSpan {
 
 /**
  * The version each call is pinned to: its own header, else the last header before it that no call owns
- * (a shared headers object), else the first such header after it.
+ * (a shared headers object), else the first such header after it. `pins` in order, as pinnedVersions gives them.
  */
 export function pinsOfCalls(pins: readonly PinnedVersion[], calls: readonly CallSpan[]): (PinnedVersion | undefined)[] {
-  const own = calls.map((c) => pins.find((p) => p.offset >= c.start && p.offset < c.ownUntil));
+  // Both searches are binary: a file with a header beside each of its calls would make a scan per call quadratic.
+  const own = calls.map((c) => {
+    const p = pins[firstFrom(pins, c.start)];
+    return p && p.offset < c.ownUntil ? p : undefined;
+  });
   const owned = new Set(own);
   const shared = pins.filter((p) => !owned.has(p));
   return calls.map((c, i) => {
     if (own[i]) return own[i];
-    let before: PinnedVersion | undefined;
-    for (const p of shared) {
-      if (p.offset >= c.start) return before ?? p;
-      before = p;
-    }
-    return before;
+    const next = firstFrom(shared, c.start);
+    return next > 0 ? shared[next - 1] : shared[0];
   });
+}
+
+/** The index of the first pin (they are in order) at or after `offset`; their count when none is. */
+function firstFrom(pins: readonly PinnedVersion[], offset: number): number {
+  let lo = 0;
+  let hi = pins.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pins[mid].offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

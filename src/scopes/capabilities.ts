@@ -158,7 +158,7 @@ export function capabilityById(id: string): Capability | undefined {
 }
 
 /** Each capability operation's rules, computed once. */
-const OPERATION_RULES_OF = new Map<Capability, OperationRule[][]>(
+const OPERATION_RULES_OF = new Map<Capability, (readonly OperationRule[])[]>(
   CAPABILITIES.map((c) => [c, c.operations.map((op) => matchOperation(parseOperation(op)))]),
 );
 

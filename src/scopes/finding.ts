@@ -10,7 +10,7 @@ export interface Located {
   readonly line: number;
   /** 1-based, in UTF-16 code units like VS Code's. */
   readonly column: number;
-  /** The line, trimmed and shortened. */
+  /** The line, trimmed and shortened; empty where the caller asked for none (scanText's options). */
   readonly snippet: string;
 }
 

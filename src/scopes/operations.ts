@@ -205,7 +205,25 @@ for (const rule of OPERATION_RULES) {
  * `strict`: a `{name}` segment only stands for an id the code interpolates or spells as one, never for
  * a word such as `search` (for a method the code does not show, where that match would be a guess).
  */
-export function matchOperation(op: Operation, strict = false): OperationRule[] {
+export function matchOperation(op: Operation, strict = false): readonly OperationRule[] {
+  const key = `${strict} ${op.method} ${op.path} ${op.query ? JSON.stringify(op.query) : ''}`;
+  let rules = MATCHED.get(key);
+  if (!rules) {
+    if (MATCHED.size >= MAX_MATCHED) MATCHED.clear();
+    rules = Object.freeze(matchRules(op, strict));
+    MATCHED.set(key, rules);
+  }
+  return rules;
+}
+
+/**
+ * What matchOperation found for each operation lately: a file calls the same few operations again and again,
+ * and the editor's analysis asks again after each edit. Frozen, since every caller gets the same array.
+ */
+const MATCHED = new Map<string, readonly OperationRule[]>();
+const MAX_MATCHED = 5_000;
+
+function matchRules(op: Operation, strict: boolean): OperationRule[] {
   const segments = op.path.split('/').slice(1);
   const fills = (segment: string): boolean => (strict ? segment === PLACEHOLDER : segment !== '');
   const candidates = (BY_LENGTH.get(segments.length) ?? []).filter(
@@ -231,7 +249,7 @@ const needsKey = (rules: readonly OperationRule[]): string =>
 export interface Guess {
   /** The operation assumed when the path decides (or nothing is mapped); GET among candidates otherwise. */
   readonly operation: Operation;
-  readonly rules: OperationRule[];
+  readonly rules: readonly OperationRule[];
   /**
    * The operations Intercom serves on that path when they need different permissions: the method decides, so the
    * call is for the developer to check. Empty when the path decides.

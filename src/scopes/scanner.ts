@@ -146,6 +146,8 @@ interface Context {
   readonly project: ProjectContext | undefined;
   /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
   readonly selfRegions: { start: number; end: number }[];
+  /** False for a caller that reads no snippets: they are left empty, unbuilt (masking them costs). */
+  readonly snippets: boolean;
   lineStarts?: number[];
   classStarts?: number[];
   flow?: MethodFlow;
@@ -171,7 +173,7 @@ function position(ctx: Context, index: number): { line: number; column: number; 
     if (starts[mid] <= index) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: index - starts[lo] + 1, snippet: snippetAt(ctx.source, starts[lo], index) };
+  return { line: lo + 1, column: index - starts[lo] + 1, snippet: ctx.snippets ? snippetAt(ctx.source, starts[lo], index) : '' };
 }
 
 /** The line, or on a long (minified) line the part around the finding, on one line of at most ~120 characters. */
@@ -589,12 +591,17 @@ function dedupeUnseen(unseen: UnseenMethod[], findings: readonly Finding[]): Uns
   });
 }
 
-/**
- * Every finding in one file's text, sorted by position. `file` is only copied into the findings. `blanked`: the text
- * with its comments blanked (blankComments), when the caller has it already.
- */
-export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext, blanked?: string): Finding[] {
-  return scanSource(file, text, budget, project, MARKER.test(text), blanked).findings;
+/** What the editor's analysis of one document has already, and what it does not need. */
+export interface ScanTextOptions {
+  /** The text with its comments blanked (blankComments). */
+  readonly blanked?: string;
+  /** False: every finding's snippet is left empty. */
+  readonly snippets?: boolean;
+}
+
+/** Every finding in one file's text, sorted by position. `file` is only copied into the findings. */
+export function scanText(file: string, text: string, budget = new Budget(), project?: ProjectContext, options: ScanTextOptions = {}): Finding[] {
+  return scanSource(file, text, budget, project, MARKER.test(text), options.blanked, options.snippets).findings;
 }
 
 export interface SourceScan {
@@ -609,14 +616,16 @@ export interface SourceScan {
  * The findings in one file's text, its SDK calls whose method no table knows, its calls whose method the code does
  * not show, and whether it talks to Intercom. `mentioned`: whether the text mentions Intercom, when the caller knows.
  */
-export function scanSource(file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text), blanked?: string): SourceScan {
+export function scanSource(
+  file: string, text: string, budget: Budget, project?: ProjectContext, mentioned = MARKER.test(text), blanked?: string, snippets = true,
+): SourceScan {
   const lang = languageOf(file) ?? 'js';
   const talksToIntercom = mentioned && INTERCOM_MODULE.test(text);
   const marked = mentioned || project?.importsIntercom === true;
   // Only files that may talk to Intercom pay for blanking their comments.
   const code = marked ? (blanked ?? blankComments(text, lang)) : text;
   const ctx: Context = {
-    file, text: code, source: text, lang, findings: [], unknownCalls: [], unseenMethods: [], budget, project, selfRegions: [],
+    file, text: code, source: text, lang, findings: [], unknownCalls: [], unseenMethods: [], budget, project, selfRegions: [], snippets,
   };
   scanTopics(ctx, marked);
   if (marked) {

@@ -3,7 +3,7 @@ import { matchOperation, OPERATION_RULES, operationText, type HttpMethod, type O
 import { loadCatalog } from '../../../src/explorer/catalog';
 import { SDK_TABLES, sdkOperation, sdkOperations } from '../../../src/scopes/sdk';
 
-const hasPermission = (rules: OperationRule[]): boolean => rules.some((r) => r.evidence !== 'unknown');
+const hasPermission = (rules: readonly OperationRule[]): boolean => rules.some((r) => r.evidence !== 'unknown');
 
 /** The reviewed operations an official SDK method sends for which Intercom documents no permission. */
 const SDK_UNKNOWN_RULES = [

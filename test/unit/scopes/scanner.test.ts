@@ -109,6 +109,15 @@ suite('scopes scanner: sample apps', () => {
     assert.equal(first.call, 'contacts.search');
     assert.deepEqual(first.rules.map((r) => r.id), ['POST /contacts/search']);
   });
+
+  test('a caller that reads no snippets gets the same findings with empty snippets', () => {
+    const text = read('js/intercom-app.ts');
+    const cited = scanText('src/x.ts', text);
+    const bare = scanText('src/x.ts', text, undefined, undefined, { snippets: false });
+    assert.ok(cited.length > 5 && cited.every((f) => f.snippet !== ''));
+    assert.deepEqual(bare.map((f) => f.snippet), cited.map(() => ''));
+    assert.deepEqual(bare, cited.map((f) => ({ ...f, snippet: '' })));
+  });
 });
 
 suite('scopes scanner: what must not count', () => {
