@@ -107,9 +107,9 @@ async function startReceiver(sinkPort, onEvent) {
     const save = store[method].bind(store);
     store[method] = (...args) => saves.push(timed(() => save(...args)));
   }
-  const log = new EventLog(LOG_LIMIT, store);
+  const events = new EventLog(LOG_LIMIT, store);
   const inbox = new Inbox({
-    log,
+    events,
     secrets: async () => ({ secret: SECRET, others: [] }),
     forwarding: () => ({ target: new URL(`http://127.0.0.1:${sinkPort}/webhooks`), timeoutMs: 10_000 }),
     onChange: () => undefined,
@@ -129,7 +129,7 @@ async function startReceiver(sinkPort, onEvent) {
     await store.flush();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { receiver, log, saves, inReceiver, close };
+  return { receiver, log: events, saves, inReceiver, close };
 }
 
 const timed = (work) => {
