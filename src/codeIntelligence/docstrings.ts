@@ -1,6 +1,8 @@
 // Python's triple-quoted strings: docstrings hold usage examples (`client.contacts.create(...)`, URLs in
 // prose) that the scanner, reading strings as code, takes for calls. The analysis leaves them out.
 
+import { countBefore } from '../scopes/sorted';
+
 const TRIPLE_QUOTED = /("""|''')[\s\S]*?\1/g;
 
 export interface Spans {
@@ -16,15 +18,8 @@ export function docstrings(code: string, python: boolean): Spans {
   const spans = [...code.matchAll(TRIPLE_QUOTED)].map((m) => [m.index, m.index + m[0].length] as const);
   return {
     has(offset) {
-      let lo = 0;
-      let hi = spans.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (offset < spans[mid][0]) hi = mid - 1;
-        else if (offset >= spans[mid][1]) lo = mid + 1;
-        else return true;
-      }
-      return false;
+      const at = countBefore(spans, ([, end]) => end <= offset);
+      return at < spans.length && spans[at][0] <= offset;
     },
   };
 }

@@ -1,5 +1,6 @@
 // Offsets in a document's text ↔ line and character, found once per analysis: every finding, literal
 // and diagnostic is placed through it by binary search.
+import { countBefore } from '../scopes/sorted';
 import type { Position, Range } from './model';
 
 export class LineIndex {
@@ -26,14 +27,7 @@ export class LineIndex {
 
   /** The 0-based line an offset is on. */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return countBefore(this.starts, (s) => s <= offset) - 1;
   }
 
   offset(position: Position): number {

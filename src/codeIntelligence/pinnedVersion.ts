@@ -3,6 +3,8 @@
 // set from a variable or a setting pins a version this look cannot read: it is kept as written, so no
 // version the catalog has is assumed for the calls it covers.
 
+import { countBefore } from '../scopes/sorted';
+
 /** `'Intercom-Version': '2.11'`, `"Intercom-Version" => 2.3`, `.Set("Intercom-Version", v)`, `["Intercom-Version"] = "2.11"`. */
 const ENTRY = /(['"])intercom-version\1\s*(?::|=>|,|\]\s*=(?!=))\s*([^,;})\]\n]{1,60})/gi;
 /** `'Intercom-Version: 2.11'` inside a header list or a curl command. */
@@ -63,13 +65,4 @@ export function pinsOfCalls(pins: readonly PinnedVersion[], calls: readonly Call
 }
 
 /** The index of the first pin (they are in order) at or after `offset`; their count when none is. */
-function firstFrom(pins: readonly PinnedVersion[], offset: number): number {
-  let lo = 0;
-  let hi = pins.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pins[mid].offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstFrom = (pins: readonly PinnedVersion[], offset: number): number => countBefore(pins, (p) => p.offset < offset);

@@ -10,6 +10,7 @@
 import { afterString, enclosingGroup, isStringStart, splitList, type Group, type Item } from './brackets';
 import type { Budget } from './budget';
 import { API_ROOTS, type HttpMethod } from './operations';
+import { countBefore } from './sorted';
 import { linePrefix, readConcat, readLiteral, type Language } from './source';
 
 /** `key: value`, `"key": value`, `key => value`, `key=value` (not `==`, `=>` after `=`, `::`). */
@@ -75,16 +76,8 @@ function readList(items: readonly Item[]): List {
 
 /** The index of the part whose value holds `index`, or -1 (parts are in the order of the text). */
 function partAt(parts: readonly Parts[], index: number): number {
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const part = parts[mid];
-    if (index < part.valueAt) hi = mid - 1;
-    else if (index >= part.valueAt + part.value.length) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const at = countBefore(parts, (p) => p.valueAt + p.value.length <= index);
+  return at < parts.length && parts[at].valueAt <= index ? at : -1;
 }
 
 /**

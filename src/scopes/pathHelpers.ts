@@ -7,6 +7,7 @@
 import { splitList } from './brackets';
 import type { Budget } from './budget';
 import { functionsOf, MAX_LIST } from './functions';
+import { countBefore } from './sorted';
 import { readLiteral, type Language } from './source';
 
 /** A parameter appended to a base URL, at `at`, inside the function that declares it. */
@@ -34,15 +35,7 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
 
   /** The declaration around `at` (among the nearest before it) that has `param`, and its index there. */
   const declaring = (at: number, param: string): { name: string; index: number } | undefined => {
-    // Binary search for the last declaration before `at`.
-    let lo = 0;
-    let hi = declarations.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (declarations[mid].at < at) lo = mid + 1;
-      else hi = mid;
-    }
-    hi = lo - 1;
+    let hi = countBefore(declarations, (d) => d.at < at) - 1;
     for (let tries = 0; hi >= 0 && tries < 4; hi--, tries++) {
       const index = declarations[hi].params.indexOf(param);
       if (index >= 0) return { name: declarations[hi].name, index };

@@ -14,6 +14,7 @@ import { handedPaths, type PathSeed } from './pathHelpers';
 import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
 import { MethodFlow } from './methodFlow';
 import { Receivers } from './receivers';
+import { countBefore } from './sorted';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
@@ -166,13 +167,7 @@ function lineStartsOf(text: string): number[] {
 
 function position(ctx: Context, index: number): { line: number; column: number; snippet: string } {
   const starts = (ctx.lineStarts ??= lineStartsOf(ctx.text));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = countBefore(starts, (s) => s <= index) - 1;
   return { line: lo + 1, column: index - starts[lo] + 1, snippet: ctx.snippets ? snippetAt(ctx.source, starts[lo], index) : '' };
 }
 
@@ -265,14 +260,7 @@ function addSelfRegion(ctx: Context, region: { start: number; end: number }): vo
 /** From the class declaration before `index` to the next one (or the start and end of the file). */
 function classAround(ctx: Context, index: number): { start: number; end: number } {
   const starts = (ctx.classStarts ??= [...ctx.text.matchAll(CLASS_START)].map((m) => m.index));
-  // Binary search for the first class declared after `index`.
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= index) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(starts, (s) => s <= index);
   return { start: starts[lo - 1] ?? 0, end: starts[lo] ?? ctx.text.length };
 }
 
