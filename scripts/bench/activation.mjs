@@ -27,8 +27,8 @@ const LABELS = { [FLOOR]: 'floor', [OURS]: 'ours', [REGISTRATIONS]: 'same regist
 const FOUR = [FLOOR, OURS, REGISTRATIONS, MS_AUTH];
 const rotate = (list, n) => [...list.slice(n), ...list.slice(0, n)];
 const ORDERS = [0, 1, 2, 3].flatMap((n) => [rotate(FOUR, n), rotate([...FOUR].reverse(), n)]);
-/** The budget from issue 8: ours within 10 ms of the floor, and 10 times faster than microsoft-authentication. */
-const BUDGET = { overFloorMs: 10, msAuthRatio: 10 };
+/** Issue 20's budget, per-host medians: ours within 5 ms of the floor, and 10 times faster than microsoft-authentication. */
+const BUDGET = { overFloorMs: 5, msAuthRatio: 10 };
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'extensions');
 const median = (xs) => {
@@ -118,8 +118,8 @@ function report(times, phases, toNextTimer) {
   const ratio = median(perHost(times, (t) => t(MS_AUTH) / t(OURS)));
   const floorRatio = median(perHost(times, (t) => t(MS_AUTH) / t(FLOOR)));
   const overRegistrations = median(perHost(times, (t) => t(OURS) - t(REGISTRATIONS)));
-  console.log(`ours − floor: ${ms(overFloor)} per-host median; ${ms(ours - floor)} between the medians (budget ≤ ${BUDGET.overFloorMs} ms: ${verdict(overFloor <= BUDGET.overFloorMs)}, ${verdict(ours - floor <= BUDGET.overFloorMs)})`);
-  console.log(`microsoft-authentication / ours: ${ratio.toFixed(1)}× per-host median; ${(msAuth / ours).toFixed(1)}× between the medians (budget ≥ ${BUDGET.msAuthRatio}×: ${verdict(ratio >= BUDGET.msAuthRatio)}, ${verdict(msAuth / ours >= BUDGET.msAuthRatio)})`);
+  console.log(`ours − floor: ${ms(overFloor)} per-host median (budget ≤ ${BUDGET.overFloorMs} ms: ${verdict(overFloor <= BUDGET.overFloorMs)}); ${ms(ours - floor)} between the medians`);
+  console.log(`microsoft-authentication / ours: ${ratio.toFixed(1)}× per-host median (budget ≥ ${BUDGET.msAuthRatio}×: ${verdict(ratio >= BUDGET.msAuthRatio)}); ${(msAuth / ours).toFixed(1)}× between the medians`);
   const registrationsRatio = median(perHost(times, (t) => t(MS_AUTH) / t(REGISTRATIONS)));
   console.log(`for scale: microsoft-authentication / floor ${floorRatio.toFixed(1)}× (the most any extension can reach here); microsoft-authentication / same registrations ${registrationsRatio.toFixed(1)}× (what registering all of our contributions inside activate() reaches); ours − same registrations ${ms(overRegistrations)} (per-host medians)`);
   const nextTimer = FOUR.filter((id) => id !== MS_AUTH).map((id) => `${LABELS[id]} ${ms(median(toNextTimer[id]))}`).join(', ');
