@@ -6,7 +6,8 @@
 //   p95 of the app alone ≤ 10 ms. The simulator's own steps are printed beside it.
 // - first render: the panel's script (dist/canvasKitWebview.js) in headless Chromium (playwright-core, as the
 //   E2E tests), in a fresh page each run, drawing the render model of that canvas: from the message (cloned, as
-//   postMessage clones it) to the page laid out, and to the next frame. Budget: ≤ 50 ms.
+//   postMessage clones it) to the page laid out, and to the next frame. Budget: ≤ 50 ms. The script draws the
+//   top of a long canvas first and the rest in the tasks after: the time until all of it is drawn is printed too.
 /* global window, document, MessageEvent, structuredClone, requestAnimationFrame -- the first render's probe runs in the page */
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
@@ -154,16 +155,25 @@ async function firstRender(view) {
       runs.push(await page.evaluate((state) => new Promise((resolve) => {
         const t0 = performance.now();
         window.dispatchEvent(new MessageEvent('message', { data: structuredClone({ kind: 'state', state }) }));
-        const components = document.querySelectorAll('.ck-component').length;
+        const first = document.querySelectorAll('.ck-component').length;
         void document.body.offsetHeight; // layout
         const laidOut = performance.now() - t0;
-        requestAnimationFrame(() => resolve({ laidOut, frame: performance.now() - t0, components }));
+        requestAnimationFrame(() => {
+          const frame = performance.now() - t0;
+          // The rest of the canvas, drawn in the tasks that follow: until every component is in the page, laid out.
+          const whole = () => {
+            if (!document.querySelector('[data-drawn="all"]')) return void setTimeout(whole, 0);
+            void document.body.offsetHeight;
+            resolve({ laidOut, frame, all: performance.now() - t0, first, components: document.querySelectorAll('.ck-component').length });
+          };
+          whole();
+        });
       }), state));
       await page.close();
     }
     const laidOut = pct(runs.map((r) => r.laidOut), 0.5);
     const worst = Math.max(...runs.map((r) => r.laidOut));
-    console.log(`\nCanvas Kit first render in Chromium (${runs[0].components} components, fresh page each of ${RENDER_RUNS} runs): message to laid out median ${laidOut.toFixed(1)} ms, worst ${worst.toFixed(1)} ms; to the next frame median ${pct(runs.map((r) => r.frame), 0.5).toFixed(1)} ms`);
+    console.log(`\nCanvas Kit first render in Chromium (${runs[0].components} components, the first ${runs[0].first} drawn at once; fresh page each of ${RENDER_RUNS} runs): message to laid out median ${laidOut.toFixed(1)} ms, worst ${worst.toFixed(1)} ms; to the next frame median ${pct(runs.map((r) => r.frame), 0.5).toFixed(1)} ms; until the whole canvas is drawn and laid out median ${pct(runs.map((r) => r.all), 0.5).toFixed(1)} ms`);
     console.log(`  first render median ${laidOut.toFixed(1)} ms (budget ${BUDGETS.firstRenderMs} ms): ${verdict(laidOut <= BUDGETS.firstRenderMs)}`);
   } finally {
     await browser.close();

@@ -13,17 +13,13 @@ export interface CanvasActions {
   openLink(url: string): void;
 }
 
-function segments(parts: TextSegment[], actions: CanvasActions): Node[] {
+// What a use does is written on the element (data-component, data-href, data-submit), and one listener per
+// kind on the frame reads it: a 64 KB canvas has hundreds of buttons, and no listener each to set up.
+
+function segments(parts: TextSegment[]): Node[] {
   return parts.map((s) => {
     const text = s.bold ? el('strong', {}, s.text) : document.createTextNode(s.text);
-    if (!s.href) return text;
-    const href = s.href;
-    const link = el('a', { href: '#', title: href }, text);
-    link.addEventListener('click', (e) => {
-      e.preventDefault();
-      actions.openLink(href);
-    });
-    return link;
+    return s.href ? el('a', { href: '#', title: s.href, 'data-href': s.href }, text) : text;
   });
 }
 
@@ -41,17 +37,16 @@ function label(text: string | undefined, forId?: string): HTMLElement | undefine
 
 const saveState = (c: { saveState: string }) => (c.saveState === 'unsaved' ? undefined : el('span', { class: `ck-save ${c.saveState}` }, c.saveState === 'saved' ? '✓ Saved' : '✗ Failed'));
 
-function options(c: { id: string; options: OptionModel[]; blocked: boolean }, type: 'radio' | 'checkbox', checked: (o: OptionModel) => boolean, onChange?: () => void): HTMLElement {
+function options(c: { id: string; options: OptionModel[]; blocked: boolean }, type: 'radio' | 'checkbox', checked: (o: OptionModel) => boolean, submits = false): HTMLElement {
   const group = el('div', { class: `ck-options ck-${type}`, role: type === 'radio' ? 'radiogroup' : 'group' });
   for (const o of c.options) {
-    const input = el('input', { type, name: `ck-${c.id}`, value: o.id, 'data-option-for': c.id, disabled: c.blocked || o.disabled, checked: checked(o) });
-    if (onChange) input.addEventListener('change', onChange);
+    const input = el('input', { type, name: `ck-${c.id}`, value: o.id, 'data-option-for': c.id, disabled: c.blocked || o.disabled, checked: checked(o), 'data-submit': submits && c.id });
     group.append(el('label', { class: cls('ck-option', ['disabled', c.blocked || o.disabled]) }, input, el('span', {}, o.text)));
   }
   return group;
 }
 
-function listItem(item: ListItemModel, listDisabled: boolean, actions: CanvasActions): HTMLElement {
+function listItem(item: ListItemModel, listDisabled: boolean): HTMLElement {
   const blocked = listDisabled || item.disabled;
   const body = el('span', { class: 'ck-item-text' },
     el('span', { class: 'ck-item-title' }, item.title),
@@ -60,31 +55,20 @@ function listItem(item: ListItemModel, listDisabled: boolean, actions: CanvasAct
       : undefined);
   const children = [item.image ? image(item.image, item.image.width, item.image.height, item.image.rounded) : undefined, body];
   if (!item.action) return el('div', { class: cls('ck-item', ['disabled', blocked]) }, ...children);
-  const button = el('button', { type: 'button', class: cls('ck-item', 'actionable', ['disabled', blocked]), disabled: blocked, 'data-component': item.id }, ...children);
-  button.addEventListener('click', () => actions.click(item.id));
-  return button;
+  return el('button', { type: 'button', class: cls('ck-item', 'actionable', ['disabled', blocked]), disabled: blocked, 'data-component': item.id }, ...children);
 }
 
-function component(c: ComponentModel, actions: CanvasActions): HTMLElement {
+function component(c: ComponentModel): HTMLElement {
   const domId = (id: string) => `ck-c-${id}`;
   switch (c.type) {
     case 'text':
-      return el('p', { class: `ck-text ${c.style} align-${c.align}` }, ...segments(c.segments, actions));
-    case 'button': {
-      const b = el('button', { type: 'button', class: cls('ck-button', c.style), disabled: c.blocked, 'data-component': c.id }, c.label);
-      b.addEventListener('click', () => actions.click(c.id));
-      return el('div', { class: 'ck-field' }, b, saveState(c));
-    }
+      return el('p', { class: `ck-text ${c.style} align-${c.align}` }, ...segments(c.segments));
+    case 'button':
+      return el('div', { class: 'ck-field' }, el('button', { type: 'button', class: cls('ck-button', c.style), disabled: c.blocked, 'data-component': c.id }, c.label), saveState(c));
     case 'input': {
-      const input = el('input', { id: domId(c.id), type: 'text', class: 'ck-input', placeholder: c.placeholder, value: c.value, disabled: c.blocked, 'data-field': c.id });
-      let inline: HTMLElement | undefined;
-      if (c.action) {
-        inline = el('button', { type: 'button', class: 'ck-inline-action', disabled: c.blocked, 'aria-label': `Submit ${c.label ?? c.id}`, 'data-component': c.id }, '→');
-        inline.addEventListener('click', () => actions.click(c.id));
-        input.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') actions.click(c.id);
-        });
-      }
+      // With an action, Enter in the field submits it too.
+      const input = el('input', { id: domId(c.id), type: 'text', class: 'ck-input', placeholder: c.placeholder, value: c.value, disabled: c.blocked, 'data-field': c.id, 'data-submit': Boolean(c.action) && c.id });
+      const inline = c.action && el('button', { type: 'button', class: 'ck-inline-action', disabled: c.blocked, 'aria-label': `Submit ${c.label ?? c.id}`, 'data-component': c.id }, '→');
       return el('div', { class: 'ck-field' }, label(c.label, domId(c.id)), el('div', { class: 'ck-input-row' }, input, inline), saveState(c));
     }
     case 'textarea': {
@@ -93,27 +77,22 @@ function component(c: ComponentModel, actions: CanvasActions): HTMLElement {
       return el('div', { class: 'ck-field' }, label(c.label, domId(c.id)), area);
     }
     case 'single-select':
-      return el('div', { class: 'ck-field' }, label(c.label), options(c, 'radio', (o) => o.id === c.value, c.action ? () => actions.click(c.id) : undefined), saveState(c));
+      return el('div', { class: 'ck-field' }, label(c.label), options(c, 'radio', (o) => o.id === c.value, Boolean(c.action)), saveState(c));
     case 'dropdown': {
-      const select = el('select', { id: domId(c.id), class: 'ck-input', disabled: c.blocked, 'data-field': c.id },
+      const select = el('select', { id: domId(c.id), class: 'ck-input', disabled: c.blocked, 'data-field': c.id, 'data-submit': Boolean(c.action) && c.id },
         el('option', { value: '', selected: c.value === undefined, disabled: true }, 'Select…'),
         ...c.options.map((o) => el('option', { value: o.id, disabled: o.disabled, selected: o.id === c.value }, o.text)));
-      if (c.action) select.addEventListener('change', () => actions.click(c.id));
       return el('div', { class: 'ck-field' }, label(c.label, domId(c.id)), select, saveState(c));
     }
     case 'checkbox':
       return el('div', { class: 'ck-field' }, label(c.label), options(c, 'checkbox', (o) => c.values.includes(o.id)), saveState(c));
     case 'list':
-      return el('div', { class: 'ck-list' }, ...c.items.map((i) => listItem(i, c.disabled, actions)));
+      return el('div', { class: 'ck-list' }, ...c.items.map((i) => listItem(i, c.disabled)));
     case 'data-table':
       return el('dl', { class: `ck-table ${c.overflow}` }, ...c.items.flatMap((i) => [el('dt', {}, i.field), el('dd', { title: c.overflow === 'truncate' ? i.value : undefined }, i.value)]));
     case 'image': {
       const img = image(c.image, c.width, c.height, c.rounded);
-      let inner: HTMLElement = img;
-      if (c.action) {
-        inner = el('button', { type: 'button', class: 'ck-image-action', 'data-component': c.id ?? '' }, img);
-        inner.addEventListener('click', () => actions.click(c.id ?? ''));
-      }
+      const inner = c.action ? el('button', { type: 'button', class: 'ck-image-action', 'data-component': c.id ?? '' }, img) : img;
       return el('div', { class: `ck-image align-${c.align}` }, inner);
     }
     case 'spacer':
@@ -129,6 +108,14 @@ function problems(list: SchemaProblem[], title: string): HTMLElement {
     el('ul', {}, ...list.map((p) => el('li', { class: p.severity }, p.pointer ? el('code', {}, p.pointer) : undefined, p.pointer ? ' ' : undefined, p.message))));
 }
 
+/**
+ * Components drawn at once: more than a frame shows. A long canvas (64 KB holds hundreds of components) draws
+ * the rest in the next tasks, CHUNK at a time, so its top shows first; a use of the canvas draws the rest at
+ * once, since a submit carries the values of every component.
+ */
+const FIRST = 40;
+const CHUNK = 150;
+
 /** The frame with the canvas or Intercom's generic error card, and our reasons beside it. */
 export function renderView(view: CanvasView, actions: CanvasActions): HTMLElement {
   const frame = el('div', { class: `ck-frame ${view.frame}`, 'data-frame': view.frame });
@@ -136,14 +123,57 @@ export function renderView(view: CanvasView, actions: CanvasActions): HTMLElemen
     frame.append(el('div', { class: 'ck-error-card', role: 'alert' }, el('p', {}, 'Something went wrong'), el('p', { class: 'muted' }, 'This app could not be loaded.')));
     return el('div', { class: 'ck-view' }, frame, problems(view.reasons, 'Why Intercom would show this card'));
   }
-  for (const c of view.components) {
-    const node = component(c, actions);
-    node.classList.add('ck-component');
-    if (!c.bottomMargin) node.classList.add('no-margin');
-    node.dataset.pointer = c.pointer;
-    frame.append(node);
-  }
+  const { components } = view;
+  let drawn = 0;
+  const drawUntil = (end: number) => {
+    for (; drawn < Math.min(end, components.length); drawn++) {
+      const c = components[drawn];
+      const node = component(c);
+      node.classList.add('ck-component');
+      if (!c.bottomMargin) node.classList.add('no-margin');
+      node.setAttribute('data-pointer', c.pointer);
+      frame.append(node);
+    }
+    // The bench and the tests wait for this; a canvas replaced meanwhile (no longer in the page) is left.
+    if (drawn === components.length) frame.setAttribute('data-drawn', 'all');
+    else setTimeout(() => frame.isConnected && drawUntil(drawn + CHUNK), 0);
+  };
+  drawUntil(FIRST);
+  listen(frame, actions, () => drawUntil(components.length));
   return el('div', { class: 'ck-view' }, frame, view.warnings.length > 0 ? problems(view.warnings, 'Warnings') : undefined);
+}
+
+function listen(frame: HTMLElement, actions: CanvasActions, drawAll: () => void): void {
+  const use = (componentId: string) => {
+    drawAll();
+    actions.click(componentId);
+  };
+  frame.addEventListener('click', (e) => {
+    const target = e.target as Element;
+    const link = target.closest<HTMLElement>('[data-href]');
+    if (link) {
+      e.preventDefault();
+      actions.openLink(link.dataset.href!);
+      return;
+    }
+    // A disabled button gets no click: what reaches here can be used.
+    const used = target.closest<HTMLButtonElement>('button[data-component]');
+    if (used && frame.contains(used)) use(used.dataset.component!);
+  });
+  // A choice made submits (single-select and dropdown with an action); Enter submits a text input with one.
+  const submits = (target: EventTarget | null, enter: boolean): string | undefined => {
+    const field = target as HTMLInputElement | HTMLSelectElement;
+    const typed = field.tagName === 'INPUT' && field.type === 'text';
+    return typed === enter ? field.dataset.submit : undefined;
+  };
+  frame.addEventListener('change', (e) => {
+    const id = submits(e.target, false);
+    if (id) use(id);
+  });
+  frame.addEventListener('keydown', (e) => {
+    const id = e.key === 'Enter' ? submits(e.target, true) : undefined;
+    if (id) use(id);
+  });
 }
 
 /** What a submit carries from the drawn canvas: text typed, the option chosen, the boxes ticked. */
