@@ -7,7 +7,6 @@ import type { CanvasContext, JsonObject } from './context';
 import { curlForCanvasRequest } from './curl';
 import { exchange, type Exchanged, type ExchangeOptions } from './exchange';
 import { capabilityOf, type Flow, type Placement, type SchemaProblem, type ValidateResponse } from './flows';
-import { oversizeFields } from './limits';
 import { renderReply, type ActionModel, type CanvasView, type Frame } from './render';
 import {
   configureBody, initializeBody, jsonRequest, liveCanvasBody, openSheetForm, sheetRequest, submitBody, submitSheetBody,
@@ -290,9 +289,9 @@ export class CanvasKitSimulator {
     return { screen: this.screen, completed };
   }
 
-  /** The validator's problems and the size limits Intercom enforces. */
+  /** The validator's problems, the size limits Intercom enforces among them (the schema's x-max-bytes). */
   private check(flow: Flow, json: unknown): SchemaProblem[] {
-    return [...oversizeFields(flow, json), ...this.options.validate(flow, this.placement, json)];
+    return this.options.validate(flow, this.placement, json);
   }
 
   private frame(configuring: boolean): Frame {

@@ -202,10 +202,11 @@ export class SchemaInterpreter {
       out.push(hard(pointer, `Expected ${oneOf(node.allowed)}, got ${describe(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`));
     }
     if (node.maxBytes !== undefined && value !== undefined) {
-      const bytes = utf8Length(JSON.stringify(value));
+      // The bytes Intercom receives for the field: its JSON in UTF-8.
+      const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
       const limit = node.maxBytes;
       if (bytes > limit) {
-        out.push({ pointer, severity: 'error', hard: false, message: `${lastKey(pointer)} takes ${bytes.toLocaleString('en')} bytes of JSON; Intercom's limit is ${limit.toLocaleString('en')} bytes (${limit / 1024} KB).` });
+        out.push({ pointer, severity: 'error', hard: false, message: `${lastKey(pointer)} takes ${bytes.toLocaleString('en')} bytes of JSON, over Intercom's limit of ${limit / 1024} KB (${limit.toLocaleString('en')} bytes) per field.` });
       }
     }
     if (isObject(value)) this.checkObject(node, value, pointer, options, out);
@@ -430,21 +431,6 @@ function uncapitalize(s: string): string {
 
 function escape(k: string): string {
   return k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
-}
-
-/** The bytes of `s` in UTF-8, without encoding it. */
-function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      bytes += 4; // a surrogate pair: one code point beyond the BMP
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 function depth(pointer: string): number {

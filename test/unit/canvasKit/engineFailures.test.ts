@@ -2,6 +2,7 @@
 // generic error card with the precise reason, and the timeline says what happened.
 import assert from 'node:assert/strict';
 import { NOT_VERIFYING, type Outcome, type SimulatorOptions } from '../../../src/canvasKit/engine';
+import { validateResponse } from '../../../src/canvasKit/schema/validate';
 import { REDACTED } from '../../../src/secrets/redact';
 import { startCanvasTestApp, type CanvasTestApp } from '../../support/canvasTestApp';
 import { testSimulator } from './simulator';
@@ -52,8 +53,9 @@ suite('canvas kit: the flow engine when the app fails', () => {
 
   test('oversize: a field over 64 KB is refused, with its size', async () => {
     app.routes['/initialize'] = { body: { canvas: { ...FORM.canvas, stored_data: { blob: 'x'.repeat(70 * 1024) } } } };
-    const sim = simulator(app);
-    assert.deepEqual(reasons(await sim.start()), ['/canvas/stored_data stored_data is 70.0 KB, over Intercom\'s limit of 64 KB per field.']);
+    const sim = simulator(app, { validate: validateResponse });
+    // Once: the schema's limit is the simulator's.
+    assert.deepEqual(reasons(await sim.start()), ['/canvas/stored_data stored_data takes 71,691 bytes of JSON, over Intercom\'s limit of 64 KB (65,536 bytes) per field.']);
     assert.equal(sim.timeline[0].problems[0].pointer, '/canvas/stored_data');
   });
 

@@ -164,7 +164,7 @@ const CASES: Case[] = [
   {
     fix: 'sizes', sample: 'content of 70,000 characters',
     check: (v) => v.validateResponse('submit', 'home', canvas({ type: 'text', text: 'x'.repeat(70_000) })),
-    before: '', after: { errors: [/^error \/canvas\/content: content takes 70,042 bytes of JSON; Intercom's limit is 65,536 bytes \(64 KB\)\.$/] },
+    before: '', after: { errors: [/^error \/canvas\/content: content takes 70,042 bytes of JSON, over Intercom's limit of 64 KB \(65,536 bytes\) per field\.$/] },
   },
   {
     fix: 'capabilities', sample: 'a sheet action in the Inbox',

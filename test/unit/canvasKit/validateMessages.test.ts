@@ -61,14 +61,14 @@ suite('canvas kit validator: messages', () => {
     const content = (bytes: number) => ({ components: [{ type: 'text', text: 'é'.repeat((bytes - 42) / 2) }] });
     assert.deepEqual(validateResponse('submit', 'home', { canvas: { content: content(limit), stored_data: { k: 'x'.repeat(limit - 8) } } }), []);
     assert.deepEqual(lines(validateResponse('submit', 'home', { canvas: { content: content(limit + 2), stored_data: { k: 'x'.repeat(limit - 7) } } })), [
-      "error /canvas/content: content takes 65,538 bytes of JSON; Intercom's limit is 65,536 bytes (64 KB).",
-      "error /canvas/stored_data: stored_data takes 65,537 bytes of JSON; Intercom's limit is 65,536 bytes (64 KB).",
+      "error /canvas/content: content takes 65,538 bytes of JSON, over Intercom's limit of 64 KB (65,536 bytes) per field.",
+      "error /canvas/stored_data: stored_data takes 65,537 bytes of JSON, over Intercom's limit of 64 KB (65,536 bytes) per field.",
     ]);
     assert.deepEqual(lines(validateResponse('initialize', 'home', { canvas: { content_url: `https://app.example.com/${'p'.repeat(limit)}` } })), [
-      "error /canvas/content_url: content_url takes 65,562 bytes of JSON; Intercom's limit is 65,536 bytes (64 KB).",
+      "error /canvas/content_url: content_url takes 65,562 bytes of JSON, over Intercom's limit of 64 KB (65,536 bytes) per field.",
     ]);
     assert.deepEqual(lines(validateResponse('liveCanvas', 'home', { content: content(limit + 2) })), [
-      "error /content: content takes 65,538 bytes of JSON; Intercom's limit is 65,536 bytes (64 KB).",
+      "error /content: content takes 65,538 bytes of JSON, over Intercom's limit of 64 KB (65,536 bytes) per field.",
     ]);
   });
 
