@@ -151,6 +151,8 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
   budget.spend(text.length);
   if (!ANY_PATH.test(text)) return [];
   const candidates: { at: number; groups: number[] }[] = [];
+  // Where the groups around a candidate close: only those are read, and most brackets hold none.
+  const around = new Set<number>();
   const closes = new Map<number, number>();
   const stack: number[] = [];
   TOKEN.lastIndex = 0;
@@ -160,10 +162,17 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
     const ch = text[i];
     if (isStringStart(ch)) {
       PATH_START.lastIndex = i + 1;
-      if (stack.length > 0 && PATH_START.test(text)) candidates.push({ at: i, groups: stack.slice(-1 - MAX_PARENTS) });
+      if (stack.length > 0 && PATH_START.test(text)) {
+        const groups = stack.slice(-1 - MAX_PARENTS);
+        candidates.push({ at: i, groups });
+        for (const open of groups) around.add(open);
+      }
       TOKEN.lastIndex = afterString(text, i);
     } else if (ch === '(' || ch === '[' || ch === '{') stack.push(i);
-    else if (stack.length > 0) closes.set(stack.pop()!, i);
+    else if (stack.length > 0) {
+      const open = stack.pop()!;
+      if (around.has(open)) closes.set(open, i);
+    }
   }
   const lists = new Map<number, List | null>();
   const list = (open: number): List | null => {

@@ -15,12 +15,14 @@ interface Syntax {
   readonly singleLine: boolean;
   /** The characters where anything above can start: the pass jumps from one to the next. */
   readonly starts: RegExp;
+  /** JS only: the same, and braces, looked for while a template's `${` is open (only then do braces count). */
+  readonly startsInTemplate?: RegExp;
 }
 
 const C_BLOCK = [{ open: '/*', close: '*/' }];
 
 const SYNTAX: Readonly<Record<Language, Syntax>> = {
-  js: { line: ['//'], block: C_BLOCK, quotes: '\'"`', triple: false, singleLine: true, starts: /[\\/'"`{}]/g },
+  js: { line: ['//'], block: C_BLOCK, quotes: '\'"`', triple: false, singleLine: true, starts: /[\\/'"`]/g, startsInTemplate: /[\\/'"`{}]/g },
   go: { line: ['//'], block: C_BLOCK, quotes: '\'"`', triple: false, singleLine: true, starts: /[\\/'"`]/g },
   php: { line: ['//', '#'], block: C_BLOCK, quotes: '\'"`', triple: false, singleLine: false, starts: /[\\/#'"`]/g },
   python: { line: ['#'], block: [], quotes: '\'"', triple: true, singleLine: true, starts: /[\\#'"]/g },
@@ -64,8 +66,9 @@ export function blankComments(text: string, lang: Language): string {
   };
 
   for (let i = 0; i < text.length; ) {
-    syntax.starts.lastIndex = i;
-    const next = syntax.starts.exec(text);
+    const starts = templates.length > 0 ? syntax.startsInTemplate! : syntax.starts;
+    starts.lastIndex = i;
+    const next = starts.exec(text);
     if (!next) break;
     i = next.index;
     const ch = text[i];

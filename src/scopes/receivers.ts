@@ -56,7 +56,9 @@ export class Receivers {
       const start = text.lastIndexOf('\n', m.index) + 1;
       const newline = text.indexOf('\n', m.index);
       lineDone = newline < 0 ? text.length : newline;
-      for (const id of text.slice(start, lineDone).matchAll(IDENTIFIER)) {
+      // Read in place, not from a slice of the line: no name runs across a line break.
+      IDENTIFIER.lastIndex = start;
+      for (let id = IDENTIFIER.exec(text); id && id.index < lineDone; id = IDENTIFIER.exec(text)) {
         budget.spend();
         this.onIntercomLines.add(id[0]);
       }
