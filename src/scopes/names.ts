@@ -1,6 +1,5 @@
 // The names (runs of word characters and `$`) that contain a word, found from the word's occurrences
-// outward: much quicker than a regex trying every name in the text. The scanner's intercomNames is the
-// same search for "intercom" (to move here when scanner.ts is split).
+// outward: much quicker than a regex trying every name in the text.
 
 const NAME_CHAR = /[\w$]/;
 
