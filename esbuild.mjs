@@ -32,23 +32,40 @@ const LAZY_BUNDLES = {
 };
 
 /**
- * Modules with top-level state or identity that matters go in dist/state.js only (its own build, below): every
- * other bundle's import of one becomes a require of ./state.js, which re-exports them (src/features/state.ts).
+ * Bundles the others require instead of holding a copy (README, Architecture): dist/<name>.js, built from an entry
+ * that re-exports its modules (`export * from`). A build given a shared bundle turns each import of one of those
+ * modules into a require of ./<name>.js; each shared bundle is built without its own name, so it holds them.
  */
-const STATE_ENTRY = 'src/features/state.ts';
-const STATEFUL = JSON.parse(fs.readFileSync('scripts/lib/stateful.json', 'utf8')).map(({ module }) => path.normalize(module));
-
-const stateInOneBundle = {
-  name: 'state-in-one-bundle',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, async ({ path: specifier, resolveDir, kind, pluginData }) => {
-      if (pluginData?.stateInOneBundle) return undefined;
-      const resolved = await build.resolve(specifier, { resolveDir, kind, pluginData: { stateInOneBundle: true } });
-      if (!STATEFUL.includes(path.relative(process.cwd(), resolved.path))) return resolved;
-      return { path: './state.js', external: true };
-    });
-  },
+const SHARED_BUNDLES = {
+  // Modules with top-level state or identity that matters (scripts/lib/stateful.json), read by the host only.
+  state: 'src/features/state.ts',
+  // The scope and webhook topic rules: identity that matters too, and read by the scan threads as well.
+  rules: 'src/scopes/rules.ts',
+  // The scanner with its SDK tables: the code analysis in the host and each scan thread read it.
+  scan: 'src/scopes/scan.ts',
 };
+
+/** The modules a shared bundle's entry re-exports, by path from the root. */
+function sharedModules(name) {
+  const entry = SHARED_BUNDLES[name];
+  return [...fs.readFileSync(entry, 'utf8').matchAll(/^export \* from '(.+)';$/gm)].map(([, from]) => path.join(path.dirname(entry), `${from}.ts`));
+}
+
+/** Each import of a module one of `names` holds becomes a require of that shared bundle. */
+function requireShared(...names) {
+  const bundleOf = new Map(names.flatMap((name) => sharedModules(name).map((module) => [module, name])));
+  return {
+    name: 'require-shared',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async ({ path: specifier, resolveDir, kind, pluginData }) => {
+        if (pluginData?.requireShared) return undefined;
+        const resolved = await build.resolve(specifier, { resolveDir, kind, pluginData: { requireShared: true } });
+        const name = bundleOf.get(path.relative(process.cwd(), resolved.path));
+        return name ? { path: `./${name}.js`, external: true } : resolved;
+      });
+    },
+  };
+}
 
 const lazyBundles = {
   name: 'lazy-bundles',
@@ -114,14 +131,15 @@ const common = {
 const node = { ...common, outdir: 'dist', format: 'cjs', platform: 'node', target: 'node22', external: ['vscode'] };
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES }, plugins: [stateInOneBundle, lazyBundles, oneVscodeNamespace, ...common.plugins] },
-  {
-    ...node,
-    // The scope scan's and the webhook receiver's worker threads are started from a path, not required: entries
-    // of their own, each thread with its own modules (they never require dist/state.js, which needs the API).
-    entryPoints: { state: STATE_ENTRY, scanWorker: 'src/scopes/worker/scanWorker.ts', jsonWorker: 'src/webhooks/jsonWorker.ts' },
-    plugins: [lazyBundles, oneVscodeNamespace, ...common.plugins],
-  },
+  { ...node, entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES }, plugins: [requireShared('state', 'rules', 'scan'), lazyBundles, oneVscodeNamespace, ...common.plugins] },
+  // Two shared bundles that take the rules from the third. dist/state.js holds the few scanner helpers its scan pool
+  // needs: requiring dist/scan.js would load the scanner with every feature that needs the state.
+  { ...node, entryPoints: { state: SHARED_BUNDLES.state, scan: SHARED_BUNDLES.scan }, plugins: [requireShared('rules'), lazyBundles, oneVscodeNamespace, ...common.plugins] },
+  // The worker threads are started from a path, not required, and never require dist/state.js (it needs the API).
+  // The webhook receiver's thread holds its few topic rules itself, as the rules hold theirs.
+  { ...node, entryPoints: { rules: SHARED_BUNDLES.rules, jsonWorker: 'src/webhooks/jsonWorker.ts' }, plugins: [lazyBundles, oneVscodeNamespace, ...common.plugins] },
+  // A scope scan's thread requires the rules and the scanner: its own instances of them, as any thread's modules.
+  { ...node, entryPoints: { scanWorker: 'src/scopes/worker/scanWorker.ts' }, plugins: [requireShared('rules', 'scan'), lazyBundles, oneVscodeNamespace, ...common.plugins] },
   {
     // The Canvas Kit simulator panel's script, loaded by its webview page (src/canvasKit/panelHtml.ts).
     ...common,
@@ -195,6 +213,6 @@ if (tests) {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   copyDataFiles();
   writeNotices(process.cwd(), results.map((r) => r.metafile));
-  // Which modules went into which bundle: a unit test checks that stateful modules are in one only.
+  // Which modules went into which bundle: a unit test checks that each shared module is in one only.
   fs.writeFileSync('dist/metafile.json', JSON.stringify({ outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) }));
 }
