@@ -50,6 +50,12 @@ suite('shared bundles (esbuild\'s metafile)', () => {
     assert.deepEqual(early, []);
   });
 
+  test('the Canvas Kit schema, which the VSIX ships as dist/canvas.schema.json, is required from there, not copied into a bundle', () => {
+    const all = outputs();
+    assert.ok(all['dist/canvasKit.js'].imports.some((i) => i.path === './canvas.schema.json'), 'dist/canvasKit.js requires it');
+    assert.deepEqual(bundlesOf(all, 'src/canvasKit/schema/canvas.schema.json'), []);
+  });
+
   test('dist/extension.js, loaded at activation, holds no package: each lazy bundle is required, not copied in', () => {
     const inputs = Object.keys(outputs()['dist/extension.js'].inputs);
     assert.ok(inputs.includes('src/features/table.ts'), 'control: the table is in it');
