@@ -1,5 +1,5 @@
 // The catalog section of `npm run bench`: the API catalog's first load (parse the JSON bundled into
-// dist/explorer.js, build one version's operations), each in a fresh Node process so nothing is cached, and the
+// dist/state.js, build one version's operations), each in a fresh Node process so nothing is cached, and the
 // VSIX's size against the 300 KB budget of issue 12. Reports only: no assertions.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export async function benchCatalog() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-catalog-bench-'));
   try {
-    // The catalog module as the explorer bundle carries it: minified, JSON inlined.
+    // The catalog module as dist/state.js carries it: minified, JSON inlined.
     const bundle = path.join(dir, 'catalog.js');
     await esbuild.build({ entryPoints: [path.join(ROOT, 'src/explorer/catalog.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: bundle });
     const probe = `const t0 = performance.now(); const c = require(${JSON.stringify(bundle)}).loadCatalog(); const n = c.operations('2.16').length;

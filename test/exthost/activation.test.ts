@@ -7,8 +7,8 @@ import { testOutput } from './output';
 import { CLIENT_ID, CLIENT_SECRET, pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
 import { EXTENSION_ID, ScriptedUi, activateExtension, logText, until } from './support';
 
-/** The bundles esbuild.mjs builds to load on first use, never at activation. */
-const LAZY_BUNDLES = ['features.js', 'http.js', 'state.js', 'connect.js', 'scopes.js', 'webhooks.js', 'explorer.js', 'requests.js', 'canvasKit.js', 'codeIntelligence.js'];
+/** The bundles esbuild.mjs builds to load on first use, never at activation (the shared ones included). */
+const LAZY_BUNDLES = ['features.js', 'http.js', 'state.js', 'rules.js', 'scan.js', 'connect.js', 'scopes.js', 'webhooks.js', 'explorer.js', 'requests.js', 'canvasKit.js', 'codeIntelligence.js'];
 
 const loaded = (bundle: string) => {
   const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', bundle);

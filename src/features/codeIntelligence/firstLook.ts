@@ -1,7 +1,7 @@
 // The only part of the code analysis loaded at activation: a first cheap look (one regex search, on a timer,
 // never in the change event itself) at each open document of the six languages, on open and after edits.
-// The analysis bundle (dist/codeIntelligence.js: scanner, SDK tables, catalog) loads once a document may
-// mention Intercom; it then watches the documents itself, and this stops.
+// The analysis bundle (dist/codeIntelligence.js, with the scanner and SDK tables of dist/scan.js and the catalog
+// of dist/state.js) loads once a document may mention Intercom; it then watches the documents itself, and this stops.
 import vscode = require('vscode');
 import { mayMentionIntercom } from '../../codeIntelligence/firstLook';
 import { projectOf } from './folderScan';
