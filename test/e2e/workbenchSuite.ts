@@ -20,6 +20,8 @@ export interface WorkbenchSuiteOptions {
   settings?: (fake: FakeIntercom) => Record<string, unknown> | Promise<Record<string, unknown>>;
   restrictedMode?: CodeServerOptions['restrictedMode'];
   keybindings?: CodeServerOptions['keybindings'];
+  /** Other extensions installed beside ours (folders). */
+  extensions?: CodeServerOptions['extensions'];
   /** The folder to open, a virtual file system's URI. Default: a copy of test/fixtures/workspace. */
   folder?: string;
   /** Files to add to the copy of the fixture folder (relative path → content), read after `settings`. */
@@ -47,6 +49,7 @@ export function useWorkbenchSuite(options: WorkbenchSuiteOptions): WorkbenchSuit
       runDir,
       restrictedMode: options.restrictedMode,
       keybindings: options.keybindings,
+      extensions: options.extensions,
       settings: { 'intercom.advanced.appBaseUrl': fake.url, 'intercom.advanced.apiBaseUrl': fake.url, ...(await options.settings?.(fake)) },
     });
     const folder = options.folder ?? copyFixtureFolder(runDir, options.folderFiles?.() ?? {});
