@@ -140,5 +140,13 @@ suite('E2E: the walkthrough in the browser (code-server + headless Chromium)', f
     await wb.runCommand('Intercom: Focus on Workspace View');
     await wb.treeRow('Hogwarts workspace (drzzt019)').waitFor();
     await picture('sandbox', wb.page.locator('.part.sidebar'), 240);
+
+    // A step that completes when its command runs (onCommand): its button runs the command after a blur
+    // (runCommands), and that still counts.
+    await openWalkthrough();
+    await runStep('Try a Canvas Kit app locally (optional)', 'Open Canvas Kit Simulator');
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Canvas Kit Simulator' }).waitFor({ timeout: 30_000 });
+    await openWalkthrough();
+    await wb.page.locator('button.getting-started-step[aria-checked="true"]', { hasText: 'Try a Canvas Kit app locally' }).waitFor();
   });
 });
