@@ -107,6 +107,26 @@ class Node {
   }
 }
 
+/**
+ * Where a value is, as a JSON pointer written out only when a problem is found there: a 64 KB canvas has
+ * thousands of values, and writing each one's pointer took a third of the validation.
+ */
+class Pointer {
+  private text: string | undefined;
+
+  constructor(private readonly parent: Pointer | undefined, readonly key: string) {}
+
+  child(key: string): Pointer {
+    return new Pointer(this, key);
+  }
+
+  toString(): string {
+    return (this.text ??= this.parent ? `${this.parent.toString()}/${escape(this.key)}` : '');
+  }
+}
+
+const ROOT = new Pointer(undefined, '');
+
 export class SchemaInterpreter {
   private readonly defs: Record<string, Schema>;
   private readonly compiled = new Map<string, Node>();
@@ -121,7 +141,7 @@ export class SchemaInterpreter {
   /** The problems of `value` against the schema `$defs[name]`: errors first, then warnings, in document order. */
   validate(name: string, value: unknown, options: InterpretOptions = {}): SchemaProblem[] {
     const issues: Issue[] = [];
-    this.check(this.def(name), value, '', options, issues);
+    this.check(this.def(name), value, ROOT, options, issues);
     const seen = new Set<string>();
     return issues
       .filter((i) => !seen.has(key(i)) && seen.add(key(i)))
@@ -146,7 +166,7 @@ export class SchemaInterpreter {
 
   // The checks below add what they find to `out`, the issues of the value being validated.
 
-  private check(node: Node, value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
+  private check(node: Node, value: unknown, pointer: Pointer, options: InterpretOptions, out: Issue[]): void {
     const start = out.length;
     this.checkKeywords(node, value, pointer, options, out);
     if (!node.lenient || options.strict || !hasHard(out, start)) return;
@@ -164,14 +184,14 @@ export class SchemaInterpreter {
   }
 
   /** The issues of `value` against `node`, apart from those found so far. */
-  private issues(node: Node, value: unknown, pointer: string, options: InterpretOptions): Issue[] {
+  private issues(node: Node, value: unknown, pointer: Pointer, options: InterpretOptions): Issue[] {
     const found: Issue[] = [];
     this.check(node, value, pointer, options, found);
     return found;
   }
 
   /** The reason of the first lenient reading that alone forgives the issue (all of them when it takes several). */
-  private because(node: Node, issue: Issue, value: unknown, pointer: string, options: InterpretOptions): string {
+  private because(node: Node, issue: Issue, value: unknown, pointer: Pointer, options: InterpretOptions): string {
     const lenient = node.lenient!;
     if (lenient.length === 1) return lenient[0].because;
     const alone = lenient.findIndex((_, i) => !this.issues(this.reading(node, i), value, pointer, options)
@@ -179,7 +199,7 @@ export class SchemaInterpreter {
     return alone >= 0 ? lenient[alone].because : lenient.map((l) => l.because).join('; ');
   }
 
-  private checkKeywords(node: Node, value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
+  private checkKeywords(node: Node, value: unknown, pointer: Pointer, options: InterpretOptions, out: Issue[]): void {
     if (node.never) {
       out.push(hard(pointer, 'No value is allowed here.'));
       return;
@@ -189,7 +209,7 @@ export class SchemaInterpreter {
     if (only && options.placement && options.placement.capability !== only.capability) {
       const severity = only.warning && !options.strict ? 'warning' : 'error';
       out.push({
-        pointer, severity, hard: false,
+        pointer: pointer.toString(), severity, hard: false,
         message: `${capitalize(only.feature)} works only in the ${CAPABILITY_NAMES[only.capability]}, not in ${options.placement.name}${only.warning ? ` (${only.warning})` : ''}.`,
       });
     }
@@ -206,7 +226,7 @@ export class SchemaInterpreter {
       const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
       const limit = node.maxBytes;
       if (bytes > limit) {
-        out.push({ pointer, severity: 'error', hard: false, message: `${lastKey(pointer)} takes ${bytes.toLocaleString('en')} bytes of JSON, over Intercom's limit of ${limit / 1024} KB (${limit.toLocaleString('en')} bytes) per field.` });
+        out.push({ pointer: pointer.toString(), severity: 'error', hard: false, message: `${pointer.key || 'The body'} takes ${bytes.toLocaleString('en')} bytes of JSON, over Intercom's limit of ${limit / 1024} KB (${limit.toLocaleString('en')} bytes) per field.` });
       }
     }
     if (isObject(value)) this.checkObject(node, value, pointer, options, out);
@@ -217,7 +237,7 @@ export class SchemaInterpreter {
     if (node.oneOf) this.checkBranches('oneOf', node.oneOf, value, pointer, options, out);
   }
 
-  private checkObject(node: Node, value: Record<string, unknown>, pointer: string, options: InterpretOptions, out: Issue[]): void {
+  private checkObject(node: Node, value: Record<string, unknown>, pointer: Pointer, options: InterpretOptions, out: Issue[]): void {
     const has = (k: string) => Object.hasOwn(value, k);
     if (!node.required.every(has)) {
       const what = node.title && node.properties.size > 0 ? ` (${node.title} requires ${list(node.required.map(quote))})` : '';
@@ -228,7 +248,7 @@ export class SchemaInterpreter {
       if (absent.length > 0) out.push(hard(pointer, `Missing ${list(absent.map(quote))}, required when "${k}" is given.`));
     }
     for (const k of Object.keys(value)) {
-      const here = `${pointer}/${escape(k)}`;
+      const here = pointer.child(k);
       const property = node.properties.get(k);
       if (property) this.check(property, value[k], here, options, out);
       else if (node.closed) {
@@ -236,21 +256,21 @@ export class SchemaInterpreter {
         const suggestion = didYouMean(k, known);
         const where = node.title ? ` in ${node.title}` : '';
         const message = `Unknown key ${describe(k)}${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected ${oneOf(known)}.`;
-        out.push(options.unknownKeys === 'warning' ? { pointer: here, message, severity: 'warning', hard: false } : hard(here, message));
+        out.push(options.unknownKeys === 'warning' ? { pointer: here.toString(), message, severity: 'warning', hard: false } : hard(here, message));
       } else if (node.additional) this.check(node.additional, value[k], here, options, out);
     }
   }
 
-  private checkArray(node: Node, value: unknown[], pointer: string, options: InterpretOptions, out: Issue[]): void {
+  private checkArray(node: Node, value: unknown[], pointer: Pointer, options: InterpretOptions, out: Issue[]): void {
     const { minItems: min, maxItems: max } = node;
     if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
       const range = min !== undefined && max !== undefined ? `${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
       out.push(hard(pointer, `Expected ${range} items, got ${value.length}.`));
     }
-    if (node.items) for (let i = 0; i < value.length; i++) this.check(node.items, value[i], `${pointer}/${i}`, options, out);
+    if (node.items) for (let i = 0; i < value.length; i++) this.check(node.items, value[i], pointer.child(String(i)), options, out);
   }
 
-  private checkBranches(keyword: 'anyOf' | 'oneOf', branches: readonly Node[], value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
+  private checkBranches(keyword: 'anyOf' | 'oneOf', branches: readonly Node[], value: unknown, pointer: Pointer, options: InterpretOptions, out: Issue[]): void {
     const discriminator = this.discriminator(branches);
     if (discriminator) {
       this.checkDiscriminated(discriminator, value, pointer, options, out);
@@ -280,7 +300,7 @@ export class SchemaInterpreter {
     out.push(hard(pointer, `Expected ${list(described, 'or')}.`));
   }
 
-  private checkDiscriminated(d: Discriminator, value: unknown, pointer: string, options: InterpretOptions, out: Issue[]): void {
+  private checkDiscriminated(d: Discriminator, value: unknown, pointer: Pointer, options: InterpretOptions, out: Issue[]): void {
     const tags = () => oneOf([...d.branches.keys()]);
     if (!isObject(value)) {
       out.push(hard(pointer, `Expected an object whose "${d.key}" is ${tags()}, got ${describe(value)}.`));
@@ -292,7 +312,7 @@ export class SchemaInterpreter {
     else if (tag === undefined) out.push(hard(pointer, `Missing "${d.key}". Expected "${d.key}" to be ${tags()}.`));
     else {
       const suggestion = typeof tag === 'string' ? didYouMean(tag, [...d.branches.keys()]) : undefined;
-      out.push(hard(`${pointer}/${escape(d.key)}`, `Expected "${d.key}" to be ${tags()}, got ${describe(tag)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`));
+      out.push(hard(pointer.child(d.key), `Expected "${d.key}" to be ${tags()}, got ${describe(tag)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`));
     }
   }
 
@@ -368,8 +388,8 @@ function hasHard(issues: readonly Issue[], from: number): boolean {
   return false;
 }
 
-function hard(pointer: string, message: string): Issue {
-  return { pointer, message, severity: 'error', hard: true };
+function hard(pointer: Pointer, message: string): Issue {
+  return { pointer: pointer.toString(), message, severity: 'error', hard: true };
 }
 
 function key(issue: SchemaProblem): string {
@@ -435,8 +455,4 @@ function escape(k: string): string {
 
 function depth(pointer: string): number {
   return pointer === '' ? 0 : pointer.split('/').length - 1;
-}
-
-function lastKey(pointer: string): string {
-  return pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~') || 'The body';
 }
