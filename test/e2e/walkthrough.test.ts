@@ -28,10 +28,15 @@ suite('E2E: the walkthrough in the browser (code-server + headless Chromium)', f
     await wb.runCommand('Welcome: Open Walkthrough...');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Build an Intercom App' }).filter({ visible: true }).click();
   };
-  /** Opens a step (its title is a button) and clicks one of its buttons. */
+  /**
+   * Opens a step (its title is a button) and clicks one of its buttons once the step has the keyboard: the
+   * walkthrough gives an opened step the keyboard after its slide (a timer of 250 ms, later on a busy page), so a
+   * box opened before that would lose it to the step; a person sees the step open before reaching its button.
+   */
   const runStep = async (title: string, button: string) => {
     const { page } = bench.wb;
     await page.locator('button.getting-started-step', { hasText: title }).first().click();
+    await until(async () => (await focusedStep()) === title, `the walkthrough to focus the step "${title}" it opened`);
     await stepButton(button).click();
   };
   const stepButton = (label: string) =>
