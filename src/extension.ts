@@ -12,15 +12,15 @@ export function activate(context: vscode.ExtensionContext) {
   const loaded: LazyBundles = new LazyBundles({ context, activatedAt: Date.now(), view: <T>(id: string) => registrations.view<T>(id).view });
   bundles = loaded;
   const registrations: Registrations = new Registrations(contributionsOf(context.extension.packageJSON), loaded, context.subscriptions);
-  // Right after activation: the tree views, and the status bar with its first read of the sessions, which
-  // activation need not wait for.
+  // Right after activation, what activation need not wait for: the registrations VS Code waits for, the status
+  // bar with its first read of the sessions, and the look at documents for Intercom in the code (its bundle loads
+  // once an open document may mention Intercom).
   const timer = setTimeout(() => {
-    registrations.createViews();
+    registrations.afterActivation();
     loaded.lazy('base');
+    watchForIntercom(context, () => loaded.lazy('codeIntelligence'));
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-  // Intercom in the code: its bundle loads once an open document may mention Intercom.
-  watchForIntercom(context, () => loaded.lazy('codeIntelligence'));
 
   // Extension-host tests drive prompts and read state through this; nothing is exported otherwise.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

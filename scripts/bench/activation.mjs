@@ -1,7 +1,7 @@
 // The activation section of `npm run bench`: cold activate() of this extension (as it ships: minified, installed,
 // not under development) next to an empty extension (the floor), an extension that makes the same registrations
 // as ours, all inside activate(), and nothing else (the yardstick: what our contributions cost any extension that
-// registers them all at activation; ours creates its views right after), and the built-in
+// registers them all at activation; ours registers only its commands and tools there, the rest right after), and the built-in
 // microsoft-authentication, in BENCH_HOSTS (default 16) fresh extension hosts: code-server + headless Chromium, a
 // fresh profile each. In every host the measuring entry (test/fixtures/extensions/activation-bench/measure.js)
 // waits for the extensions the host starts at startup, then activates an empty extension first: it absorbs the
@@ -123,7 +123,7 @@ function report(times, phases, toNextTimer) {
   const registrationsRatio = median(perHost(times, (t) => t(MS_AUTH) / t(REGISTRATIONS)));
   console.log(`for scale: microsoft-authentication / floor ${floorRatio.toFixed(1)}× (the most any extension can reach here); microsoft-authentication / same registrations ${registrationsRatio.toFixed(1)}× (what registering all of our contributions inside activate() reaches); ours − same registrations ${ms(overRegistrations)} (per-host medians)`);
   const nextTimer = FOUR.filter((id) => id !== MS_AUTH).map((id) => `${LABELS[id]} ${ms(median(toNextTimer[id]))}`).join(', ');
-  console.log(`activate() and the timers it set, which run right after it (ours creates its views and its base bundle there: the log, the sessions, the status bar), medians: ${nextTimer}`);
+  console.log(`activate() and the timers it set, which run right after it (ours makes its other registrations there and creates its base bundle: the log, the sessions, the status bar), medians: ${nextTimer}`);
   const phase = (id, name) => wholeMs(median(phases[id].filter(Boolean).map((p) => p[name])));
   for (const id of [OURS, REGISTRATIONS, FLOOR]) {
     console.log(`${LABELS[id]}, VS Code's marks (medians, whole ms): loading the code ${phase(id, 'load')}, then waiting for the extension context (a storage round trip to the window) ${phase(id, 'context')}, activate() ${phase(id, 'activate')}`);

@@ -28,20 +28,26 @@ export class Registrations {
       this.tools.set(name, tool);
       subscriptions.push(vscode.lm.registerTool(name, tool));
     }
-    for (const { id, label } of contributions.authentication) {
-      const { bundle, provider: real, options } = AUTHENTICATION[id];
-      const provider: LazyAuthenticationProvider = new LazyAuthenticationProvider(() => provider.attach(real(bundles.lazy(bundle))));
-      subscriptions.push(provider, vscode.authentication.registerAuthenticationProvider(id, label, provider, options));
-    }
-    subscriptions.push(vscode.window.registerUriHandler({ handleUri: (uri) => this.handleUri(uri) }));
   }
 
   /**
-   * Creates the tree views, once: right after activation, or earlier if a feature asks for its view first.
-   * Activation need not wait for them, unlike commands and tools, which VS Code calls as soon as activation
-   * ends: a view shows its progress until its provider is registered.
+   * What VS Code waits for after activation, so activation need not: the authentication provider (VS Code waits
+   * up to 5 s for it to register), the URI handler (VS Code keeps a URI until the handler registers) and the
+   * views (a view shows its progress until its provider is registered). Commands and tools, which VS Code calls
+   * as soon as activation ends, are registered by the constructor.
    */
-  createViews(): void {
+  afterActivation(): void {
+    for (const { id, label } of this.contributions.authentication) {
+      const { bundle, provider: real, options } = AUTHENTICATION[id];
+      const provider: LazyAuthenticationProvider = new LazyAuthenticationProvider(() => provider.attach(real(this.bundles.lazy(bundle))));
+      this.subscriptions.push(provider, vscode.authentication.registerAuthenticationProvider(id, label, provider, options));
+    }
+    this.subscriptions.push(vscode.window.registerUriHandler({ handleUri: (uri) => this.handleUri(uri) }));
+    this.createViews();
+  }
+
+  /** Creates the tree views, once: right after activation, or earlier if a feature asks for its view first. */
+  private createViews(): void {
     if (this.trees.size > 0) return;
     for (const [id, { bundle, rows, options }] of Object.entries(VIEWS)) {
       const tree: LazyTree<unknown> = new LazyTree(() => tree.attach(rows(this.bundles.lazy(bundle))));

@@ -41,7 +41,6 @@ export function watchForIntercom(context: vscode.ExtensionContext, start: () => 
     vscode.workspace.onDidOpenTextDocument((document) => later(document, 0)),
     vscode.workspace.onDidChangeTextDocument(({ document }) => later(document, LOOK_AFTER_EDIT_MS)),
   );
-  // The documents already open: looked at after activation, not during it.
-  const first = setTimeout(() => vscode.workspace.textDocuments.forEach((document) => later(document, 0)), 0);
-  context.subscriptions.push({ dispose: () => { clearTimeout(first); stop(); } });
+  vscode.workspace.textDocuments.forEach((document) => later(document, 0));
+  context.subscriptions.push({ dispose: stop });
 }
