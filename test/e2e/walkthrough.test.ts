@@ -107,6 +107,17 @@ suite('E2E: the walkthrough in the browser (code-server + headless Chromium)', f
     await bench.wb.runCommand('View: Close All Editors');
   });
 
+  test("a step's button that opens no prompt, pressed by the keyboard, leaves the keyboard on its step", async () => {
+    const { wb } = bench;
+    await openWalkthrough();
+    await pressStep('Receive webhooks', 'Start Webhook Receiver');
+    await wb.page.locator('.part.statusbar', { hasText: `Webhooks :${webhookPort}` }).waitFor({ timeout: 30_000 });
+    await until(async () => (await focusedStep()) === 'Receive webhooks', 'the keyboard back on the step')
+      .catch(async (e: Error) => assert.fail(`${e.message} (focus: ${await focused()})`));
+    await wb.runCommand('Intercom: Stop Webhook Receiver');
+    await wb.runCommand('View: Close All Editors');
+  });
+
   test("each step's button opens its prompt or starts its work; the pictures of the steps", async () => {
     const { fake, wb } = bench;
     await openWalkthrough();
