@@ -9,6 +9,7 @@
 
 import { afterString, enclosingGroup, isStringStart, splitList, type Group, type Item } from './brackets';
 import type { Budget } from './budget';
+import { nextOf } from './nextOf';
 import { API_ROOTS, type HttpMethod } from './operations';
 import { countBefore } from './sorted';
 import { linePrefix, readConcat, readLiteral, type Language } from './source';
@@ -155,11 +156,10 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
   const around = new Set<number>();
   const closes = new Map<number, number>();
   const stack: number[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  for (let i = nextOf(TOKEN, text, 0); i >= 0; ) {
     budget.spend();
-    const i = m.index;
     const ch = text[i];
+    let next = i + 1;
     if (isStringStart(ch)) {
       PATH_START.lastIndex = i + 1;
       if (stack.length > 0 && PATH_START.test(text)) {
@@ -167,12 +167,13 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
         candidates.push({ at: i, groups });
         for (const open of groups) around.add(open);
       }
-      TOKEN.lastIndex = afterString(text, i);
+      next = afterString(text, i);
     } else if (ch === '(' || ch === '[' || ch === '{') stack.push(i);
     else if (stack.length > 0) {
       const open = stack.pop()!;
       if (around.has(open)) closes.set(open, i);
     }
+    i = nextOf(TOKEN, text, next);
   }
   const lists = new Map<number, List | null>();
   const list = (open: number): List | null => {

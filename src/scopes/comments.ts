@@ -2,6 +2,7 @@
 // strings are skipped whole (a URL's `//` stays), comments become spaces and newlines stay, so every
 // index and line in the result is the same as in the source.
 
+import { nextOf } from './nextOf';
 import type { Language } from './source';
 
 interface Syntax {
@@ -13,7 +14,7 @@ interface Syntax {
   readonly triple: boolean;
   /** `'` and `"` strings end at a line break (an unclosed quote, a regex literal's, harms one line only). */
   readonly singleLine: boolean;
-  /** The characters where anything above can start: the pass jumps from one to the next. */
+  /** The characters where anything above can start (each match one character): the pass jumps from one to the next. */
   readonly starts: RegExp;
   /** JS only: the same, and braces, looked for while a template's `${` is open (only then do braces count). */
   readonly startsInTemplate?: RegExp;
@@ -28,7 +29,7 @@ const SYNTAX: Readonly<Record<Language, Syntax>> = {
   python: { line: ['#'], block: [], quotes: '\'"', triple: true, singleLine: true, starts: /[\\#'"]/g },
   ruby: {
     line: ['#'], block: [{ open: '=begin', close: '\n=end', lineStart: true }], quotes: '\'"`', triple: false, singleLine: false,
-    starts: /[\\#'"`]|^=begin/gm,
+    starts: /[\\#'"`]|^=(?=begin)/gm,
   },
 };
 
@@ -50,11 +51,9 @@ export function blankComments(text: string, lang: Language): string {
 
   /** Skips a string from `from` (inside it) to after its `close`; in a JS template, stops after `${`. */
   const skipString = (from: number, close: string): number => {
-    STRING_STOPS.lastIndex = from;
-    for (let stop = STRING_STOPS.exec(text); stop; stop = STRING_STOPS.exec(text)) {
-      const j = stop.index;
+    for (let j = nextOf(STRING_STOPS, text, from); j >= 0; j = nextOf(STRING_STOPS, text, j + 1)) {
       const ch = text[j];
-      if (ch === '\\') STRING_STOPS.lastIndex = j + 2;
+      if (ch === '\\') j++;
       else if (text.startsWith(close, j)) return j + close.length;
       else if (ch === '\n' && syntax.singleLine && close.length === 1 && close !== '`') return j;
       else if (close === '`' && lang === 'js' && ch === '$' && text[j + 1] === '{') {
@@ -67,10 +66,8 @@ export function blankComments(text: string, lang: Language): string {
 
   for (let i = 0; i < text.length; ) {
     const starts = templates.length > 0 ? syntax.startsInTemplate! : syntax.starts;
-    starts.lastIndex = i;
-    const next = starts.exec(text);
-    if (!next) break;
-    i = next.index;
+    i = nextOf(starts, text, i);
+    if (i < 0) break;
     const ch = text[i];
     if (ch === '\\') {
       i += 2; // outside strings only in regex literals (`/https?:\/\//`): the escaped character is no delimiter
