@@ -5,13 +5,14 @@
 // A site is an HMAC call, a call of a function of the same file that makes one (`makeSignature(body)`), or
 // a call whose name says it checks a signature (`signatureValidator(JSON.stringify(req.body), …)`), whose
 // HMAC lives in another file.
+import { closingOf } from '../scopes/brackets';
 import { namesContaining } from '../scopes/names';
 import type { Language } from '../scopes/source';
 import type { LineIndex } from './lines';
 
 /** Lines either side of an HMAC that count as its neighbourhood. */
 const NEARBY_LINES = 12;
-/** How far above an HMAC call the function that makes it is looked for. */
+/** How far above an HMAC call the function that holds it is looked for. */
 const FUNCTION_LINES = 30;
 
 const HMAC_CALL: Readonly<Record<Language, RegExp>> = {
@@ -142,15 +143,45 @@ function windowAround(lines: LineIndex, at: number): Span {
   return { start: lines.lineStart(line - NEARBY_LINES), end: lines.lineEnd(Math.min(lines.lineCount - 1, line + NEARBY_LINES)) };
 }
 
-/** The function defined last before `at` (not too far above), or undefined. */
+/** The function whose body holds `at`: the last one defined above it (not too far) that has not ended by then. */
 function enclosingFunction(code: string, lang: Language, lines: LineIndex, at: number): { name: string; at: number } | undefined {
   const from = lines.lineStart(lines.lineAt(at) - FUNCTION_LINES);
-  let found: { name: string; at: number } | undefined;
-  for (const m of code.slice(from, at).matchAll(FUNCTION[lang])) {
+  const defined = [...code.slice(from, at).matchAll(FUNCTION[lang])];
+  for (let k = defined.length - 1; k >= 0; k--) {
+    const m = defined[k];
     const name = m[1] ?? m[2] ?? m[3];
-    if (name && !KEYWORDS.test(name)) found = { name, at: from + m.index + m[0].indexOf(name) };
+    if (!name || KEYWORDS.test(name)) continue;
+    if (stillOpen(code, lang, lines, from + m.index + m[0].length, at)) return { name, at: from + m.index + m[0].indexOf(name) };
   }
-  return found;
+  return undefined;
+}
+
+/** How many lines a function's signature may take before its body's `{`. */
+const SIGNATURE_LINES = 3;
+
+/**
+ * Whether the function whose definition was read up to `defined` is still open at `at`: `at` is on the line that
+ * defines it (a one-line function), deeper than its `def` (Python, Ruby), in an arrow's expression body, or before
+ * the `}` closing its body.
+ */
+function stillOpen(code: string, lang: Language, lines: LineIndex, defined: number, at: number): boolean {
+  const defLine = lines.lineAt(defined);
+  const atLine = lines.lineAt(at);
+  if (defLine === atLine) return true;
+  if (lang === 'python' || lang === 'ruby') {
+    const indent = (line: number): number => /^[ \t]*/.exec(code.slice(lines.lineStart(line), lines.lineEnd(line)))![0].length;
+    const own = indent(defLine);
+    for (let line = defLine + 1; line <= atLine; line++) {
+      if (code.slice(lines.lineStart(line), lines.lineEnd(line)).trim() !== '' && indent(line) <= own) return false;
+    }
+    return true;
+  }
+  // An arrow's expression body (`=>` then no `{`) goes on to the end of its statement.
+  if (code.slice(defined - 2, defined) === '=>' && !/^\s*\{/.test(code.slice(defined, defined + 200))) return !/;|\n[ \t]*\n/.test(code.slice(defined, at));
+  // The body's `{`: the one the definition ends with (a method), else the first within the signature's lines.
+  const open = code[defined - 1] === '{' ? defined - 1 : code.indexOf('{', defined);
+  if (open < 0 || open > at || open > lines.lineEnd(defLine + SIGNATURE_LINES)) return false;
+  return closingOf(code, open, at - open) === undefined;
 }
 
 /** Calls whose name contains "signature" or "hmac". */
