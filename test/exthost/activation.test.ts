@@ -26,6 +26,15 @@ suite('Activation (real extension host; runs first)', () => {
     assert.ok(vscode.env.appHost.length > 0);
   });
 
+  test('an authentication request in a window where the extension is not active yet activates it, and its provider answers', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.equal(extension.isActive, false, 'precondition: nothing activated the extension in this window yet');
+    // VS Code activates the extension for the request and waits for its provider, which registers right after
+    // activation: without one, the request fails ("No authentication provider 'intercom' is currently registered").
+    assert.equal(await vscode.authentication.getSession('intercom', [], { silent: true }), undefined, 'answered: no session yet');
+    assert.ok(extension.isActive, 'the request activated the extension');
+  });
+
   test('activation registers the commands and loads none of the lazy bundles (the feature services, got, Connect, scope checklist, requests)', async () => {
     await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);
