@@ -2,7 +2,8 @@
 // US API host. Information, not a warning: api.intercom.io is reported to forward region-bound tokens,
 // so the call may work, only not on the workspace's own host. Only a string literal that is a URL
 // (not prose in a docstring). Left alone: OAuth's token endpoint (Intercom documents OAuth on the US host
-// only), a default (a fallback, a DEFAULT_ name, a parameter's default, an environment read beside it),
+// only), a default (a fallback, a DEFAULT_ name, a parameter's default, an environment read beside it, a
+// field of a pydantic settings class, which the environment overrides),
 // code that also names a regional host (it chooses by region), and test code (it mocks whatever host the app calls).
 import { REGION_HOSTS, REGION_NAMES, type Region } from '../api/hosts';
 import type { Language } from '../scopes/source';
@@ -27,6 +28,25 @@ const DEFAULT = /(?:\|\||\?\?|\bor|\?:)\s*[fFrRbBuU]?$|default\w*['"]?\s*(?::=|=
 /** Reading an environment variable or setting in the statement: the literal is only its default (`Field(url, env=…)` too). */
 const ENV_READ = /process\.env|os\.getenv|os\.environ|\bENV\b|\bgetenv\s*\(|\benv\s*[(=]|os\.Getenv|\bconfig\s*\(/;
 
+/** A Python class whose fields the environment sets (pydantic's BaseSettings): its values are only defaults. */
+const SETTINGS_CLASS = /^class\s+\w+\s*\([^)]*\bBaseSettings\b/;
+const FIELD_BEFORE = /^[ \t]+\w+\s*:\s*[^=\n]+=\s*[fFrRbBuU]?$/;
+
+/** In Python, the literal at `open` is a field's value in a settings class: `api_base: str = "https://…"`. */
+function isSettingsField(code: string, open: number, lang: Language): boolean {
+  if (lang !== 'python') return false;
+  const lineStart = code.lastIndexOf('\n', open - 1) + 1;
+  if (!FIELD_BEFORE.test(code.slice(lineStart, open))) return false;
+  // Up to the line that starts at the margin: the class the field is in, if it is in one.
+  for (let end = lineStart - 1; end > 0;) {
+    const start = code.lastIndexOf('\n', end - 1) + 1;
+    const line = code.slice(start, end);
+    if (/^\S/.test(line)) return SETTINGS_CLASS.test(line);
+    end = start - 1;
+  }
+  return false;
+}
+
 /** The statement before `at`: back to a `;` or a blank line, at most 200 characters. */
 function statementBefore(code: string, at: number): string {
   const before = code.slice(Math.max(0, at - 200), at);
@@ -48,6 +68,7 @@ export function regionDiagnostics(code: string, lang: Language, lines: LineIndex
     const before = statementBefore(code, open);
     const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
     if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
+    if (isSettingsField(code, open, lang)) continue;
     const range = lines.range(m.index, end);
     found.push(diagnostic('intercom.region-host', range, 'information',
       `The connected workspace is hosted in ${REGION_NAMES[region]}: its REST API is ${host}, and this names the US host.`,
