@@ -21,6 +21,8 @@ export interface HandedPath {
   readonly seed: number;
   /** Index of the literal's opening quote. */
   readonly at: number;
+  /** Just after the literal. */
+  readonly end: number;
   readonly path: string;
 }
 
@@ -66,7 +68,7 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
       if (!arg || !value) continue;
       const quote = arg.at + arg.text.indexOf(value[0]);
       const literal = readLiteral(text, quote, lang);
-      if (literal && literal.end === quote + value.length) found.push({ seed: next.seed, at: quote, path: literal.value });
+      if (literal && literal.end === quote + value.length) found.push({ seed: next.seed, at: quote, end: literal.end, path: literal.value });
       else if (/^[A-Za-z_]\w*$/.test(value)) follow(declaring(m.index, value), next.seed);
     }
   }

@@ -19,8 +19,8 @@ import { countBefore } from './sorted';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, escapeRegExp, isQuote, linePrefix, literalKeys, readBody, readConcat, readLiteral, receiverStart,
-  type Language,
+  bindingNames, directBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral,
+  receiverStart, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -94,7 +94,11 @@ const CLIENT_SITE = /(?<![\w$])\$?(?:\w*[cC]lient|http|api|sdk|conn|connection|r
 const CLIENT_CALL = /\s*(?:\.|->)\s*(get|post|put|patch|delete|request)\s*\(\s*/iy;
 const STRING_START = /[fFrRbBuU]{0,2}(?=["'`])/y;
 const INTERPOLATION_BEFORE = /(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
-const INTERPOLATION_AFTER = /\s*\}/y;
+/** The members read after a name: `.apiBaseUrl` in `${config.intercom.apiBaseUrl}`. */
+const MEMBERS = String.raw`(?:\s*(?:\.|->)\s*[\w$]+)*`;
+const INTERPOLATION_AFTER = new RegExp(`${MEMBERS}\\s*\\}`, 'y');
+/** A string whose first part is the interpolation: the base starts the URL (not `Bearer ${…}`, not a link's middle). */
+const INTERPOLATION_LEADS = /^(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
 const FORMAT_BEFORE = /(['"])(%s\/[^'"\n]*)\1\s*(?:,|%)\s*\(?\s*$/;
 const JOIN_BEFORE = /\b(?:urljoin|URI\.join|url\.JoinPath|path\.join|posixpath\.join)\(\s*$/;
 const COMMA = /\s*,\s*/y;
@@ -325,7 +329,7 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
   const interpolated = stickyAt(INTERPOLATION_AFTER, text, end).end;
   if (interpolated >= 0 && INTERPOLATION_BEFORE.test(before)) {
     const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf("'"), before.lastIndexOf('`'));
-    if (open < 0) return undefined;
+    if (open < 0 || !INTERPOLATION_LEADS.test(before.slice(open + 1))) return undefined;
     const body = readBody(text, interpolated, before[open], lang);
     if (!body) return undefined;
     const rest = readConcat(text, body.end, lang, ctx.budget);
@@ -366,18 +370,27 @@ interface BaseUse {
   trusted: boolean;
 }
 
+/** Each use of one of `names` (PHP's `$` included) as a site. */
+function usesOf(text: string, names: ReadonlySet<string>, trusted: boolean): BaseUse[] {
+  if (names.size === 0) return [];
+  const named = new RegExp(`(?<![\\w$])\\$?(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+  return [...text.matchAll(named)].map((m) => ({ at: m.index, end: m.index + m[0].length, trusted }));
+}
+
 /** Where the file uses its bases, the names saying Intercom, its imported clients and its Intercom classes' `this`. */
 function baseUseSites(ctx: Context, bases: Set<string>): BaseUse[] {
   const { text } = ctx;
   const sites: BaseUse[] = [];
-  if (bases.size > 0) {
-    const named = new RegExp(`(?<![\\w$])\\$?(?:${[...bases].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
-    for (const m of text.matchAll(named)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: true });
-  }
+  sites.push(...usesOf(text, bases, true));
+  const aliases = new Set<string>();
   for (const name of namesContaining(text, INTERCOM_IN_NAME)) {
     if (bases.has(name.text.replace(/^\$/, ''))) continue;
     sites.push({ at: name.at, end: name.end, trusted: false });
+    const alias = urlAlias(text, name);
+    if (alias && !bases.has(alias) && !/intercom/i.test(alias)) aliases.add(alias);
   }
+  // `const baseUrl = config.intercom.apiBaseUrl`: `${baseUrl}/articles` is read as the name it copies.
+  sites.push(...usesOf(text, aliases, false));
   // In a file that imports an Intercom wrapper, its clients (`this.client`, `this.http`, imported names).
   if (ctx.project?.importsIntercom) {
     for (const m of text.matchAll(CLIENT_SITE)) {
@@ -387,9 +400,7 @@ function baseUseSites(ctx: Context, bases: Set<string>): BaseUse[] {
     for (const name of ctx.project.names) {
       if (CLIENT_SITE_NAME.test(name) || /intercom/i.test(name) || bases.has(name)) continue;
       ctx.budget.spend(text.length);
-      for (const m of text.matchAll(new RegExp(`(?<![\\w$])\\$?${escapeRegExp(name)}(?![\\w$])`, 'g'))) {
-        sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
-      }
+      sites.push(...usesOf(text, new Set([name]), false));
     }
   }
   // In a class built on Intercom's base URL: `this.get('/me')`, `${this.baseUrl}/admins`, `self.base_url + "/tags"`.
@@ -405,6 +416,19 @@ function baseUseSites(ctx: Context, bases: Set<string>): BaseUse[] {
   return sites;
 }
 
+const MEMBERS_AFTER = new RegExp(MEMBERS, 'y');
+/** A member that says it holds a URL: `apiBaseUrl`, `intercom_api_base`, `INTERCOM_HOST`, `endpoint`. */
+const URL_MEMBER = /(?:url|uri|base|host|endpoint|root)$/i;
+const STATEMENT_END = /[ \t]*(?:;|\r?\n|$)/y;
+
+/** The variable a name saying Intercom is copied to whole, when the copied member holds a URL (`base = config.intercom.apiBaseUrl`). */
+function urlAlias(text: string, name: { at: number; end: number; text: string }): string | undefined {
+  const chainEnd = stickyAt(MEMBERS_AFTER, text, name.end).end;
+  const last = /[\w$]+$/.exec(text.slice(name.at, chainEnd))?.[0] ?? '';
+  if (!URL_MEMBER.test(last) || stickyAt(STATEMENT_END, text, chainEnd).end < 0) return undefined;
+  return directBinding(text, receiverStart(text, name.at));
+}
+
 /** The requests each use makes: a client call, a URL built on the base, or paths handed to a helper that appends one. */
 function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
   const { text } = ctx;
@@ -413,7 +437,7 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
     const built = urlFromBase(ctx, at, end);
-    if (built?.url === `/${HOLE}`) {
+    if (built?.url === `/${HOLE}` || built?.url === HOLE) {
       const param = stickyAt(APPENDED, text, end).match;
       if (param) seeds.push({ param: param[1] ?? param[3], at, method: methodOf(ctx, receiverStart(text, built.start), built.end) });
     }
@@ -422,14 +446,22 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
     addRest(ctx, built.start, target, methodOf(ctx, receiverStart(text, built.start), built.end));
   }
   // `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests.
+  // The method the call handing a path shows (`icFetch('/contacts/1', { method: 'PUT' })`), else the helper's.
   for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
     const target = toTarget(handed.path, false);
-    if (target) addRest(ctx, handed.at, target, seeds[handed.seed].method);
+    const shown = methodAt(text, handed.at, handed.end);
+    if (target) addRest(ctx, handed.at, target, shown ? { method: shown, seen: true } : seeds[handed.seed].method);
   }
 }
 
-/** A parameter appended whole after a base: `${base}/${path}`, f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`. */
-const APPENDED = /\s*\}\/(?:\$\{|#\{|\{\$?)\s*([A-Za-z_]\w*)\s*\}|\s*[+.]\s*(['"])\/\2\s*[+.]\s*\$?([A-Za-z_]\w*)(?![\w$(.[])/y;
+/**
+ * A parameter appended whole after a base: `${base}/${path}`, `${config.base}${path}` (the path brings its `/`),
+ * f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`.
+ */
+const APPENDED = new RegExp(
+  `${MEMBERS}\\s*\\}\\/?(?:\\$\\{|#\\{|\\{\\$?)\\s*([A-Za-z_]\\w*)\\s*\\}|\\s*[+.]\\s*(['"])\\/\\2\\s*[+.]\\s*\\$?([A-Za-z_]\\w*)(?![\\w$(.[])`,
+  'y',
+);
 
 const SPACE = /\s/;
 const CHAIN_END = /[\w$)]/;

@@ -123,6 +123,12 @@ suite('scopes scanner: one-word paths handed to a helper that appends them to In
     assert.deepEqual(requests('helper-path.py'), ['15 GET /admins', '16 GET /tags']);
   });
 
+  test('JS: `${config.intercom.apiBaseUrl}${path}` with the method its callers show, and a copy of the setting; not the token beside it, not a link into the web app', () => {
+    assert.deepEqual(requests('helper-path-settings.js'), [
+      '15 POST /conversations/{id}/reply', '16 PUT /contacts/{id}', '17 GET /conversations?order=desc', '21 GET /articles?page=1',
+    ]);
+  });
+
   test('not on another vendor\'s base URL, in a file that also calls Intercom', () => {
     assert.deepEqual(requests('helper-path-other-vendor.ts'), ['14 GET /me']);
   });
