@@ -8,7 +8,7 @@
 import { pathsWithMethods } from './besideMethod';
 import { Budget } from './budget';
 import { blankComments } from './comments';
-import type { Finding, RequestFinding, UnknownSdkCall, UnseenMethod } from './finding';
+import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall, type UnseenMethod } from './finding';
 import { IMPORT_WORDS } from './imports';
 import { namesContaining } from './names';
 import { handedPaths, type PathSeed } from './pathHelpers';
@@ -391,9 +391,10 @@ function baseUseSites(ctx: Context, bases: Set<string>): BaseUse[] {
   }
   // `const baseUrl = config.intercom.apiBaseUrl`: `${baseUrl}/articles` is read as the name it copies.
   sites.push(...usesOf(text, aliases, false));
-  // In a file that imports an Intercom wrapper, its clients (`this.client`, `this.http`, imported names).
+  // In a file that imports an Intercom wrapper, its clients (`this.client`, `this.http`, imported names). Not the
+  // names any client goes by in test code, where `client` is mostly the app's own test client (`client.patch('/tickets/1')`).
   if (ctx.project?.importsIntercom) {
-    for (const m of text.matchAll(CLIENT_SITE)) {
+    for (const m of isTestFile(ctx.file) ? [] : text.matchAll(CLIENT_SITE)) {
       const name = m[0].replace(/^\$/, '');
       if (!/intercom/i.test(name) && !bases.has(name)) sites.push({ at: m.index, end: m.index + m[0].length, trusted: false });
     }

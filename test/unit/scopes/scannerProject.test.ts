@@ -23,7 +23,7 @@ suite('scopes scanner: wrappers in another file (one hop through project imports
     });
   });
 
-  test('Python: self.http from a relative import of a desk client', async () => {
+  test('Python: self.http from a relative import of a desk client; not the app\'s own test client in a test that imports that module', async () => {
     assert.deepEqual(await scanProject('py'), { found: ['app/sync.py:10 POST /events'], checkByHand: ['app/support/client.py'] });
   });
 
