@@ -14,7 +14,8 @@ export class SmallestFirst {
   private readonly waiting: { size: number; run: () => void }[] = [];
   private scheduled = false;
 
-  constructor(private readonly onError: (error: unknown) => void) {}
+  /** `now`: the clock turns are measured on (milliseconds). */
+  constructor(private readonly onError: (error: unknown) => void, private readonly now: () => number = () => performance.now()) {}
 
   push(size: number, run: () => void): void {
     this.waiting.push({ size, run });
@@ -29,8 +30,8 @@ export class SmallestFirst {
 
   private turn(): void {
     this.scheduled = false;
-    const started = performance.now();
-    while (this.waiting.length > 0 && performance.now() - started < TURN_MS) {
+    const started = this.now();
+    while (this.waiting.length > 0 && this.now() - started < TURN_MS) {
       let smallest = 0;
       for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i].size < this.waiting[smallest].size) smallest = i;
       const [job] = this.waiting.splice(smallest, 1);

@@ -138,7 +138,14 @@ suite('webhooks: the event store on disk', () => {
     log.add(b, record(1000));
     await until(() => files().length === 4, 'two rows and two records');
     const before = Object.fromEntries(files().map((f) => [f, mtime(f)]));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // a later mtime is measurable
+    // Until a file written now gets a later mtime than the rows (file systems differ in how fine their clock is).
+    const probe = path.join(os.tmpdir(), `${path.basename(dir)}.probe`);
+    const newest = Math.max(...Object.values(before));
+    await until(() => {
+      fs.writeFileSync(probe, '');
+      return fs.statSync(probe).mtimeMs > newest;
+    }, 'a later mtime');
+    fs.rmSync(probe);
     log.update(b.key, { replays: 1 });
     await until(() => mtime(`${b.key}.json`) !== before[`${b.key}.json`], 'b\'s row to be written');
     assert.deepEqual(files().filter((f) => mtime(f) !== before[f]), [`${b.key}.json`]);
