@@ -15,7 +15,7 @@ const WARM_UP = 200;
 const RUNS = 1000;
 const BUDGET_P95_MS = 5;
 
-/** Blocks of ordinary application code, one in four calling Intercom one way or another. */
+/** Blocks of ordinary application code, half of them calling Intercom one way or another. */
 const BLOCKS = [
   (i) => [
     `async function listConversations${i}(req, res) {`,

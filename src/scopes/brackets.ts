@@ -2,8 +2,6 @@
 // the scanner, and bounded, so that a long or unbalanced file costs no more than a window. Reading forward, string
 // literals are skipped (`"/contacts/{id}"`, `"a, b"`); reading back they are not, as a value is read from its start.
 
-const OPENERS = '([{';
-const CLOSERS = ')]}';
 const QUOTES = '\'"`';
 /** Longer strings are not skipped whole: a stray quote costs at most this much. */
 const MAX_STRING = 2000;
@@ -54,11 +52,14 @@ export function enclosingOpen(text: string, index: number, max = 600): number | 
 /** The index of the bracket that closes the one at `open`, looking at most `max` characters ahead. */
 export function closingOf(text: string, open: number, max = 1500): number | undefined {
   let depth = 0;
-  for (let i = open; i < text.length && i <= open + max; i++) {
-    const ch = text[i];
-    if (isStringStart(ch)) i = afterString(text, i) - 1;
-    else if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch) && --depth === 0) return i;
+  const end = Math.min(text.length - 1, open + max);
+  for (let i = open; i <= end; i++) {
+    // Character codes: hover, diagnostics and the scan all run this on every call they read.
+    switch (text.charCodeAt(i)) {
+      case 0x22: case 0x27: case 0x60: i = afterString(text, i) - 1; break;
+      case 0x28: case 0x5b: case 0x7b: depth++; break;
+      case 0x29: case 0x5d: case 0x7d: if (--depth === 0) return i; break;
+    }
   }
   return undefined;
 }

@@ -42,7 +42,9 @@ export function blankComments(text: string, lang: Language): string {
   const parts: string[] = [];
   let kept = 0;
   const blank = (from: number, to: number): void => {
-    parts.push(text.slice(kept, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+    const span = text.slice(from, to);
+    // A line comment holds no line break: spaces of its length, without a regex pass.
+    parts.push(text.slice(kept, from), span.includes('\n') ? span.replace(/[^\n]/g, ' ') : ' '.repeat(to - from));
     kept = to;
   };
   // JS template literals: the brace depth at each open `${`, to know where the template resumes.
