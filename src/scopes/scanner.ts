@@ -316,6 +316,40 @@ function withLiteralQuery(ctx: Context, operation: Operation, argument: number):
   return keys.length === 0 ? operation : { ...operation, query: Object.fromEntries(keys.map((key) => [key, '{id}'])) };
 }
 
+/** A call's first argument that is a bare name (a parameter handed on): `send(path, init)`. */
+const NAME_ARGUMENT = /[A-Za-z_]\w*(?=\s*[,)])/y;
+
+/**
+ * `intercomRequest('/admins', { method: 'GET' })`: a path handed to a function the file imports from a module that
+ * talks to Intercom (a request helper that appends it to Intercom's base URL there), directly or through the file's
+ * own wrappers that hand their parameter on (`withDeadline(path, init)` → `intercomRequest(path, init)`). Only paths
+ * that start with `/` and a known API resource count; the method is the one the call shows, else unseen.
+ */
+function scanImportedHelpers(ctx: Context): void {
+  const { text, lang } = ctx;
+  const names = [...(ctx.project?.names ?? [])].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !CLIENT_SITE_NAME.test(n));
+  if (names.length === 0) return;
+  const calls = new RegExp(`(?<![\\w$.\\\\])(?<!->|::)(?:${names.map(escapeRegExp).join('|')})\\s*\\(\\s*`, 'g');
+  const seeds: PathSeed[] = [];
+  for (const m of text.matchAll(calls)) {
+    ctx.budget.spend();
+    const at = m.index + m[0].length;
+    const stringStart = stickyAt(STRING_START, text, at).end;
+    const literal = stringStart < 0 ? undefined : readLiteral(text, stringStart, lang);
+    if (literal) {
+      const target = literal.value.startsWith('/') ? toTarget(literal.value, false) : undefined;
+      if (target) addRest(ctx, stringStart, target, methodOf(ctx, stringStart, literal.end));
+      continue;
+    }
+    const param = stickyAt(NAME_ARGUMENT, text, at).match;
+    if (param) seeds.push({ param: param[0], at: m.index });
+  }
+  for (const handed of handedPaths(text, seeds, lang, ctx.budget)) {
+    const target = handed.path.startsWith('/') ? toTarget(handed.path, false) : undefined;
+    if (target) addRest(ctx, handed.at, target, methodOf(ctx, handed.at, handed.end));
+  }
+}
+
 /** Names that contain "intercom" (found from the mentions outward: much quicker than a regex over every name). */
 const INTERCOM_IN_NAME = /intercom/gi;
 
@@ -638,6 +672,7 @@ export function scanSource(
     const bases = new Set<string>();
     scanHosts(ctx, bases);
     scanBaseUses(ctx, bases);
+    if (project?.importsIntercom) scanImportedHelpers(ctx);
     scanSdk(ctx);
     scanPathsWithMethods(ctx, !talksToIntercom && !project?.importsIntercom);
     if (talksToIntercom) scanBarePaths(ctx);

@@ -56,3 +56,12 @@ suite('scopes scanner: a wrapper whose client the Intercom module passes in', ()
     assert.deepEqual(await scanProject('injected-php'), { found: ['src/Desk/Contacts.php:13 POST /contacts/{id}/block'], checkByHand: ['src/Desk.php'] });
   });
 });
+
+suite('scopes scanner: paths handed to a request helper imported from a module talking to Intercom', () => {
+  test('JS/TS: the helper called with a path and the method beside it, and through a local wrapper handing its parameter on; not a path outside the API, not a helper with no method shown', async () => {
+    assert.deepEqual(await scanProject('helper-web'), {
+      found: ['src/jobs/sync.ts:8 GET /admins', 'src/jobs/sync.ts:9 POST /contacts/search', 'src/jobs/sync.ts:11 PUT /contacts/{id}'],
+      checkByHand: ['src/desk/request.ts'],
+    });
+  });
+});
