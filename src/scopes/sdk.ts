@@ -56,8 +56,8 @@ const BY_ID = /^(?:find|get|load|retrieve|show)$|byid$/;
 const byIdFirst = (method: string, ops: readonly string[]): string[] =>
   BY_ID.test(method) ? [...ops.filter((op) => op.endsWith('/{id}')), ...ops.filter((op) => !op.endsWith('/{id}'))] : [...ops];
 
-/** Resource → method → operations, preferred first. */
-function operationsByResource(): Map<string, Map<string, string[]>> {
+/** Resource → method → operations, preferred first, parsed once (every SDK call found reads them). */
+function operationsByResource(): Map<string, Map<string, readonly Operation[]>> {
   const table = new Map<string, Map<string, string[]>>();
   for (const sdk of SDK_TABLES) {
     for (const [resource, methods] of Object.entries(sdk.resources)) {
@@ -69,14 +69,15 @@ function operationsByResource(): Map<string, Map<string, string[]>> {
       }
     }
   }
-  for (const byMethod of table.values()) {
-    for (const [method, ops] of byMethod) byMethod.set(method, [...ops].sort((a, b) => rank(a) - rank(b)));
+  const parsed = new Map<string, Map<string, readonly Operation[]>>();
+  for (const [resource, byMethod] of table) {
+    parsed.set(resource, new Map([...byMethod].map(([method, ops]) => [method, [...ops].sort((a, b) => rank(a) - rank(b)).map((op) => Object.freeze(parseOperation(op)))])));
   }
-  return table;
+  return parsed;
 }
 
 /** Built on the first SDK call found: a scan thread that loads this starts sooner without it. */
-let operations: Map<string, Map<string, string[]>> | undefined;
+let operations: Map<string, Map<string, readonly Operation[]>> | undefined;
 
 /** `dataAttributes`, `data_attributes`, `DataAttributes` → `data_?attributes`, longest words first for the regex. */
 function wordPattern(names: Iterable<string>): string {
@@ -91,10 +92,9 @@ export const SDK_RESOURCE_PATTERN = wordPattern(NAMES.map(([resource]) => resour
 export const SDK_CHILD_PATTERN = wordPattern(NAMES.filter((parts) => parts.length > 1).map((parts) => parts[1]));
 
 /** Every operation `resource[.child].method(…)` can send across the SDKs, the preferred one first; empty when unknown. */
-export function sdkOperations(resource: string, child: string | undefined, method: string): Operation[] {
+export function sdkOperations(resource: string, child: string | undefined, method: string): readonly Operation[] {
   operations ??= operationsByResource();
-  const ops = operations.get(resourceKey(child ? `${resource}.${child}` : resource))?.get(normalize(method)) ?? [];
-  return ops.map(parseOperation);
+  return operations.get(resourceKey(child ? `${resource}.${child}` : resource))?.get(normalize(method)) ?? [];
 }
 
 /** The operation `resource[.child].method(…)` sends, or undefined for names that are not SDK calls. */
