@@ -3,12 +3,12 @@
 // like a client. A client returned by the app's own factory (`client = await connect(opts)`) or a call
 // as the receiver (`getIntercom().admins…`) is judged the same way; a constructor of another class
 // (`new MongoClient()`, `Redis.new`, `NewStore()`) says otherwise. What the file assigns and which names
-// share a line with "intercom" are indexed once per file, so each distinct receiver costs no text pass.
+// share a line with "intercom" are gathered once per file, so each distinct receiver costs no pass over the file.
 
 import type { Budget } from './budget';
+import { escapeRegExp } from './source';
 
 const MARKER = /intercom/gi;
-const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
 // `client = new Intercom::Client(`, `client := intercom.NewClient(`, `$client = new IntercomClient(`…
 // Found from the `=` (the name before it is read behind): tried at every `=` rather than every name, 4× quicker.
 const ASSIGNMENT = /(?::=|=)(?<=(?<![\w$])\$?([A-Za-z_][\w$]*)\s*(?::=|=))\s*(?:await\s+)?(new\s+)?([\w$.:\\]+)\s*[({]/g;
@@ -38,8 +38,8 @@ function callee(path: string, isNew: boolean): Callee {
 export class Receivers {
   /** Each name's first assignment from a call. */
   private readonly callees = new Map<string, Callee>();
-  /** Identifiers on lines that mention Intercom (imports of the SDK, mostly). */
-  private readonly onIntercomLines = new Set<string>();
+  /** The lines that mention Intercom (imports of the SDK, mostly), one after the other. */
+  private readonly intercomLines: string;
   private readonly verdicts = new Map<string, boolean>();
 
   /** `imported`: names the file takes from a project module that talks to Intercom. */
@@ -50,19 +50,15 @@ export class Receivers {
       if (!this.callees.has(m[1])) this.callees.set(m[1], callee(m[3], m[2] !== undefined));
     }
     budget.spend(text.length);
+    const lines: string[] = [];
     let lineDone = -1;
     for (const m of text.matchAll(MARKER)) {
       if (m.index < lineDone) continue;
-      const start = text.lastIndexOf('\n', m.index) + 1;
       const newline = text.indexOf('\n', m.index);
       lineDone = newline < 0 ? text.length : newline;
-      // Read in place, not from a slice of the line: no name runs across a line break.
-      IDENTIFIER.lastIndex = start;
-      for (let id = IDENTIFIER.exec(text); id && id.index < lineDone; id = IDENTIFIER.exec(text)) {
-        budget.spend();
-        this.onIntercomLines.add(id[0]);
-      }
+      lines.push(text.slice(text.lastIndexOf('\n', m.index) + 1, lineDone));
     }
+    this.intercomLines = lines.join('\n');
   }
 
   /** `receiver` is a variable's name, or a function's name when `called` (`getIntercom().admins…`). */
@@ -95,6 +91,11 @@ export class Receivers {
 
   /** `IntercomClient`, `Intercom::Client.new`, `intercom.NewClient`, or a name imported on a line mentioning intercom. */
   private isIntercomCallee(source: Callee): boolean {
-    return /intercom/i.test(source.path) || this.onIntercomLines.has(source.name);
+    return /intercom/i.test(source.path) || this.onIntercomLine(source.name);
+  }
+
+  /** Whether `name` is a whole identifier on a line that mentions Intercom (one whose leading digits are dropped counts too). */
+  private onIntercomLine(name: string): boolean {
+    return /^[A-Za-z_$]/.test(name) && new RegExp(`(?<![A-Za-z_$][\\w$]*)${escapeRegExp(name)}(?![\\w$])`).test(this.intercomLines);
   }
 }
