@@ -49,17 +49,31 @@ export function enclosingOpen(text: string, index: number, max = 600): number | 
   return undefined;
 }
 
+/**
+ * +1 for an opening bracket's character code, -1 for a closing one, else 0. Codes, not characters: the bracket
+ * counting loops run over every call the scan and the editor's analysis read.
+ */
+export function bracketStep(code: number): number {
+  switch (code) {
+    case 0x28: case 0x5b: case 0x7b: return 1;
+    case 0x29: case 0x5d: case 0x7d: return -1;
+    default: return 0;
+  }
+}
+
 /** The index of the bracket that closes the one at `open`, looking at most `max` characters ahead. */
 export function closingOf(text: string, open: number, max = 1500): number | undefined {
   let depth = 0;
   const end = Math.min(text.length - 1, open + max);
   for (let i = open; i <= end; i++) {
-    // Character codes: hover, diagnostics and the scan all run this on every call they read.
-    switch (text.charCodeAt(i)) {
-      case 0x22: case 0x27: case 0x60: i = afterString(text, i) - 1; break;
-      case 0x28: case 0x5b: case 0x7b: depth++; break;
-      case 0x29: case 0x5d: case 0x7d: if (--depth === 0) return i; break;
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === 0x27 || code === 0x60) {
+      i = afterString(text, i) - 1;
+      continue;
     }
+    const step = bracketStep(code);
+    depth += step;
+    if (step < 0 && depth === 0) return i;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
 // their interpolations, `+`/`.` concatenation, the variable a value is assigned to, and the HTTP method
 // a call shows. Deliberately shallow (no parser): it works on text a line or a statement at a time.
 
+import { bracketStep } from './brackets';
 import type { Budget } from './budget';
 import { HOLE, type HttpMethod } from './operations';
 
@@ -152,8 +153,6 @@ const DIRECT_BINDING =
 // What precedes the bracket that encloses a value: `const intercom = axios.create`, `$client = new Client`…
 const ENCLOSING_BINDING =
   /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:await\s+)?(?:new\s+)?[\w$.:\\]*\s*$/;
-const OPENERS = '([{';
-const CLOSERS = ')]}';
 
 /** The variable a value starting at `start` is assigned to directly (`url = …`, `const url: string = …`), if any. */
 export function directBinding(text: string, start: number): string | undefined {
@@ -175,10 +174,10 @@ export function bindingNames(text: string, start: number): string[] {
   if (direct) names.push(direct);
   let depth = 0;
   for (let i = start - 1, openers = 0; i >= 0 && i >= start - 600 && openers < 3; i--) {
-    const ch = text[i];
-    if (CLOSERS.includes(ch)) depth++;
-    else if (ch === ';' && depth === 0) break;
-    else if (OPENERS.includes(ch)) {
+    const step = bracketStep(text.charCodeAt(i));
+    if (step < 0) depth++;
+    else if (text[i] === ';' && depth === 0) break;
+    else if (step > 0) {
       if (depth > 0) {
         depth--;
         continue;
@@ -240,10 +239,8 @@ function restOfCall(text: string, end: number): string {
   let depth = 0;
   const limit = Math.min(text.length, end + 400);
   for (let i = end; i < limit; i++) {
-    const ch = text[i];
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch) && --depth < 0) return text.slice(end, i);
-    else if (ch === ';' && depth === 0) return text.slice(end, i);
+    depth += bracketStep(text.charCodeAt(i));
+    if (depth < 0 || (depth === 0 && text[i] === ';')) return text.slice(end, i);
   }
   return text.slice(end, limit);
 }
