@@ -19,7 +19,7 @@ import { countBefore } from './sorted';
 import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, directBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral,
+  bindingNames, directBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
   receiverStart, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
@@ -234,8 +234,21 @@ function scanTopics(ctx: Context, marked: boolean): void {
   }
 }
 
-/** Literals naming Intercom's host: a full URL is a finding; a bare base URL names variables to follow. */
-function scanHosts(ctx: Context, bases: Set<string>): void {
+/** A constant (UPPER_CASE) holding a full Intercom URL, read from `from` on; `method`: the one its literal's finding has. */
+interface UrlConstant {
+  readonly name: string;
+  readonly url: string;
+  readonly from: number;
+  readonly method?: HttpMethod;
+}
+
+const CONSTANT_NAME = /^\$?[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Literals naming Intercom's host: a full URL is a finding (and, held by a constant, its later uses are followed);
+ * a bare base URL names variables to follow.
+ */
+function scanHosts(ctx: Context, bases: Set<string>, constants: UrlConstant[]): void {
   const { text, lang } = ctx;
   // A host literal inside a concatenation already read belongs to that URL: reading it again is wasted work.
   let readUntil = 0;
@@ -253,7 +266,42 @@ function scanHosts(ctx: Context, bases: Set<string>): void {
       if (PARENT_CONSTRUCTOR.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
       continue;
     }
-    addRest(ctx, open, target, methodOf(ctx, open, rest.end));
+    const method = methodOf(ctx, open, rest.end);
+    addRest(ctx, open, target, method);
+    const name = directBinding(text, open);
+    const url = literal.value + rest.value;
+    if (name && CONSTANT_NAME.test(name) && !/[?#]/.test(url)) constants.push({ name, url, from: rest.end, ...(method.seen && { method: method.method }) });
+  }
+}
+
+/** `= …` or `:= …` right after a name (not `==`, `=>`, `=~`): from there on it holds another value. */
+const ASSIGNED_AFTER = /\s*:?=(?![=>~])/y;
+
+/**
+ * Later uses of a constant holding a full Intercom URL (`CONTACTS_URL = "https://api.intercom.io/contacts"`), up to
+ * where it is assigned again: a longer URL built on it (`f"{CONTACTS_URL}/{id}"`) is a request of its own, and so is
+ * the URL sent whole by an HTTP call showing another method than its literal's finding (`client.post(CONTACTS_URL`).
+ * Upper case only: a lower-case `url` is too often a parameter of the same name (`def send(url)`).
+ */
+function scanUrlConstantUses(ctx: Context, constants: readonly UrlConstant[]): void {
+  const { text } = ctx;
+  for (const constant of constants) {
+    const uses = new RegExp(`(?<![\\w$])${escapeRegExp(constant.name)}(?![\\w$])`, 'g');
+    uses.lastIndex = constant.from;
+    for (let m = uses.exec(text); m; m = uses.exec(text)) {
+      ctx.budget.spend();
+      const end = m.index + m[0].length;
+      if (stickyAt(ASSIGNED_AFTER, text, end).end >= 0) break;
+      const built = urlFromBase(ctx, m.index, end);
+      if (built) {
+        const longer = built.url.startsWith('/') ? toTarget(constant.url + built.url, true) : undefined;
+        if (longer) addRest(ctx, built.start, longer, methodOf(ctx, receiverStart(text, built.start), built.end));
+        continue;
+      }
+      const shown = requestMethodAt(text, m.index, end);
+      const target = shown && shown !== constant.method ? toTarget(constant.url, true) : undefined;
+      if (shown && target) addRequest(ctx, m.index, 'rest', { method: shown, ...target });
+    }
   }
 }
 
@@ -670,8 +718,10 @@ export function scanSource(
   scanTopics(ctx, marked);
   if (marked) {
     const bases = new Set<string>();
-    scanHosts(ctx, bases);
+    const constants: UrlConstant[] = [];
+    scanHosts(ctx, bases, constants);
     scanBaseUses(ctx, bases);
+    scanUrlConstantUses(ctx, constants);
     if (project?.importsIntercom) scanImportedHelpers(ctx);
     scanSdk(ctx);
     scanPathsWithMethods(ctx, !talksToIntercom && !project?.importsIntercom);

@@ -261,6 +261,23 @@ export function methodAt(text: string, start: number, end: number): HttpMethod |
   return option ? asMethod(option[1]) : undefined;
 }
 
+/**
+ * What plainly sends a request, just before a URL argument: an HTTP library's or a client's method
+ * (`requests.post(`, `client.put(`, `intercom.post(`, `HTTParty.post `), fetch, or a method named beside the URL. Not any `.get(`:
+ * `cache.get(URL)` and `seen.delete(URL)` read a map.
+ */
+const REQUEST_BEFORE = new RegExp(
+  `(?:\\b(?:requests|httpx|axios|got|ky|superagent|HTTParty|Faraday|RestClient|https?|session|conn(?:ection)?|api|sdk|rest|\\w*client|\\w*session|\\w*intercom)` +
+    `\\s*(?:\\.|->|::)\\s*${METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)|\\b(?:fetch|request)\\s*\\(\\s*|['"]${METHOD}['"]\\s*,\\s*` +
+    `|\\bhttp\\.Method${METHOD}\\s*,\\s*|Net::HTTP::${METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?)$`,
+  'i',
+);
+
+/** The method of a request the value spanning [start, end) is plainly sent by (see REQUEST_BEFORE), else undefined. */
+export function requestMethodAt(text: string, start: number, end: number): HttpMethod | undefined {
+  return REQUEST_BEFORE.test(text.slice(Math.max(0, start - 200), start)) ? methodAt(text, start, end) : undefined;
+}
+
 /** Whether the value at `start` is handed to a call that sends GET unless told otherwise (`fetch(url)`, `urlopen(url)`). */
 export const isGetByDefault = (text: string, start: number): boolean =>
   GET_BY_DEFAULT.test(text.slice(Math.max(0, start - 200), start));

@@ -51,3 +51,13 @@ suite('scopes scanner: a URL handed to a function of the same file', () => {
     assert.deepEqual(await unseen('url-into-helper.go'), ['32 /contacts/{id}']);
   });
 });
+
+suite('scopes scanner: a constant holding a full Intercom URL, sent again elsewhere in the file', () => {
+  test('Python: the constant sent with another method by an HTTP client, and a longer URL built on it; not a map\'s delete, not after it is assigned again', () => {
+    assert.deepEqual(requests('url-constant-reuse.py'), ['4 GET /contacts', '6 GET /tags', '16 POST /contacts', '21 PUT /contacts/{id}']);
+  });
+
+  test('JS: axios.post(CONSTANT, …) and `${CONSTANT}/${id}/reply`; not Set.delete(CONSTANT)', () => {
+    assert.deepEqual(requests('url-constant-reuse.js'), ['3 GET /conversations', '7 POST /conversations', '8 POST /conversations/{id}/reply']);
+  });
+});

@@ -5,8 +5,7 @@ import { findingSubject } from '../../../src/scopes/finding';
 import { operationText } from '../../../src/scopes/operations';
 import { scanFiles } from '../../../src/scopes/scanFiles';
 import { scanText } from '../../../src/scopes/scanner';
-
-const PATTERNS = path.resolve(__dirname, '../../../../test/fixtures/scopes/patterns');
+import { PATTERNS, requests } from './patternScan';
 
 /** "line operation → the first permission that suffices" for each request finding of a pattern fixture. */
 function permissions(name: string): string[] {
@@ -107,12 +106,6 @@ suite('scopes scanner: calls in commented-out code are not cited', () => {
 });
 
 suite('scopes scanner: one-word paths handed to a helper that appends them to Intercom\'s base URL', () => {
-  /** "line operation (method seen or assumed)" for each request finding of a pattern fixture. */
-  const requests = (name: string): string[] =>
-    scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).flatMap((f) =>
-      f.kind === 'webhook' ? [] : [`${f.line} ${operationText(f.operation)}${f.methodSeen ? '' : ' (assumed)'}`],
-    );
-
   test('JS/TS: through a paginator to its fetcher, with the fetcher\'s method; not a path Intercom does not serve', () => {
     assert.deepEqual(requests('helper-path.ts'), [
       '20 GET /admins', '21 GET /teams', '22 GET /articles', '23 POST /conversations',
