@@ -212,27 +212,44 @@ export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacS
   const mentions = headerMentions(code);
   // An HMAC in a file that names neither signature header signs something else.
   if (!mentions.some((m) => m.header !== 'other')) return NONE;
-  const sites: HmacSite[] = [];
-  const site = (at: number, args: Span, algorithm: HmacSite['algorithm']): HmacSite => {
-    const header = nearest(mentions, at);
-    return { at, args, window: windowAround(lines, at), ...(algorithm && { algorithm }), ...(header && { header }) };
-  };
+  const site = (at: number, args: Span, algorithm: HmacSite['algorithm'], header = nearest(mentions, at)): HmacSite =>
+    ({ at, args, window: windowAround(lines, at), ...(algorithm && { algorithm }), ...(header && { header }) });
   /** Function name → where its name is defined. */
   const helpers = new Map<string, number>();
+  const hmacs: { at: number; args: Span; algorithm: HmacSite['algorithm']; helper?: string }[] = [];
   for (const m of code.matchAll(HMAC_CALL[lang])) {
     const args = argumentSpan(code, m.index + m[0].length, m[0].endsWith('('));
-    sites.push(site(m.index, args, algorithmOf(code, m[0], m.index, args, windowAround(lines, m.index))));
     const helper = enclosingFunction(code, lang, lines, m.index);
+    hmacs.push({ at: m.index, args, algorithm: algorithmOf(code, m[0], m.index, args, windowAround(lines, m.index)), helper: helper?.name });
     if (helper && !helpers.has(helper.name)) helpers.set(helper.name, helper.at);
   }
+  const calls: HmacSite[] = [];
+  /** Helper name → where the file calls it. */
+  const called = new Map<string, number[]>();
+  const addCall = (name: string, at: number, args: number): void => {
+    calls.push(site(at, argumentSpan(code, args, true), undefined));
+    called.set(name, [...(called.get(name) ?? []), at]);
+  };
   for (const call of signatureCalls(code)) {
     if (helpers.get(call.name) === call.at || DEFINED.test(code.slice(Math.max(0, call.at - 40), call.at))) continue;
-    sites.push(site(call.at, argumentSpan(code, call.args, true), undefined));
+    addCall(call.name, call.at, call.args);
   }
-  for (const [name, calls] of helperCalls(code, helpers)) {
-    for (const m of calls) {
-      if (m.index !== helpers.get(name)) sites.push(site(m.index, argumentSpan(code, m.index + m[0].length, true), undefined));
-    }
+  for (const [name, found] of helperCalls(code, helpers)) {
+    for (const m of found) if (m.index !== helpers.get(name)) addCall(name, m.index, m.index + m[0].length);
   }
-  return { sites, helpers: new Set(helpers.keys()), checksReceived: mentions.some((m) => m.read) };
+  const sites = hmacs.map((h) => site(h.at, h.args, h.algorithm, headerOfHmac(mentions, lines, h.at, h.helper ? called.get(h.helper) : undefined)));
+  return { sites: [...sites, ...calls], helpers: new Set(helpers.keys()), checksReceived: mentions.some((m) => m.read) };
+}
+
+/**
+ * The header an HMAC is for: one named around it, else, in a function of the file, the one named nearest its
+ * calls (a test's `signSlack()` sits beside `signIntercom()`, but is called for X-Slack-Signature), an Intercom
+ * header winning; else the nearest in the file.
+ */
+function headerOfHmac(mentions: readonly HeaderMention[], lines: LineIndex, at: number, calls: readonly number[] | undefined): SignedHeader | undefined {
+  const window = windowAround(lines, at);
+  const around = mentions.filter((m) => m.at >= window.start && m.at <= window.end);
+  if (around.length > 0 || !calls?.length) return nearest(around.length > 0 ? around : mentions, at);
+  const atCalls = calls.map((call) => nearest(mentions, call));
+  return atCalls.find((header) => header === 'hub' || header === 'body') ?? atCalls[0];
 }

@@ -49,3 +49,35 @@ suite('code analysis: the functions that make an HMAC', () => {
     }
   });
 });
+
+suite('code analysis: the header an HMAC is for', () => {
+  /** The header of each HMAC call (not of its makers' calls) of a JS text. */
+  const headersOf = (text: string): (string | undefined)[] =>
+    hmacSites(blankComments(text, 'js'), 'js', new LineIndex(text)).sites.filter((s) => s.algorithm).map((s) => s.header);
+  const signers = [
+    'function signIntercom(body) {',
+    "  return `sha1=${createHmac('sha1', secret).update(body).digest('hex')}`;",
+    '}',
+    'function signSlack(body, timestamp) {',
+    "  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;",
+    '}',
+    ...Array.from({ length: 20 }, (_, i) => `const filler${i} = ${i};`),
+  ];
+
+  test('in a function named beside no header, the one named where the function is called', () => {
+    assert.deepEqual(headersOf(lines(
+      ...signers,
+      "send({ 'x-hub-signature': signIntercom(raw) });",
+      "send({ 'x-slack-signature': signSlack(raw, now) });",
+    )), ['hub', 'other']);
+  });
+
+  test('an Intercom header named where it is called wins, and one named around the HMAC comes first', () => {
+    assert.deepEqual(headersOf(lines(
+      ...signers,
+      "send({ 'x-slack-signature': signSlack(raw, now), 'x-hub-signature': signSlack(raw, now) });",
+      "send({ 'x-slack-signature': signIntercom(raw) });",
+    )), ['other', 'hub']);
+    assert.deepEqual(headersOf(lines("const HEADER = 'x-hub-signature';", ...signers, "send({ 'x-slack-signature': signSlack(raw, now) });")), ['hub', 'hub']);
+  });
+});
