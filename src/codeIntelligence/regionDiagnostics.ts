@@ -3,7 +3,7 @@
 // so the call may work, only not on the workspace's own host. Only a string literal that is a URL
 // (not prose in a docstring). Left alone: OAuth's token endpoint (Intercom documents OAuth on the US host
 // only), a default (a fallback, a DEFAULT_ name, a parameter's default, an environment read beside it, a
-// field of a pydantic settings class, which the environment overrides),
+// field of a pydantic settings class, which the environment overrides, or of a dataclass or model, which its constructor does),
 // code that also names a regional host (it chooses by region), and test code (it mocks whatever host the app calls).
 import { REGION_HOSTS, REGION_NAMES, type Region } from '../api/hosts';
 import type { Language } from '../scopes/source';
@@ -28,21 +28,38 @@ const DEFAULT = /(?:\|\||\?\?|\bor|\?:)\s*[fFrRbBuU]?$|default\w*['"]?\s*(?::=|=
 /** Reading an environment variable or setting in the statement: the literal is only its default (`Field(url, env=…)` too). */
 const ENV_READ = /process\.env|os\.getenv|os\.environ|\bENV\b|\bgetenv\s*\(|\benv\s*[(=]|os\.Getenv|\bconfig\s*\(/;
 
-/** A Python class whose fields the environment sets (pydantic's BaseSettings): its values are only defaults. */
-const SETTINGS_CLASS = /^class\s+\w+\s*\([^)]*\bBaseSettings\b/;
+/**
+ * A Python class whose fields are set from outside: by the environment (pydantic's BaseSettings) or by its
+ * constructor (a dataclass, attrs, a pydantic model), where a field's value is a parameter's default.
+ */
+const FIELDS_CLASS = /^class\s+\w+\s*\([^)]*\b(?:BaseSettings|BaseModel)\b/;
+const FIELDS_DECORATOR = /^@(?:dataclasses\.)?dataclass\b|^@(?:attr\.s|attrs?\.(?:define|frozen|mutable)|define|frozen)\b/;
 const FIELD_BEFORE = /^[ \t]+\w+\s*:\s*[^=\n]+=\s*[fFrRbBuU]?$/;
 
-/** In Python, the literal at `open` is a field's value in a settings class: `api_base: str = "https://…"`. */
-function isSettingsField(code: string, open: number, lang: Language): boolean {
+/** The lines above the one starting at `lineStart`, nearest first. */
+function* linesAbove(code: string, lineStart: number): Generator<string> {
+  for (let end = lineStart - 1; end > 0;) {
+    const start = code.lastIndexOf('\n', end - 1) + 1;
+    yield code.slice(start, end);
+    end = start - 1;
+  }
+}
+
+/** In Python, the literal at `open` is a field's value in such a class: `api_base: str = "https://…"`. */
+function isClassFieldDefault(code: string, open: number, lang: Language): boolean {
   if (lang !== 'python') return false;
   const lineStart = code.lastIndexOf('\n', open - 1) + 1;
   if (!FIELD_BEFORE.test(code.slice(lineStart, open))) return false;
-  // Up to the line that starts at the margin: the class the field is in, if it is in one.
-  for (let end = lineStart - 1; end > 0;) {
-    const start = code.lastIndexOf('\n', end - 1) + 1;
-    const line = code.slice(start, end);
-    if (/^\S/.test(line)) return SETTINGS_CLASS.test(line);
-    end = start - 1;
+  const above = linesAbove(code, lineStart);
+  // Up to the line that starts at the margin: the class the field is in, if it is in one; then its decorators.
+  for (const line of above) {
+    if (!/^\S/.test(line)) continue;
+    if (FIELDS_CLASS.test(line)) return true;
+    if (!/^class\b/.test(line)) return false;
+    for (const decorator of above) {
+      if (FIELDS_DECORATOR.test(decorator)) return true;
+      if (!decorator.startsWith('@')) return false;
+    }
   }
   return false;
 }
@@ -68,7 +85,7 @@ export function regionDiagnostics(code: string, lang: Language, lines: LineIndex
     const before = statementBefore(code, open);
     const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
     if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
-    if (isSettingsField(code, open, lang)) continue;
+    if (isClassFieldDefault(code, open, lang)) continue;
     const range = lines.range(m.index, end);
     found.push(diagnostic('intercom.region-host', range, 'information',
       `The connected workspace is hosted in ${REGION_NAMES[region]}: its REST API is ${host}, and this names the US host.`,

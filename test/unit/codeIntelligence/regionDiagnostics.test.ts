@@ -20,6 +20,7 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('app.rb', 'uri = URI.parse("https://api.intercom.io/conversations")\n'), ['api.intercom.io']);
     assert.deepEqual(region('app.php', "<?php\nconst API_ROOT = 'https://api.intercom.io/';\n"), ['api.intercom.io']);
     assert.deepEqual(region('app.py', 'class Api:\n    base: str = "https://api.intercom.io"\n'), ['api.intercom.io'], 'a plain class field is no setting');
+    assert.deepEqual(region('app.py', '@cache\nclass Api:\n    base: str = "https://api.intercom.io"\n'), ['api.intercom.io'], 'another decorator');
     assert.deepEqual(region('main.go', 'package main\n// intercom\nvar url = "https://api.intercom.io/admins"\n'), ['api.intercom.io']);
   });
 
@@ -33,6 +34,9 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('a.ts', "const base = INTERCOM_API_BASE || 'https://api.intercom.io';\n"), []);
     assert.deepEqual(region('a.py', 'base_url: str = Field("https://api.intercom.io", env="INTERCOM_BASE_URL")\n'), []);
     assert.deepEqual(region('a.py', 'class AppConfig(BaseSettings):\n    """Settings."""\n\n    intercom_api_base: str = "https://api.intercom.io"\n'), []);
+    assert.deepEqual(region('a.py', '@dataclass\nclass Config:\n    # Intercom API settings\n    intercom_api_base_url: str = "https://api.intercom.io"\n'), []);
+    assert.deepEqual(region('a.py', '@attrs.define(frozen=True)\n@other\nclass Api:\n    base: str = "https://api.intercom.io"\n'), []);
+    assert.deepEqual(region('a.py', 'class Api(BaseModel):\n    base: str = "https://api.intercom.io"\n'), []);
     assert.deepEqual(region('a.go', 'package main\n// intercom\nconst DEFAULT_INTERCOM_BASE_URL = "https://api.intercom.io"\n'), []);
     assert.deepEqual(region('a.py', 'class IntercomClient:\n    def __init__(\n        self,\n        base: str = "https://api.intercom.io",\n    ) -> None:\n'), []);
     assert.deepEqual(region('a.js', "const HOSTS = { us: 'https://api.intercom.io', eu: 'https://api.eu.intercom.io' };\n"), []);
