@@ -247,6 +247,7 @@ function rubyPrivate(text) {
   return names;
 }
 
+/** `texts`: the service class, then the modules it includes. Its own methods win over theirs, aliases included. */
 function rubyClass(texts, collection) {
   const body = texts.join('\n');
   const blocks = splitMethods(body, /^\s*(?:private )?def (?:self\.)?(\w+[?!]?)/);
@@ -254,6 +255,7 @@ function rubyClass(texts, collection) {
   const privateNames = new Set(texts.flatMap(rubyPrivate));
   const methods = new Map();
   for (const b of blocks) {
+    if (methods.has(b.name)) continue;
     const locals = localAssignments(b.body, /^\s*(\w+)\s*=\s*([^\n]+)/gm);
     const lookup = (e) => (e === 'collection_name' ? `'${collection}'` : locals.get(e));
     const requests = requestsIn(b.body, /@client\.(get|post|put|delete)\(/g, lookup);
@@ -267,7 +269,8 @@ function rubyClass(texts, collection) {
     const calls = [...b.body.matchAll(/(?:^|[\s(])(\w+[?!]?)(?=[\s(]|$)/gm)].map((c) => c[1]).filter((c) => c !== b.name);
     methods.set(b.name, { requests, calls: sibling(calls, names) });
   }
-  for (const a of body.matchAll(/alias_method '(\w+)', '(\w+)'/g)) methods.set(a[1], { requests: [], calls: [a[2]] });
+  const own = new Set(splitMethods(texts[0], /^\s*(?:private )?def (?:self\.)?(\w+[?!]?)/).map((b) => b.name));
+  for (const a of body.matchAll(/alias_method '(\w+)', '(\w+)'/g)) if (!own.has(a[1])) methods.set(a[1], { requests: [], calls: [a[2]] });
   return finish(methods, (n) => !privateNames.has(n) && !n.endsWith('?') && !/^(collection_|from_api|identity_hash|raise_)/.test(n));
 }
 

@@ -590,7 +590,7 @@ function scanSdk(ctx: Context): void {
   for (const m of sdkCalls(ctx.text)) {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
-    const operation = sdkOperation(resource, child, method);
+    const operation = sdkOperation(resource, child, method, ctx.lang);
     const argument = stickyAt(CALL_OPEN, ctx.text, m.index + m[0].length).end;
     // A name no table knows counts only when called: `client.contacts.length` is no request.
     if (!operation && argument < 0) continue;

@@ -6,6 +6,7 @@
 
 import type { Operation } from './operations';
 import { matchOperation, parseOperation } from './operations';
+import type { Language } from './source';
 import node7 from './sdk-tables/node-v7.json';
 import node6 from './sdk-tables/node-v6.json';
 import node5 from './sdk-tables/node-v5.json';
@@ -35,6 +36,11 @@ export const SDK_TABLES: readonly SdkTable[] = [
   node7, node6, python5, python4, node5, node4, node3, ruby4, php4, go2, python3, ruby3, php3, node2, go1,
 ];
 
+/** The language each SDK is written for: a call in a file is read with its own language's SDKs first. */
+const SDK_LANGUAGES: Readonly<Record<string, Language>> = {
+  'intercom-client': 'js', 'python-intercom': 'python', 'intercom-ruby': 'ruby', 'intercom-php': 'php', 'intercom-go': 'go',
+};
+
 const normalize = (name: string): string => name.replace(/_/g, '').toLowerCase();
 /** The scanner reads `client.unstable.contacts.x` as `contacts.x`: the preview namespace shares the stable names. */
 const resourceKey = (resource: string): string => normalize(resource.replace(/^unstable\./, ''));
@@ -56,10 +62,12 @@ const BY_ID = /^(?:find|get|load|retrieve|show)$|byid$/;
 const byIdFirst = (method: string, ops: readonly string[]): string[] =>
   BY_ID.test(method) ? [...ops.filter((op) => op.endsWith('/{id}')), ...ops.filter((op) => !op.endsWith('/{id}'))] : [...ops];
 
+type OperationTable = Map<string, Map<string, readonly Operation[]>>;
+
 /** Resource → method → operations, preferred first, parsed once (every SDK call found reads them). */
-function operationsByResource(): Map<string, Map<string, readonly Operation[]>> {
+function operationsByResource(tables: readonly SdkTable[]): OperationTable {
   const table = new Map<string, Map<string, string[]>>();
-  for (const sdk of SDK_TABLES) {
+  for (const sdk of tables) {
     for (const [resource, methods] of Object.entries(sdk.resources)) {
       const byMethod = table.get(resourceKey(resource)) ?? new Map<string, string[]>();
       table.set(resourceKey(resource), byMethod);
@@ -69,15 +77,24 @@ function operationsByResource(): Map<string, Map<string, readonly Operation[]>> 
       }
     }
   }
-  const parsed = new Map<string, Map<string, readonly Operation[]>>();
+  const parsed: OperationTable = new Map();
   for (const [resource, byMethod] of table) {
     parsed.set(resource, new Map([...byMethod].map(([method, ops]) => [method, [...ops].sort((a, b) => rank(a) - rank(b)).map((op) => Object.freeze(parseOperation(op)))])));
   }
   return parsed;
 }
 
-/** Built on the first SDK call found: a scan thread that loads this starts sooner without it. */
-let operations: Map<string, Map<string, readonly Operation[]>> | undefined;
+/** Each language's SDKs' table, and every SDK's (`all`), built on the first SDK call read with it: a scan thread that loads this starts sooner without them. */
+const operations = new Map<Language | 'all', OperationTable>();
+
+function operationTable(of: Language | 'all'): OperationTable {
+  let table = operations.get(of);
+  if (!table) {
+    table = operationsByResource(of === 'all' ? SDK_TABLES : SDK_TABLES.filter((t) => SDK_LANGUAGES[t.sdk] === of));
+    operations.set(of, table);
+  }
+  return table;
+}
 
 /** `dataAttributes`, `data_attributes`, `DataAttributes` → `data_?attributes`, longest words first for the regex. */
 function wordPattern(names: Iterable<string>): string {
@@ -91,13 +108,18 @@ const NAMES = SDK_TABLES.flatMap((t) => Object.keys(t.resources).map((r) => r.re
 export const SDK_RESOURCE_PATTERN = wordPattern(NAMES.map(([resource]) => resource));
 export const SDK_CHILD_PATTERN = wordPattern(NAMES.filter((parts) => parts.length > 1).map((parts) => parts[1]));
 
-/** Every operation `resource[.child].method(…)` can send across the SDKs, the preferred one first; empty when unknown. */
-export function sdkOperations(resource: string, child: string | undefined, method: string): readonly Operation[] {
-  operations ??= operationsByResource();
-  return operations.get(resourceKey(child ? `${resource}.${child}` : resource))?.get(normalize(method)) ?? [];
+/**
+ * Every operation `resource[.child].method(…)` can send, the preferred one first; empty when unknown. In a file of
+ * `lang`, what that language's SDKs send when they know the method (PHP's `companies->update` POSTs /companies,
+ * Node's PUTs /companies/{id}), else what any SDK does.
+ */
+export function sdkOperations(resource: string, child: string | undefined, method: string, lang?: Language): readonly Operation[] {
+  const key = resourceKey(child ? `${resource}.${child}` : resource);
+  const own = lang && operationTable(lang).get(key)?.get(normalize(method));
+  return own || (operationTable('all').get(key)?.get(normalize(method)) ?? []);
 }
 
-/** The operation `resource[.child].method(…)` sends, or undefined for names that are not SDK calls. */
-export function sdkOperation(resource: string, child: string | undefined, method: string): Operation | undefined {
-  return sdkOperations(resource, child, method)[0];
+/** The operation `resource[.child].method(…)` sends (see sdkOperations), or undefined for names that are not SDK calls. */
+export function sdkOperation(resource: string, child: string | undefined, method: string, lang?: Language): Operation | undefined {
+  return sdkOperations(resource, child, method, lang)[0];
 }

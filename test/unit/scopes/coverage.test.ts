@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { matchOperation, OPERATION_RULES, operationText, type HttpMethod, type OperationRule } from '../../../src/scopes/operations';
 import { loadCatalog } from '../../../src/explorer/catalog';
 import { SDK_TABLES, sdkOperation, sdkOperations } from '../../../src/scopes/sdk';
+import type { Language } from '../../../src/scopes/source';
 
 const hasPermission = (rules: readonly OperationRule[]): boolean => rules.some((r) => r.evidence !== 'unknown');
 
@@ -103,6 +104,16 @@ suite('scopes coverage: every official SDK method', () => {
       const labels = matchOperation(op).flatMap((r) => r.anyOf);
       assert.ok(labels.includes('Read and list users and companies'), `${method}: ${operationText(op)} → ${labels.join(', ')}`);
     }
+  });
+
+  test('a call is read with the SDKs of its file\'s language when they know it, else with any SDK', () => {
+    const sent = (resource: string, method: string, lang?: Language): string => operationText(sdkOperation(resource, undefined, method, lang)!);
+    assert.equal(sent('companies', 'update', 'php'), 'POST /companies', 'intercom-php');
+    assert.equal(sent('companies', 'update', 'js'), 'PUT /companies/{id}', 'intercom-client');
+    assert.equal(sent('Conversations', 'Assign', 'go'), 'POST /conversations/{id}/reply', 'intercom-go');
+    assert.equal(sent('notes', 'create', 'php'), 'POST /notes', 'intercom-php v3');
+    assert.equal(sent('contacts', 'archive', 'ruby'), 'POST /contacts/{id}/archive', 'intercom-ruby: Contact#archive, not the Delete module\'s alias');
+    assert.equal(sent('Users', 'FindByEmail', 'python'), 'GET /users?email={id}', 'a Go method no Python SDK has');
   });
 
   test('a method that can send several requests lists them all, the documented one first', () => {
