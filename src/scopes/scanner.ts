@@ -117,9 +117,12 @@ function stickyAt(pattern: RegExp, text: string, at: number): { match: RegExpExe
 const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
 const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
-/** What precedes a base URL handed to the parent class: `super(`, `super().__init__(base_url=`, `parent::__construct(`. */
-const PARENT_CONSTRUCTOR =
-  /(?:\bsuper\s*(?:\(\s*\)\s*\.\s*__init__\s*)?|\bparent::__construct\s*)\(\s*(?:\{\s*)?(?:[\w$'"]+\s*(?::|=>|=)\s*)?[fFrRbBuU]{0,2}$/;
+/**
+ * What precedes a base URL a class is built on: handed to the parent class (`super(`, `super().__init__(base_url=`,
+ * `parent::__construct(`), or declared for the class (HTTParty's `base_uri '…'`).
+ */
+const CLASS_BASE =
+  /(?:(?:\bsuper\s*(?:\(\s*\)\s*\.\s*__init__\s*)?|\bparent::__construct\s*)\(\s*(?:\{\s*)?(?:[\w$'"]+\s*(?::|=>|=)\s*)?|^[ \t]*base_uri(?:\s*\(\s*|[ \t]+))[fFrRbBuU]{0,2}$/;
 const CLASS_START = /^[ \t]*(?:export\s+)?(?:default\s+)?(?:abstract\s+|final\s+)?class\s+[A-Za-z_]/gm;
 /** The current object and one property of it: `this`, `this.baseUrl`, `self.base_url`, `$this->baseUrl`. */
 const SELF_SITE = /(?<![\w$])(?:this|self|\$this)(?:\s*(?:\.|->)\s*#?[A-Za-z_]\w*)?/g;
@@ -263,7 +266,7 @@ function scanHosts(ctx: Context, bases: Set<string>, constants: UrlConstant[]): 
     const target = toTarget(literal.value + rest.value, true);
     if (!target) {
       for (const name of bindingNames(text, open)) bases.add(name);
-      if (PARENT_CONSTRUCTOR.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
+      if (CLASS_BASE.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
       continue;
     }
     const method = methodOf(ctx, open, rest.end);

@@ -60,7 +60,7 @@ suite('scopes scanner: a URL variable assigned again', () => {
   }
 });
 
-suite('scopes scanner: a class built on Intercom\'s base URL by its parent\'s constructor', () => {
+suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s constructor or its own declaration', () => {
   const calls = (name: string): string[] =>
     scanText(name, fs.readFileSync(path.join(PATTERNS, name), 'utf8')).map(
       (f) => `${f.line} ${findingSubject(f)}${f.kind !== 'webhook' && !f.methodSeen ? ' (assumed)' : ''}`,
@@ -76,6 +76,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL by its parent\'s co
 
   test('PHP: parent::__construct(host) makes $this->get, {$this->baseUrl}/… and bare API paths count; not the next class', () => {
     assert.deepEqual(calls('base-class.php'), ['15 GET /me', '20 GET /companies/{id}', '25 POST /tickets/search (assumed)']);
+  });
+
+  test('Ruby: HTTParty\'s base_uri makes self.class.get and self.class.post Intercom requests; not the next class', () => {
+    assert.deepEqual(calls('base-class.rb'), ['10 GET /conversations/{id}', '14 POST /conversations/{id}/reply']);
   });
 
   test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
