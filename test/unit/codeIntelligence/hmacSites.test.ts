@@ -64,20 +64,18 @@ suite('code analysis: the header an HMAC is for', () => {
     ...Array.from({ length: 20 }, (_, i) => `const filler${i} = ${i};`),
   ];
 
+  /** The headers of signIntercom's and signSlack's HMACs, where the file calls them on these lines. */
+  const calledOn = (...calls: string[]): (string | undefined)[] => headersOf(lines(...signers, ...calls));
+
   test('in a function named beside no header, the one named where the function is called', () => {
-    assert.deepEqual(headersOf(lines(
-      ...signers,
-      "send({ 'x-hub-signature': signIntercom(raw) });",
-      "send({ 'x-slack-signature': signSlack(raw, now) });",
-    )), ['hub', 'other']);
+    assert.deepEqual(calledOn("send({ 'x-hub-signature': signIntercom(raw) });", "send({ 'x-slack-signature': signSlack(raw, now) });"), ['hub', 'other']);
   });
 
   test('an Intercom header named where it is called wins, and one named around the HMAC comes first', () => {
-    assert.deepEqual(headersOf(lines(
-      ...signers,
+    assert.deepEqual(calledOn(
       "send({ 'x-slack-signature': signSlack(raw, now), 'x-hub-signature': signSlack(raw, now) });",
       "send({ 'x-slack-signature': signIntercom(raw) });",
-    )), ['other', 'hub']);
+    ), ['other', 'hub']);
     assert.deepEqual(headersOf(lines("const HEADER = 'x-hub-signature';", ...signers, "send({ 'x-slack-signature': signSlack(raw, now) });")), ['hub', 'hub']);
   });
 });
