@@ -284,27 +284,36 @@ const ASSIGNED_AFTER = /\s*:?=(?![=>~])/y;
  * Later uses of a constant holding a full Intercom URL (`CONTACTS_URL = "https://api.intercom.io/contacts"`), up to
  * where it is assigned again: a longer URL built on it (`f"{CONTACTS_URL}/{id}"`) is a request of its own, and so is
  * the URL sent whole by an HTTP call showing another method than its literal's finding (`client.post(CONTACTS_URL`).
- * Upper case only: a lower-case `url` is too often a parameter of the same name (`def send(url)`).
+ * Upper case only: a lower-case `url` is too often a parameter of the same name (`def send(url)`). One pass for all
+ * of them, in the text's order: a file of many constants costs one pass, not one per constant.
  */
 function scanUrlConstantUses(ctx: Context, constants: readonly UrlConstant[]): void {
+  if (constants.length === 0) return;
   const { text } = ctx;
-  for (const constant of constants) {
-    const uses = new RegExp(`(?<![\\w$])${escapeRegExp(constant.name)}(?![\\w$])`, 'g');
-    uses.lastIndex = constant.from;
-    for (let m = uses.exec(text); m; m = uses.exec(text)) {
-      ctx.budget.spend();
-      const end = m.index + m[0].length;
-      if (stickyAt(ASSIGNED_AFTER, text, end).end >= 0) break;
-      const built = urlFromBase(ctx, m.index, end);
-      if (built) {
-        const longer = built.url.startsWith('/') ? toTarget(constant.url + built.url, true) : undefined;
-        if (longer) addRest(ctx, built.start, longer, methodOf(ctx, receiverStart(text, built.start), built.end));
-        continue;
-      }
-      const shown = requestMethodAt(text, m.index, end);
-      const target = shown && shown !== constant.method ? toTarget(constant.url, true) : undefined;
-      if (shown && target) addRequest(ctx, m.index, 'rest', { method: shown, ...target });
+  const names = new Set(constants.map((c) => c.name));
+  /** Each name's constant where the pass is: set where its literal ends, cleared where the name is assigned anything. */
+  const holding = new Map<string, UrlConstant | undefined>();
+  let next = 0;
+  ctx.budget.spend(text.length);
+  for (const m of text.matchAll(new RegExp(`(?<![\\w$])(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`, 'g'))) {
+    ctx.budget.spend();
+    for (; next < constants.length && constants[next].from <= m.index; next++) holding.set(constants[next].name, constants[next]);
+    const end = m.index + m[0].length;
+    if (stickyAt(ASSIGNED_AFTER, text, end).end >= 0) {
+      holding.set(m[0], undefined);
+      continue;
     }
+    const constant = holding.get(m[0]);
+    if (!constant) continue;
+    const built = urlFromBase(ctx, m.index, end);
+    if (built) {
+      const longer = built.url.startsWith('/') ? toTarget(constant.url + built.url, true) : undefined;
+      if (longer) addRest(ctx, built.start, longer, methodOf(ctx, receiverStart(text, built.start), built.end));
+      continue;
+    }
+    const shown = requestMethodAt(text, m.index, end);
+    const target = shown && shown !== constant.method ? toTarget(constant.url, true) : undefined;
+    if (shown && target) addRequest(ctx, m.index, 'rest', { method: shown, ...target });
   }
 }
 
