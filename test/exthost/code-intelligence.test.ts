@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { IntercomSession } from '../../src/session/model';
 import { europeWorkspace, SCOPES } from '../fake-intercom';
 import { pointAt, setUserSettings, startSandbox, type Sandbox } from './sandbox';
-import { activateExtension, EXTENSION_ID, ScriptedUi, until, type TestApi } from './support';
+import { activateExtension, EXTENSION_ID, logText, ScriptedUi, until, type TestApi } from './support';
 
 // base64('tok:cd428fd7_4af7_482a_b530_da855fd283a6:1:0'): the shape of an Intercom access token.
 const TOKEN = 'dG9rOmNkNDI4ZmQ3XzRhZjdfNDgyYV9iNTMwX2RhODU1ZmQyODNhNjoxOjA=';
@@ -192,6 +192,14 @@ suite('Intercom in the code (real extension host)', function () {
     const [d] = await diagnostics(document, 'intercom.region-host');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
     assert.equal(await applyFix(document, d, /api\.eu\.intercom\.io/), CONVERSATIONS.replace('api.intercom.io', 'api.eu.intercom.io'));
+  });
+
+  test('a crafted document whose analysis runs over its budget is left unanalysed, and the log says so', async () => {
+    // A URL constant on every line (2.4 MB), each costly to follow: seconds of work without the budget.
+    const lines = Array.from({ length: 60_000 }, (_, i) => `C${i} = "https://api.intercom.io/contacts"`);
+    const document = await open('crafted.py', `${lines.join('\n')}\n`);
+    await until(async () => (await logText(api)).includes('crafted.py is not analysed') || undefined, 'the log line saying crafted.py is not analysed', 30_000);
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => codeOf(d) !== undefined), [], 'no region-host on its US host: it was not analysed');
   });
 
   test('CodeLens: off by default; on, "Read conversations ✗ · Call…" above the call', async () => {

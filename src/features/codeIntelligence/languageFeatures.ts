@@ -17,7 +17,7 @@ export interface CodeIntelligence extends vscode.Disposable {
 
 export function startCodeIntelligence(services: Services): CodeIntelligence {
   const env = new AnalysisEnvironment(services);
-  const analyses = new DocumentAnalyses(env, LANGUAGE_IDS);
+  const analyses = new DocumentAnalyses(env, LANGUAGE_IDS, services.log);
   const diagnostics = vscode.languages.createDiagnosticCollection('intercom');
   const lenses = new CallCodeLenses(analyses, env);
   const selector = LANGUAGE_IDS.map((language) => ({ language }));
