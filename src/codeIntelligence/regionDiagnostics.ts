@@ -64,10 +64,24 @@ function isClassFieldDefault(code: string, open: number, lang: Language): boolea
   return false;
 }
 
-/** The statement before `at`: back to a `;` or a blank line, at most 200 characters. */
-function statementBefore(code: string, at: number): string {
+/** A line that goes on to the next: it ends with an open bracket, a comma, an operator or a backslash. */
+const GOES_ON = /(?:[([{,\\+\-*/%=|&?.]|\b(?:or|and|not|in))[ \t]*$/;
+
+/**
+ * The statement before `at`: back to a `;` or a blank line, at most 200 characters; in Python, Ruby and Go, whose
+ * line breaks end statements, back to the line break after the last line that does not go on.
+ */
+function statementBefore(code: string, at: number, lang: Language): string {
   const before = code.slice(Math.max(0, at - 200), at);
-  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('\n\n'));
+  let cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('\n\n'));
+  if (lang === 'python' || lang === 'ruby' || lang === 'go') {
+    for (let line = before.lastIndexOf('\n'); line > cut; line = before.lastIndexOf('\n', line - 1)) {
+      if (!GOES_ON.test(before.slice(0, line))) {
+        cut = line;
+        break;
+      }
+    }
+  }
   return before.slice(cut + 1);
 }
 
@@ -82,7 +96,7 @@ export function regionDiagnostics(code: string, lang: Language, lines: LineIndex
     if (open < 0 || !QUOTES[lang].includes(code[open])) continue;
     const literal = literalAt(code, open, lang);
     if (!literal || /\s/.test(literal.value) || OAUTH_PATH.test(code.slice(end, end + 6))) continue;
-    const before = statementBefore(code, open);
+    const before = statementBefore(code, open, lang);
     const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
     if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
     if (isClassFieldDefault(code, open, lang)) continue;

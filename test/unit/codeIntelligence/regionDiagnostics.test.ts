@@ -21,6 +21,8 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('app.php', "<?php\nconst API_ROOT = 'https://api.intercom.io/';\n"), ['api.intercom.io']);
     assert.deepEqual(region('app.py', 'class Api:\n    base: str = "https://api.intercom.io"\n'), ['api.intercom.io'], 'a plain class field is no setting');
     assert.deepEqual(region('app.py', '@cache\nclass Api:\n    base: str = "https://api.intercom.io"\n'), ['api.intercom.io'], 'another decorator');
+    assert.deepEqual(region('app.py', 'TOKEN = os.getenv("INTERCOM_TOKEN")\nBASE = "https://api.intercom.io"\n'), ['api.intercom.io'], 'an environment read on the line above is another statement');
+    assert.deepEqual(region('app.go', 'package main\n// intercom\nvar token = os.Getenv("T")\nvar base = "https://api.intercom.io"\n'), ['api.intercom.io'], 'Go: the same');
     assert.deepEqual(region('main.go', 'package main\n// intercom\nvar url = "https://api.intercom.io/admins"\n'), ['api.intercom.io']);
   });
 
@@ -33,6 +35,7 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('a.js', "const base = process.env.INTERCOM_URL ?? 'https://api.intercom.io';\n"), []);
     assert.deepEqual(region('a.ts', "const base = INTERCOM_API_BASE || 'https://api.intercom.io';\n"), []);
     assert.deepEqual(region('a.py', 'base_url: str = Field("https://api.intercom.io", env="INTERCOM_BASE_URL")\n'), []);
+    assert.deepEqual(region('a.py', 'base = (os.getenv("INTERCOM_BASE") or\n        "https://api.intercom.io")\n'), [], 'a line that goes on');
     assert.deepEqual(region('a.py', 'class AppConfig(BaseSettings):\n    """Settings."""\n\n    intercom_api_base: str = "https://api.intercom.io"\n'), []);
     assert.deepEqual(region('a.py', '@dataclass\nclass Config:\n    # Intercom API settings\n    intercom_api_base_url: str = "https://api.intercom.io"\n'), []);
     assert.deepEqual(region('a.py', '@attrs.define(frozen=True)\n@other\nclass Api:\n    base: str = "https://api.intercom.io"\n'), []);
