@@ -64,7 +64,8 @@ const API_HOST = /\bapi(?:\.(?:eu|au))?\.intercom\.io\b/gi;
 /** How far after a call's start its own Intercom-Version header may be written. */
 const OWN_HEADER_LINES = 12;
 
-const NOTHING: Analysis = { callSites: [], diagnostics: [] };
+/** What a document gives that is not analysed: no call sites, no diagnostics. */
+export const NO_ANALYSIS: Analysis = { callSites: [], diagnostics: [] };
 
 const byPosition = (a: CodeDiagnostic, b: CodeDiagnostic): number =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
@@ -72,7 +73,7 @@ const byPosition = (a: CodeDiagnostic, b: CodeDiagnostic): number =>
 export function analyzeDocument(input: AnalysisInput): Analysis {
   const { file, text } = input;
   const lang = LANGUAGE_IDS[input.languageId];
-  if (!lang || !mayMentionIntercom(text, input.project)) return NOTHING;
+  if (!lang || !mayMentionIntercom(text, input.project)) return NO_ANALYSIS;
   const lines = new LineIndex(text);
   const code = blankComments(text, lang);
   const inTestFile = isTestFile(file);

@@ -295,25 +295,25 @@ function scanUrlConstantUses(ctx: Context, constants: readonly UrlConstant[]): v
   const holding = new Map<string, UrlConstant | undefined>();
   let next = 0;
   ctx.budget.spend(text.length);
-  for (const m of text.matchAll(new RegExp(`(?<![\\w$])(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`, 'g'))) {
+  for (const { at, end } of usesOf(text, names, true)) {
     ctx.budget.spend();
-    for (; next < constants.length && constants[next].from <= m.index; next++) holding.set(constants[next].name, constants[next]);
-    const end = m.index + m[0].length;
+    for (; next < constants.length && constants[next].from <= at; next++) holding.set(constants[next].name, constants[next]);
+    const name = text.slice(at, end);
     if (stickyAt(ASSIGNED_AFTER, text, end).end >= 0) {
-      holding.set(m[0], undefined);
+      holding.set(name, undefined);
       continue;
     }
-    const constant = holding.get(m[0]);
+    const constant = holding.get(name);
     if (!constant) continue;
-    const built = urlFromBase(ctx, m.index, end);
+    const built = urlFromBase(ctx, at, end);
     if (built) {
       const longer = built.url.startsWith('/') ? toTarget(constant.url + built.url, true) : undefined;
       if (longer) addRest(ctx, built.start, longer, methodOf(ctx, receiverStart(text, built.start), built.end));
       continue;
     }
-    const shown = requestMethodAt(text, m.index, end);
+    const shown = requestMethodAt(text, at, end);
     const target = shown && shown !== constant.method ? toTarget(constant.url, true) : undefined;
-    if (shown && target) addRequest(ctx, m.index, 'rest', { method: shown, ...target });
+    if (shown && target) addRequest(ctx, at, 'rest', { method: shown, ...target });
   }
 }
 

@@ -4,7 +4,7 @@
 // pattern) is left unanalysed while it stays open, and the log says so.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { analyzeDocument, type Analysis } from '../../codeIntelligence/analyze';
+import { analyzeDocument, NO_ANALYSIS, type Analysis } from '../../codeIntelligence/analyze';
 import type { Log } from '../../log';
 import { Budget, ScanStopped } from '../../scopes/budget';
 import type { AnalysisEnvironment } from './environment';
@@ -13,8 +13,6 @@ import type { AnalysisEnvironment } from './environment';
 export const ANALYSE_AFTER_EDIT_MS = 250;
 /** How long one analysis may hold the extension host's thread. */
 export const ANALYSIS_BUDGET_MS = 300;
-
-const NO_ANALYSIS: Analysis = { callSites: [], diagnostics: [] };
 
 /** The schemes of documents that are the user's code (not a diff's other side, not output). */
 const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
@@ -45,12 +43,12 @@ export class DocumentAnalyses implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version && cached.generation === this.env.generation) return cached.analysis;
-    const analysis = this.tooSlow.has(key) ? NO_ANALYSIS : this.analyse(document);
+    const analysis = this.tooSlow.has(key) ? NO_ANALYSIS : this.analyse(document, key);
     this.cache.set(key, { version: document.version, generation: this.env.generation, analysis });
     return analysis;
   }
 
-  private analyse(document: vscode.TextDocument): Analysis {
+  private analyse(document: vscode.TextDocument, key: string): Analysis {
     const { env } = this;
     // Relative to the folder: test code is told by its folders, which must not be the folder's own parents.
     const file = vscode.workspace.asRelativePath(document.uri, false);
@@ -70,7 +68,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       });
     } catch (error) {
       if (!(error instanceof ScanStopped)) throw error;
-      this.tooSlow.add(document.uri.toString());
+      this.tooSlow.add(key);
       this.log.warn(`Intercom in the code: ${file} is not analysed, its analysis took over ${ANALYSIS_BUDGET_MS} ms. Close and reopen it to try again.`);
       return NO_ANALYSIS;
     }
