@@ -62,7 +62,10 @@ interface List {
 }
 
 function readList(items: readonly Item[]): List {
-  const parts = items.map(partsOf);
+  // Pushed, not `items.map(partsOf)`: map's result is a packed or a holey array depending on whether V8 has
+  // optimised this function, and the lookups in it (partAt) were thrown out and rebuilt every time that changed.
+  const parts: Parts[] = [];
+  for (const item of items) parts.push(partsOf(item));
   const methods = new Set<HttpMethod>();
   let route = false;
   let base: List['base'];
