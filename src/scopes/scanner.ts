@@ -16,10 +16,10 @@ import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type Ht
 import { MethodFlow } from './methodFlow';
 import { Receivers } from './receivers';
 import { countBefore } from './sorted';
-import { SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkOperation } from './sdk';
+import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  bindingNames, directBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
+  argumentKeys, bindingNames, directBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
   receiverStart, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
@@ -373,7 +373,7 @@ const CALL_OPEN = /\s*\(/y;
 function withLiteralQuery(ctx: Context, operation: Operation, argument: number): Operation {
   if (argument < 0 || operation.method !== 'GET' || operation.query || operation.path.endsWith('}')) return operation;
   const keys = literalKeys(ctx.text, argument);
-  return keys.length === 0 ? operation : { ...operation, query: Object.fromEntries(keys.map((key) => [key, '{id}'])) };
+  return keys.length === 0 ? operation : { ...operation, query: lookupQuery(keys) };
 }
 
 /** A call's first argument that is a bare name (a parameter handed on): `send(path, init)`. */
@@ -602,8 +602,11 @@ function scanSdk(ctx: Context): void {
   for (const m of sdkCalls(ctx.text)) {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
-    const operation = sdkOperation(resource, child, method, ctx.lang);
-    const argument = stickyAt(CALL_OPEN, ctx.text, m.index + m[0].length).end;
+    const end = m.index + m[0].length;
+    // Ruby's `create!` and `empty?` are other methods than `create` and `empty`: no Intercom SDK has such a name.
+    if (ctx.lang === 'ruby' && (ctx.text[end] === '!' || ctx.text[end] === '?')) continue;
+    const argument = stickyAt(CALL_OPEN, ctx.text, end).end;
+    const operation = sdkCallOperation(resource, child, method, ctx.lang, argument < 0 ? [] : argumentKeys(ctx.text, argument));
     // A name no table knows counts only when called: `client.contacts.length` is no request.
     if (!operation && argument < 0) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);

@@ -234,6 +234,18 @@ export function literalKeys(text: string, from: number): string[] {
   return [...restOfCall(text, MAP_START.lastIndex - 1).matchAll(MAP_KEY)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
+/** A keyword argument opening a call: Python's and PHP's `email=` / `email:`, Ruby's `email:` and `:email =>`. */
+const KEYWORD_START = /\s*(?:([A-Za-z_]\w*)\s*=(?![=>])|([A-Za-z_]\w*):(?!:)|:([A-Za-z_]\w*)\s*=>)/y;
+
+/** The keys an argument starting at `from` names: a literal map's (literalKeys), else a keyword argument's. */
+export function argumentKeys(text: string, from: number): string[] {
+  const keys = literalKeys(text, from);
+  if (keys.length > 0) return keys;
+  KEYWORD_START.lastIndex = from;
+  const m = KEYWORD_START.exec(text);
+  return m ? [m[1] ?? m[2] ?? m[3]] : [];
+}
+
 /** The rest of the call or object the value ending at `end` belongs to (up to its closing bracket). */
 function restOfCall(text: string, end: number): string {
   let depth = 0;

@@ -45,7 +45,7 @@ suite('code analysis: hover and CodeLens', () => {
   });
 
   test('a call the catalog does not have: the operation as read, no commands, and why', () => {
-    const text = "require 'intercom'\nintercom = Intercom::Client.new(token: t)\nintercom.users.find(email: e)\n";
+    const text = "require 'intercom'\nintercom = Intercom::Client.new(token: t)\nintercom.users.find(id: e)\n";
     const markdown = hoverMarkdown(siteOf(text, 'app.rb'), undefined, VERSIONS);
     assert.match(markdown, /^\*\*GET\*\* `\/users\/\{id\}`\n/);
     assert.deepEqual(commandLinks(markdown), []);

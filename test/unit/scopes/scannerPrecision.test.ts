@@ -32,6 +32,30 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
     ]);
   });
 
+  test('Python: an SDK finder given an email looks one user up; given an id, reads it; an id of the app\'s own stays the record\'s path', () => {
+    assert.deepEqual(permissions('lookup-finder.py'), [
+      '8 GET /users?email={id} → Read one user and one company',
+      '12 GET /users?email={id} → Read one user and one company',
+      '16 GET /users/{id} → Read one user and one company',
+      '20 GET /users/{id} → Read one user and one company',
+    ]);
+  });
+
+  test('Ruby: find(email: …) and find(:email => …) look one user up; a bang method (a Zendesk collection\'s create!) and a predicate are no Intercom calls', () => {
+    assert.deepEqual(permissions('lookup-finder.rb'), [
+      '8 GET /users?email={id} → Read one user and one company',
+      '9 GET /users?email={id} → Read one user and one company',
+      '10 GET /companies/{id} → Read one user and one company',
+    ]);
+  });
+
+  test('JS: find({ email }) looks one user up, find({ id }) reads it', () => {
+    assert.deepEqual(permissions('lookup-finder.js'), [
+      '7 GET /users?email={id} → Read one user and one company',
+      '11 GET /users/{id} → Read one user and one company',
+    ]);
+  });
+
   test('JS/TS: get(\'/users\', { params: { email } }) needs one user; paging lists', () => {
     assert.deepEqual(permissions('lookup.ts'), [
       '7 GET /users?email={id} → Read one user and one company',
