@@ -329,6 +329,8 @@ function classAround(ctx: Context, index: number): { start: number; end: number 
   return { start: starts[lo - 1] ?? 0, end: starts[lo] ?? ctx.text.length };
 }
 
+const ABSOLUTE_URL = /^(?:[a-z][a-z\d+.-]*:)?\/\//i;
+
 /** `intercom.post('/contacts', …)`, `$client->request('POST', '/contacts')`, `api.request({ url, method })`. */
 function clientCall(ctx: Context, at: number, end: number, trusted: boolean): boolean {
   const { text, lang } = ctx;
@@ -358,6 +360,8 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
   const literal = readLiteral(text, stringStart, lang);
   if (!literal) return false;
   const rest = readConcat(text, literal.end, lang, ctx.budget);
+  // A URL with its own host goes there, whatever the client's base URL (Intercom's is found where it is written).
+  if (ABSOLUTE_URL.test(literal.value)) return true;
   const target = toTarget(literal.value + rest.value, trusted);
   const argument = stickyAt(COMMA, text, rest.end).end;
   if (target) addRequest(ctx, at, 'rest', withLiteralQuery(ctx, { method: method as HttpMethod, ...target }, argument));

@@ -164,11 +164,17 @@ export function directBinding(text: string, start: number): string | undefined {
   return /[(,]$/.test(before) ? undefined : direct[1];
 }
 
+/** A client's default base URL, set after it is made: `axios.defaults.baseURL = '…'` (the client is `axios`). */
+const DEFAULTS_BINDING = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.defaults\.baseURL\s*=\s*$/;
+
 /**
  * The variables a value starting at `start` is stored in: the one it is assigned to directly, and the
- * one assigned the call or object around it (`const intercom = axios.create({ baseURL: '…' })`).
+ * one assigned the call or object around it (`const intercom = axios.create({ baseURL: '…' })`); or the client
+ * whose defaults it sets.
  */
 export function bindingNames(text: string, start: number): string[] {
+  const defaults = DEFAULTS_BINDING.exec(linePrefix(text, start));
+  if (defaults) return [defaults[1]];
   const names: string[] = [];
   const direct = directBinding(text, start);
   if (direct) names.push(direct);

@@ -82,6 +82,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('base-class.rb'), ['10 GET /conversations/{id}', '14 POST /conversations/{id}/reply']);
   });
 
+  test('JS: axios made Intercom\'s client by axios.defaults.baseURL sends its relative paths there; not a URL with its own host', () => {
+    assert.deepEqual(calls('client-defaults.js'), ['8 POST /contacts/search', '15 GET /admins']);
+  });
+
   test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
     assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
   });
