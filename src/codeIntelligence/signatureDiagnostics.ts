@@ -25,6 +25,9 @@ const FEED: Readonly<Record<Language, RegExp>> = {
   go: /\.Write\s*\(/g,
 };
 
+/** The name assigned what ends a line's text: `name =` (or `a, b :=`) and no other assignment after it, only comparisons. */
+const ASSIGNED_BEFORE = /([$@]?[A-Za-z_][\w$]*)(?:\s*,\s*[$@]?[A-Za-z_][\w$]*)*\s*(?::=|=(?![=>]))(?:[^=]|==+|[!<>]=+|=>)*$/;
+
 const inside = (at: number, spans: readonly Span[]): boolean => spans.some((s) => at >= s.start && at < s.end);
 
 /** What the HMAC is fed: its own arguments and the feeding calls after it, nearby. */
@@ -51,9 +54,10 @@ function reserialised(code: string, lang: Language, lines: LineIndex, site: Hmac
     if (at < reportedUntil) continue;
     let direct = inside(at, fed);
     if (!direct) {
-      // `payload = JSON.stringify(req.body)` (Go: `payload, _ := json.Marshal(…)`), then `payload` fed to the HMAC.
+      // `payload = JSON.stringify(req.body)` (Go: `payload, _ := json.Marshal(…)`), or one branch of what it is
+      // assigned (`raw = typeof req.body === 'string' ? req.body : JSON.stringify(req.body)`), then fed to the HMAC.
       const lineStart = code.lastIndexOf('\n', at) + 1;
-      const assigned = /([$@]?[A-Za-z_][\w$]*)(?:\s*,\s*[$@]?[A-Za-z_][\w$]*)*\s*(?::=|=(?![=>]))[^=]*$/.exec(code.slice(lineStart, at));
+      const assigned = ASSIGNED_BEFORE.exec(code.slice(lineStart, at));
       const name = assigned?.[1].replace(/^[$@]/, '');
       direct = name !== undefined && new RegExp(`(?<![\\w$])[$@]?${name}(?![\\w$])`).test(fedText);
     }

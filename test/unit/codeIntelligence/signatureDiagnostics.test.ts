@@ -19,6 +19,12 @@ suite('code analysis: signature checks done wrong', () => {
       assert.match(d.reason, /#signature-checks-in-the-code$/);
       const viaVariable = direct.replace("update(JSON.stringify(req.body))", 'update(payload)').replace('  const digest', '  const payload = JSON.stringify(req.body);\n  const digest');
       assert.deepEqual(flagged(viaVariable, analyze('hooks.ts', viaVariable), 'intercom.signature-reserialised'), ['JSON.stringify(req.body)']);
+      // Vercel and Next.js hand a parsed body: the branch that serialises it again is the one that runs.
+      const branch = viaVariable.replace('const payload = JSON.stringify(req.body);', "const payload = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);");
+      assert.deepEqual(flagged(branch, analyze('hooks.ts', branch), 'intercom.signature-reserialised'), ['JSON.stringify(req.body)']);
+      // Assigned something else after the serialisation, the variable fed to the HMAC is not it.
+      const other = viaVariable.replace('const payload = JSON.stringify(req.body);', 'const payload = raw, logged = JSON.stringify(req.body);');
+      assert.deepEqual(flagged(other, analyze('hooks.ts', other), 'intercom.signature-reserialised'), []);
     });
 
     test('Python, Ruby, PHP and Go: json.dumps(request.json), params.to_json, json_encode($request->all()), json.Marshal', () => {
