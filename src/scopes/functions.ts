@@ -11,6 +11,13 @@ const DECLARATION = /(?:\b(?:def|function|func)\s+(?:\([^()\n]*\)\s*)?|(?<![\w$.
 /** What follows a declaration's parameters: Python's `:`, or a body `{` after an optional return type. */
 const PYTHON_BODY = /\s*(?:->[^:\n]*)?:/y;
 const BRACE_BODY = /\s*(?::(?:[^{};=\n]|=>)*|\([^(){}\n]*\)|[\w.*[\]]+)?\s*\{/y;
+/**
+ * JS/TS: a named arrow function or function expression opening its parameter list (`const fetchAll = async (url) =>`).
+ * With indices (`d`): the name is not the last word of the match.
+ */
+const ASSIGNED_FUNCTION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:async\s*)?(?:function\b\s*)?\(/dg;
+/** What follows an arrow's or a function expression's parameters: a block body, after an optional return type. */
+const ASSIGNED_BODY = /\s*(?::[^={};\n]*)?(?:=>\s*)?\{/y;
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'elif', 'and', 'or', 'not', 'with', 'super', 'function']);
 const PARAM_NAME = /^(?:(?:public|private|protected|readonly)\s+)*[&.]*\$?([A-Za-z_]\w*)/;
 /** Longer parameter lists are not read: real ones are short. */
@@ -51,9 +58,16 @@ function matchParens(text: string, budget: Budget): Map<number, number> {
 
 export function functionsOf(text: string, lang: Language, budget: Budget): FileFunctions {
   const close = matchParens(text, budget);
-  const body = lang === 'python' ? PYTHON_BODY : BRACE_BODY;
+  const declarations = declared(text, lang, DECLARATION, lang === 'python' ? PYTHON_BODY : BRACE_BODY, close, budget);
+  if (lang !== 'js') return { declarations, close };
+  const assigned = declared(text, lang, ASSIGNED_FUNCTION, ASSIGNED_BODY, close, budget);
+  return { declarations: [...declarations, ...assigned].sort((a, b) => a.at - b.at), close };
+}
+
+/** The declarations `pattern` opens (its group 1 the name, its match ending at the `(`) that `body` follows. */
+function declared(text: string, lang: Language, pattern: RegExp, body: RegExp, close: ReadonlyMap<number, number>, budget: Budget): FunctionDeclaration[] {
   const declarations: FunctionDeclaration[] = [];
-  for (const m of text.matchAll(DECLARATION)) {
+  for (const m of text.matchAll(pattern)) {
     budget.spend();
     const open = m.index + m[0].length - 1;
     const end = close.get(open);
@@ -62,9 +76,9 @@ export function functionsOf(text: string, lang: Language, budget: Budget): FileF
     if (!body.test(text)) continue;
     const params = splitList(text, open + 1, end).map((p) => PARAM_NAME.exec(p.text.trim())?.[1] ?? '');
     if (lang === 'python' && (params[0] === 'self' || params[0] === 'cls')) params.shift();
-    declarations.push({ name: m[1], at: m.index + m[0].lastIndexOf(m[1]), params, open, body: body.lastIndex });
+    declarations.push({ name: m[1], at: m.indices?.[1][0] ?? m.index + m[0].lastIndexOf(m[1]), params, open, body: body.lastIndex });
   }
-  return { declarations, close };
+  return declarations;
 }
 
 /** Where a declaration's body ends: the `}` that closes its `{`, or the first Python line indented no deeper than the `def`. */

@@ -535,6 +535,11 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
+    const handed = paramToClient(text, at, end);
+    if (handed) {
+      seeds.push({ ...handed, at });
+      continue;
+    }
     const built = urlFromBase(ctx, at, end);
     if (built?.url === `/${HOLE}` || built?.url === HOLE) {
       const param = stickyAt(APPENDED, text, end).match;
@@ -552,6 +557,22 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
     if (target) addRest(ctx, handed.at, target, shown ? { method: shown, seen: true } : seeds[handed.seed].method);
   }
 }
+
+/**
+ * A client's call given a name (`intercom.get(path)`, `api.get(nextPage)` where `nextPage = path` above): the
+ * parameter it reads, for the paths the file's helpers hand to it, and the call's method.
+ */
+function paramToClient(text: string, at: number, end: number): { param: string; method: { method: HttpMethod; seen: boolean } } | undefined {
+  const { match: call, end: callEnd } = stickyAt(CLIENT_CALL, text, end);
+  if (!call || /^request$/i.test(call[1])) return undefined;
+  const name = stickyAt(NAME_ARGUMENT, text, callEnd).match?.[0];
+  if (!name) return undefined;
+  const copies = [...text.slice(Math.max(0, at - COPY_WINDOW), at).matchAll(new RegExp(`(?<![\\w$.])${name}\\s*=\\s*([A-Za-z_]\\w*)\\s*[;\\n]`, 'g'))];
+  return { param: copies.at(-1)?.[1] ?? name, method: { method: call[1].toUpperCase() as HttpMethod, seen: true } };
+}
+
+/** How far above a client's call a copy of the parameter it is given is looked for (`let nextPage = path;`). */
+const COPY_WINDOW = 1500;
 
 /**
  * A parameter appended whole after a base: `${base}/${path}`, `${config.base}${path}` (the path brings its `/`),

@@ -86,6 +86,14 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('client-defaults.js'), ['8 POST /contacts/search', '15 GET /admins']);
   });
 
+  test('JS: an arrow helper handing its path (through a copy) to Intercom\'s client: the paths given to it, with its method; not another vendor\'s client', () => {
+    assert.deepEqual(calls('helper-client-param.js'), ['20 GET /contacts', '21 GET /companies']);
+  });
+
+  test('Python: a helper handing its path to Intercom\'s client: the paths given to it; not another vendor\'s client', () => {
+    assert.deepEqual(calls('helper-client-param.py'), ['17 GET /admins']);
+  });
+
   test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
     assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
   });
