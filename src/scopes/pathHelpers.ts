@@ -8,7 +8,7 @@ import { splitList } from './brackets';
 import type { Budget } from './budget';
 import { functionsOf, MAX_LIST } from './functions';
 import { countBefore } from './sorted';
-import { readLiteral, type Language } from './source';
+import { readConcat, readLiteral, type Language } from './source';
 
 /** A parameter appended to a base URL, at `at`, inside the function that declares it. */
 export interface PathSeed {
@@ -26,6 +26,13 @@ export interface HandedPath {
   readonly path: string;
 }
 
+/** A function handing its parameter `index` on to a base URL: its name and where it is declared. */
+interface Helper {
+  readonly name: string;
+  readonly at: number;
+  readonly index: number;
+}
+
 /** Helpers followed per file: a fetcher, the paginators over it, and a few more. */
 const MAX_HELPERS = 8;
 
@@ -36,19 +43,26 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
   const declared = new Set(declarations.map((d) => d.at));
 
   /** The declaration around `at` (among the nearest before it) that has `param`, and its index there. */
-  const declaring = (at: number, param: string): { name: string; index: number } | undefined => {
+  const declaring = (at: number, param: string): Helper | undefined => {
     let hi = countBefore(declarations, (d) => d.at < at) - 1;
     for (let tries = 0; hi >= 0 && tries < 4; hi--, tries++) {
       const index = declarations[hi].params.indexOf(param);
-      if (index >= 0) return { name: declarations[hi].name, index };
+      if (index >= 0) return { name: declarations[hi].name, at: declarations[hi].at, index };
     }
     return undefined;
   };
+  /**
+   * Whether a call at `at` of the helper's name is the helper's: where the file declares the name more than once
+   * (a `fetch` method in each of two classes), a call is taken for the nearest declaration's. `others`: where the
+   * other declarations of the name are.
+   */
+  const callsHelper = (helper: Helper, others: readonly number[], at: number): boolean =>
+    others.every((other) => Math.abs(other - at) >= Math.abs(helper.at - at));
 
   const found: HandedPath[] = [];
-  const work: { name: string; index: number; seed: number }[] = [];
+  const work: (Helper & { seed: number })[] = [];
   const seen = new Set<string>();
-  const follow = (helper: { name: string; index: number } | undefined, seed: number): void => {
+  const follow = (helper: Helper | undefined, seed: number): void => {
     const key = helper && `${helper.name}#${helper.index}`;
     if (!helper || !key || seen.has(key) || seen.size >= MAX_HELPERS) return;
     seen.add(key);
@@ -58,17 +72,20 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
   for (let next = work.shift(); next; next = work.shift()) {
     const name = next.name.replace(/[$]/g, '\\$');
     const calls = new RegExp(`(?<![\\w$#])(?:this\\.|self\\.|\\$this->|@)?${name}\\s*(?:<[^<>()\\n]*>)?\\s*\\(`, 'g');
+    const others = declarations.filter((d) => d.name === next.name && d.at !== next.at).map((d) => d.at);
     for (const m of text.matchAll(calls)) {
       budget.spend();
       const open = m.index + m[0].length - 1;
       const end = close.get(open);
-      if (end === undefined || end - open > MAX_LIST || declared.has(m.index)) continue;
+      if (end === undefined || end - open > MAX_LIST || declared.has(m.index) || !callsHelper(next, others, m.index)) continue;
       const arg = splitList(text, open + 1, end)[next.index];
       const value = arg?.text.trim();
       if (!arg || !value) continue;
       const quote = arg.at + arg.text.indexOf(value[0]);
       const literal = readLiteral(text, quote, lang);
-      if (literal && literal.end === quote + value.length) found.push({ seed: next.seed, at: quote, end: literal.end, path: literal.value });
+      // A path with an id appended (`'segments/' . $id`) is handed as much as a literal one.
+      const rest = literal && readConcat(text, literal.end, lang, budget);
+      if (literal && rest && rest.end === quote + value.length) found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value });
       else if (/^[A-Za-z_]\w*$/.test(value)) follow(declaring(m.index, value), next.seed);
     }
   }

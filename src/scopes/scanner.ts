@@ -541,9 +541,10 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
       continue;
     }
     const built = urlFromBase(ctx, at, end);
-    if (built?.url === `/${HOLE}` || built?.url === HOLE) {
-      const param = stickyAt(APPENDED, text, end).match;
-      if (param) seeds.push({ param: param[1] ?? param[3], at, method: methodOf(ctx, receiverStart(text, built.start), built.end) });
+    if (built === undefined || built.url === `/${HOLE}` || built.url === HOLE) {
+      const { match: param, end: paramEnd } = stickyAt(APPENDED, text, end);
+      const url = built ?? { start: at, end: paramEnd };
+      if (param) seeds.push({ param: param[1] ?? param[3], at, method: methodOf(ctx, receiverStart(text, url.start), url.end) });
     }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
@@ -576,10 +577,11 @@ const COPY_WINDOW = 1500;
 
 /**
  * A parameter appended whole after a base: `${base}/${path}`, `${config.base}${path}` (the path brings its `/`),
- * f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`.
+ * f"{base}/{path}", "{$base}/{$path}", `base + '/' + path`, `base + path` (the base ends with `/` or the path starts
+ * with it) and PHP's `$this->base . $path`.
  */
 const APPENDED = new RegExp(
-  `${MEMBERS}\\s*\\}\\/?(?:\\$\\{|#\\{|\\{\\$?)\\s*([A-Za-z_]\\w*)\\s*\\}|\\s*[+.]\\s*(['"])\\/\\2\\s*[+.]\\s*\\$?([A-Za-z_]\\w*)(?![\\w$(.[])`,
+  `${MEMBERS}\\s*\\}\\/?(?:\\$\\{|#\\{|\\{\\$?)\\s*([A-Za-z_]\\w*)\\s*\\}|\\s*(?:[+.]\\s*(['"])\\/\\2\\s*[+.]|\\+|\\.(?=\\s*\\$))\\s*\\$?([A-Za-z_]\\w*)(?![\\w$(.[])`,
   'y',
 );
 
@@ -694,10 +696,13 @@ export function classesGivenClient(text: string, budget: Budget): Set<string> {
   return classes;
 }
 
+/** Of two findings of one call, the one whose method the code shows is kept. */
+const unseenLast = (f: Finding): number => (f.kind !== 'webhook' && !f.methodSeen ? 1 : 0);
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
-    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .sort((a, b) => a.line - b.line || a.column - b.column || unseenLast(a) - unseenLast(b))
     .filter((f) => {
       const key = f.kind === 'webhook'
         ? `${f.line}:${f.column}:${f.topic}`

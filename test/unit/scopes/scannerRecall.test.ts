@@ -94,6 +94,14 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-client-param.py'), ['17 GET /admins']);
   });
 
+  test('PHP: a helper appending its path to the endpoint property (`$this->endpoint . $path`, WordPress\'s wp_remote_get): the paths given to it, one with an id appended; not the same-named helper of another class', () => {
+    assert.deepEqual(calls('helper-base-concat.php'), ['7 GET /admins', '11 GET /segments/{id}']);
+  });
+
+  test('JS: a helper appending its path to Intercom\'s base with `+`; not another vendor\'s base', () => {
+    assert.deepEqual(calls('helper-base-concat.js'), ['14 GET /tags']);
+  });
+
   test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
     assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
   });
