@@ -7,6 +7,7 @@
 import { splitList } from './brackets';
 import type { Budget } from './budget';
 import { functionsOf, MAX_LIST } from './functions';
+import type { HttpMethod } from './operations';
 import { countBefore } from './sorted';
 import { readConcat, readLiteral, type Language } from './source';
 
@@ -24,7 +25,12 @@ export interface HandedPath {
   /** Just after the literal. */
   readonly end: number;
   readonly path: string;
+  /** The HTTP method the call writes as another argument (`callApi('/articles', 'POST', body)`), if any. */
+  readonly method?: HttpMethod;
 }
+
+/** An argument that is an HTTP method's name. */
+const METHOD_ARGUMENT = /^(['"`])(get|post|put|patch|delete)\1$/i;
 
 /** A function handing its parameter `index` on to a base URL: its name and where it is declared. */
 interface Helper {
@@ -78,14 +84,18 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
       const open = m.index + m[0].length - 1;
       const end = close.get(open);
       if (end === undefined || end - open > MAX_LIST || declared.has(m.index) || !callsHelper(next, others, m.index)) continue;
-      const arg = splitList(text, open + 1, end)[next.index];
+      const args = splitList(text, open + 1, end);
+      const arg = args[next.index];
       const value = arg?.text.trim();
       if (!arg || !value) continue;
       const quote = arg.at + arg.text.indexOf(value[0]);
       const literal = readLiteral(text, quote, lang);
       // A path with an id appended (`'segments/' . $id`) is handed as much as a literal one.
       const rest = literal && readConcat(text, literal.end, lang, budget);
-      if (literal && rest && rest.end === quote + value.length) found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value });
+      if (literal && rest && rest.end === quote + value.length) {
+        const method = args.map((a) => METHOD_ARGUMENT.exec(a.text.trim())?.[2]).find((m) => m !== undefined);
+        found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value, ...(method && { method: method.toUpperCase() as HttpMethod }) });
+      }
       else if (/^[A-Za-z_]\w*$/.test(value)) follow(declaring(m.index, value), next.seed);
     }
   }

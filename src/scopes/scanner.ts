@@ -554,7 +554,7 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
   // The method the call handing a path shows (`icFetch('/contacts/1', { method: 'PUT' })`), else the helper's.
   for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
     const target = toTarget(handed.path, false);
-    const shown = methodAt(text, handed.at, handed.end);
+    const shown = methodAt(text, handed.at, handed.end) ?? handed.method;
     if (target) addRest(ctx, handed.at, target, shown ? { method: shown, seen: true } : seeds[handed.seed].method);
   }
 }

@@ -102,6 +102,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-base-concat.js'), ['14 GET /tags']);
   });
 
+  test('JS/TS: a helper given the method after the path: one request per call, with the method passed, not also the default\'s', () => {
+    assert.deepEqual(calls('helper-method-argument.ts'), ['13 GET /admins', '14 POST /articles', '15 PUT /tickets/{id}', '16 DELETE /articles/{id}']);
+  });
+
   test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
     assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
   });
