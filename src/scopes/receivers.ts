@@ -16,6 +16,20 @@ const ASSIGNMENT = /(?::=|=)(?<=(?<![\w$])\$?([A-Za-z_][\w$]*)\s*(?::=|=))\s*(?:
 const SELF = /^(?:this|self|cls|super|\$this)$/;
 /** Names an SDK client is usually given, when nothing says where it came from. */
 const CLIENT_NAME = /^\$?(?:client|api|sdk|ic|\w*client)$/i;
+/** What a client's name says it is a client of (`stripeClient`, `zendesk_client`, `slackApi`). */
+const CLIENT_OF = /^([A-Za-z]{3,}?)_?(?:client|api)$/i;
+/** Words before "client" that say nothing of whose client it is. */
+const GENERIC_WORDS = new Set(['api', 'rest', 'http', 'https', 'web', 'sdk', 'app', 'base', 'default', 'main', 'legacy', 'raw', 'new', 'old']);
+/** The module an import names: `from 'stripe'`, `require('@slack/bolt')`, `require 'zendesk_api'`, Python's `import stripe`. */
+const IMPORTED_MODULE = /(?:\bfrom\s+|\brequire(?:_once)?\s*\(?\s*|\bimport\s+)['"]([^'"\n]+)['"]|^[ \t]*(?:from|import)[ \t]+([\w.]+)/gm;
+
+/** The words of the modules a text imports (`@slack/bolt` → slack, bolt). */
+function importedWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(IMPORTED_MODULE)) for (const word of (m[1] ?? m[2]).toLowerCase().split(/[^a-z0-9]+/)) words.add(word);
+  return words;
+}
+
 /** What a factory function's name adds to the client it returns (`getClient`, `make_api`). */
 const FACTORY_PREFIX = /^(?:get|make|create|build|new|open|connect)_?(?=[A-Za-z])/i;
 
@@ -41,9 +55,11 @@ export class Receivers {
   /** The lines that mention Intercom (imports of the SDK, mostly), one after the other. */
   private readonly intercomLines: string;
   private readonly verdicts = new Map<string, boolean>();
+  /** The words of the modules the file imports, read on the first name that needs them. */
+  private moduleWords?: Set<string>;
 
   /** `imported`: names the file takes from a project module that talks to Intercom. */
-  constructor(text: string, budget: Budget, private readonly imported: ReadonlySet<string> = new Set()) {
+  constructor(private readonly text: string, budget: Budget, private readonly imported: ReadonlySet<string> = new Set()) {
     budget.spend(text.length);
     for (const m of text.matchAll(ASSIGNMENT)) {
       budget.spend();
@@ -77,16 +93,25 @@ export class Receivers {
     if (SELF.test(receiver)) return false;
     if (/intercom/i.test(bare) || this.imported.has(bare)) return true;
     const source = this.callees.get(bare);
-    if (!source) return CLIENT_NAME.test(bare);
+    if (!source) return this.namedLikeClient(bare);
     if (this.isIntercomCallee(source)) return true;
     // The app's own factory: as if nothing said where the client came from.
-    return !source.constructs && CLIENT_NAME.test(bare);
+    return !source.constructs && this.namedLikeClient(bare);
   }
 
   private returnsClient(fn: string): boolean {
     const name = fn.replace(/^\$/, '');
     if (this.imported.has(name)) return true;
-    return this.isIntercomCallee(callee(name, false)) || CLIENT_NAME.test(name.replace(FACTORY_PREFIX, ''));
+    return this.isIntercomCallee(callee(name, false)) || this.namedLikeClient(name.replace(FACTORY_PREFIX, ''));
+  }
+
+  /** Named like a client, and not for a library the file imports (`stripeClient` beside `import Stripe from 'stripe'`). */
+  private namedLikeClient(name: string): boolean {
+    if (!CLIENT_NAME.test(name)) return false;
+    const of = CLIENT_OF.exec(name)?.[1].toLowerCase();
+    if (of === undefined || GENERIC_WORDS.has(of)) return true;
+    this.moduleWords ??= importedWords(this.text);
+    return !this.moduleWords.has(of);
   }
 
   /** `IntercomClient`, `Intercom::Client.new`, `intercom.NewClient`, or a name imported on a line mentioning intercom. */

@@ -82,6 +82,13 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     });
   });
 
+  test('JS/TS: a client named for another library the file imports (stripeClient, getStripeClient()) is not listed nor found; one named for nothing is', async () => {
+    assert.deepEqual(await scanPattern('other-library-client.ts'), {
+      unknown: [],
+      found: ['9 POST /events', '14 GET /contacts'],
+    });
+  });
+
   test('Go: Users.FindByNickname beside a known lookup', async () => {
     assert.deepEqual(await scanPattern('unknown-method.go'), {
       unknown: ['unknown-method.go:10 Users.FindByNickname return ic.Users.FindByNickname(nick)'],
