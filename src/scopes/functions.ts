@@ -4,10 +4,10 @@
 
 import type { Budget } from './budget';
 import { splitList } from './brackets';
-import type { Language } from './source';
+import { TYPE_ARGUMENTS, type Language } from './source';
 
-/** A named function or method opening its parameter list: `def x(`, `function x(`, `func (r *R) x(`, `#x<T>(`, `x(`. */
-const DECLARATION = /(?:\b(?:def|function|func)\s+(?:\([^()\n]*\)\s*)?|(?<![\w$.>]))(#?[A-Za-z_$][\w$]*)\s*(?:<[^<>()\n]*>)?\s*\(/g;
+/** A named function or method opening its parameter list: `def x(`, `function x(`, `func (r *R) x(`, `#x<T>(`, `x<T = Record<K, V>>(`, `x(`. */
+const DECLARATION = new RegExp(`(?:\\b(?:def|function|func)\\s+(?:\\([^()\\n]*\\)\\s*)?|(?<![\\w$.>]))(#?[A-Za-z_$][\\w$]*)(?:${TYPE_ARGUMENTS})?\\s*\\(`, 'g');
 /** What follows a declaration's parameters: Python's `:`, or a body `{` after an optional return type. */
 const PYTHON_BODY = /\s*(?:->[^:\n]*)?:/y;
 const BRACE_BODY = /\s*(?::(?:[^{};=\n]|=>)*|\([^(){}\n]*\)|[\w.*[\]]+)?\s*\{/y;

@@ -9,7 +9,7 @@ import type { Budget } from './budget';
 import { functionsOf, MAX_LIST } from './functions';
 import type { HttpMethod } from './operations';
 import { countBefore } from './sorted';
-import { readConcat, readLiteral, type Language } from './source';
+import { readConcat, readLiteral, TYPE_ARGUMENTS, type Language } from './source';
 
 /** A parameter appended to a base URL, at `at`, inside the function that declares it. */
 export interface PathSeed {
@@ -77,7 +77,7 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
   seeds.forEach((s, i) => follow(declaring(s.at, s.param), i));
   for (let next = work.shift(); next; next = work.shift()) {
     const name = next.name.replace(/[$]/g, '\\$');
-    const calls = new RegExp(`(?<![\\w$#])(?:this\\.|self\\.|\\$this->|@)?${name}\\s*(?:<[^<>()\\n]*>)?\\s*\\(`, 'g');
+    const calls = new RegExp(`(?<![\\w$#])(?:this\\.|self\\.|\\$this->|@)?${name}(?:${TYPE_ARGUMENTS})?\\s*\\(`, 'g');
     const others = declarations.filter((d) => d.name === next.name && d.at !== next.at).map((d) => d.at);
     for (const m of text.matchAll(calls)) {
       budget.spend();

@@ -201,7 +201,7 @@ export function bindingNames(text: string, start: number): string[] {
 
 const METHOD = '(get|post|put|patch|delete)';
 /** TypeScript type arguments, one level of nesting: `<Me>`, `<Page<Contact>>`. */
-const TYPE_ARGUMENTS = '\\s*<[^<>()\\n]*(?:<[^<>()\\n]*>[^<>()\\n]*)*>';
+export const TYPE_ARGUMENTS = '\\s*<[^<>()\\n]*(?:<[^<>()\\n]*>[^<>()\\n]*)*>';
 // Cues just before a URL argument, tried in order: the first that matches decides.
 const PREFIX_CUES: readonly RegExp[] = [
   // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…, axios.get<Page<T>>(…,

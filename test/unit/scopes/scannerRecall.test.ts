@@ -106,6 +106,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-method-argument.ts'), ['13 GET /admins', '14 POST /articles', '15 PUT /tickets/{id}', '16 DELETE /articles/{id}']);
   });
 
+  test('TS: helpers whose type parameters\' defaults nest, called with and without type arguments (nested too)', () => {
+    assert.deepEqual(calls('helper-generic.ts'), ['15 GET /tags', '16 GET /admins', '17 POST /tags']);
+  });
+
   test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
     assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
   });
