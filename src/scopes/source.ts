@@ -164,6 +164,12 @@ export function directBinding(text: string, start: number): string | undefined {
   return /[(,]$/.test(before) ? undefined : direct[1];
 }
 
+/**
+ * A call that sends a request, just before its `(`: `requests.request`, `fetch`, `urlopen`, `requests.get`,
+ * `axios.post` (a `get` of anything else is a lookup: `os.environ.get(…, 'https://api.intercom.io')`).
+ */
+const SENDS_REQUEST = /(?:^|[^\w$])(?:(?:request|fetch|urlopen)|(?:requests|axios|httpx|session|got|ky)\s*\.\s*(?:get|post|put|patch|delete))\s*$/i;
+
 /** A client's default base URL, set after it is made: `axios.defaults.baseURL = '…'` (the client is `axios`). */
 const DEFAULTS_BINDING = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.defaults\.baseURL\s*=\s*$/;
 
@@ -189,7 +195,10 @@ export function bindingNames(text: string, start: number): string[] {
         continue;
       }
       openers++;
-      const enclosing = ENCLOSING_BINDING.exec(linePrefix(text, i));
+      const before = linePrefix(text, i);
+      // What a request call returns is its response, not a client (`r = requests.request(verb, BASE + path)`).
+      if (SENDS_REQUEST.test(before)) break;
+      const enclosing = ENCLOSING_BINDING.exec(before);
       if (enclosing) {
         names.push(enclosing[1]);
         break;

@@ -65,6 +65,12 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
   });
 });
 
+suite('scopes scanner: a response is not a client', () => {
+  test('Python: r = requests.request(verb, host + path), then r.get(\'data\'): only the request handed to the helper', () => {
+    assert.deepEqual(permissions('response-not-client.py'), ['12 POST /contacts/search → Read and list users and companies']);
+  });
+});
+
 suite('scopes scanner: an SDK call no table knows is listed, not dropped', () => {
   /** "file:line call" for each unknown SDK call, and "line subject" for each finding, of one pattern fixture. */
   async function scanPattern(name: string): Promise<{ unknown: string[]; found: string[] }> {
