@@ -222,7 +222,8 @@ function toTarget(raw: string, trusted: boolean): Target | undefined {
   const relative = /^[a-z]/i.test(raw) && !/^(?:https?:|api\.)/i.test(raw) ? `/${raw}` : raw;
   const { path, query } = normalizePath(relative);
   const root = path.split('/')[1];
-  if (!root || root === '{id}') return undefined;
+  // `/oauth` is the consent page a browser is sent to (Intercom serves it from app.intercom.com), not an API call.
+  if (!root || root === '{id}' || root === 'oauth') return undefined;
   if (!trusted && !API_ROOTS.has(root)) return undefined;
   return { path, ...(Object.keys(query).length > 0 && { query }) };
 }

@@ -65,6 +65,12 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
   });
 });
 
+suite('scopes scanner: the OAuth consent page is no API call', () => {
+  test('JS: a redirect to api.intercom.io/oauth, written whole or on a base, is not a request; the token exchange, GET /me and GET /admins are', () => {
+    assert.deepEqual(requests('oauth-consent.js'), ['8 POST /auth/eagle/token', '10 GET /me', '23 GET /admins']);
+  });
+});
+
 suite('scopes scanner: a response is not a client', () => {
   test('Python: r = requests.request(verb, host + path), then r.get(\'data\'): only the request handed to the helper', () => {
     assert.deepEqual(permissions('response-not-client.py'), ['12 POST /contacts/search → Read and list users and companies']);
