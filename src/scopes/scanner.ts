@@ -19,7 +19,7 @@ import { countBefore } from './sorted';
 import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  argumentKeys, bindingNames, directBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
+  argumentKeys, bindingNames, directBinding, enclosingBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
   receiverStart, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
@@ -459,7 +459,24 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
  * identifier containing "intercom" (its path must then start with a known API resource).
  */
 function scanBaseUses(ctx: Context, bases: Set<string>): void {
+  addClientsOnBases(ctx, bases);
   resolveBaseUses(ctx, baseUseSites(ctx, bases));
+}
+
+/** An option that sets a client's base URL, just before its value: `base_url=`, `baseURL:`, `'base_uri' =>`. */
+const BASE_OPTION = /(?<![\w$])['"]?base_?ur[il]['"]?\s*(?::|=>|=(?!=))\s*$/i;
+
+/**
+ * A client made on a base a name holds (`httpx.AsyncClient(base_url=API_BASE)`, `axios.create({ baseURL: BASE })`):
+ * the variable it is assigned to is a base too.
+ */
+function addClientsOnBases(ctx: Context, bases: Set<string>): void {
+  for (const use of usesOf(ctx.text, bases, true)) {
+    ctx.budget.spend();
+    if (!BASE_OPTION.test(linePrefix(ctx.text, use.at))) continue;
+    const client = enclosingBinding(ctx.text, use.at);
+    if (client) bases.add(client);
+  }
 }
 
 /** A use of a name that may hold Intercom's base URL or client; `trusted` when it was seen holding the host. */

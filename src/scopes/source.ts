@@ -181,9 +181,11 @@ const DEFAULTS_BINDING = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.defaults\.baseURL\s*=
 export function bindingNames(text: string, start: number): string[] {
   const defaults = DEFAULTS_BINDING.exec(linePrefix(text, start));
   if (defaults) return [defaults[1]];
-  const names: string[] = [];
-  const direct = directBinding(text, start);
-  if (direct) names.push(direct);
+  return [directBinding(text, start), enclosingBinding(text, start)].filter((name): name is string => name !== undefined);
+}
+
+/** The variable assigned the call or object around a value starting at `start` (not a request's response). */
+export function enclosingBinding(text: string, start: number): string | undefined {
   let depth = 0;
   for (let i = start - 1, openers = 0; i >= 0 && i >= start - 600 && openers < 3; i--) {
     const step = bracketStep(text.charCodeAt(i));
@@ -197,15 +199,12 @@ export function bindingNames(text: string, start: number): string[] {
       openers++;
       const before = linePrefix(text, i);
       // What a request call returns is its response, not a client (`r = requests.request(verb, BASE + path)`).
-      if (SENDS_REQUEST.test(before)) break;
+      if (SENDS_REQUEST.test(before)) return undefined;
       const enclosing = ENCLOSING_BINDING.exec(before);
-      if (enclosing) {
-        names.push(enclosing[1]);
-        break;
-      }
+      if (enclosing) return enclosing[1];
     }
   }
-  return names;
+  return undefined;
 }
 
 const METHOD = '(get|post|put|patch|delete)';

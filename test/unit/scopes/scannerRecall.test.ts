@@ -110,6 +110,11 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-generic.ts'), ['15 GET /tags', '16 GET /admins', '17 POST /tags']);
   });
 
+  test('a client made on a base URL a constant holds (httpx.AsyncClient(base_url=INTERCOM_BASE_URL), axios.create({ baseURL: BASE })); not one on another host\'s', () => {
+    assert.deepEqual(calls('client-on-base-name.py'), ['19 POST /conversations/{id}/reply']);
+    assert.deepEqual(calls('client-on-base-name.ts'), ['7 GET /teams']);
+  });
+
   test('bare API-like paths in a file that never names Intercom are not Intercom requests', () => {
     assert.deepEqual(calls('bare-path-other-vendor.ts'), []);
   });
