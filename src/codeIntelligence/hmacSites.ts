@@ -72,11 +72,17 @@ export interface HmacSites {
   readonly helpers: ReadonlySet<string>;
   /** The file reads X-Hub-Signature or X-Body-Signature from a request: it checks signatures, it does not only send them. */
   readonly checksReceived: boolean;
+  /** Where the file reads X-Hub-Signature-256 (GitHub's and Meta's header, not Intercom's), when it never reads X-Hub-Signature. */
+  readonly hub256Reads: readonly Span[];
 }
 
 interface HeaderMention {
   readonly at: number;
+  readonly end: number;
+  /** Lower case, with hyphens: `x-hub-signature-256`. */
+  readonly name: string;
   readonly header: SignedHeader;
+  /** Read from a request: quoted (or an env name), neither written about in text nor set on an outgoing request. */
   readonly read: boolean;
 }
 
@@ -106,7 +112,7 @@ function headerMentions(code: string): HeaderMention[] {
     const end = m.index + all.length;
     const lineStart = code.lastIndexOf('\n', m.index) + 1;
     const written = quote !== '' && (WRITTEN_AFTER.test(code.slice(end, end + 4)) || WRITTEN_BEFORE.test(code.slice(lineStart, m.index)));
-    mentions.push({ at: m.index, header, read: header !== 'other' && !prose && !written });
+    mentions.push({ at: m.index, end, name: normal, header, read: !prose && !written });
   }
   return mentions;
 }
@@ -206,12 +212,13 @@ function helperCalls(code: string, helpers: ReadonlyMap<string, number>): Map<st
   return calls;
 }
 
-const NONE: HmacSites = { sites: [], helpers: new Set(), checksReceived: false };
-
 export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacSites {
   const mentions = headerMentions(code);
+  // Read beside X-Hub-Signature, it is a fallback: Intercom's deliveries are still checked.
+  const readsHub = mentions.some((m) => m.read && m.header === 'hub');
+  const hub256Reads = readsHub ? [] : mentions.filter((m) => m.read && m.name === 'x-hub-signature-256').map((m) => ({ start: m.at, end: m.end }));
   // An HMAC in a file that names neither signature header signs something else.
-  if (!mentions.some((m) => m.header !== 'other')) return NONE;
+  if (!mentions.some((m) => m.header !== 'other')) return { sites: [], helpers: new Set(), checksReceived: false, hub256Reads };
   const site = (at: number, args: Span, algorithm: HmacSite['algorithm'], header = nearest(mentions, at)): HmacSite =>
     ({ at, args, window: windowAround(lines, at), ...(algorithm && { algorithm }), ...(header && { header }) });
   /** Function name → where its name is defined. */
@@ -238,7 +245,7 @@ export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacS
     for (const m of found) if (m.index !== helpers.get(name)) addCall(name, m.index, m.index + m[0].length);
   }
   const sites = hmacs.map((h) => site(h.at, h.args, h.algorithm, headerOfHmac(mentions, lines, h.at, h.helper ? called.get(h.helper) : undefined)));
-  return { sites: [...sites, ...calls], helpers: new Set(helpers.keys()), checksReceived: mentions.some((m) => m.read) };
+  return { sites: [...sites, ...calls], helpers: new Set(helpers.keys()), checksReceived: mentions.some((m) => m.read && m.header !== 'other'), hub256Reads };
 }
 
 /**

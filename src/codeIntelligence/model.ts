@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'intercom.secret-client-secret'
   | 'intercom.signature-reserialised'
   | 'intercom.signature-algorithm'
+  | 'intercom.signature-header'
   | 'intercom.signature-compare'
   | 'intercom.region-host';
 
@@ -57,6 +58,7 @@ export const REASONS: Readonly<Record<DiagnosticCode, string>> = {
   'intercom.secret-client-secret': `${README}secrets-in-the-code`,
   'intercom.signature-reserialised': `${README}signature-checks-in-the-code`,
   'intercom.signature-algorithm': `${README}signature-checks-in-the-code`,
+  'intercom.signature-header': `${README}signature-checks-in-the-code`,
   'intercom.signature-compare': `${README}signature-checks-in-the-code`,
   'intercom.region-host': `${README}regions-in-the-code`,
 };

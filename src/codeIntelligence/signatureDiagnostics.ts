@@ -1,9 +1,11 @@
 // Signature checks done wrong, in the receiver's own words (webhooks/signature.ts): an HMAC over the JSON
-// serialised again instead of the raw body ('reserialised'), and the wrong hash for the header ('sha256'
-// for X-Hub-Signature; SHA-1 for Canvas Kit's X-Body-Signature). Only at an HMAC for one of those headers
+// serialised again instead of the raw body ('reserialised'), the wrong hash for the header ('sha256'
+// for X-Hub-Signature; SHA-1 for Canvas Kit's X-Body-Signature), and an Intercom receiver reading
+// GitHub's X-Hub-Signature-256. The first two only at an HMAC for X-Hub-Signature or X-Body-Signature
 // (hmacSites), and the re-serialised body only in a file that reads one from a request: a sender rightly
 // signs the JSON it serialises itself.
 import type { Language } from '../scopes/source';
+import { findTopicRule } from '../scopes/topics';
 import { argumentSpan, type HmacSite, type HmacSites, type Span } from './hmacSites';
 import type { LineIndex } from './lines';
 import { diagnostic, type CodeDiagnostic, type QuickFix } from './model';
@@ -95,6 +97,34 @@ function wrongAlgorithm(code: string, lines: LineIndex, site: HmacSite): CodeDia
   return [diagnostic('intercom.signature-algorithm', lines.range(site.algorithm.start, site.algorithm.end), 'warning', WHY[header], algorithmFix(code, lines, site, want))];
 }
 
-export function signatureDiagnostics(code: string, lang: Language, lines: LineIndex, { sites, checksReceived }: HmacSites): CodeDiagnostic[] {
-  return sites.filter(intercoms).flatMap((site) => [...(checksReceived ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site)]);
+/** Lines either side of a read of X-Hub-Signature-256 that say whose receiver it is. */
+const RECEIVER_LINES = 5;
+/** Services that do send X-Hub-Signature-256: near one of them the header is theirs. */
+const SENDS_HUB_256 = /github|facebook|instagram|whatsapp|\bfb\b|\bmeta\b/i;
+
+/** A dotted name in quotes: a webhook topic, if Intercom sends one by that name. */
+const QUOTED_TOPIC = /['"`]([a-z_]+(?:\.[a-z_]+)+)['"`]/g;
+const namesIntercom = (text: string): boolean =>
+  /intercom/i.test(text) || [...text.matchAll(QUOTED_TOPIC)].some((m) => findTopicRule(m[1]) !== undefined);
+
+/**
+ * X-Hub-Signature-256 read where the lines around name Intercom or one of its topics and no service that sends
+ * it (a route `/webhook/intercom`, `verifyIntercomSignature(…)`, `'conversation.user.replied'`): Intercom's
+ * deliveries never carry it.
+ */
+function githubHeader(code: string, lines: LineIndex, reads: readonly Span[]): CodeDiagnostic[] {
+  return reads.flatMap((read) => {
+    const line = lines.lineAt(read.start);
+    const around = code.slice(lines.lineStart(line - RECEIVER_LINES), lines.lineEnd(Math.min(lines.lineCount - 1, line + RECEIVER_LINES)));
+    if (!namesIntercom(around) || SENDS_HUB_256.test(around)) return [];
+    return [diagnostic('intercom.signature-header', lines.range(read.start, read.end), 'warning',
+      'Intercom sends no X-Hub-Signature-256: it signs webhook notifications in X-Hub-Signature (sha1=…, an HMAC-SHA1 of the raw body keyed with the app\'s client secret), so this check never finds a signature on its deliveries.')];
+  });
+}
+
+export function signatureDiagnostics(code: string, lang: Language, lines: LineIndex, { sites, checksReceived, hub256Reads }: HmacSites): CodeDiagnostic[] {
+  return [
+    ...sites.filter(intercoms).flatMap((site) => [...(checksReceived ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site)]),
+    ...githubHeader(code, lines, hub256Reads),
+  ];
 }

@@ -80,6 +80,55 @@ suite('code analysis: signature checks done wrong', () => {
     });
   });
 
+  suite('an Intercom receiver reading GitHub\'s X-Hub-Signature-256', () => {
+    test('flagged where the lines around name Intercom or one of its topics, in each language', () => {
+      const route = lines(
+        "app.post('/webhooks/intercom', express.raw({ type: 'application/json' }), (req, res) => {",
+        "  const signature = req.headers['x-hub-signature-256'];",
+        "  if (!verifySignature(req.body, signature)) return res.sendStatus(401);",
+        '  res.sendStatus(200);',
+        '});',
+      );
+      const d = only(analyze('hooks.js', route), 'intercom.signature-header');
+      assert.equal(d.severity, 'warning');
+      assert.match(d.message, /^Intercom sends no X-Hub-Signature-256: it signs webhook notifications in X-Hub-Signature \(sha1=…/);
+      assert.match(d.reason, /#signature-checks-in-the-code$/);
+      assert.deepEqual(flagged(route, analyze('hooks.js', route), 'intercom.signature-header'), ["'x-hub-signature-256'"]);
+      const topic = lines(
+        '@app.post("/hooks")',
+        'async def hooks(request: Request):',
+        '    signature = request.headers.get("X-Hub-Signature-256", "")',
+        '    event = json.loads(await request.body())',
+        '    if event["topic"] == "conversation.user.replied":',
+        '        await forward(event)',
+      );
+      assert.deepEqual(flagged(topic, analyze('hooks.py', topic), 'intercom.signature-header'), ['"X-Hub-Signature-256"']);
+      const php = lines('<?php', 'function handle_intercom_webhook() {', "  $signature = $_SERVER['HTTP_X_HUB_SIGNATURE_256'] ?? '';", '}');
+      assert.deepEqual(flagged(php, analyze('hooks.php', php), 'intercom.signature-header'), ["'HTTP_X_HUB_SIGNATURE_256'"]);
+      // A comment naming Intercom is no evidence: comments are not read.
+      const comment = php.replace('handle_intercom_webhook', 'handle_webhook').replace('<?php', '<?php\n// Intercom');
+      assert.deepEqual(flagged(comment, analyze('hooks.php', comment), 'intercom.signature-header'), []);
+    });
+
+    test('not flagged: GitHub\'s or Meta\'s receiver in a file that talks to Intercom, a header the file sends, X-Hub-Signature, or both read', () => {
+      const none = (file: string, text: string) => assert.deepEqual(flagged(text, analyze(file, text), 'intercom.signature-header'), [], text);
+      const github = lines(
+        "const intercom = new IntercomClient({ token: process.env.INTERCOM_ACCESS_TOKEN });",
+        ...Array.from({ length: 8 }, (_, i) => `const step${i} = ${i};`),
+        "app.post('/github', (req, res) => {",
+        "  const signature = req.headers['x-hub-signature-256'];",
+        '  res.sendStatus(verify(req.body, signature) ? 200 : 401);',
+        '});',
+      );
+      none('bridge.js', github);
+      none('bridge.js', lines('// Intercom conversations from Facebook pages', "app.post('/webhook/facebook', (req, res) => {", "  const signature = req.headers['x-hub-signature-256'];", '});'));
+      none('send.js', lines('// Intercom test sender', "await fetch(url, { method: 'POST', headers: { 'X-Hub-Signature-256': sig }, body });"));
+      none('hooks.js', lines("app.post('/webhooks/intercom', (req, res) => {", "  const signature = req.headers['x-hub-signature'];", '});'));
+      // Read as a fallback beside X-Hub-Signature: Intercom's deliveries are still checked.
+      none('hooks.js', lines("app.post('/webhooks/intercom', (req, res) => {", "  const signature = req.headers['x-hub-signature'];", "  const signature256 = req.headers['x-hub-signature-256'];", '});'));
+    });
+  });
+
   suite('the wrong hash for the header', () => {
     test('SHA-256 for X-Hub-Signature: a quick fix to SHA-1 where the name is a string or a hashlib name', () => {
       const js = lines("const sig = req.headers['x-hub-signature'];", "const digest = crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');");
