@@ -73,6 +73,9 @@ function operand(code: string, start: number, end: number): Operand | undefined 
   return { start: start + lead, end: start + lead + text.length, text };
 }
 
+/** A line that goes on with the chain of the line above: `  .createHmac(…)`. */
+const CHAIN_GOES_ON = /^\s*\./;
+
 /** Only the lines that name an HMAC, a helper or the header can assign one: reading every line costs more. */
 const CUES = [FROM_HMAC.source, FROM_HEADER.source];
 /** The last cue search built, kept: a document's helpers rarely change from one edit to the next. */
@@ -94,10 +97,12 @@ function assignedNames(code: string, helpers: ReadonlySet<string>): { digest: Se
   let lineEnd = -1;
   for (const cue of code.matchAll(cuesFor(helpers))) {
     if (cue.index < lineEnd) continue;
-    const lineStart = code.lastIndexOf('\n', cue.index) + 1;
+    let lineStart = code.lastIndexOf('\n', cue.index) + 1;
+    // A chain going on from the lines above (`sig = crypto⏎  .createHmac(…)`) is assigned where it starts.
+    while (lineStart > 0 && CHAIN_GOES_ON.test(code.slice(lineStart, cue.index))) lineStart = code.lastIndexOf('\n', lineStart - 2) + 1;
     lineEnd = code.indexOf('\n', cue.index);
     if (lineEnd < 0) lineEnd = code.length;
-    for (const m of code.slice(lineStart, lineEnd).matchAll(ASSIGNMENT)) {
+    for (const m of code.slice(lineStart, lineEnd).replace(/\n\s*(?=\.)/g, ' ').matchAll(ASSIGNMENT)) {
       if (FROM_HMAC.test(m[2]) || callsHelper(m[2])) digest.add(m[1]);
       if (FROM_HEADER.test(m[2])) signature.add(m[1]);
     }
@@ -142,7 +147,11 @@ function comparisons(code: string, lang: Language, lines: LineIndex, site: HmacS
     const at = start + m.index;
     const line = lines.lineAt(at);
     if (LOGGED.test(code.slice(lines.lineStart(line), at))) continue;
-    const left = leftOperand(code, lines.lineStart(line), at);
+    const lineStart = lines.lineStart(line);
+    // An operator starting its line compares what ends the line above (`assert (⏎ f'sha1={…}'⏎ == received)`).
+    const left = code.slice(lineStart, at).trim() === '' && line > 0
+      ? leftOperand(code, lines.lineStart(line - 1), lines.lineEnd(line - 1))
+      : leftOperand(code, lineStart, at);
     const right = rightOperand(code, at + m[0].length, lines.lineEnd(line));
     if (!left || !right || [left, right].some((op) => LITERAL.test(op.text) || LENGTH.test(op.text))) continue;
     if (!sides(left.text, right.text, names)) continue;

@@ -162,6 +162,31 @@ suite('code analysis: signature checks done wrong', () => {
   });
 
   suite('a comparison that is not constant-time', () => {
+    test('flagged across lines: an operator starting its line, a digest assigned by a chain that goes on below', () => {
+      const assert_ = lines(
+        'import hmac, hashlib',
+        "received = request.headers.get('x-hub-signature', '')",
+        'assert (',
+        "    f'sha1={hmac.new(secret, raw, hashlib.sha1).hexdigest()}'",
+        '    == received',
+        "), 'bad signature'",
+      );
+      const d = only(analyze('hooks.py', assert_), 'intercom.signature-compare');
+      assert.deepEqual(flagged(assert_, analyze('hooks.py', assert_), 'intercom.signature-compare'), ["f'sha1={hmac.new(secret, raw, hashlib.sha1).hexdigest()}'\n    == received"]);
+      assert.match(applyFix(assert_, d.fixes[0]), /assert \(\n {4}hmac\.compare_digest\(f'sha1=\{hmac\.new\(secret, raw, hashlib\.sha1\)\.hexdigest\(\)\}', received\)\n\)/);
+      const chain = lines(
+        'export function verify(rawBody, headers) {',
+        '  const appSignature = crypto',
+        "    .createHmac('sha256', process.env.CLIENT_SECRET)",
+        '    .update(rawBody)',
+        "    .digest('hex');",
+        "  if (headers['x-body-signature'] !== appSignature) return false;",
+        '  return true;',
+        '}',
+      );
+      assert.deepEqual(flagged(chain, analyze('canvas.js', chain), 'intercom.signature-compare'), ["headers['x-body-signature'] !== appSignature"]);
+    });
+
     test('each language: flagged, with the constant-time call as a quick fix where it needs nothing new', () => {
       const fix = (file: string, text: string) => {
         const d = only(analyze(file, text), 'intercom.signature-compare');
