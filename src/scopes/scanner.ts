@@ -651,7 +651,7 @@ function scanSdk(ctx: Context): void {
     // Ruby's `create!` and `empty?` are other methods than `create` and `empty`: no Intercom SDK has such a name.
     if (ctx.lang === 'ruby' && (ctx.text[end] === '!' || ctx.text[end] === '?')) continue;
     const argument = stickyAt(CALL_OPEN, ctx.text, end).end;
-    const operation = sdkCallOperation(resource, child, method, ctx.lang, argument < 0 ? [] : argumentKeys(ctx.text, argument));
+    const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (argument < 0 ? [] : argumentKeys(ctx.text, argument)));
     // A name no table knows counts only when called: `client.contacts.length` is no request.
     if (!operation && argument < 0) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);

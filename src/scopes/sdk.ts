@@ -128,15 +128,18 @@ export function sdkOperation(resource: string, child: string | undefined, method
 export const lookupQuery = (keys: readonly string[]): Record<string, string> => Object.fromEntries(keys.map((key) => [key, '{id}']));
 
 /**
- * What a call given an argument naming `keys` sends: the SDKs' finders (`users.find(email=…)`, `find(email: …)`,
+ * What a call whose argument names `keysOf()` sends: the SDKs' finders (`users.find(email=…)`, `find(email: …)`,
  * `find({ email })`) send the listing's path with the key as its query (`GET /users?email=…`), and the record's
  * path (`GET /users/{id}`) for an id. A key ending in "id" is read as an id: `user_id` is an external id in the
  * old SDKs but `contactId` the record's in the new ones, so where they differ the record's path stays.
  */
-export function sdkCallOperation(resource: string, child: string | undefined, method: string, lang: Language, keys: readonly string[]): Operation | undefined {
+export function sdkCallOperation(resource: string, child: string | undefined, method: string, lang: Language, keysOf: () => readonly string[]): Operation | undefined {
   const ops = sdkOperations(resource, child, method, lang);
   const [first] = ops;
-  if (!first?.path.endsWith('/{id}') || !BY_ID.test(normalize(method)) || keys.length === 0 || keys.some((key) => /id$/i.test(key))) return first;
+  if (!first?.path.endsWith('/{id}') || !BY_ID.test(normalize(method))) return first;
+  // Read only for a finder: most calls' arguments decide nothing.
+  const keys = keysOf();
+  if (keys.length === 0 || keys.some((key) => /id$/i.test(key))) return first;
   const listing = ops.find((op) => op.method === first.method && `${op.path}/{id}` === first.path && !op.query);
   return listing ? { ...listing, query: lookupQuery(keys) } : first;
 }
