@@ -67,8 +67,18 @@ export function findingSubject(f: Finding): string {
 const TEST_FOLDER = /(?:^|[\\/])(?:tests?|specs?|__tests__|__mocks__|mocks?|fixtures|testdata)[\\/]/i;
 const TEST_NAME = /(?:^|[\\/])(?:[^\\/]*[._-](?:test|spec)s?\.\w+|test_[^\\/]+\.py|conftest\.py|[^\\/]*Tests?\.php|[^\\/]*[._](?:mock|mocks)\.\w+)$/;
 
+/**
+ * A route of a file-based router (Next.js' `app/…/route.ts`, `pages/api/…`) and what precedes the router: below
+ * it, folders are URL segments (`app/api/intercom/test/route.ts` serves /api/intercom/test), not test folders.
+ */
+const ROUTE = /^(.*?)(?:^|[\\/])(?:app[\\/](?:[^\\/]+[\\/])*route\.[cm]?[jt]s|pages[\\/]api[\\/](?:[^\\/]+[\\/])*[^\\/]+\.[cm]?[jt]sx?)$/;
+
 /** Whether a path is test code (test folders, mocks, fixtures, the languages' test-file names). */
-export const isTestFile = (file: string): boolean => TEST_FOLDER.test(file) || TEST_NAME.test(file);
+export const isTestFile = (file: string): boolean => {
+  if (TEST_NAME.test(file)) return true;
+  const route = ROUTE.exec(file);
+  return TEST_FOLDER.test(route ? `${route[1]}/` : file);
+};
 
 /** Whether a finding sits in test code: cited, but never a reason to choose a capability. */
 export const inTestCode = (finding: Finding): boolean => isTestFile(finding.file);

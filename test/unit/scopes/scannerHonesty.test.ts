@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { capabilitiesForFindings } from '../../../src/scopes/capabilities';
-import { findingSubject, type Finding } from '../../../src/scopes/finding';
+import { findingSubject, inTestCode, type Finding } from '../../../src/scopes/finding';
 import { buildChecklist } from '../../../src/scopes/plan';
 import { renderChecklist } from '../../../src/scopes/render';
 import { requiredScopes } from '../../../src/scopes/requiredScopes';
@@ -77,6 +77,23 @@ suite('scopes scanner: files to check by hand', () => {
     };
     const result = await scanFiles(Object.keys(files), async (f) => files[f]);
     assert.deepEqual(result.checkByHand, ['src/connect.ts']);
+  });
+
+  test('a route of a file-based router in a folder named test serves that URL: its calls count; a test folder above the router is test code', async () => {
+    const call = "export async function GET() { return fetch('https://api.intercom.io/me', { headers }); }\n";
+    const files: Record<string, string> = {
+      'app/api/intercom/test/route.ts': call,
+      'pages/api/test/me.ts': call,
+      'tests/fixtures/app/api/me/route.ts': call,
+      'app/api/me/route.test.ts': call,
+    };
+    const result = await scanFiles(Object.keys(files), async (f) => files[f]);
+    assert.deepEqual(result.findings.map((f) => `${f.file} ${inTestCode(f) ? 'test' : 'app'}`), [
+      'app/api/intercom/test/route.ts app',
+      'pages/api/test/me.ts app',
+      'tests/fixtures/app/api/me/route.ts test',
+      'app/api/me/route.test.ts test',
+    ]);
   });
 
   test('PHP: a namespace of the app\'s own that merely contains Intercom is not the SDK; \\Intercom\\… is', async () => {
