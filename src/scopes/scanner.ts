@@ -549,7 +549,9 @@ function urlAlias(text: string, name: { at: number; end: number; text: string })
 /** The requests each use makes: a client call, a URL built on the base, or paths handed to a helper that appends one. */
 function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
   const { text } = ctx;
-  const seeds: (PathSeed & { method: { method: HttpMethod; seen: boolean } })[] = [];
+  type Method = { method: HttpMethod; seen: boolean };
+  // A seed's method is read only once a path is handed to it: most appended names (`a + b`) are no helper's.
+  const seeds: (PathSeed & { method: Method | (() => Method) })[] = [];
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
@@ -562,7 +564,7 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
     if (built === undefined || built.url === `/${HOLE}` || built.url === HOLE) {
       const { match: param, end: paramEnd } = stickyAt(APPENDED, text, end);
       const url = built ?? { start: at, end: paramEnd };
-      if (param) seeds.push({ param: param[1] ?? param[3], at, method: methodOf(ctx, receiverStart(text, url.start), url.end) });
+      if (param) seeds.push({ param: param[1] ?? param[3], at, method: () => methodOf(ctx, receiverStart(text, url.start), url.end) });
     }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
@@ -573,7 +575,10 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
   for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
     const target = toTarget(handed.path, false);
     const shown = methodAt(text, handed.at, handed.end) ?? handed.method;
-    if (target) addRest(ctx, handed.at, target, shown ? { method: shown, seen: true } : seeds[handed.seed].method);
+    if (!target) continue;
+    const seed = seeds[handed.seed];
+    if (typeof seed.method === 'function') seed.method = seed.method();
+    addRest(ctx, handed.at, target, shown ? { method: shown, seen: true } : seed.method);
   }
 }
 
