@@ -49,12 +49,14 @@ function callee(path: string, isNew: boolean): Callee {
   return { name: segments.at(-1) ?? path, path, constructs };
 }
 
+export type Evidence = 'said' | 'named';
+
 export class Receivers {
   /** Each name's first assignment from a call. */
   private readonly callees = new Map<string, Callee>();
   /** The lines that mention Intercom (imports of the SDK, mostly), one after the other. */
   private readonly intercomLines: string;
-  private readonly verdicts = new Map<string, boolean>();
+  private readonly verdicts = new Map<string, Evidence | undefined>();
   /** The words of the modules the file imports, read on the first name that needs them. */
   private moduleWords?: Set<string>;
 
@@ -79,30 +81,33 @@ export class Receivers {
 
   /** `receiver` is a variable's name, or a function's name when `called` (`getIntercom().admins…`). */
   isIntercom(receiver: string, called = false): boolean {
+    return this.evidence(receiver, called) !== undefined;
+  }
+
+  /**
+   * What says the receiver is an Intercom client: `said` (its name, where it came from, an Intercom import), or
+   * only that it is `named` like a client (`client`, `api`); undefined when it is not one.
+   */
+  evidence(receiver: string, called = false): Evidence | undefined {
     const key = called ? `${receiver}()` : receiver;
-    let verdict = this.verdicts.get(key);
-    if (verdict === undefined) {
-      verdict = called ? this.returnsClient(receiver) : this.holdsClient(receiver);
-      this.verdicts.set(key, verdict);
-    }
-    return verdict;
+    if (!this.verdicts.has(key)) this.verdicts.set(key, called ? this.returnsClient(receiver) : this.holdsClient(receiver));
+    return this.verdicts.get(key);
   }
 
-  private holdsClient(receiver: string): boolean {
+  private holdsClient(receiver: string): Evidence | undefined {
     const bare = receiver.replace(/^\$/, '');
-    if (SELF.test(receiver)) return false;
-    if (/intercom/i.test(bare) || this.imported.has(bare)) return true;
+    if (SELF.test(receiver)) return undefined;
+    if (/intercom/i.test(bare) || this.imported.has(bare)) return 'said';
     const source = this.callees.get(bare);
-    if (!source) return this.namedLikeClient(bare);
-    if (this.isIntercomCallee(source)) return true;
+    if (source && this.isIntercomCallee(source)) return 'said';
     // The app's own factory: as if nothing said where the client came from.
-    return !source.constructs && this.namedLikeClient(bare);
+    return (!source || !source.constructs) && this.namedLikeClient(bare) ? 'named' : undefined;
   }
 
-  private returnsClient(fn: string): boolean {
+  private returnsClient(fn: string): Evidence | undefined {
     const name = fn.replace(/^\$/, '');
-    if (this.imported.has(name)) return true;
-    return this.isIntercomCallee(callee(name, false)) || this.namedLikeClient(name.replace(FACTORY_PREFIX, ''));
+    if (this.imported.has(name) || this.isIntercomCallee(callee(name, false))) return 'said';
+    return this.namedLikeClient(name.replace(FACTORY_PREFIX, '')) ? 'named' : undefined;
   }
 
   /** Named like a client, and not for a library the file imports (`stripeClient` beside `import Stripe from 'stripe'`). */

@@ -660,10 +660,13 @@ function scanSdk(ctx: Context): void {
     // A name no table knows counts only when called: `client.contacts.length` is no request.
     if (!operation && argument < 0) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
-    if (!receivers.isIntercom(receiver, called !== undefined)) continue;
+    const evidence = receivers.evidence(receiver, called !== undefined);
+    if (!evidence) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
     if (operation) addRequest(ctx, m.index, 'sdk', withLiteralQuery(ctx, operation, argument), call);
-    else ctx.unknownCalls.push({ file: ctx.file, ...position(ctx, m.index), call });
+    // A method no table knows is listed only where more than a name says the client is Intercom's: a mere
+    // `client` is as often another SDK's (Slack Bolt's `client.users.info(…)`).
+    else if (evidence === 'said') ctx.unknownCalls.push({ file: ctx.file, ...position(ctx, m.index), call });
   }
 }
 

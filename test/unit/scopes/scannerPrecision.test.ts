@@ -101,6 +101,13 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     });
   });
 
+  test('JS/TS: listed on Intercom\'s client, not on a receiver only named `client` (Slack Bolt\'s client.users.info)', async () => {
+    assert.deepEqual(await scanPattern('unknown-method-generic-client.ts'), {
+      unknown: ['unknown-method-generic-client.ts:11 contacts.scheduleArchive await intercom.contacts.scheduleArchive({ contactId: person.user?.id ?? \'\' });'],
+      found: [],
+    });
+  });
+
   test('Go: Users.FindByNickname beside a known lookup', async () => {
     assert.deepEqual(await scanPattern('unknown-method.go'), {
       unknown: ['unknown-method.go:10 Users.FindByNickname return ic.Users.FindByNickname(nick)'],
