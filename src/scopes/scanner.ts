@@ -647,6 +647,10 @@ function* sdkCalls(text: string): Generator<RegExpExecArray> {
   }
 }
 
+/** Methods of the languages' own arrays, maps and strings (JS, Python, Ruby, PHP's none, Go's none). */
+const COLLECTION_METHOD =
+  /^(?:filter|forEach|map|flatMap|some|every|reduce|includes|indexOf|findIndex|join|split|slice|splice|push|pop|shift|unshift|concat|sort|reverse|keys|values|entries|items|toString|trim|replace|startsWith|endsWith|at|each|each_with_index|select|reject|collect|detect|append|extend|insert|count|sum|min|max)$/;
+
 function scanSdk(ctx: Context): void {
   let receivers: Receivers | undefined;
   for (const m of sdkCalls(ctx.text)) {
@@ -657,8 +661,9 @@ function scanSdk(ctx: Context): void {
     if (ctx.lang === 'ruby' && (ctx.text[end] === '!' || ctx.text[end] === '?')) continue;
     const argument = stickyAt(CALL_OPEN, ctx.text, end).end;
     const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (argument < 0 ? [] : argumentKeys(ctx.text, argument)));
-    // A name no table knows counts only when called: `client.contacts.length` is no request.
-    if (!operation && argument < 0) continue;
+    // A name no table knows counts only when called, and not as a collection's own method: `client.contacts.length`
+    // and `config.contacts.filter(…)` are no requests.
+    if (!operation && (argument < 0 || COLLECTION_METHOD.test(method))) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
     const evidence = receivers.evidence(receiver, called !== undefined);
     if (!evidence) continue;
