@@ -24,7 +24,8 @@ const HOOK = [
   '',
 ].join('\n');
 
-type Code = 'intercom.version-missing' | 'intercom.permission-missing' | 'intercom.secret-access-token' | 'intercom.signature-reserialised' | 'intercom.signature-compare' | 'intercom.region-host';
+type Code = 'intercom.version-missing' | 'intercom.version-removed' | 'intercom.permission-missing' | 'intercom.secret-access-token' | 'intercom.secret-client-secret'
+  | 'intercom.signature-reserialised' | 'intercom.signature-compare' | 'intercom.signature-algorithm' | 'intercom.signature-header' | 'intercom.region-host';
 
 const codeOf = (d: vscode.Diagnostic): string | undefined => (d.source === 'Intercom' && typeof d.code === 'object' ? String(d.code.value) : undefined);
 
@@ -185,6 +186,40 @@ suite('Intercom in the code (real extension host)', function () {
     assert.equal(document.getText(compare.range), 'expected != sig');
     const after = await applyFix(document, compare, /Compare with/);
     assert.match(after, /\nif not hmac\.compare_digest\(expected, sig\):\n/);
+  });
+
+  test('signature: SHA-256 for X-Hub-Signature made SHA-1 by the quick fix; GitHub\'s X-Hub-Signature-256 read for Intercom', async () => {
+    const sha256 = await open('sha256.js', [
+      "app.post('/intercom', express.raw({ type: 'application/json' }), (req, res) => {",
+      "  const received = req.headers['x-hub-signature'];",
+      "  const digest = crypto.createHmac('sha256', process.env.CLIENT_SECRET).update(req.body).digest('hex');",
+      '});',
+      '',
+    ].join('\n'));
+    const [algorithm] = await diagnostics(sha256, 'intercom.signature-algorithm');
+    assert.equal(sha256.getText(algorithm.range), 'sha256');
+    assert.match(await applyFix(sha256, algorithm, /Use SHA1/), /createHmac\('sha1', process\.env\.CLIENT_SECRET\)/);
+
+    const github = await open('hub256.py', [
+      '@app.post("/webhooks/intercom")',
+      'async def intercom_webhook(request: Request):',
+      '    signature = request.headers.get("X-Hub-Signature-256", "")',
+      '',
+    ].join('\n'));
+    const [header] = await diagnostics(github, 'intercom.signature-header');
+    assert.equal(github.getText(header.range), '"X-Hub-Signature-256"');
+    assert.match(header.message, /Intercom sends no X-Hub-Signature-256/);
+  });
+
+  test('secret and version: a client secret read from INTERCOM_CLIENT_SECRET by the quick fix; an operation a later version removes', async () => {
+    const secret = await open('oauth.js', "// Intercom OAuth\nconst INTERCOM_CLIENT_SECRET = 'f2188099-cf86-4217-903a-1bb5a3a51005';\n");
+    const [d] = await diagnostics(secret, 'intercom.secret-client-secret');
+    assert.equal(await applyFix(secret, d, /INTERCOM_CLIENT_SECRET/), '// Intercom OAuth\nconst INTERCOM_CLIENT_SECRET = process.env.INTERCOM_CLIENT_SECRET;\n');
+
+    const sections = await open('sections.js', "await fetch('https://api.intercom.io/help_center/sections', { method: 'GET', headers: { 'Intercom-Version': '2.9' } });\n");
+    const [removed] = await diagnostics(sections, 'intercom.version-removed');
+    assert.equal(removed.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(removed.message, 'GET /help_center/sections is removed in Intercom-Version 2.10. Versions that have it: 2.7–2.9.');
   });
 
   test('region: the US host in a workspace in Europe, rewritten to the EU host by the quick fix', async () => {
