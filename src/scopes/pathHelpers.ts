@@ -9,7 +9,7 @@ import type { Budget } from './budget';
 import { functionsOf, MAX_LIST } from './functions';
 import type { HttpMethod } from './operations';
 import { countBefore } from './sorted';
-import { readConcat, readLiteral, TYPE_ARGUMENTS, type Language } from './source';
+import { HTTP_METHOD, readConcat, readLiteral, TYPE_ARGUMENTS, type Language } from './source';
 
 /** A parameter appended to a base URL, at `at`, inside the function that declares it. */
 export interface PathSeed {
@@ -30,7 +30,7 @@ export interface HandedPath {
 }
 
 /** An argument that is an HTTP method's name. */
-const METHOD_ARGUMENT = /^(['"`])(get|post|put|patch|delete)\1$/i;
+const METHOD_ARGUMENT = new RegExp(`^(['"\`])${HTTP_METHOD}\\1$`, 'i');
 
 /** A function handing its parameter `index` on to a base URL: its name and where it is declared. */
 interface Helper {

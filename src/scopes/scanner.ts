@@ -19,7 +19,7 @@ import { countBefore } from './sorted';
 import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  argumentKeys, bindingNames, directBinding, enclosingBinding, escapeRegExp, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
+  argumentKeys, bindingNames, directBinding, enclosingBinding, escapeRegExp, HTTP_METHOD, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
   receiverStart, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
@@ -115,7 +115,7 @@ function stickyAt(pattern: RegExp, text: string, at: number): { match: RegExpExe
   return { match, end: match ? pattern.lastIndex : -1 };
 }
 const NEW_URL_BEFORE = /\bnew\s+URL\(\s*(['"`])([^'"`\n]*)\1\s*,\s*$/;
-const HTTP_METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE)$/i;
+const HTTP_METHOD_WORD = new RegExp(`^${HTTP_METHOD}$`, 'i');
 const URL_OPTION = /\burl['"]?\s*(?::|=>)\s*/g;
 /**
  * What precedes a base URL a class is built on: handed to the parent class (`super(`, `super().__init__(base_url=`,

@@ -207,28 +207,29 @@ export function enclosingBinding(text: string, start: number): string | undefine
   return undefined;
 }
 
-const METHOD = '(get|post|put|patch|delete)';
+/** An HTTP method as code writes it (any case), captured: one spelling for every cue that reads one. */
+export const HTTP_METHOD = '(get|post|put|patch|delete)';
 /** TypeScript type arguments, one level of nesting: `<Me>`, `<Page<Contact>>`. */
 export const TYPE_ARGUMENTS = '\\s*<[^<>()\\n]*(?:<[^<>()\\n]*>[^<>()\\n]*)*>';
 // Cues just before a URL argument, tried in order: the first that matches decides.
 const PREFIX_CUES: readonly RegExp[] = [
   // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…, axios.get<Page<T>>(…,
   // WordPress's wp_remote_get(…
-  new RegExp(`(?:\\b|\\bwp_(?:safe_)?remote_)${METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  new RegExp(`(?:\\b|\\bwp_(?:safe_)?remote_)${HTTP_METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
   // Net::HTTP::Post.new(…
-  new RegExp(`Net::HTTP::${METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?$`, 'i'),
+  new RegExp(`Net::HTTP::${HTTP_METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?$`, 'i'),
   // request('POST', …, http.NewRequest("POST", …, requests.request("POST", …
-  new RegExp(`['"]${METHOD}['"]\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  new RegExp(`['"]${HTTP_METHOD}['"]\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
   // http.NewRequest(http.MethodPost, …
-  new RegExp(`\\bhttp\\.Method${METHOD}\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?$`, 'i'),
+  new RegExp(`\\bhttp\\.Method${HTTP_METHOD}\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?$`, 'i'),
   // axios({ method: 'post', url: …
-  new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${METHOD}['"]\\s*,\\s*['"]?\\w+['"]?\\s*(?::|=>|=)\\s*[fFrRbBuU]{0,2}$`, 'i'),
+  new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${HTTP_METHOD}['"]\\s*,\\s*['"]?\\w+['"]?\\s*(?::|=>|=)\\s*[fFrRbBuU]{0,2}$`, 'i'),
 ];
 // Calls whose method, if not given in their options, is GET.
 const GET_BY_DEFAULT = /\b(?:fetch|\$fetch|ofetch|axios|got|ky|request|Request|urlopen|file_get_contents|URI\.open|open)\s*\(\s*[fFrRbBuU]{0,2}$/;
 const CURL = /\b(?:curl_init\s*\(|CURLOPT_URL\s*,)\s*$/;
-const METHOD_OPTION = new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${METHOD}['"]`, 'i');
-const CURL_METHOD = new RegExp(`CURLOPT_CUSTOMREQUEST\\s*,\\s*['"]${METHOD}['"]`, 'i');
+const METHOD_OPTION = new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${HTTP_METHOD}['"]`, 'i');
+const CURL_METHOD = new RegExp(`CURLOPT_CUSTOMREQUEST\\s*,\\s*['"]${HTTP_METHOD}['"]`, 'i');
 const CURL_POST = /CURLOPT_POST(?:FIELDS)?\s*,/;
 
 const asMethod = (word: string): HttpMethod => word.toUpperCase() as HttpMethod;
@@ -295,8 +296,8 @@ export function methodAt(text: string, start: number, end: number): HttpMethod |
  */
 const REQUEST_BEFORE = new RegExp(
   `(?:\\b(?:requests|httpx|axios|got|ky|superagent|HTTParty|Faraday|RestClient|https?|session|conn(?:ection)?|api|sdk|rest|\\w*client|\\w*session|\\w*intercom)` +
-    `\\s*(?:\\.|->|::)\\s*${METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)|\\b(?:fetch|request)\\s*\\(\\s*|['"]${METHOD}['"]\\s*,\\s*` +
-    `|\\bhttp\\.Method${METHOD}\\s*,\\s*|Net::HTTP::${METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?)$`,
+    `\\s*(?:\\.|->|::)\\s*${HTTP_METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)|\\b(?:fetch|request)\\s*\\(\\s*|['"]${HTTP_METHOD}['"]\\s*,\\s*` +
+    `|\\bhttp\\.Method${HTTP_METHOD}\\s*,\\s*|Net::HTTP::${HTTP_METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?)$`,
   'i',
 );
 
