@@ -46,7 +46,7 @@ const READ_LIST_USERS = ['Read and list users and companies'];
 const READ_ONE_USER = ['Read one user and one company', 'Read and list users and companies'];
 const WRITE_USERS = ['Write users and companies'];
 const LEGACY = 'API 1.x endpoint, sent by older SDKs; inferred like its contacts equivalent.';
-const LOOKUP = 'API 1.x lookup of one user (or lead) by user_id or email; inferred like GET /contacts/{id}.';
+const LOOKUP = 'A lookup of one record on a list path: a user (or lead) by user_id or email (API 1.x), a company by company_id or name; inferred like GET /contacts/{id}.';
 
 export const OPERATION_RULES: readonly OperationRule[] = [
   // Admins
@@ -142,7 +142,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     'GET /users', 'GET /users/scroll', 'GET /leads', 'GET /contacts/scroll', 'GET /companies/{id}/users', 'POST /customers/search',
   ], LEGACY),
   ...rules('inferred', READ_ONE_USER, ['GET /users/{id}', 'GET /leads/{id}'], LEGACY),
-  ...rules('inferred', READ_ONE_USER, ['GET /users?user_id=*', 'GET /users?email=*', 'GET /contacts?user_id=*'], LOOKUP)
+  ...rules('inferred', READ_ONE_USER, ['GET /users?user_id=*', 'GET /users?email=*', 'GET /contacts?user_id=*', 'GET /companies?company_id=*', 'GET /companies?name=*'], LOOKUP)
     .map((rule): OperationRule => ({ ...rule, lookup: true })),
   ...rules('inferred', WRITE_USERS, [
     'POST /users', 'PUT /users/{id}', 'DELETE /users', 'DELETE /users/{id}', 'POST /leads', 'PUT /leads/{id}', 'DELETE /leads/{id}',
@@ -221,6 +221,8 @@ export function matchOperation(op: Operation, strict = false): readonly Operatio
  * and the editor's analysis asks again after each edit. Frozen, since every caller gets the same array.
  */
 const MATCHED = new Map<string, readonly OperationRule[]>();
+/** Query keys that filter a listing: beside them a lookup's key looks up no single record. */
+const LISTING_KEYS = new Set(['tag_id', 'segment_id']);
 const MAX_MATCHED = 5_000;
 
 function matchRules(op: Operation, strict: boolean): OperationRule[] {
@@ -232,9 +234,11 @@ function matchRules(op: Operation, strict: boolean): OperationRule[] {
       pattern.every((p, i) => (isPattern(p) ? fills(segments[i]) : p === segments[i])),
   );
   const best = Math.max(-1, ...candidates.map((c) => c.literals));
+  const filtersList = Object.keys(op.query ?? {}).some((k) => LISTING_KEYS.has(k));
   const matched = candidates
     .filter((c) => c.literals === best)
     .filter(({ rule }) => !rule.query || Object.entries(rule.query).every(([k, v]) => op.query?.[k] !== undefined && (v === '*' || op.query[k] === v)))
+    .filter(({ rule }) => !(rule.lookup && filtersList))
     .map((c) => c.rule);
   return matched.some((r) => r.lookup) ? matched.filter((r) => r.query) : matched;
 }

@@ -128,10 +128,28 @@ export function sdkOperation(resource: string, child: string | undefined, method
 export const lookupQuery = (keys: readonly string[]): Record<string, string> => Object.fromEntries(keys.map((key) => [key, '{id}']));
 
 /**
+ * Whether an SDK (of `lang`, else any) has `resource.method` send the record's path alone, taking the record's id
+ * under a name of its own (the generated SDKs' `companies.find({ company_id })`): the hand-written ones send the
+ * listing for every key but `id` (`users.find(user_id=…)` is `GET /users?user_id=…`).
+ */
+function findsByNamedId(key: string, method: string, lang: Language): boolean {
+  const opsIn = (t: SdkTable): readonly string[] | undefined => {
+    const methods = Object.entries(t.resources).find(([resource]) => resourceKey(resource) === key)?.[1];
+    return methods && Object.entries(methods).find(([name]) => normalize(name) === method)?.[1];
+  };
+  const own = SDK_TABLES.filter((t) => SDK_LANGUAGES[t.sdk] === lang && opsIn(t));
+  return (own.length > 0 ? own : SDK_TABLES).some((t) => {
+    const ops = opsIn(t) ?? [];
+    const record = ops.find((op) => op.endsWith('/{id}'));
+    return record !== undefined && !ops.includes(record.slice(0, -'/{id}'.length));
+  });
+}
+
+/**
  * What a call whose argument names `keysOf()` sends: the SDKs' finders (`users.find(email=…)`, `find(email: …)`,
  * `find({ email })`) send the listing's path with the key as its query (`GET /users?email=…`), and the record's
- * path (`GET /users/{id}`) for an id. A key ending in "id" is read as an id: `user_id` is an external id in the
- * old SDKs but `contactId` the record's in the new ones, so where they differ the record's path stays.
+ * path (`GET /users/{id}`) for its id: `id`, or a key ending in "id" where an SDK takes the record's id by that
+ * name (`contactId`, `company_id` in the generated SDKs; in the hand-written ones `user_id` is the app's own id).
  */
 export function sdkCallOperation(resource: string, child: string | undefined, method: string, lang: Language, keysOf: () => readonly string[]): Operation | undefined {
   const ops = sdkOperations(resource, child, method, lang);
@@ -139,7 +157,8 @@ export function sdkCallOperation(resource: string, child: string | undefined, me
   if (!first?.path.endsWith('/{id}') || !BY_ID.test(normalize(method))) return first;
   // Read only for a finder: most calls' arguments decide nothing.
   const keys = keysOf();
-  if (keys.length === 0 || keys.some((key) => /id$/i.test(key))) return first;
+  const key = resourceKey(child ? `${resource}.${child}` : resource);
+  if (keys.length === 0 || keys.includes('id') || (keys.some((k) => /id$/i.test(k)) && findsByNamedId(key, normalize(method), lang))) return first;
   const listing = ops.find((op) => op.method === first.method && `${op.path}/{id}` === first.path && !op.query);
   return listing ? { ...listing, query: lookupQuery(keys) } : first;
 }

@@ -59,8 +59,11 @@ suite('scopes operation rules', () => {
     assert.deepEqual(rulesFor('DELETE /conversations/{id}?retain_metrics=true').map((r) => r.id), ['DELETE /conversations/{id}']);
   });
 
-  test('a lookup of one user by user_id or email needs only the one-user scope, a listing the list scope', () => {
+  test('a lookup of one user by user_id or email, or of one company by company_id or name, needs only the one-user scope, a listing the list scope', () => {
     const oneUser = ['Read one user and one company', 'Read and list users and companies'];
+    assert.deepEqual(rulesFor('GET /companies?company_id={id}').map((r) => r.anyOf), [oneUser]);
+    assert.deepEqual(rulesFor('GET /companies?name={id}').map((r) => r.anyOf), [oneUser]);
+    assert.deepEqual(rulesFor('GET /companies?name={id}&tag_id={id}').map((r) => r.anyOf), [['Read and list users and companies']], 'filtered by tag: a list');
     assert.deepEqual(rulesFor('GET /users?user_id={id}').map((r) => r.anyOf), [oneUser]);
     assert.deepEqual(rulesFor('GET /users?email={id}&per_page=1').map((r) => r.anyOf), [oneUser]);
     assert.deepEqual(rulesFor('GET /contacts?user_id={id}').map((r) => r.anyOf), [oneUser]);

@@ -32,27 +32,31 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
     ]);
   });
 
-  test('Python: an SDK finder given an email looks one user up; given an id, reads it; an id of the app\'s own stays the record\'s path', () => {
+  test('Python: an SDK finder given an email or the app\'s own user_id looks one user up; given an id, reads it; company_id is the record\'s in the SDKs that have companies.find so', () => {
     assert.deepEqual(permissions('lookup-finder.py'), [
-      '8 GET /users?email={id} → Read one user and one company',
-      '12 GET /users?email={id} → Read one user and one company',
-      '16 GET /users/{id} → Read one user and one company',
-      '20 GET /users/{id} → Read one user and one company',
+      '9 GET /users?email={id} → Read one user and one company',
+      '13 GET /users?email={id} → Read one user and one company',
+      '17 GET /users/{id} → Read one user and one company',
+      '21 GET /users?user_id={id} → Read one user and one company',
+      '25 GET /companies/{id} → Read one user and one company',
     ]);
   });
 
-  test('Ruby: find(email: …) and find(:email => …) look one user up; a bang method (a Zendesk collection\'s create!) and a predicate are no Intercom calls', () => {
+  test('Ruby: find(email: …), find(:email => …) and companies.find(company_id: …) look one record up; a bang method (a Zendesk collection\'s create!) and a predicate are no Intercom calls', () => {
     assert.deepEqual(permissions('lookup-finder.rb'), [
       '8 GET /users?email={id} → Read one user and one company',
       '9 GET /users?email={id} → Read one user and one company',
       '10 GET /companies/{id} → Read one user and one company',
+      '11 GET /companies?company_id={id} → Read one user and one company',
     ]);
   });
 
-  test('JS: find({ email }) looks one user up, find({ id }) reads it', () => {
+  test('JS: find({ email }) and find({ user_id }) look one user up, find({ id }) reads it, and so does contacts.find({ contactId })', () => {
     assert.deepEqual(permissions('lookup-finder.js'), [
-      '7 GET /users?email={id} → Read one user and one company',
-      '11 GET /users/{id} → Read one user and one company',
+      '8 GET /users?email={id} → Read one user and one company',
+      '12 GET /users/{id} → Read one user and one company',
+      '16 GET /users?user_id={id} → Read one user and one company',
+      '20 GET /contacts/{id} → Read one user and one company',
     ]);
   });
 
