@@ -46,6 +46,11 @@ const HEADER = /(['"]?)\b(?:HTTP_)?(x[-_](?:[a-z0-9]+[-_]){0,3}signature(?:[-_][
 const WRITTEN_AFTER = /^\s*(?::|=>)/;
 const WRITTEN_BEFORE = /(?:set|add|append|setHeader|setRequestHeader)\s*\(\s*$/i;
 const ALGORITHM = /sha-?(1|256)(?!\d)/gi;
+/**
+ * Messenger identity verification's `user_hash` (HMAC-SHA256 of the user's id or email), written on the HMAC's line
+ * or naming its function: it signs a user, for no header.
+ */
+const USER_HASH = /user_?hash|identity_?verification|secure_?mode/i;
 
 /** Intercom's two signature headers; `other`: another service's (GitHub's X-Hub-Signature-256, …). */
 export type SignedHeader = 'hub' | 'body' | 'other';
@@ -244,7 +249,9 @@ export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacS
   for (const [name, found] of helperCalls(code, helpers)) {
     for (const m of found) if (m.index !== helpers.get(name)) addCall(name, m.index, m.index + m[0].length);
   }
-  const sites = hmacs.map((h) => site(h.at, h.args, h.algorithm, headerOfHmac(mentions, lines, h.at, h.helper ? called.get(h.helper) : undefined)));
+  const signsUser = (h: (typeof hmacs)[number]): boolean =>
+    USER_HASH.test(code.slice(lines.lineStart(lines.lineAt(h.at)), lines.lineEnd(lines.lineAt(h.at)))) || USER_HASH.test(h.helper ?? '');
+  const sites = hmacs.filter((h) => !signsUser(h)).map((h) => site(h.at, h.args, h.algorithm, headerOfHmac(mentions, lines, h.at, h.helper ? called.get(h.helper) : undefined)));
   return { sites: [...sites, ...calls], helpers: new Set(helpers.keys()), checksReceived: mentions.some((m) => m.read && m.header !== 'other'), hub256Reads };
 }
 

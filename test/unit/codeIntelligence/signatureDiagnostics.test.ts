@@ -77,6 +77,18 @@ suite('code analysis: signature checks done wrong', () => {
       none('a.go', lines('sig := r.Header.Get("X-Hub-Signature")', 'body, _ := ioutil.ReadAll(r.Body)', 'mac := hmac.New(sha1.New, key)', 'mac.Write(body)', 'ok := hmac.Equal([]byte(sig), mac.Sum(nil))'));
       // A test sender signs the JSON it sends: right, and it reads no signature.
       none('send.js', lines('const body = JSON.stringify(payload);', "const sig = 'sha1=' + crypto.createHmac('sha1', secret).update(body).digest('hex');", "await fetch(url, { method: 'POST', body, headers: { 'X-Hub-Signature': sig } });"));
+      // Test code signs the delivery it builds and hands over, though its fake request answers for X-Hub-Signature.
+      const spec = lines(
+        "const fakeRequest = (signature) => ({ header: (key) => (key === 'X-Hub-Signature' ? signature : null) });",
+        "it('accepts a signed delivery', () => {",
+        "  const body = JSON.stringify({ topic: 'ping' });",
+        "  const req = fakeRequest('sha1=' + crypto.createHmac('sha1', secret).update(body).digest('hex'));",
+        '  expect(() => verifyHmac(secret)(req, {}, Buffer.from(body))).not.to.throw();',
+        '});',
+      );
+      none('test/middlewareTest.js', spec);
+      none('spec/hooks_spec.rb', lines('def signed', "  \"sha1=#{OpenSSL::HMAC.hexdigest('SHA1', secret, body.to_json)}\"", 'end', "header 'X-Hub-Signature', signed"));
+      assert.deepEqual(flagged(spec, analyze('src/middleware.js', spec), 'intercom.signature-reserialised'), ['JSON.stringify({ topic: \'ping\' })'], 'outside test code it is flagged');
     });
   });
 
@@ -158,6 +170,20 @@ suite('code analysis: signature checks done wrong', () => {
       none('a.js', lines("const sig = req.headers['x-body-signature'];", "createHmac('sha256', secret)"));
       none('a.py', lines('# Intercom', "sig = request.headers.get('X-Hub-Signature-256')", 'digest = hmac.new(key, body, hashlib.sha256)'));
       none('a.py', lines('# Intercom identity verification', 'user_hash = hmac.new(secret, user_id.encode(), hashlib.sha256).hexdigest()'));
+      // Identity verification's user_hash in a file that also receives webhooks, its function far from the header.
+      const messenger = lines(
+        'def receive(self):',
+        "    received = request.headers.get('x-hub-signature')",
+        '    mac = hmac.new(self.hub_secret.encode(), request.data, hashlib.sha1).hexdigest()',
+        '    return hmac.compare_digest(mac, received)',
+        ...Array.from({ length: 16 }, (_, i) => `STEP_${i} = ${i}`),
+        'def _user_hash(self, user_id):',
+        '    return hmac.new(self.secret_key.encode(), str(user_id).encode(), hashlib.sha256).hexdigest()',
+      );
+      none('ext.py', messenger);
+      none('ext.js', lines("const sig = req.headers['x-hub-signature'];", "const userHash = crypto.createHmac('sha256', IDENTITY_SECRET).update(user.id).digest('hex');"));
+      // Not a way out for a webhook's HMAC: named for the user it is not.
+      assert.deepEqual(flagged(messenger.replace('_user_hash', '_digest'), analyze('ext.py', messenger.replace('_user_hash', '_digest')), 'intercom.signature-algorithm'), ['sha256']);
     });
   });
 
