@@ -3,7 +3,7 @@
 // Intercom signature header (hmacSites) in a file that reads one from a request, only where one side
 // comes from the request's signature and the other from the HMAC, and not where the neighbourhood already
 // compares in constant time.
-import type { Language } from '../scopes/source';
+import { escapeRegExp, type Language } from '../scopes/source';
 import type { HmacSite, HmacSites, Span } from './hmacSites';
 import type { LineIndex } from './lines';
 import { diagnostic, type CodeDiagnostic, type QuickFix } from './model';
@@ -107,7 +107,27 @@ function assignedNames(code: string, helpers: ReadonlySet<string>): { digest: Se
       if (FROM_HEADER.test(m[2])) signature.add(m[1]);
     }
   }
+  for (const copy of copiesOf(code, signature)) signature.add(copy);
   return { digest, signature };
+}
+
+/** Names assigned from one of `names`, not through an HMAC: `hash = header.replace('sha1=', '')` is the signature still. */
+function copiesOf(code: string, names: ReadonlySet<string>): string[] {
+  if (names.size === 0) return [];
+  const alternatives = [...names].map(escapeRegExp).join('|');
+  const uses = new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'g');
+  const mentions = new RegExp(uses.source);
+  const copies: string[] = [];
+  let lineEnd = -1;
+  for (const use of code.matchAll(uses)) {
+    if (use.index < lineEnd) continue;
+    lineEnd = code.indexOf('\n', use.index);
+    if (lineEnd < 0) lineEnd = code.length;
+    for (const m of code.slice(code.lastIndexOf('\n', use.index) + 1, lineEnd).matchAll(ASSIGNMENT)) {
+      if (!names.has(m[1]) && !FROM_HMAC.test(m[2]) && mentions.test(m[2])) copies.push(m[1]);
+    }
+  }
+  return copies;
 }
 
 function sides(left: string, right: string, names: ReturnType<typeof assignedNames>): boolean {

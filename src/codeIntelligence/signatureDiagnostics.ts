@@ -44,6 +44,14 @@ function fedSpans(code: string, lang: Language, site: HmacSite): Span[] {
 
 const intercoms = (site: HmacSite): boolean => site.header === 'hub' || site.header === 'body';
 
+const mentions = (name: string): RegExp => new RegExp(`(?<![\\w$])[$@]?${name}(?![\\w$])`);
+/** A name the HMAC is fed: itself, or a name assigned from it below (`data = payload.encode()`), one copy deep. */
+function reaches(below: string, name: string, fedText: string): boolean {
+  if (mentions(name).test(fedText)) return true;
+  const copy = new RegExp(`^[ \\t]*(?:(?:const|let|var)\\s+)?[$@]?([A-Za-z_][\\w$]*)\\s*(?::=|=(?![=>]))[^\\n]*(?<![\\w$])[$@]?${name}(?![\\w$])`, 'gm');
+  return [...below.matchAll(copy)].some((m) => m[1] !== name && mentions(m[1]).test(fedText));
+}
+
 function reserialised(code: string, lang: Language, lines: LineIndex, site: HmacSite): CodeDiagnostic[] {
   const fed = fedSpans(code, lang, site);
   const fedText = fed.map((s) => code.slice(s.start, s.end)).join('\n');
@@ -61,7 +69,7 @@ function reserialised(code: string, lang: Language, lines: LineIndex, site: Hmac
       const lineStart = code.lastIndexOf('\n', at) + 1;
       const assigned = ASSIGNED_BEFORE.exec(code.slice(lineStart, at));
       const name = assigned?.[1].replace(/^[$@]/, '');
-      direct = name !== undefined && new RegExp(`(?<![\\w$])[$@]?${name}(?![\\w$])`).test(fedText);
+      direct = name !== undefined && reaches(code.slice(at, end), name, fedText);
     }
     if (!direct) continue;
     const cueEnd = m[0].endsWith('(') ? argumentSpan(code, at + m[0].length, true).end + 1 : at + m[0].length;

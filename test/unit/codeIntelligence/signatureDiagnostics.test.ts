@@ -60,6 +60,28 @@ suite('code analysis: signature checks done wrong', () => {
       assert.deepEqual(flagged(go, analyze('hooks.go', go), 'intercom.signature-reserialised'), ['json.Marshal(payload)']);
     });
 
+    test('through a copy: the serialised text encoded into another name, then fed to the HMAC', () => {
+      const py = lines(
+        'def verify(body, header, secret):',
+        '    signature = header["X-Hub-Signature"]',
+        '    data_str = json.dumps(body)',
+        '    data_bytes = data_str.encode("utf-8")',
+        '    local = hmac.new(secret.encode("utf-8"), msg=data_bytes, digestmod=hashlib.sha1)',
+        '    return hmac.compare_digest(local.hexdigest(), signature)',
+      );
+      assert.deepEqual(flagged(py, analyze('intercom.py', py), 'intercom.signature-reserialised'), ['json.dumps(body)']);
+      const js = lines(
+        "const signature = req.headers['x-hub-signature'];",
+        'const text = JSON.stringify(req.body);',
+        "const bytes = Buffer.from(text, 'utf8');",
+        "const digest = crypto.createHmac('sha1', secret).update(bytes).digest('hex');",
+      );
+      assert.deepEqual(flagged(js, analyze('hook.js', js), 'intercom.signature-reserialised'), ['JSON.stringify(req.body)']);
+      // A copy the HMAC is not fed: the log line's.
+      const logged = js.replace("const bytes = Buffer.from(text, 'utf8');", "const line = 'got ' + text;").replace('update(bytes)', 'update(req.rawBody)');
+      assert.deepEqual(flagged(logged, analyze('hook.js', logged), 'intercom.signature-reserialised'), []);
+    });
+
     test('a signature check named after what it does, whose HMAC lives elsewhere, fed JSON.stringify(req.body)', () => {
       const text = lines(
         "const signature = req.headers['x-body-signature'];",
@@ -211,6 +233,22 @@ suite('code analysis: signature checks done wrong', () => {
         '}',
       );
       assert.deepEqual(flagged(chain, analyze('canvas.js', chain), 'intercom.signature-compare'), ["headers['x-body-signature'] !== appSignature"]);
+    });
+
+    test('flagged on a copy of the received signature: its prefix cut off into a name that sounds like a digest', () => {
+      const copy = lines(
+        'function verifyHmac(req, buf) {',
+        '  const hashHeader = req.header("X-Hub-Signature");',
+        '  const hash = hashHeader.replace("sha1=", "");',
+        '  const hmac = crypto.createHmac("sha1", hubSecret);',
+        '  hmac.update(buf);',
+        '  if (hash !== hmac.digest("hex")) throw new HmacValidationError();',
+        '}',
+      );
+      assert.deepEqual(flagged(copy, analyze('middleware.js', copy), 'intercom.signature-compare'), ['hash !== hmac.digest("hex")']);
+      // Not a copy: a name assigned through the HMAC, and a comparison of the copy with a literal.
+      const digest = copy.replace('const hash = hashHeader.replace("sha1=", "");', 'const hash = hmac2.digest(hashHeader);').replace('hash !== hmac.digest("hex")', 'hash !== ""');
+      assert.deepEqual(flagged(digest, analyze('middleware.js', digest), 'intercom.signature-compare'), []);
     });
 
     test('each language: flagged, with the constant-time call as a quick fix where it needs nothing new', () => {
