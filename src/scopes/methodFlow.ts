@@ -4,6 +4,7 @@
 // another module keeps its method unseen.
 
 import { enclosingGroup, itemsAround, type Group } from './brackets';
+import { inOtherBranch } from './branches';
 import type { Budget } from './budget';
 import { bodyEnd, functionsOf, type FileFunctions, type FunctionDeclaration } from './functions';
 import type { HttpMethod } from './operations';
@@ -60,7 +61,7 @@ export class MethodFlow {
 
   /**
    * Where the variables the value is stored in are used next (`url = "…/me"` … `requests.get(url)`), up to where
-   * each is assigned again (the next function's `url = …` is another URL); a copy (`url = first`) is followed too.
+   * each is assigned again (the next function's `url = …` is another URL; an else branch's is not); a copy (`url = first`) is followed too.
    */
   private throughVariables(start: number, end: number): HttpMethod | undefined {
     const { text } = this;
@@ -73,7 +74,11 @@ export class MethodFlow {
         const at = from + m.index;
         const after = at + m[0].length;
         REASSIGNED.lastIndex = after;
-        if (REASSIGNED.test(text)) break;
+        // Assigned again in the else branch, the value still reaches the call after the if.
+        if (REASSIGNED.test(text)) {
+          if (inOtherBranch(text, this.lang, from, at)) continue;
+          break;
+        }
         const method = this.shownAt(at, after);
         if (method) return method;
         STATEMENT_END.lastIndex = after;

@@ -52,6 +52,18 @@ suite('scopes scanner: a URL handed to a function of the same file', () => {
   });
 });
 
+suite('scopes scanner: a URL variable assigned in each branch of an if/else', () => {
+  test('PHP: the if branch\'s URL is posted too, not ended by the else branch\'s assignment; one assigned again after the if is', async () => {
+    assert.deepEqual(requests('branch-url.php'), ['5 POST /users', '7 POST /contacts', '20 GET /segments']);
+    assert.deepEqual(await unseen('branch-url.php'), ['14 /tags']);
+  });
+
+  test('Python: every branch of if/elif/else reaches the call after it; a URL assigned again after the if does not', async () => {
+    assert.deepEqual(requests('branch-url.py'), ['7 POST /users', '9 POST /contacts', '11 POST /companies', '19 GET /segments']);
+    assert.deepEqual(await unseen('branch-url.py'), ['16 /tags']);
+  });
+});
+
 suite('scopes scanner: a constant holding a full Intercom URL, sent again elsewhere in the file', () => {
   test('Python: the constant sent with another method by an HTTP client, and a longer URL built on it; not a map\'s delete, not after it is assigned again', () => {
     assert.deepEqual(requests('url-constant-reuse.py'), ['4 GET /contacts', '6 GET /tags', '16 POST /contacts', '21 PUT /contacts/{id}']);
