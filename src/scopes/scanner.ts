@@ -20,7 +20,7 @@ import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation 
 import { maskSecrets, shortenMasks } from './secrets';
 import {
   argumentKeys, bindingNames, directBinding, enclosingBinding, escapeRegExp, HTTP_METHOD, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
-  receiverStart, type Language,
+  receiverStart, TYPE_ARGUMENTS, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -91,7 +91,8 @@ const HOST = /(?:https?:\/\/)?api(?:\.(?:eu|au))?\.intercom\.io(?![\w-]|\.[\w-])
 /** Names an HTTP client or SDK wrapper is usually given: in files importing an Intercom module, they are one. */
 const CLIENT_SITE_NAME = /^(?:\w*client|http|api|sdk|conn|connection|rest)$/i;
 const CLIENT_SITE = /(?<![\w$])\$?(?:\w*[cC]lient|http|api|sdk|conn|connection|rest)(?![\w$])/g;
-const CLIENT_CALL = /\s*(?:\.|->)\s*(get|post|put|patch|delete|request)\s*\(\s*/iy;
+/** A client's call: `.post(`, `->get(`, `.get<Tag[]>(` (TypeScript's type arguments). */
+const CLIENT_CALL = new RegExp(`\\s*(?:\\.|->)\\s*(get|post|put|patch|delete|request)(?:${TYPE_ARGUMENTS})?\\s*\\(\\s*`, 'iy');
 const STRING_START = /[fFrRbBuU]{0,2}(?=["'`])/y;
 const INTERPOLATION_BEFORE = /(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
 /** The members read after a name: `.apiBaseUrl` in `${config.intercom.apiBaseUrl}`. */

@@ -106,6 +106,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-method-argument.ts'), ['13 GET /admins', '14 POST /articles', '15 PUT /tickets/{id}', '16 DELETE /articles/{id}']);
   });
 
+  test('TS: a client\'s calls given type arguments (`intercom.get<Tag[]>(…)`, nested too); not another vendor\'s client', () => {
+    assert.deepEqual(calls('client-type-arguments.ts'), ['8 GET /tags', '10 POST /contacts/{id}/tags', '11 GET /contacts', '12 DELETE /contacts/{id}/tags/{id}']);
+  });
+
   test('TS: helpers whose type parameters\' defaults nest, called with and without type arguments (nested too)', () => {
     assert.deepEqual(calls('helper-generic.ts'), ['15 GET /tags', '16 GET /admins', '17 POST /tags']);
   });
