@@ -24,6 +24,7 @@ import {
 } from './source';
 import type { ProjectContext } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
+import { wrapperFieldUses } from './wrapperFields';
 import { languageOf } from './files';
 
 export { isScannable, SCAN_EXCLUDE_GLOB, SCAN_INCLUDE_GLOB } from './files';
@@ -520,6 +521,8 @@ function baseUseSites(ctx: Context, bases: Set<string>): BaseUse[] {
       ctx.budget.spend(text.length);
       sites.push(...usesOf(text, new Set([name]), false));
     }
+    ctx.budget.spend(text.length);
+    for (const use of wrapperFieldUses(text, ctx.project.names)) sites.push({ ...use, trusted: false });
   }
   // In a class built on Intercom's base URL: `this.get('/me')`, `${this.baseUrl}/admins`, `self.base_url + "/tags"`.
   for (const region of ctx.selfRegions) {

@@ -40,6 +40,20 @@ suite('scopes scanner: wrappers in another file (one hop through project imports
   });
 });
 
+suite('scopes scanner: an imported Intercom wrapper kept in a field of the object that makes it', () => {
+  test('JS: this.request = new IntercomRequest(token), then this.request.get(…); not the billing wrapper beside it', async () => {
+    assert.deepEqual((await scanProject('field-web')).found, ['src/client.js:11 GET /tags', 'src/client.js:12 POST /contacts/{id}/tags']);
+  });
+
+  test('Python: self.desk = DeskApi(token), then self.desk.post(…)', async () => {
+    assert.deepEqual((await scanProject('field-py')).found, ['app/sync.py:10 POST /events']);
+  });
+
+  test('PHP: $this->desk = new Desk($token), then $this->desk->post(…)', async () => {
+    assert.deepEqual((await scanProject('field-php')).found, ['src/Sync/NoteSync.php:18 POST /contacts/{id}/notes']);
+  });
+});
+
 suite('scopes scanner: a wrapper whose client the Intercom module passes in', () => {
   test('JS/TS: new Contacts(client) with an intercom-client Client; not a ledger given the billing client', async () => {
     assert.deepEqual(await scanProject('injected-web'), {
