@@ -65,7 +65,7 @@ export function findingSubject(f: Finding): string {
 
 // Test code: test/, spec/, mocks and fixtures folders, and the test-file names of the five languages.
 const TEST_FOLDER = /(?:^|[\\/])(?:tests?|specs?|__tests__|__mocks__|mocks?|fixtures|testdata)[\\/]/i;
-const TEST_NAME = /(?:^|[\\/])(?:[^\\/]*[._-](?:test|spec)s?\.\w+|test_[^\\/]+\.py|conftest\.py|[^\\/]*Tests?\.php|[^\\/]*[._](?:mock|mocks)\.\w+)$/;
+const TEST_NAME = /(?:^|[\\/])(?:[^\\/]*[._-](?:test|spec)s?\.\w+|test[-_][^\\/]+\.\w+|conftest\.py|[^\\/]*Tests?\.php|[^\\/]*[._](?:mock|mocks)\.\w+)$/;
 
 /**
  * A route of a file-based router (Next.js' `app/…/route.ts`, `pages/api/…`) and what precedes the router: below

@@ -21,7 +21,7 @@ export interface ChecklistInput {
   readonly capabilities: readonly Capability[];
   /**
    * Scan findings, cited as evidence. One that no capability offers (GET /teams, an unmapped path)
-   * counts unless it is in test code; one whose capabilities were all left unchosen is set aside.
+   * counts unless it is in test code; one whose capabilities were all left unchosen, and a topic in test code, is set aside.
    */
   readonly findings?: readonly Finding[];
   /** What the scan read and could not: the checklist says so. Absent when no code was scanned. */
@@ -75,7 +75,7 @@ export interface Warning {
   readonly findings: readonly Finding[];
 }
 
-/** Found in code, but not counted: every capability it belongs to was deselected, or it is test code none chose. */
+/** Found in code, but not counted: every capability it belongs to was deselected, it is test code none chose, or a test's topic. */
 export interface SetAsideFinding {
   readonly finding: Finding;
   readonly capabilities: readonly Capability[];
@@ -184,7 +184,9 @@ function gather(capabilities: readonly Capability[], findings: readonly Finding[
   for (const finding of findings) {
     const caps = capabilitiesForFinding(finding);
     const isChosen = caps.some((c) => chosen.has(c.id));
-    if (!isChosen && (caps.length > 0 || inTestCode(finding))) {
+    // A test's topic is a payload it builds, often to show the receiver ignores it: no topic the app handles.
+    const testTopic = finding.kind === 'webhook' && inTestCode(finding);
+    if (testTopic || (!isChosen && (caps.length > 0 || inTestCode(finding)))) {
       setAside.push({ finding, capabilities: caps, because: inTestCode(finding) ? 'test-code' : 'not-chosen' });
       continue;
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { capabilitiesForFindings, capabilityById, type Capability } from '../../../src/scopes/capabilities';
-import type { Finding } from '../../../src/scopes/finding';
+import { findingSubject as findingSubjectOf, type Finding } from '../../../src/scopes/finding';
 import { matchOperation, parseOperation } from '../../../src/scopes/operations';
 import { buildChecklist, type Checklist } from '../../../src/scopes/plan';
 import { findTopicRule } from '../../../src/scopes/topics';
@@ -12,8 +12,8 @@ function request(text: string, line = 1, methodSeen = true, file = 'src/app.ts')
   return { file, line, column: 1, snippet: text, kind: 'rest', operation, methodSeen, rules: matchOperation(operation) };
 }
 
-function webhook(topic: string, line = 1): Finding {
-  return { file: 'src/hooks.ts', line, column: 1, snippet: topic, kind: 'webhook', topic, rule: findTopicRule(topic)! };
+function webhook(topic: string, line = 1, file = 'src/hooks.ts'): Finding {
+  return { file, line, column: 1, snippet: topic, kind: 'webhook', topic, rule: findTopicRule(topic)! };
 }
 
 const ticked = (c: Checklist): string[] => c.sections.flatMap((s) => s.items.map((i) => i.scope.label));
@@ -154,6 +154,7 @@ suite('scopes plan', () => {
       request('POST /events', 5, true, 'tests/test_events.py'),
       request('GET /counts', 6, true, 'src/counts.spec.js'),
       request('GET /segments', 7, true, 'app/Sync/SegmentSyncTest.php'),
+      request('GET /me', 8, true, 'test-ticket-flow.js'),
     ];
     assert.deepEqual(capabilitiesForFindings(inTests), []);
     const c = buildChecklist({ capabilities: caps('contacts.write'), findings: inTests });
@@ -162,9 +163,17 @@ suite('scopes plan', () => {
     assert.deepEqual(c.setAside.map((s) => [s.finding.file, s.because]), [
       ['spec/teams_spec.rb', 'test-code'], ['app/tags_test.go', 'test-code'], ['src/__mocks__/intercom.ts', 'test-code'],
       ['tests/test_events.py', 'test-code'], ['src/counts.spec.js', 'test-code'], ['app/Sync/SegmentSyncTest.php', 'test-code'],
+      ['test-ticket-flow.js', 'test-code'],
     ]);
     assert.deepEqual(warningKinds(c), ['inferred-only'], 'GET /teams from a spec raises no warning');
-    for (const file of ['src/testimonials.ts', 'lib/latest.rb', 'app/contest.py']) {
+    // A test's topic, though its capability is chosen: a payload the test builds, often one the receiver ignores.
+    const topics = buildChecklist({
+      capabilities: caps('webhooks.conversation'),
+      findings: [webhook('conversation.user.created', 3), webhook('conversation.admin.replied', 9, 'tests/test_intercom.py')],
+    });
+    assert.deepEqual(topics.findings.map((f) => findingSubjectOf(f)), ['conversation.user.created']);
+    assert.deepEqual(topics.setAside.map((s) => [s.finding.file, s.because]), [['tests/test_intercom.py', 'test-code']]);
+    for (const file of ['src/testimonials.ts', 'lib/latest.rb', 'app/contest.py', 'src/testing.ts', 'attest-sync.js']) {
       assert.deepEqual(capabilitiesForFindings([request('POST /contacts', 1, true, file)]).map((x) => x.id), ['contacts.write'], file);
     }
   });
