@@ -41,6 +41,9 @@ interface Callee {
   readonly constructs: boolean;
 }
 
+/** Right after `require(` in `require('twilio')(sid, token)`: what a module exports, called. */
+const REQUIRED_CALL = /\s*['"]([^'"\n]+)['"]\s*\)\s*\(/y;
+
 function callee(path: string, isNew: boolean): Callee {
   const segments = path.split(/[.:\\]+/).filter(Boolean);
   const rubyNew = segments.length > 1 && segments.at(-1) === 'new';
@@ -51,9 +54,17 @@ function callee(path: string, isNew: boolean): Callee {
 
 export type Evidence = 'said' | 'named';
 
+/** How far after a second assignment of a name its uses are read as that one's (a block, not a file). */
+const SHADOW_REACH = 4000;
+
+interface Assignment {
+  readonly at: number;
+  readonly source: Callee;
+}
+
 export class Receivers {
-  /** Each name's first assignment from a call. */
-  private readonly callees = new Map<string, Callee>();
+  /** Each name's assignments from a call, in the file's order. */
+  private readonly callees = new Map<string, Assignment[]>();
   /** The lines that mention Intercom (imports of the SDK, mostly), one after the other. */
   private readonly intercomLines: string;
   private readonly verdicts = new Map<string, Evidence | undefined>();
@@ -65,7 +76,11 @@ export class Receivers {
     budget.spend(text.length);
     for (const m of text.matchAll(ASSIGNMENT)) {
       budget.spend();
-      if (!this.callees.has(m[1])) this.callees.set(m[1], callee(m[3], m[2] !== undefined));
+      const assignments = this.callees.get(m[1]) ?? [];
+      this.callees.set(m[1], assignments);
+      REQUIRED_CALL.lastIndex = m.index + m[0].length;
+      const required = m[3] === 'require' ? REQUIRED_CALL.exec(text) : null;
+      assignments.push({ at: m.index, source: required ? { name: required[1], path: `require('${required[1]}')`, constructs: true } : callee(m[3], m[2] !== undefined) });
     }
     budget.spend(text.length);
     const lines: string[] = [];
@@ -86,19 +101,42 @@ export class Receivers {
 
   /**
    * What says the receiver is an Intercom client: `said` (its name, where it came from, an Intercom import), or
-   * only that it is `named` like a client (`client`, `api`); undefined when it is not one.
+   * only that it is `named` like a client (`client`, `api`); undefined when it is not one. A variable used at `at`
+   * holds what it was last assigned before in a block still open there (`var client = new twilio(…)` inside a
+   * callback shadows Intercom's); else, and without `at`, its first assignment.
    */
-  evidence(receiver: string, called = false): Evidence | undefined {
-    const key = called ? `${receiver}()` : receiver;
-    if (!this.verdicts.has(key)) this.verdicts.set(key, called ? this.returnsClient(receiver) : this.holdsClient(receiver));
+  evidence(receiver: string, called = false, at = 0): Evidence | undefined {
+    const bare = receiver.replace(/^\$/, '');
+    const assignments = called ? undefined : this.callees.get(bare);
+    let index = assignments ? 0 : -1;
+    for (let i = (assignments?.length ?? 0) - 1; i > 0; i--) {
+      if (assignments![i].at < at && this.inScopeAt(assignments![i].at, at)) {
+        index = i;
+        break;
+      }
+    }
+    const key = called ? `${receiver}()` : `${receiver}#${index}`;
+    if (!this.verdicts.has(key)) this.verdicts.set(key, called ? this.returnsClient(receiver) : this.holdsClient(receiver, assignments?.[index]?.source));
     return this.verdicts.get(key);
   }
 
-  private holdsClient(receiver: string): Evidence | undefined {
+  /** Whether a variable assigned at `from` is still that one at `at`: near, and no line between is outdented past its own. */
+  private inScopeAt(from: number, at: number): boolean {
+    const { text } = this;
+    if (at - from > SHADOW_REACH) return false;
+    const indent = (lineStart: number): number => /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0].length;
+    const own = indent(text.lastIndexOf('\n', from) + 1);
+    for (let line = text.indexOf('\n', from) + 1; line > 0 && line < at; line = text.indexOf('\n', line) + 1) {
+      const end = text.indexOf('\n', line);
+      if (text.slice(line, end < 0 ? text.length : end).trim() !== '' && indent(line) < own) return false;
+    }
+    return true;
+  }
+
+  private holdsClient(receiver: string, source: Callee | undefined): Evidence | undefined {
     const bare = receiver.replace(/^\$/, '');
     if (SELF.test(receiver)) return undefined;
     if (/intercom/i.test(bare) || this.imported.has(bare)) return 'said';
-    const source = this.callees.get(bare);
     if (source && this.isIntercomCallee(source)) return 'said';
     // The app's own factory: as if nothing said where the client came from.
     return (!source || !source.constructs) && this.namedLikeClient(bare) ? 'named' : undefined;

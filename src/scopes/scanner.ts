@@ -669,7 +669,7 @@ function scanSdk(ctx: Context): void {
     // and `config.contacts.filter(…)` are no requests.
     if (!operation && (argument < 0 || COLLECTION_METHOD.test(method))) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
-    const evidence = receivers.evidence(receiver, called !== undefined);
+    const evidence = receivers.evidence(receiver, called !== undefined, m.index);
     if (!evidence) continue;
     const call = [resource, child, method].filter(Boolean).join('.');
     if (operation) addRequest(ctx, m.index, 'sdk', withLiteralQuery(ctx, operation, argument), call);

@@ -81,6 +81,16 @@ suite('scopes scanner: a response is not a client', () => {
   });
 });
 
+suite('scopes scanner: a client of another library under the name of Intercom\'s', () => {
+  test('JS: Twilio\'s client assigned in a callback shadows Intercom\'s there, not in the next function', () => {
+    assert.deepEqual(requests('shadowed-client.js'), ['8 GET /users/{id}', '15 POST /messages']);
+  });
+
+  test('JS: a client made by calling what require(\'twilio\') exports is Twilio\'s, in a file naming Intercom', () => {
+    assert.deepEqual(requests('required-client.js'), []);
+  });
+});
+
 suite('scopes scanner: an SDK call no table knows is listed, not dropped', () => {
   /** "file:line call" for each unknown SDK call, and "line subject" for each finding, of one pattern fixture. */
   async function scanPattern(name: string): Promise<{ unknown: string[]; found: string[] }> {
