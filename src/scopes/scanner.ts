@@ -655,6 +655,9 @@ function* sdkCalls(text: string): Generator<RegExpExecArray> {
 const COLLECTION_METHOD =
   /^(?:filter|forEach|map|flatMap|some|every|reduce|includes|indexOf|findIndex|join|split|slice|splice|push|pop|shift|unshift|concat|sort|reverse|keys|values|entries|items|toString|trim|replace|startsWith|endsWith|at|each|each_with_index|select|reject|collect|detect|append|extend|insert|count|sum|min|max)$/;
 
+/** A function as an argument: an arrow (`(t) =>`, `t =>`), `function`, Python's `lambda`, PHP's `fn`. */
+const FUNCTION_ARGUMENT = /\s*(?:\([^()\n]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>|function\b|lambda\b|fn\s*\()/y;
+
 function scanSdk(ctx: Context): void {
   let receivers: Receivers | undefined;
   for (const m of sdkCalls(ctx.text)) {
@@ -664,6 +667,8 @@ function scanSdk(ctx: Context): void {
     // Ruby's `create!` and `empty?` are other methods than `create` and `empty`: no Intercom SDK has such a name.
     if (ctx.lang === 'ruby' && (ctx.text[end] === '!' || ctx.text[end] === '?')) continue;
     const argument = stickyAt(CALL_OPEN, ctx.text, end).end;
+    // Handed a function (`page.tickets.find((t) => …)`, `lambda c: …`): a collection's own method, no SDK call.
+    if (argument >= 0 && stickyAt(FUNCTION_ARGUMENT, ctx.text, argument).match) continue;
     const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (argument < 0 ? [] : argumentKeys(ctx.text, argument)));
     // A name no table knows counts only when called, and not as a collection's own method: `client.contacts.length`
     // and `config.contacts.filter(…)` are no requests.

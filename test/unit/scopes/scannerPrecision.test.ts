@@ -101,6 +101,10 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     };
   }
 
+  test('JS: not a collection\'s own find handed an arrow function (page.tickets.find((t) => …), client.contacts.find(c => …)); find({ id }) is found', async () => {
+    assert.deepEqual(await scanPattern('collection-find.js'), { unknown: [], found: ['7 POST /tickets/search', '10 GET /contacts/{id}'] });
+  });
+
   test('JS/TS: a called unknown method on the client; not a property, not another object', async () => {
     assert.deepEqual(await scanPattern('unknown-method.ts'), {
       unknown: ['unknown-method.ts:7 contacts.scheduleArchive await intercom.contacts.scheduleArchive({ contactId: id });'],
