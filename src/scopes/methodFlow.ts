@@ -15,6 +15,22 @@ import { bindingNames, directBinding, escapeRegExp, isGetByDefault, linePrefix, 
 const REASSIGNED = /\s*:?=(?![=>~])/y;
 /** Nothing more of the statement after a value: it is all that is assigned. */
 const STATEMENT_END = /[ \t]*(?:;|\r?\n|$)/y;
+/** A query appended to the value: `url + '?' + …`, `$url . '?' . …`. */
+const QUERY_APPENDED = /\s*(?:\+|\.)\s*[fFrRbBuU]{0,2}['"`]\?/y;
+/** Before a value interpolated first into a string assigned to a name: `page_url = f"{`, `const next = `${`. */
+const INTERPOLATED_INTO = /(?:^|[^\w$.])\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*[fF]?["'`][$#]?\{$/;
+
+/**
+ * The variable the use of a URL variable at [at, after) is copied to: the whole value (`page_url = url`), or the
+ * value with a query appended (`page_url = url + '?' + params`, `f"{url}?{params}"`), which is still that URL.
+ */
+function copyAt(text: string, at: number, after: number): string | undefined {
+  STATEMENT_END.lastIndex = after;
+  QUERY_APPENDED.lastIndex = after;
+  if (STATEMENT_END.test(text) || QUERY_APPENDED.test(text)) return directBinding(text, at);
+  return text.startsWith('}?', after) ? INTERPOLATED_INTO.exec(linePrefix(text, at))?.[1] : undefined;
+}
+
 /** The function called with the `(` at the end of the text: `send`, `this.send`, `c.send`, `send<T>`. */
 const CALLEE = /([A-Za-z_$][\w$]*)\s*(?:<[^<>()\n]*>)?\s*$/;
 /** Python's keyword argument: `url=…`. */
@@ -81,8 +97,7 @@ export class MethodFlow {
         }
         const method = this.shownAt(at, after);
         if (method) return method;
-        STATEMENT_END.lastIndex = after;
-        const copy = STATEMENT_END.test(text) ? directBinding(text, at) : undefined;
+        const copy = copyAt(text, at, after);
         if (copy && names.length < MAX_NAMES && !names.some((n) => n.name === copy)) names.push({ name: copy, from: after });
       }
     }

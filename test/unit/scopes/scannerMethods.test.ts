@@ -64,6 +64,13 @@ suite('scopes scanner: a URL variable assigned in each branch of an if/else', ()
   });
 });
 
+suite('scopes scanner: a URL variable copied with a query appended', () => {
+  test('Python: url + "?" + …, f"{url}?…": the copy\'s call is the URL\'s', async () => {
+    assert.deepEqual(requests('url-query-copy.py'), ['7 GET /companies', '13 GET /contacts']);
+    assert.deepEqual(await unseen('url-query-copy.py'), []);
+  });
+});
+
 suite('scopes scanner: a constant holding a full Intercom URL, sent again elsewhere in the file', () => {
   test('Python: the constant sent with another method by an HTTP client, and a longer URL built on it; not a map\'s delete, not after it is assigned again', () => {
     assert.deepEqual(requests('url-constant-reuse.py'), ['4 GET /contacts', '6 GET /tags', '16 POST /contacts', '21 PUT /contacts/{id}']);
