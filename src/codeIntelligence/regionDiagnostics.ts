@@ -25,7 +25,7 @@ const OAUTH_KEY = /\w*(?:token|oauth|auth)\w*['"]?\s*(?::|=>|=)\s*$/i;
  * that says so (`DEFAULT_BASE_URL = …`), or a parameter's default value (`def __init__(self, base="https://…"`).
  */
 const DEFAULT = /(?:\|\||\?\?|\bor|\?:)\s*[fFrRbBuU]?$|default\w*['"]?\s*(?::=|=>|:|=)\s*[fFrRbBuU]?$|\b(?:def|function|func)\b[^()]*\([^)]*$/i;
-/** Reading an environment variable or setting in the statement: the literal is only its default (`Field(url, env=…)` too). */
+/** Reading an environment variable or setting around the literal: it is only its default (`getenv('X', url)`, `Field(url, env=…)`). */
 const ENV_READ = /process\.env|os\.getenv|os\.environ|\bENV\b|\bgetenv\s*\(|\benv\s*[(=]|os\.Getenv|\bconfig\s*\(/;
 
 /**
@@ -85,6 +85,44 @@ function statementBefore(code: string, at: number, lang: Language): string {
   return before.slice(cut + 1);
 }
 
+const OPENS = '([{';
+const CLOSES = ')]}';
+/** The name called with the bracket at the end of the text: `os.getenv`, `ENV.fetch`, `env`. */
+const CALLEE_BEFORE = /[\w$.:>-]*\s*$/;
+
+/**
+ * What the statement before a literal reads at the literal's own level: the call around it (its name and its other
+ * arguments, not what they nest), else its own property or element (`{ token: process.env.X, base: 'https://…' }`
+ * reads no environment for `base`).
+ */
+function levelBefore(before: string): string {
+  let depth = 0;
+  let kept = '';
+  for (let i = before.length - 1; i >= 0; i--) {
+    const ch = before[i];
+    if (CLOSES.includes(ch)) depth++;
+    else if (OPENS.includes(ch)) {
+      if (depth === 0) return ch === '(' ? `${CALLEE_BEFORE.exec(before.slice(0, i))![0]}(${kept}` : kept.slice(kept.lastIndexOf(',') + 1);
+      depth--;
+    } else if (depth === 0) kept = ch + kept;
+  }
+  return kept;
+}
+
+/** What follows a literal at its own level, up to the bracket that closes around it (`, env="X")`, not `{ headers: … }`). */
+function levelAfter(after: string): string {
+  let depth = 0;
+  let kept = '';
+  for (const ch of after) {
+    if (OPENS.includes(ch)) depth++;
+    else if (CLOSES.includes(ch)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0) kept += ch;
+  }
+  return kept;
+}
+
 export function regionDiagnostics(code: string, lang: Language, lines: LineIndex, region: Region | undefined, inTestFile: boolean): CodeDiagnostic[] {
   if (!region || region === 'us' || inTestFile || !/api\.intercom\.io/i.test(code) || REGIONAL_HOST.test(code)) return [];
   const host = new URL(REGION_HOSTS[region].apiBase).host;
@@ -98,7 +136,7 @@ export function regionDiagnostics(code: string, lang: Language, lines: LineIndex
     if (!literal || /\s/.test(literal.value) || OAUTH_PATH.test(code.slice(end, end + 6))) continue;
     const before = statementBefore(code, open, lang);
     const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
-    if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(before) || ENV_READ.test(after)) continue;
+    if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(levelBefore(before)) || ENV_READ.test(levelAfter(after))) continue;
     if (isClassFieldDefault(code, open, lang)) continue;
     const range = lines.range(m.index, end);
     found.push(diagnostic('intercom.region-host', range, 'information',

@@ -15,7 +15,7 @@ suite('code analysis: region diagnostics', () => {
     assert.equal(applyFix(text, au.fixes[0]), "await fetch('https://api.au.intercom.io/contacts', { method: 'GET' });\n");
   });
 
-  test('each language\'s URL literal', () => {
+  test('each language\'s URL literal; beside an environment read for something else', () => {
     assert.deepEqual(region('app.py', 'r = requests.get(f"https://api.intercom.io/conversations/{cid}", headers=h)\n'), ['api.intercom.io']);
     assert.deepEqual(region('app.rb', 'uri = URI.parse("https://api.intercom.io/conversations")\n'), ['api.intercom.io']);
     assert.deepEqual(region('app.php', "<?php\nconst API_ROOT = 'https://api.intercom.io/';\n"), ['api.intercom.io']);
@@ -24,6 +24,9 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('app.py', 'TOKEN = os.getenv("INTERCOM_TOKEN")\nBASE = "https://api.intercom.io"\n'), ['api.intercom.io'], 'an environment read on the line above is another statement');
     assert.deepEqual(region('app.go', 'package main\n// intercom\nvar token = os.Getenv("T")\nvar base = "https://api.intercom.io"\n'), ['api.intercom.io'], 'Go: the same');
     assert.deepEqual(region('main.go', 'package main\n// intercom\nvar url = "https://api.intercom.io/admins"\n'), ['api.intercom.io']);
+    // The environment read for something else: the token in the call's options, a sibling property.
+    assert.deepEqual(region('a.js', "fetch('https://api.intercom.io/admins', { headers: { Authorization: `Bearer ${process.env.INTERCOM_TOKEN}` } });\n"), ['api.intercom.io']);
+    assert.deepEqual(region('a.js', "module.exports = {\n  intercom: {\n    token: process.env.INTERCOM_TOKEN,\n    baseUrl: 'https://api.intercom.io',\n  },\n};\n"), ['api.intercom.io']);
   });
 
   test('not flagged: a US workspace or none, OAuth\'s endpoints, a default a setting overrides, code choosing a region, test code, prose', () => {
@@ -36,6 +39,9 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('a.ts', "const base = INTERCOM_API_BASE || 'https://api.intercom.io';\n"), []);
     assert.deepEqual(region('a.py', 'base_url: str = Field("https://api.intercom.io", env="INTERCOM_BASE_URL")\n'), []);
     assert.deepEqual(region('a.py', 'base = (os.getenv("INTERCOM_BASE") or\n        "https://api.intercom.io")\n'), [], 'a line that goes on');
+    assert.deepEqual(region('a.py', 'BASE = os.getenv("INTERCOM_BASE", "https://api.intercom.io")\n'), []);
+    assert.deepEqual(region('a.rb', "BASE = ENV.fetch('INTERCOM_BASE', 'https://api.intercom.io')\n"), []);
+    assert.deepEqual(region('a.php', "<?php\nreturn ['intercom' => ['url' => env('INTERCOM_URL', 'https://api.intercom.io')]];\n"), []);
     assert.deepEqual(region('a.py', 'class AppConfig(BaseSettings):\n    """Settings."""\n\n    intercom_api_base: str = "https://api.intercom.io"\n'), []);
     assert.deepEqual(region('a.py', '@dataclass\nclass Config:\n    # Intercom API settings\n    intercom_api_base_url: str = "https://api.intercom.io"\n'), []);
     assert.deepEqual(region('a.py', '@attrs.define(frozen=True)\n@other\nclass Api:\n    base: str = "https://api.intercom.io"\n'), []);
