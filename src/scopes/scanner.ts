@@ -224,8 +224,9 @@ function toTarget(raw: string, trusted: boolean): Target | undefined {
   const relative = /^[a-z]/i.test(raw) && !/^(?:https?:|api\.)/i.test(raw) ? `/${raw}` : raw;
   const { path, query } = normalizePath(relative);
   const root = path.split('/')[1];
-  // `/oauth` is the consent page a browser is sent to (Intercom serves it from app.intercom.com), not an API call.
-  if (!root || root === '{id}' || root === 'oauth') return undefined;
+  // `/oauth` is the consent page a browser is sent to (Intercom serves it from app.intercom.com), not an API call;
+  // a wildcard (`'https://api.intercom.io/*' => Http::response(…)`) is a pattern a test fake matches, no request.
+  if (!root || root === '{id}' || root === 'oauth' || path.includes('*')) return undefined;
   if (!trusted && !API_ROOTS.has(root)) return undefined;
   return { path, ...(Object.keys(query).length > 0 && { query }) };
 }

@@ -69,6 +69,12 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
   });
 });
 
+suite('scopes scanner: a URL pattern is no request', () => {
+  test('PHP: Http::fake([\'https://api.intercom.io/*\' => …]) is not one; the post beside it is', () => {
+    assert.deepEqual(requests('http-fake-wildcard.php'), ['22 POST /events']);
+  });
+});
+
 suite('scopes scanner: the OAuth consent page is no API call', () => {
   test('JS: a redirect to api.intercom.io/oauth, written whole or on a base, is not a request; the token exchange, GET /me and GET /admins are', () => {
     assert.deepEqual(requests('oauth-consent.js'), ['8 POST /auth/eagle/token', '10 GET /me', '23 GET /admins']);
