@@ -1,6 +1,6 @@
 // The named functions and methods a file declares, read from its (comment-free) text: their names, parameters
 // and bodies. Linear: parentheses are matched in one pass, and a declaration is told from a call by what follows
-// its parameters (Python's `:`, or a `{` after an optional return type).
+// its parameters (Python's `:`, or a `{` after an optional return type), or in Ruby by its `def`.
 
 import type { Budget } from './budget';
 import { splitList } from './brackets';
@@ -8,8 +8,11 @@ import { TYPE_ARGUMENTS, type Language } from './source';
 
 /** A named function or method opening its parameter list: `def x(`, `function x(`, `func (r *R) x(`, `#x<T>(`, `x<T = Record<K, V>>(`, `x(`. */
 const DECLARATION = new RegExp(`(?:\\b(?:def|function|func)\\s+(?:\\([^()\\n]*\\)\\s*)?|(?<![\\w$.>]))(#?[A-Za-z_$][\\w$]*)(?:${TYPE_ARGUMENTS})?\\s*\\(`, 'g');
-/** What follows a declaration's parameters: Python's `:`, or a body `{` after an optional return type. */
+/** Ruby's `def x(` (`def self.x(`): a method, not a call, by its keyword alone. */
+const RUBY_DECLARATION = /\bdef\s+(?:self\.)?([A-Za-z_]\w*[?!]?)\s*\(/g;
+/** What follows a declaration's parameters: Python's `:`, Ruby's line end, or a body `{` after an optional return type. */
 const PYTHON_BODY = /\s*(?:->[^:\n]*)?:/y;
+const RUBY_BODY = /[ \t]*(?:#[^\n]*)?(?:\n|;|$)/y;
 const BRACE_BODY = /\s*(?::(?:[^{};=\n]|=>)*|\([^(){}\n]*\)|[\w.*[\]]+)?\s*\{/y;
 /**
  * JS/TS: a named arrow function or function expression opening its parameter list (`const fetchAll = async (url) =>`).
@@ -58,7 +61,9 @@ function matchParens(text: string, budget: Budget): Map<number, number> {
 
 export function functionsOf(text: string, lang: Language, budget: Budget): FileFunctions {
   const close = matchParens(text, budget);
-  const declarations = declared(text, lang, DECLARATION, lang === 'python' ? PYTHON_BODY : BRACE_BODY, close, budget);
+  const declarations = lang === 'ruby'
+    ? declared(text, lang, RUBY_DECLARATION, RUBY_BODY, close, budget)
+    : declared(text, lang, DECLARATION, lang === 'python' ? PYTHON_BODY : BRACE_BODY, close, budget);
   if (lang !== 'js') return { declarations, close };
   const assigned = declared(text, lang, ASSIGNED_FUNCTION, ASSIGNED_BODY, close, budget);
   return { declarations: [...declarations, ...assigned].sort((a, b) => a.at - b.at), close };
@@ -81,10 +86,10 @@ function declared(text: string, lang: Language, pattern: RegExp, body: RegExp, c
   return declarations;
 }
 
-/** Where a declaration's body ends: the `}` that closes its `{`, or the first Python line indented no deeper than the `def`. */
+/** Where a declaration's body ends: the `}` that closes its `{`, or the first Python or Ruby line (`end`) indented no deeper than the `def`. */
 export function bodyEnd(text: string, declaration: FunctionDeclaration, lang: Language): number {
   const limit = Math.min(text.length, declaration.body + MAX_BODY);
-  if (lang !== 'python') {
+  if (lang !== 'python' && lang !== 'ruby') {
     let depth = 1;
     for (let i = declaration.body; i < limit; i++) {
       if (text[i] === '{') depth++;

@@ -257,6 +257,7 @@ const CONSTANT_NAME = /^\$?[A-Z][A-Z0-9_]*$/;
  */
 function scanHosts(ctx: Context, bases: Set<string>, constants: UrlConstant[]): void {
   const { text, lang } = ctx;
+  const seeds: SeedWithMethod[] = [];
   // A host literal inside a concatenation already read belongs to that URL: reading it again is wasted work.
   let readUntil = 0;
   for (const m of text.matchAll(HOST)) {
@@ -271,6 +272,9 @@ function scanHosts(ctx: Context, bases: Set<string>, constants: UrlConstant[]): 
     if (!target) {
       for (const name of bindingNames(text, open)) bases.add(name);
       if (CLASS_BASE.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
+      // A helper appending its parameter to the host it writes (`HTTParty.get("https://api.intercom.io#{path}")`).
+      const param = stickyAt(HOST_THEN_NAME, text, m.index + m[0].length).match;
+      if (param) seeds.push({ param: param[1] ?? param[2], at: open, method: () => methodOf(ctx, open, rest.end) });
       continue;
     }
     const method = methodOf(ctx, open, rest.end);
@@ -279,7 +283,11 @@ function scanHosts(ctx: Context, bases: Set<string>, constants: UrlConstant[]): 
     const url = literal.value + rest.value;
     if (name && CONSTANT_NAME.test(name) && !/[?#]/.test(url)) constants.push({ name, url, from: rest.end, ...(method.seen && { method: method.method }) });
   }
+  addHandedPaths(ctx, seeds);
 }
+
+/** Right after the host in its literal: a name appended to it, interpolated (`${path}`, `#{path}`, `{path}`) or by `+`/`.`. */
+const HOST_THEN_NAME = /\/?(?:(?:\$\{|#\{@?|\{\$?)\s*([A-Za-z_]\w*)\s*\}["'`]|["'`]\s*(?:\+|\.(?=\s*\$))\s*\$?([A-Za-z_]\w*)(?![\w$(.[]))/y;
 
 /** `= …` or `:= …` right after a name (not `==`, `=>`, `=~`): from there on it holds another value. */
 const ASSIGNED_AFTER = /\s*:?=(?![=>~])/y;
@@ -554,9 +562,7 @@ function urlAlias(text: string, name: { at: number; end: number; text: string })
 /** The requests each use makes: a client call, a URL built on the base, or paths handed to a helper that appends one. */
 function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
   const { text } = ctx;
-  type Method = { method: HttpMethod; seen: boolean };
-  // A seed's method is read only once a path is handed to it: most appended names (`a + b`) are no helper's.
-  const seeds: (PathSeed & { method: Method | (() => Method) })[] = [];
+  const seeds: SeedWithMethod[] = [];
   for (const { at, end, trusted } of sites) {
     ctx.budget.spend();
     if (clientCall(ctx, at, end, trusted)) continue;
@@ -575,8 +581,20 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
     if (!built || !target) continue;
     addRest(ctx, built.start, target, methodOf(ctx, receiverStart(text, built.start), built.end));
   }
-  // `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests.
-  // The method the call handing a path shows (`icFetch('/contacts/1', { method: 'PUT' })`), else the helper's.
+  addHandedPaths(ctx, seeds);
+}
+
+type Method = { method: HttpMethod; seen: boolean };
+/** A seed's method is read only once a path is handed to it: most appended names (`a + b`) are no helper's. */
+type SeedWithMethod = PathSeed & { method: Method | (() => Method) };
+
+/**
+ * `${this.baseUrl}/${path}`: the literal paths the file's helpers hand down to `path` are requests. The method the
+ * call handing a path shows (`icFetch('/contacts/1', { method: 'PUT' })`), else the helper's.
+ */
+function addHandedPaths(ctx: Context, seeds: SeedWithMethod[]): void {
+  if (seeds.length === 0) return;
+  const { text } = ctx;
   for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
     const target = toTarget(handed.path, false);
     const shown = methodAt(text, handed.at, handed.end) ?? handed.method;

@@ -106,6 +106,12 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-method-argument.ts'), ['13 GET /admins', '14 POST /articles', '15 PUT /tickets/{id}', '16 DELETE /articles/{id}']);
   });
 
+  test('a helper appending its path to the host its own literal writes (#{path}, ${path}, + path, f"{path}"), with its method', () => {
+    assert.deepEqual(calls('helper-inline-host.rb'), ['10 GET /me', '14 GET /admins']);
+    assert.deepEqual(calls('helper-inline-host.js'), ['10 GET /me', '11 POST /events']);
+    assert.deepEqual(calls('helper-inline-host.py'), ['6 GET /me']);
+  });
+
   test('TS: a client\'s calls given type arguments (`intercom.get<Tag[]>(…)`, nested too); not another vendor\'s client', () => {
     assert.deepEqual(calls('client-type-arguments.ts'), ['8 GET /tags', '10 POST /contacts/{id}/tags', '11 GET /contacts', '12 DELETE /contacts/{id}/tags/{id}']);
   });
