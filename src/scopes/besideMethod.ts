@@ -206,7 +206,9 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
     const method = methodAmong(own, index);
     const literal = method && readLiteral(text, at, lang);
     const path = literal && literal.value + readConcat(text, literal.end, lang, budget).value;
-    if (!method || !path?.includes('/') || elsewhere(groups)) continue;
+    // One segment (`'contacts'`) only under a key that says it is the path: `{ method: "POST", endpoint: "contacts" }`.
+    const key = own.parts[index].key;
+    if (!method || !path || (!path.includes('/') && !(key !== undefined && PATH_KEY.test(key))) || elsewhere(groups)) continue;
     if (namedOnly && !groups.some((open) => list(open)?.named)) continue;
     found.push({ at, path, method });
   }

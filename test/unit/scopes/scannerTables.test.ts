@@ -41,6 +41,10 @@ suite('scopes scanner: declarative endpoint tables', () => {
 });
 
 suite('scopes scanner: a request helper called with the method beside the path', () => {
+  test('JS: { method, endpoint } with one bare segment under the path\'s key (Pipedream\'s makeRequest); not a word under another key', () => {
+    assert.deepEqual(requests('endpoint-one-segment.mjs'), ['10 POST /contacts', '13 GET /admins', '16 PUT /contacts/{id}']);
+  });
+
   test('Python: positional and keyword method and path; not a path Intercom does not serve', () => {
     assert.deepEqual(requests('method-argument.py'), [
       '15 POST /conversations/search',
