@@ -104,8 +104,18 @@ function enclosingLiteral(input: SecretInput, start: number, end: number): Liter
 /** Lines either side of a client secret where "intercom" says whose it is. */
 const OWNER_LINES = 10;
 
+/** Other services an app holds OAuth client secrets for: named on the secret's line or the one above, the secret is theirs. */
+const OTHER_PROVIDER =
+  /github|gitlab|bitbucket|google|microsoft|azure|apple|facebook|twitter|linkedin|discord|slack|zoom|hubspot|salesforce|zendesk|freshdesk|helpscout|pipedrive|stripe|shopify|okta|auth0|atlassian|jira|notion|dropbox|twilio|mailchimp|xero|quickbooks/i;
+
 function nearIntercom({ text, lines }: SecretInput, at: number): boolean {
   const line = lines.lineAt(at);
+  // The secret's own line says whose it is, else the line above (`zendesk: {` over `client_secret: '…'`).
+  for (const near of [line, line - 1]) {
+    const said = near < 0 ? '' : text.slice(lines.lineStart(near), lines.lineEnd(near));
+    if (/intercom/i.test(said)) break;
+    if (OTHER_PROVIDER.test(said)) return false;
+  }
   return /intercom/i.test(text.slice(lines.lineStart(line - OWNER_LINES), lines.lineEnd(Math.min(lines.lineCount - 1, line + OWNER_LINES))));
 }
 

@@ -90,6 +90,20 @@ suite('code analysis: secrets in source', () => {
     none('test/oauth.test.js', `const client_secret = '${SECRET}';\n`);
     none('a.js', `${'\n'.repeat(12)}const zendesk = { client_secret: '${SECRET}' };\n`);
     none('a.js', `if (client_secret == '${SECRET}') {}\n`);
+    // Another OAuth app's, beside Intercom's in one config: its own line (or the one above) names it.
+    const providers = [
+      'module.exports = {',
+      '  intercom: { clientId: process.env.INTERCOM_CLIENT_ID, clientSecret: process.env.INTERCOM_CLIENT_SECRET },',
+      `  hubspot: { clientId: 'abc', clientSecret: '${SECRET}' },`,
+      '  zendesk: {',
+      `    client_secret: '${SECRET}',`,
+      '  },',
+      '};',
+      '',
+    ].join('\n');
+    none('providers.js', providers);
+    const unnamed = intercom + providers.replace('hubspot', 'support');
+    assert.deepEqual(flagged(unnamed, analyze('providers.js', unnamed), 'intercom.secret-client-secret'), [SECRET], 'unnamed, the secret near Intercom is taken for its');
   });
 });
 
