@@ -101,7 +101,8 @@ const MEMBERS = String.raw`(?:\s*(?:\.|->)\s*[\w$]+)*`;
 const INTERPOLATION_AFTER = new RegExp(`${MEMBERS}\\s*\\}`, 'y');
 /** A string whose first part is the interpolation: the base starts the URL (not `Bearer ${…}`, not a link's middle). */
 const INTERPOLATION_LEADS = /^(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
-const FORMAT_BEFORE = /(['"])(%s\/[^'"\n]*)\1\s*(?:,|%)\s*\(?\s*$/;
+/** A format string starting with the base: `"%s/tags" % base`, `fmt.Sprintf("%s/tags", base)`, Python's `'{0}/users'.format(base)`. */
+const FORMAT_BEFORE = /(['"])((?:%s|\{0?\})\/[^'"\n]*)\1\s*(?:,|%|\.format\s*\()\s*\(?\s*$/;
 const JOIN_BEFORE = /\b(?:urljoin|URI\.join|url\.JoinPath|path\.join|posixpath\.join)\(\s*$/;
 const COMMA = /\s*,\s*/y;
 /** `base + '/path'` (PHP `.`): only then is the concatenation after a base worth reading. */
@@ -449,8 +450,9 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const body = readBody(text, end, '"', lang);
     return body && { url: body.value, start: at - 1, end: body.end };
   }
-  const format = before.includes('%s/') ? FORMAT_BEFORE.exec(before) : null;
-  if (format) return { url: format[2].slice(2), start: from - before.length + format.index, end };
+  const format = before.includes('%s/') || before.includes('}/') ? FORMAT_BEFORE.exec(before) : null;
+  // What the format fills in after the base (`%s`, `{1}`, `{}`) is a value the code interpolates.
+  if (format) return { url: format[2].replace(/^(?:%s|\{0?\})/, '').replace(/%s|\{\d*\}/g, HOLE), start: from - before.length + format.index, end };
   const newUrl = before.includes('URL(') ? NEW_URL_BEFORE.exec(before) : null;
   if (newUrl) return { url: newUrl[2], start: from - before.length + newUrl.index, end };
   if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {

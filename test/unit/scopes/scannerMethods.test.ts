@@ -64,6 +64,12 @@ suite('scopes scanner: a URL variable assigned in each branch of an if/else', ()
   });
 });
 
+suite('scopes scanner: a URL formatted from the base', () => {
+  test('Python: \'{0}/users\'.format(self.base_url), \'{}/notes\'.format(BASE), a later placeholder an id; not a format of another name', () => {
+    assert.deepEqual(requests('format-base.py'), ['12 POST /users', '16 DELETE /subscriptions/{id}', '20 POST /notes']);
+  });
+});
+
 suite('scopes scanner: a URL variable copied with a query appended', () => {
   test('Python: url + "?" + …, f"{url}?…": the copy\'s call is the URL\'s', async () => {
     assert.deepEqual(requests('url-query-copy.py'), ['7 GET /companies', '13 GET /contacts']);
