@@ -97,8 +97,15 @@ function algorithmFix(code: string, lines: LineIndex, site: HmacSite, want: 'sha
   return [{ kind: 'edit', title: `Use ${want.toUpperCase()}`, edits: [{ range: lines.range(algorithm.start, algorithm.end), newText: replacement }] }];
 }
 
+/** Both of Intercom's headers named around an HMAC: one check for either, its hash chosen by the branch or at run time. */
+const HUB_HEADER = /x[-_]hub[-_]signature(?![-_]?256)/i;
+const BODY_HEADER = /x[-_]body[-_]signature/i;
+const BOTH_HASHES = /sha-?1(?!\d)[\s\S]*sha-?256|sha-?256[\s\S]*sha-?1(?!\d)/i;
+
 function wrongAlgorithm(code: string, lines: LineIndex, site: HmacSite): CodeDiagnostic[] {
   if (!site.algorithm || (site.header !== 'hub' && site.header !== 'body')) return [];
+  const around = code.slice(site.window.start, site.window.end);
+  if ((HUB_HEADER.test(around) && BODY_HEADER.test(around)) || BOTH_HASHES.test(code.slice(site.args.start, site.args.end))) return [];
   const header = site.header;
   const want = EXPECTED[header];
   if (site.algorithm.name === want) return [];

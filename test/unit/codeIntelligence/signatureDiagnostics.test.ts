@@ -204,6 +204,22 @@ suite('code analysis: signature checks done wrong', () => {
       );
       none('ext.py', messenger);
       none('ext.js', lines("const sig = req.headers['x-hub-signature'];", "const userHash = crypto.createHmac('sha256', IDENTITY_SECRET).update(user.id).digest('hex');"));
+      // One check for both headers: each branch its hash, or the hash chosen at run time.
+      none('verify.ts', lines(
+        'const hub = req.headers.get("X-Hub-Signature");',
+        'const body = req.headers.get("X-Body-Signature");',
+        'if (hub) {',
+        '  want = "sha1=" + crypto.createHmac("sha1", secret).update(raw).digest("hex");',
+        '} else if (body) {',
+        '  want = crypto.createHmac("sha256", secret).update(raw).digest("hex");',
+        '} else {',
+        '  throw new Error("Missing X-Hub-Signature or X-Body-Signature header.");',
+        '}',
+      ));
+      none('verify.ts', lines(
+        'const isHub = !!headers["x-hub-signature"];',
+        'const digest = crypto.createHmac(isHub ? "sha1" : "sha256", secret).update(raw).digest("hex");',
+      ));
       // Not a way out for a webhook's HMAC: named for the user it is not.
       assert.deepEqual(flagged(messenger.replace('_user_hash', '_digest'), analyze('ext.py', messenger.replace('_user_hash', '_digest')), 'intercom.signature-algorithm'), ['sha256']);
     });
