@@ -24,6 +24,8 @@ export interface OperationRule {
   /** `no-scope`: needs no permission (OAuth endpoints). `unknown`: Intercom documents none. */
   readonly evidence: Evidence | 'no-scope' | 'unknown';
   readonly note?: string;
+  /** For a rule on any method: the one the endpoint takes, assumed where the code shows none (OAuth's POSTs). */
+  readonly takes?: HttpMethod;
 }
 
 export interface Operation {
@@ -151,8 +153,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   ...rules('inferred', ['Write events'], ['POST /bulk/events'], LEGACY),
   ...rules('inferred', ['Read status of jobs'], ['GET /jobs/{id}', 'GET /jobs/{id}/error'], LEGACY),
   ...rules('inferred', ['Write conversations'], ['POST /conversations/{id}'], 'API 1.x: marks a conversation as read.'),
-  // OAuth itself needs no scope, whatever the method.
-  ...rules('no-scope', [], ['* /auth/eagle/token', '* /auth/uninstall'], 'OAuth endpoint.'),
+  // OAuth itself needs no scope, whatever the method; Intercom takes only POST there.
+  ...rules('no-scope', [], ['* /auth/eagle/token', '* /auth/uninstall'], 'OAuth endpoint.').map((rule): OperationRule => ({ ...rule, takes: 'POST' })),
   // Real Intercom operations (in its OpenAPI descriptions 2.7–Preview, or sent by an official SDK) for which no
   // evidence names a Developer Hub scope. Reviewed: test/unit/scopes/coverage.test.ts fails on any operation left out.
   ...rules('unknown', [], [
@@ -270,7 +272,9 @@ export function guessOperation(target: Omit<Operation, 'method'>): Guess {
     .filter((t) => t.rules.length > 0);
   if (taken.length === 0) return { operation: { method: 'GET', ...target }, rules: [], candidates: [] };
   const decided = new Set(taken.map((t) => needsKey(t.rules))).size === 1;
-  return { ...taken[0], candidates: decided ? [] : taken.map((t) => t.operation) };
+  const takes = taken[0].rules.find((r) => r.takes)?.takes;
+  const chosen = (decided && takes && taken.find((t) => t.operation.method === takes)) || taken[0];
+  return { ...chosen, candidates: decided ? [] : taken.map((t) => t.operation) };
 }
 
 /** "GET /contacts/{id}?retain_metrics=false" → Operation; the form capabilities use. */

@@ -14,10 +14,10 @@ const subjects = (findings: readonly Finding[]): string[] =>
 const ruleIds = (f: Finding): string[] => (f.kind === 'webhook' ? [] : f.rules.map((r) => r.id));
 
 suite('scopes scanner: what it claims', () => {
-  test('the OAuth endpoints need no permission whatever the method, and raise no warning', () => {
+  test('the OAuth endpoints need no permission whatever the method, and raise no warning; POST, the one they take, is assumed', () => {
     const guessed = scanText('a.js', "const TOKEN_URL = 'https://api.intercom.io/auth/eagle/token';\nexport default TOKEN_URL;");
     const seen = scanText('b.py', 'requests.get("https://api.intercom.io/auth/uninstall")');
-    assert.deepEqual(subjects([...guessed, ...seen]), ['GET /auth/eagle/token (assumed)', 'GET /auth/uninstall']);
+    assert.deepEqual(subjects([...guessed, ...seen]), ['POST /auth/eagle/token (assumed)', 'GET /auth/uninstall']);
     assert.deepEqual([...guessed, ...seen].map((f) => f.kind !== 'webhook' && f.rules.map((r) => r.evidence)), [['no-scope'], ['no-scope']]);
     assert.deepEqual(buildChecklist({ capabilities: [], findings: [...guessed, ...seen] }).warnings, []);
   });
