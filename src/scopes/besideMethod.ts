@@ -29,6 +29,8 @@ const OTHER_BASE = /^[fFrRbBuU]{0,2}['"`](?:https?:)?\/\//i;
 const PATH_START = new RegExp(`\\/?(?:${[...API_ROOTS].join('|')})(?:[/?'"\`]|\\$\\{|\\{)`, 'y');
 /** Objects above a list that are read for another host's base URL. */
 const MAX_PARENTS = 3;
+/** The brackets around a path looked at for a name saying Intercom: a class's, through its methods' blocks. */
+const MAX_NAMING_GROUPS = 12;
 
 interface Parts {
   readonly key: string | undefined;
@@ -52,9 +54,6 @@ function methodOfValue(value: string): HttpMethod | undefined {
 /** A list read once: its items, the methods written in it, whether it defines a route, the host its base URL names. */
 interface List {
   readonly parts: readonly Parts[];
-  /** What it is assigned to or handed to, on its line, names Intercom: `INTERCOM_ENDPOINTS = {`, `IntercomEndpoint(`. */
-  readonly named?: boolean;
-
   /** As values of method keys, or by themselves. */
   readonly methods: ReadonlySet<HttpMethod>;
   readonly route: boolean;
@@ -154,7 +153,7 @@ const TOKEN = /['"`()[\]{}]/g;
 export function pathsWithMethods(text: string, lang: Language, budget: Budget, namedOnly = false): PathWithMethod[] {
   budget.spend(text.length);
   if (!ANY_PATH.test(text)) return [];
-  const candidates: { at: number; groups: number[] }[] = [];
+  const candidates: { at: number; groups: number[]; outer: number[] }[] = [];
   // Where the groups around a candidate close: only those are read, and most brackets hold none.
   const around = new Set<number>();
   const closes = new Map<number, number>();
@@ -167,7 +166,7 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
       PATH_START.lastIndex = i + 1;
       if (stack.length > 0 && PATH_START.test(text)) {
         const groups = stack.slice(-1 - MAX_PARENTS);
-        candidates.push({ at: i, groups });
+        candidates.push({ at: i, groups, outer: stack.slice(-MAX_NAMING_GROUPS) });
         for (const open of groups) around.add(open);
       }
       next = afterString(text, i);
@@ -184,10 +183,17 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
     if (read === undefined) {
       const close = closes.get(open);
       budget.spend(close === undefined ? 1 : close - open);
-      read = close === undefined ? null : { ...readList(splitList(text, open + 1, close)), named: NAMED.test(linePrefix(text, open, 120)) };
+      read = close === undefined ? null : readList(splitList(text, open + 1, close));
       lists.set(open, read);
     }
     return read;
+  };
+  /** Whether what a bracket is assigned or handed to, on its line, names Intercom (`INTERCOM_ENDPOINTS = {`, `class IntercomService {`). */
+  const namedAt = new Map<number, boolean>();
+  const named = (open: number): boolean => {
+    let is = namedAt.get(open);
+    if (is === undefined) namedAt.set(open, (is = NAMED.test(linePrefix(text, open, 120))));
+    return is;
   };
   /** Whether a list, or an object it sits in, names a base URL that is not Intercom's (the nearest one counts). */
   const elsewhere = (groups: readonly number[]): boolean => {
@@ -198,7 +204,7 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
     return false;
   };
   const found: PathWithMethod[] = [];
-  for (const { at, groups } of candidates) {
+  for (const { at, groups, outer } of candidates) {
     budget.spend();
     const own = list(groups[groups.length - 1]);
     const index = own ? partAt(own.parts, at) : -1;
@@ -209,7 +215,7 @@ export function pathsWithMethods(text: string, lang: Language, budget: Budget, n
     // One segment (`'contacts'`) only under a key that says it is the path: `{ method: "POST", endpoint: "contacts" }`.
     const key = own.parts[index].key;
     if (!method || !path || (!path.includes('/') && !(key !== undefined && PATH_KEY.test(key))) || elsewhere(groups)) continue;
-    if (namedOnly && !groups.some((open) => list(open)?.named)) continue;
+    if (namedOnly && !outer.some(named)) continue;
     found.push({ at, path, method });
   }
   return found;

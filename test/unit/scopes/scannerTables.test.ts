@@ -41,6 +41,10 @@ suite('scopes scanner: declarative endpoint tables', () => {
 });
 
 suite('scopes scanner: a request helper called with the method beside the path', () => {
+  test('TS: a helper of a class named for Intercom, handed method and path from blocks nested in its methods; not another service\'s class', () => {
+    assert.deepEqual(requests('helper-nested-blocks.ts'), ['13 POST /contacts/search', '23 POST /conversations/search']);
+  });
+
   test('JS: { method, endpoint } with one bare segment under the path\'s key (Pipedream\'s makeRequest); not a word under another key', () => {
     assert.deepEqual(requests('endpoint-one-segment.mjs'), ['10 POST /contacts', '13 GET /admins', '16 PUT /contacts/{id}']);
   });
