@@ -16,7 +16,7 @@ import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type Ht
 import { MethodFlow } from './methodFlow';
 import { Receivers } from './receivers';
 import { countBefore } from './sorted';
-import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation } from './sdk';
+import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation, sdkLineOf, type SdkLine } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
   argumentKeys, bindingNames, directBinding, enclosingBinding, escapeRegExp, HTTP_METHOD, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
@@ -681,6 +681,8 @@ const FUNCTION_ARGUMENT = /\s*(?:\([^()\n]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>|functio
 
 function scanSdk(ctx: Context): void {
   let receivers: Receivers | undefined;
+  /** The SDK release line the file's constructor shows, read at the first SDK call. */
+  let line: { of: SdkLine | undefined } | undefined;
   for (const m of sdkCalls(ctx.text)) {
     ctx.budget.spend();
     const [, receiver, called, resource, child, method] = m;
@@ -690,7 +692,8 @@ function scanSdk(ctx: Context): void {
     const argument = stickyAt(CALL_OPEN, ctx.text, end).end;
     // Handed a function (`page.tickets.find((t) => …)`, `lambda c: …`): a collection's own method, no SDK call.
     if (argument >= 0 && stickyAt(FUNCTION_ARGUMENT, ctx.text, argument).match) continue;
-    const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (argument < 0 ? [] : argumentKeys(ctx.text, argument)));
+    line ??= { of: sdkLineOf(ctx.text, ctx.lang) };
+    const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (argument < 0 ? [] : argumentKeys(ctx.text, argument)), line.of);
     // A name no table knows counts only when called, and not as a collection's own method: `client.contacts.length`
     // and `config.contacts.filter(…)` are no requests.
     if (!operation && (argument < 0 || COLLECTION_METHOD.test(method))) continue;

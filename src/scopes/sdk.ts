@@ -84,16 +84,47 @@ function operationsByResource(tables: readonly SdkTable[]): OperationTable {
   return parsed;
 }
 
-/** Each language's SDKs' table, and every SDK's (`all`), built on the first SDK call read with it: a scan thread that loads this starts sooner without them. */
-const operations = new Map<Language | 'all', OperationTable>();
+/**
+ * Each language's SDKs' table, every SDK's (`all`), and one release line's (`intercom-client@2`), built on the first
+ * SDK call read with it: a scan thread that loads this starts sooner without them.
+ */
+const operations = new Map<string, OperationTable>();
 
-function operationTable(of: Language | 'all'): OperationTable {
-  let table = operations.get(of);
+function operationTable(of: Language | 'all' | SdkLine): OperationTable {
+  const key = typeof of === 'string' ? of : `${of.sdk}@${of.majors.join(',')}`;
+  let table = operations.get(key);
   if (!table) {
-    table = operationsByResource(of === 'all' ? SDK_TABLES : SDK_TABLES.filter((t) => SDK_LANGUAGES[t.sdk] === of));
-    operations.set(of, table);
+    const chosen = typeof of !== 'string'
+      ? SDK_TABLES.filter((t) => t.sdk === of.sdk && of.majors.includes(Number(/\d+/.exec(t.version)?.[0])))
+      : of === 'all' ? SDK_TABLES : SDK_TABLES.filter((t) => SDK_LANGUAGES[t.sdk] === of);
+    table = operationsByResource(chosen);
+    operations.set(key, table);
   }
   return table;
+}
+
+/** Major versions of one SDK, when a file shows which of them it uses. */
+export interface SdkLine {
+  readonly sdk: string;
+  readonly majors: readonly number[];
+}
+
+/**
+ * intercom-client's release lines tell by their constructors, and send different requests for one name
+ * (`companies.update`: `POST /companies` in 2, `PUT /companies/{id}` later; `companies.list`: `GET /companies`, then
+ * `POST /companies/list` from 6).
+ */
+const NODE_LINES: readonly [RegExp, readonly number[]][] = [
+  [/\bIntercomClient\s*\(/, [6, 7]],
+  [/\b(?:tokenAuth|usernameAuth)\s*:/, [3, 4, 5]],
+  [/(?<![\w$])(?:Intercom\.)?Client\s*\(\s*\{\s*(?:token|appId|appApiKey)\s*:/, [2]],
+];
+
+/** The release line of intercom-client a JS file's constructor shows, if it shows one. */
+export function sdkLineOf(text: string, lang: Language): SdkLine | undefined {
+  if (lang !== 'js' || !text.includes('Client')) return undefined;
+  const majors = NODE_LINES.find(([constructs]) => constructs.test(text))?.[1];
+  return majors && { sdk: 'intercom-client', majors };
 }
 
 /** `dataAttributes`, `data_attributes`, `DataAttributes` → `data_?attributes`, longest words first for the regex. */
@@ -109,13 +140,15 @@ export const SDK_RESOURCE_PATTERN = wordPattern(NAMES.map(([resource]) => resour
 export const SDK_CHILD_PATTERN = wordPattern(NAMES.filter((parts) => parts.length > 1).map((parts) => parts[1]));
 
 /**
- * Every operation `resource[.child].method(…)` can send, the preferred one first; empty when unknown. In a file of
- * `lang`, what that language's SDKs send when they know the method (PHP's `companies->update` POSTs /companies,
- * Node's PUTs /companies/{id}), else what any SDK does.
+ * Every operation `resource[.child].method(…)` can send, the preferred one first; empty when unknown. What the
+ * release line the file's constructor shows sends (`line`), else in a file of `lang` what that language's SDKs send
+ * when they know the method (PHP's `companies->update` POSTs /companies, Node's PUTs /companies/{id}), else what
+ * any SDK does.
  */
-export function sdkOperations(resource: string, child: string | undefined, method: string, lang?: Language): readonly Operation[] {
+export function sdkOperations(resource: string, child: string | undefined, method: string, lang?: Language, line?: SdkLine): readonly Operation[] {
   const key = resourceKey(child ? `${resource}.${child}` : resource);
-  const own = lang && operationTable(lang).get(key)?.get(normalize(method));
+  const lined = line && operationTable(line).get(key)?.get(normalize(method));
+  const own = lined || (lang && operationTable(lang).get(key)?.get(normalize(method)));
   return own || (operationTable('all').get(key)?.get(normalize(method)) ?? []);
 }
 
@@ -151,8 +184,8 @@ function findsByNamedId(key: string, method: string, lang: Language): boolean {
  * path (`GET /users/{id}`) for its id: `id`, or a key ending in "id" where an SDK takes the record's id by that
  * name (`contactId`, `company_id` in the generated SDKs; in the hand-written ones `user_id` is the app's own id).
  */
-export function sdkCallOperation(resource: string, child: string | undefined, method: string, lang: Language, keysOf: () => readonly string[]): Operation | undefined {
-  const ops = sdkOperations(resource, child, method, lang);
+export function sdkCallOperation(resource: string, child: string | undefined, method: string, lang: Language, keysOf: () => readonly string[], line?: SdkLine): Operation | undefined {
+  const ops = sdkOperations(resource, child, method, lang, line);
   const [first] = ops;
   if (!first?.path.endsWith('/{id}') || !BY_ID.test(normalize(method))) return first;
   // Read only for a finder: most calls' arguments decide nothing.

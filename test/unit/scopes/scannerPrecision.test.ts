@@ -87,6 +87,14 @@ suite('scopes scanner: a response is not a client', () => {
   });
 });
 
+suite('scopes scanner: the intercom-client release line a constructor shows', () => {
+  test('2.x (Client({ token })), 3–5 (tokenAuth) and 6+ (IntercomClient) each send their own request for one name', () => {
+    assert.deepEqual(requests('sdk-line-v2.js'), ['7 POST /companies', '8 GET /companies']);
+    assert.deepEqual(requests('sdk-line-v5.js'), ['7 PUT /companies/{id}', '8 GET /companies']);
+    assert.deepEqual(requests('sdk-line-v7.ts'), ['6 PUT /companies/{id}', '7 POST /companies/list']);
+  });
+});
+
 suite('scopes scanner: a client of another library under the name of Intercom\'s', () => {
   test('JS: Twilio\'s client assigned in a callback shadows Intercom\'s there, not in the next function', () => {
     assert.deepEqual(requests('shadowed-client.js'), ['8 GET /users/{id}', '15 POST /messages']);
