@@ -37,6 +37,8 @@ const CALLEE = /([A-Za-z_$][\w$]*)\s*(?:<[^<>()\n]*>)?\s*$/;
 const KEYWORD = /^\s*([A-Za-z_]\w*)\s*=(?!=)/;
 /** What may precede the value in its argument: a string prefix, `await`. */
 const ARGUMENT_START = /^\s*(?:await\s+)?[fFrRbBuU]{0,2}\s*$/;
+/** A call by a name an app may give its own function (`request`, `open`): GET by default only if the file declares none. */
+const OWN_NAMED = /(?<![\w$.])(request|Request|open)\s*$/;
 /** Uses of a variable followed, and copies of it. */
 const MAX_USES = 5;
 const MAX_NAMES = 4;
@@ -72,7 +74,16 @@ export class MethodFlow {
   /** Named by the call the value is handed to, written beside it, or the call's default. */
   private besideValue(start: number, end: number, group: Group | null = enclosingGroup(this.text, start) ?? null): HttpMethod | undefined {
     const { text } = this;
-    return methodAt(text, start, end) ?? methodBeside(text, start, group) ?? (isGetByDefault(text, start) ? 'GET' : undefined);
+    return methodAt(text, start, end) ?? methodBeside(text, start, group) ?? (isGetByDefault(text, start) && !this.callsOwn(group) ? 'GET' : undefined);
+  }
+
+  /** `group` is the argument (or parameter) list of a function this file declares by a client's name (`def request(url)`). */
+  private callsOwn(group: Group | null): boolean {
+    if (!group || this.text[group.open] !== '(') return false;
+    const callee = OWN_NAMED.exec(linePrefix(this.text, group.open))?.[1];
+    if (!callee) return false;
+    const { declarations } = (this.functions ??= functionsOf(this.text, this.lang, this.budget));
+    return declarations.some((d) => d.name === callee);
   }
 
   /**

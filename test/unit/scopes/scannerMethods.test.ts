@@ -64,6 +64,12 @@ suite('scopes scanner: a URL variable assigned in each branch of an if/else', ()
   });
 });
 
+suite('scopes scanner: a function of the file named like a request call', () => {
+  test('Python: a URL handed to a nested def request(url) is sent by what it calls (session.delete), not by a request()\'s GET; requests.request stays itself', () => {
+    assert.deepEqual(requests('own-request-function.py'), ['8 DELETE /subscriptions/{id}', '17 GET /me']);
+  });
+});
+
 suite('scopes scanner: a URL formatted from the base', () => {
   test('Python: \'{0}/users\'.format(self.base_url), \'{}/notes\'.format(BASE), a later placeholder an id; not a format of another name', () => {
     assert.deepEqual(requests('format-base.py'), ['12 POST /users', '16 DELETE /subscriptions/{id}', '20 POST /notes']);
