@@ -17,7 +17,7 @@ export interface ModuleImport {
 
 // Each pattern starts at a line start and stops at a brace or line end, so a crafted file cannot make
 // them quadratic.
-const JS_FROM = /^[ \t]*import\s+((?:type\s+)?(?:[\w$]+\s*,?\s*)?(?:\{[^{}]{0,2000}\}|\*\s*as\s+[\w$]+)?)\s*from\s*['"]([^'"\n]+)['"]|^[ \t]*(?:export\s+)?(?:const|let|var)\s+([\w$]+|\{[^{}\n]{0,400}\})\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)|^[ \t]*(?:import|require)\s*\(?\s*['"](\.[^'"\n]*)['"]/gm;
+const JS_FROM = /^[ \t]*import\s+((?:type\s+)?(?:[\w$]+\s*,?\s*)?(?:\{[^{}]{0,2000}\}|\*\s*as\s+[\w$]+)?)\s*from\s*['"]([^'"\n]+)['"]|^[ \t]*(?:export\s+)?(?:const|let|var)\s+([\w$]+|\{[^{}]{0,400}\})\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)|^[ \t]*(?:import|require)\s*\(?\s*['"](\.[^'"\n]*)['"]/gm;
 // Names span lines only inside parentheses: otherwise the next line's `from` would be taken for a name.
 const PY_FROM = /^[ \t]*from\s+(\.*[\w.]{0,200})\s+import[ \t]+(?:\(([\w\s,]{1,400})\)|([\w \t,]{1,400}))|^[ \t]*import\s+([\w.]{1,200})(?:\s+as\s+(\w+))?/gm;
 const RB_REQUIRE = /\brequire(_relative)?\s*\(?\s*['"]([^'"\n]+)['"]/g;

@@ -18,3 +18,13 @@ suite('scopes imports: Python', () => {
     ]);
   });
 });
+
+suite('scopes imports: JS', () => {
+  test('a destructured require may span lines, as an import clause does', () => {
+    const text = "const {\n  BASE_ENDPOINT,\n  TAGS_ENDPOINT: tags,\n} = require('./config');\nimport {\n  client,\n} from './desk';\nconst other = { a: 1 };\n";
+    assert.deepEqual(importsOf(text, 'js'), [
+      { specifier: './config', relative: true, names: ['BASE_ENDPOINT', 'tags'] },
+      { specifier: './desk', relative: true, names: ['client'] },
+    ]);
+  });
+});
