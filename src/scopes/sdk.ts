@@ -95,7 +95,7 @@ function operationTable(of: Language | 'all' | SdkLine): OperationTable {
   let table = operations.get(key);
   if (!table) {
     const chosen = typeof of !== 'string'
-      ? SDK_TABLES.filter((t) => t.sdk === of.sdk && of.majors.includes(Number(/\d+/.exec(t.version)?.[0])))
+      ? SDK_TABLES.filter((t) => inLine(t, of))
       : of === 'all' ? SDK_TABLES : SDK_TABLES.filter((t) => SDK_LANGUAGES[t.sdk] === of);
     table = operationsByResource(chosen);
     operations.set(key, table);
@@ -108,6 +108,8 @@ export interface SdkLine {
   readonly sdk: string;
   readonly majors: readonly number[];
 }
+
+const inLine = (table: SdkTable, line: SdkLine): boolean => table.sdk === line.sdk && line.majors.includes(Number(/\d+/.exec(table.version)?.[0]));
 
 /**
  * intercom-client's release lines tell by their constructors, and send different requests for one name
@@ -165,12 +167,13 @@ export const lookupQuery = (keys: readonly string[]): Record<string, string> => 
  * under a name of its own (the generated SDKs' `companies.find({ company_id })`): the hand-written ones send the
  * listing for every key but `id` (`users.find(user_id=…)` is `GET /users?user_id=…`).
  */
-function findsByNamedId(key: string, method: string, lang: Language): boolean {
+function findsByNamedId(key: string, method: string, lang: Language, line: SdkLine | undefined): boolean {
   const opsIn = (t: SdkTable): readonly string[] | undefined => {
     const methods = Object.entries(t.resources).find(([resource]) => resourceKey(resource) === key)?.[1];
     return methods && Object.entries(methods).find(([name]) => normalize(name) === method)?.[1];
   };
-  const own = SDK_TABLES.filter((t) => SDK_LANGUAGES[t.sdk] === lang && opsIn(t));
+  const lined = line ? SDK_TABLES.filter((t) => inLine(t, line) && opsIn(t)) : [];
+  const own = lined.length > 0 ? lined : SDK_TABLES.filter((t) => SDK_LANGUAGES[t.sdk] === lang && opsIn(t));
   return (own.length > 0 ? own : SDK_TABLES).some((t) => {
     const ops = opsIn(t) ?? [];
     const record = ops.find((op) => op.endsWith('/{id}'));
@@ -191,7 +194,7 @@ export function sdkCallOperation(resource: string, child: string | undefined, me
   // Read only for a finder: most calls' arguments decide nothing.
   const keys = keysOf();
   const key = resourceKey(child ? `${resource}.${child}` : resource);
-  if (keys.length === 0 || keys.includes('id') || (keys.some((k) => /id$/i.test(k)) && findsByNamedId(key, normalize(method), lang))) return first;
+  if (keys.length === 0 || keys.includes('id') || (keys.some((k) => /id$/i.test(k)) && findsByNamedId(key, normalize(method), lang, line))) return first;
   const listing = ops.find((op) => op.method === first.method && `${op.path}/{id}` === first.path && !op.query);
   return listing ? { ...listing, query: lookupQuery(keys) } : first;
 }

@@ -51,12 +51,11 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
     ]);
   });
 
-  test('JS: find({ email }) and find({ user_id }) look one user up, find({ id }) reads it, and so does contacts.find({ contactId })', () => {
+  test('JS: find({ email }) and find({ user_id }) look one user up, find({ id }) reads it', () => {
     assert.deepEqual(permissions('lookup-finder.js'), [
-      '8 GET /users?email={id} → Read one user and one company',
-      '12 GET /users/{id} → Read one user and one company',
-      '16 GET /users?user_id={id} → Read one user and one company',
-      '20 GET /contacts/{id} → Read one user and one company',
+      '7 GET /users?email={id} → Read one user and one company',
+      '11 GET /users/{id} → Read one user and one company',
+      '15 GET /users?user_id={id} → Read one user and one company',
     ]);
   });
 
@@ -89,8 +88,8 @@ suite('scopes scanner: a response is not a client', () => {
 
 suite('scopes scanner: the intercom-client release line a constructor shows', () => {
   test('2.x (Client({ token })), 3–5 (tokenAuth) and 6+ (IntercomClient) each send their own request for one name', () => {
-    assert.deepEqual(requests('sdk-line-v2.js'), ['7 POST /companies', '8 GET /companies']);
-    assert.deepEqual(requests('sdk-line-v5.js'), ['7 PUT /companies/{id}', '8 GET /companies']);
+    assert.deepEqual(requests('sdk-line-v2.js'), ['7 POST /companies', '8 GET /companies', '11 GET /companies?company_id={id}'], '2.x finds by the app\'s own company_id on the listing');
+    assert.deepEqual(requests('sdk-line-v5.js'), ['8 PUT /companies/{id}', '9 GET /companies', '10 GET /contacts/{id}']);
     assert.deepEqual(requests('sdk-line-v7.ts'), ['6 PUT /companies/{id}', '7 POST /companies/list']);
   });
 });
