@@ -4,7 +4,7 @@
 // comes from the request's signature and the other from the HMAC, and not where the neighbourhood already
 // compares in constant time.
 import { escapeRegExp, type Language } from '../scopes/source';
-import type { HmacSite, HmacSites, Span } from './hmacSites';
+import { forIntercom, type HmacSite, type HmacSites, type Span } from './hmacSites';
 import type { LineIndex } from './lines';
 import { diagnostic, type CodeDiagnostic, type QuickFix } from './model';
 
@@ -196,7 +196,7 @@ export function compareDiagnostics(code: string, lang: Language, lines: LineInde
   if (!checksReceived) return [];
   let names: ReturnType<typeof assignedNames> | undefined;
   return sites.flatMap((site) => {
-    if ((site.header !== 'hub' && site.header !== 'body') || CONSTANT_TIME.test(code.slice(site.window.start, site.window.end))) return [];
+    if (!forIntercom(site) || CONSTANT_TIME.test(code.slice(site.window.start, site.window.end))) return [];
     names ??= assignedNames(code, helpers);
     return comparisons(code, lang, lines, site, names);
   });

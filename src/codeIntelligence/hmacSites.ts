@@ -54,6 +54,8 @@ const USER_HASH = /user_?hash|identity_?verification|secure_?mode/i;
 
 /** Intercom's two signature headers; `other`: another service's (GitHub's X-Hub-Signature-256, …). */
 export type SignedHeader = 'hub' | 'body' | 'other';
+/** What an HMAC is for: a header, or `both` of Intercom's, named around one check for either (its hash chosen by branch). */
+export type SiteHeader = SignedHeader | 'both';
 
 export interface Span {
   readonly start: number;
@@ -68,8 +70,11 @@ export interface HmacSite {
   readonly algorithm?: Span & { readonly name: 'sha1' | 'sha256' };
   readonly window: Span;
   /** The signature header named nearest to the site, if the file names one. */
-  readonly header?: SignedHeader;
+  readonly header?: SiteHeader;
 }
+
+/** An HMAC for one of Intercom's signature headers (or both). */
+export const forIntercom = (site: HmacSite): boolean => site.header === 'hub' || site.header === 'body' || site.header === 'both';
 
 export interface HmacSites {
   readonly sites: readonly HmacSite[];
@@ -134,10 +139,14 @@ function algorithmIn(code: string, from: number, to: number): HmacSite['algorith
   return m ? { name: m[1] === '1' ? 'sha1' : 'sha256', start: from + m.index, end: from + m.index + m[0].length } : undefined;
 }
 
+/** Both hashes in a call's arguments: one chosen at run time (`isHub ? 'sha1' : 'sha256'`), neither shown. */
+const BOTH_HASHES = /sha-?1(?!\d)[\s\S]*sha-?256|sha-?256[\s\S]*sha-?1(?!\d)/i;
+
 /** The algorithm in the call, else where its first argument was assigned nearby (`digest = OpenSSL::Digest.new('sha1')`). */
 function algorithmOf(code: string, call: string, at: number, args: Span, window: Span): HmacSite['algorithm'] {
   const named = /^HmacSHA(1|256)/i.exec(call);
   if (named) return { name: named[1] === '1' ? 'sha1' : 'sha256', start: at, end: at + named[0].length };
+  if (BOTH_HASHES.test(code.slice(args.start, args.end))) return undefined;
   const direct = algorithmIn(code, args.start, args.end);
   if (direct) return direct;
   const first = /^\s*([A-Za-z_]\w*)\s*[,)]?/.exec(code.slice(args.start, args.end));
@@ -224,7 +233,7 @@ export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacS
   const hub256Reads = readsHub ? [] : mentions.filter((m) => m.read && m.name === 'x-hub-signature-256').map((m) => ({ start: m.at, end: m.end }));
   // An HMAC in a file that names neither signature header signs something else.
   if (!mentions.some((m) => m.header !== 'other')) return { sites: [], helpers: new Set(), checksReceived: false, hub256Reads };
-  const site = (at: number, args: Span, algorithm: HmacSite['algorithm'], header = nearest(mentions, at)): HmacSite =>
+  const site = (at: number, args: Span, algorithm: HmacSite['algorithm'], header: SiteHeader | undefined = nearest(mentions, at)): HmacSite =>
     ({ at, args, window: windowAround(lines, at), ...(algorithm && { algorithm }), ...(header && { header }) });
   /** Function name → where its name is defined. */
   const helpers = new Map<string, number>();
@@ -256,13 +265,14 @@ export function hmacSites(code: string, lang: Language, lines: LineIndex): HmacS
 }
 
 /**
- * The header an HMAC is for: one named around it, else, in a function of the file, the one named nearest its
- * calls (a test's `signSlack()` sits beside `signIntercom()`, but is called for X-Slack-Signature), an Intercom
- * header winning; else the nearest in the file.
+ * The header an HMAC is for: one named around it (`both` where Intercom's two are), else, in a function of the
+ * file, the one named nearest its calls (a test's `signSlack()` sits beside `signIntercom()`, but is called for
+ * X-Slack-Signature), an Intercom header winning; else the nearest in the file.
  */
-function headerOfHmac(mentions: readonly HeaderMention[], lines: LineIndex, at: number, calls: readonly number[] | undefined): SignedHeader | undefined {
+function headerOfHmac(mentions: readonly HeaderMention[], lines: LineIndex, at: number, calls: readonly number[] | undefined): SiteHeader | undefined {
   const window = windowAround(lines, at);
   const around = mentions.filter((m) => m.at >= window.start && m.at <= window.end);
+  if (around.some((m) => m.header === 'hub') && around.some((m) => m.header === 'body')) return 'both';
   if (around.length > 0 || !calls?.length) return nearest(around.length > 0 ? around : mentions, at);
   const atCalls = calls.map((call) => nearest(mentions, call));
   return atCalls.find((header) => header === 'hub' || header === 'body') ?? atCalls[0];

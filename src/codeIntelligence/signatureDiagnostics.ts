@@ -6,7 +6,7 @@
 // signs the JSON it serialises itself.
 import type { Language } from '../scopes/source';
 import { findTopicRule } from '../scopes/topics';
-import { argumentSpan, type HmacSite, type HmacSites, type Span } from './hmacSites';
+import { argumentSpan, forIntercom, type HmacSite, type HmacSites, type Span } from './hmacSites';
 import type { LineIndex } from './lines';
 import { diagnostic, type CodeDiagnostic, type QuickFix } from './model';
 
@@ -42,7 +42,6 @@ function fedSpans(code: string, lang: Language, site: HmacSite): Span[] {
   return spans;
 }
 
-const intercoms = (site: HmacSite): boolean => site.header === 'hub' || site.header === 'body';
 
 const mentions = (name: string): RegExp => new RegExp(`(?<![\\w$])[$@]?${name}(?![\\w$])`);
 /** A name the HMAC is fed: itself, or a name assigned from it below (`data = payload.encode()`), one copy deep. */
@@ -97,15 +96,9 @@ function algorithmFix(code: string, lines: LineIndex, site: HmacSite, want: 'sha
   return [{ kind: 'edit', title: `Use ${want.toUpperCase()}`, edits: [{ range: lines.range(algorithm.start, algorithm.end), newText: replacement }] }];
 }
 
-/** Both of Intercom's headers named around an HMAC: one check for either, its hash chosen by the branch or at run time. */
-const HUB_HEADER = /x[-_]hub[-_]signature(?![-_]?256)/i;
-const BODY_HEADER = /x[-_]body[-_]signature/i;
-const BOTH_HASHES = /sha-?1(?!\d)[\s\S]*sha-?256|sha-?256[\s\S]*sha-?1(?!\d)/i;
-
 function wrongAlgorithm(code: string, lines: LineIndex, site: HmacSite): CodeDiagnostic[] {
+  // A check for both headers (`both`) has each hash in its own branch.
   if (!site.algorithm || (site.header !== 'hub' && site.header !== 'body')) return [];
-  const around = code.slice(site.window.start, site.window.end);
-  if ((HUB_HEADER.test(around) && BODY_HEADER.test(around)) || BOTH_HASHES.test(code.slice(site.args.start, site.args.end))) return [];
   const header = site.header;
   const want = EXPECTED[header];
   if (site.algorithm.name === want) return [];
@@ -141,7 +134,7 @@ function githubHeader(code: string, lines: LineIndex, reads: readonly Span[]): C
 export function signatureDiagnostics(code: string, lang: Language, lines: LineIndex, { sites, checksReceived, hub256Reads }: HmacSites, inTestFile: boolean): CodeDiagnostic[] {
   const receives = checksReceived && !inTestFile;
   return [
-    ...sites.filter(intercoms).flatMap((site) => [...(receives ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site)]),
+    ...sites.filter(forIntercom).flatMap((site) => [...(receives ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site)]),
     ...githubHeader(code, lines, hub256Reads),
   ];
 }
