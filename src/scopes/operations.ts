@@ -225,6 +225,8 @@ export function matchOperation(op: Operation, strict = false): readonly Operatio
 const MATCHED = new Map<string, readonly OperationRule[]>();
 /** Query keys that filter a listing: beside them a lookup's key looks up no single record. */
 const LISTING_KEYS = new Set(['tag_id', 'segment_id']);
+/** The query keys that tell one operation from another: a lookup's and a listing filter's. */
+export const TELLING_QUERY_KEYS: ReadonlySet<string> = new Set([...LISTING_KEYS, ...OPERATION_RULES.flatMap((r) => Object.keys(r.query ?? {}))]);
 const MAX_MATCHED = 5_000;
 
 function matchRules(op: Operation, strict: boolean): OperationRule[] {

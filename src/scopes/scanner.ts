@@ -12,7 +12,7 @@ import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall, typ
 import { IMPORT_WORDS } from './imports';
 import { namesContaining } from './names';
 import { handedPaths, type PathSeed } from './pathHelpers';
-import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, type HttpMethod, type Operation } from './operations';
+import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, TELLING_QUERY_KEYS, type HttpMethod, type Operation } from './operations';
 import { MethodFlow } from './methodFlow';
 import { Receivers } from './receivers';
 import { countBefore } from './sorted';
@@ -209,8 +209,12 @@ type Target = Omit<Operation, 'method'>;
  * A REST call at `index` with the method the code shows. When it shows none, a finding only where the path decides
  * what the call needs (see guessOperation); where the method would decide, a call to check by hand.
  */
-function addRest(ctx: Context, index: number, target: Target, method: { method: HttpMethod; seen: boolean }): void {
-  if (method.seen) return addRequest(ctx, index, 'rest', { method: method.method, ...target });
+/**
+ * `argument`: where the argument after a URL built on a base starts (-1: none); given a map there, the keys
+ * telling a lookup from a listing are the query (`new Request('GET', BASE . '/users', ['email' => …])`).
+ */
+function addRest(ctx: Context, index: number, target: Target, method: { method: HttpMethod; seen: boolean }, argument = -1): void {
+  if (method.seen) return addRequest(ctx, index, 'rest', withLiteralQuery(ctx, { method: method.method, ...target }, argument, TELLING_QUERY_KEYS));
   const { operation, rules, candidates } = guessOperation(target);
   if (candidates.length > 0) {
     ctx.unseenMethods.push({ file: ctx.file, ...position(ctx, index), target, methods: candidates.map((c) => c.method) });
@@ -321,7 +325,7 @@ function scanUrlConstantUses(ctx: Context, constants: readonly UrlConstant[]): v
     const built = urlFromBase(ctx, at, end);
     if (built) {
       const longer = built.url.startsWith('/') ? toTarget(constant.url + built.url, true) : undefined;
-      if (longer) addRest(ctx, built.start, longer, methodOf(ctx, receiverStart(text, built.start), built.end));
+      if (longer) addRest(ctx, built.start, longer, methodOf(ctx, receiverStart(text, built.start), built.end), stickyAt(COMMA, text, built.end).end);
       continue;
     }
     const shown = requestMethodAt(text, at, end);
@@ -386,10 +390,11 @@ const CALL_OPEN = /\s*\(/y;
 /**
  * A GET on a list path given a literal map of query values at `argument` (`get('users', ['user_id' => …])`,
  * `getUsers(['email' => …])`): their keys become the query, so a lookup of one record is told from a listing.
+ * `only`: the keys taken where the map may hold options instead (`fetch(BASE + '/users', { headers })`).
  */
-function withLiteralQuery(ctx: Context, operation: Operation, argument: number): Operation {
+function withLiteralQuery(ctx: Context, operation: Operation, argument: number, only?: ReadonlySet<string>): Operation {
   if (argument < 0 || operation.method !== 'GET' || operation.query || operation.path.endsWith('}')) return operation;
-  const keys = literalKeys(ctx.text, argument);
+  const keys = literalKeys(ctx.text, argument).filter((key) => !only || only.has(key));
   return keys.length === 0 ? operation : { ...operation, query: lookupQuery(keys) };
 }
 
@@ -581,7 +586,7 @@ function resolveBaseUses(ctx: Context, sites: readonly BaseUse[]): void {
     }
     const target = built?.url.startsWith('/') ? toTarget(built.url, trusted) : undefined;
     if (!built || !target) continue;
-    addRest(ctx, built.start, target, methodOf(ctx, receiverStart(text, built.start), built.end));
+    addRest(ctx, built.start, target, methodOf(ctx, receiverStart(text, built.start), built.end), stickyAt(COMMA, text, built.end).end);
   }
   addHandedPaths(ctx, seeds);
 }

@@ -32,6 +32,18 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
     ]);
   });
 
+  test('a URL built on the host\'s constant, then a map: the lookup\'s key is the query; a page or the client\'s options are not', () => {
+    assert.deepEqual(permissions('lookup-on-base.php'), [
+      '11 GET /users?user_id={id} → Read one user and one company',
+      '16 GET /users → Read and list users and companies',
+      '21 GET /users → Read and list users and companies',
+    ]);
+    assert.deepEqual(permissions('lookup-on-base.js'), [
+      '8 GET /users?email={id} → Read one user and one company',
+      '12 GET /users → Read and list users and companies',
+    ]);
+  });
+
   test('Python: an SDK finder given an email or the app\'s own user_id looks one user up; given an id, reads it; company_id is the record\'s in the SDKs that have companies.find so', () => {
     assert.deepEqual(permissions('lookup-finder.py'), [
       '9 GET /users?email={id} → Read one user and one company',
