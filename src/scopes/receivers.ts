@@ -17,18 +17,23 @@ const SELF = /^(?:this|self|cls|super|\$this)$/;
 /** Names an SDK client is usually given, when nothing says where it came from. */
 const CLIENT_NAME = /^\$?(?:client|api|sdk|ic|\w*client)$/i;
 /** What a client's name says it is a client of (`stripeClient`, `zendesk_client`, `slackApi`). */
-const CLIENT_OF = /^([A-Za-z]{3,}?)_?(?:client|api)$/i;
+const CLIENT_OF = /^([A-Za-z]{2,}?)_?(?:client|api)$/i;
 /** Words before "client" that say nothing of whose client it is. */
-const GENERIC_WORDS = new Set(['api', 'rest', 'http', 'https', 'web', 'sdk', 'app', 'base', 'default', 'main', 'legacy', 'raw', 'new', 'old']);
-/** The module an import names: `from 'stripe'`, `require('@slack/bolt')`, `require 'zendesk_api'`, Python's `import stripe`. */
-const IMPORTED_MODULE = /(?:\bfrom\s+|\brequire(?:_once)?\s*\(?\s*|\bimport\s+)['"]([^'"\n]+)['"]|^[ \t]*(?:from|import)[ \t]+([\w.]+)/gm;
+const GENERIC_WORDS = new Set([
+  'api', 'rest', 'http', 'https', 'web', 'sdk', 'app', 'base', 'default', 'main', 'legacy', 'raw', 'new', 'old',
+  'async', 'sync', 'shared', 'global', 'cached', 'the', 'my', 'our', 'mock', 'fake', 'test',
+]);
+/** What a client's name says when it is Intercom's: `intercomClient`, `ic_client`. */
+const INTERCOM_WORD = /^(?:ic|.*intercom.*)$/;
 
-/** The words of the modules a text imports (`@slack/bolt` → slack, bolt). */
-function importedWords(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const m of text.matchAll(IMPORTED_MODULE)) for (const word of (m[1] ?? m[2]).toLowerCase().split(/[^a-z0-9]+/)) words.add(word);
-  return words;
+/** A name that says whose client it is, someone's other than Intercom (`stripeClient`, `ai_client`, `slackApi`). */
+function namesAnothersClient(name: string): boolean {
+  const of = CLIENT_OF.exec(name)?.[1].toLowerCase();
+  return of !== undefined && !GENERIC_WORDS.has(of) && !INTERCOM_WORD.test(of);
 }
+
+/** Just before a member receiver, the object it belongs to: `ai_client` in `self.ai_client.client`, `$this->slack->client`. */
+const OWNER_BEFORE = /(?<![\w$])([A-Za-z_][\w$]*)\s*(?:\.|->)\s*$/;
 
 /** What a factory function's name adds to the client it returns (`getClient`, `make_api`). */
 const FACTORY_PREFIX = /^(?:get|make|create|build|new|open|connect)_?(?=[A-Za-z])/i;
@@ -68,8 +73,6 @@ export class Receivers {
   /** The lines that mention Intercom (imports of the SDK, mostly), one after the other. */
   private readonly intercomLines: string;
   private readonly verdicts = new Map<string, Evidence | undefined>();
-  /** The words of the modules the file imports, read on the first name that needs them. */
-  private moduleWords?: Set<string>;
 
   /** `imported`: names the file takes from a project module that talks to Intercom. */
   constructor(private readonly text: string, budget: Budget, private readonly imported: ReadonlySet<string> = new Set()) {
@@ -106,6 +109,9 @@ export class Receivers {
    * callback shadows Intercom's); else, and without `at`, its first assignment.
    */
   evidence(receiver: string, called = false, at = 0): Evidence | undefined {
+    // The client another one holds (`self.ai_client.client.messages.create(…)`) is that one's.
+    const owner = OWNER_BEFORE.exec(this.text.slice(Math.max(0, at - 80), at))?.[1];
+    if (owner && namesAnothersClient(owner)) return undefined;
     const bare = receiver.replace(/^\$/, '');
     const assignments = called ? undefined : this.callees.get(bare);
     let index = assignments ? 0 : -1;
@@ -148,13 +154,9 @@ export class Receivers {
     return this.namedLikeClient(name.replace(FACTORY_PREFIX, '')) ? 'named' : undefined;
   }
 
-  /** Named like a client, and not for a library the file imports (`stripeClient` beside `import Stripe from 'stripe'`). */
+  /** Named like a client, and not for another service (`client`, `apiClient`; not `stripeClient`). */
   private namedLikeClient(name: string): boolean {
-    if (!CLIENT_NAME.test(name)) return false;
-    const of = CLIENT_OF.exec(name)?.[1].toLowerCase();
-    if (of === undefined || GENERIC_WORDS.has(of)) return true;
-    this.moduleWords ??= importedWords(this.text);
-    return !this.moduleWords.has(of);
+    return CLIENT_NAME.test(name) && !namesAnothersClient(name);
   }
 
   /** `IntercomClient`, `Intercom::Client.new`, `intercom.NewClient`, or a name imported on a line mentioning intercom. */

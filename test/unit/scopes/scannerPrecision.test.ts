@@ -144,6 +144,15 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     });
   });
 
+  test('Python: a client named for another service (stripe_client, ai_client) or held by one (self.ai_client.client) is that service\'s, in a file that imports a module naming Intercom\'s host', async () => {
+    const files: Record<string, string> = {
+      'config/settings.py': 'class Settings:\n    intercom_base_url = "https://api.intercom.io"\n\nsettings = Settings()\n',
+      'agent.py': fs.readFileSync(path.join(PATTERNS, 'other-client-member.py'), 'utf8'),
+    };
+    const result = await scanFiles(Object.keys(files), async (file) => files[file]);
+    assert.deepEqual(result.findings.filter((f) => f.file === 'agent.py').map((f) => `${f.line} ${findingSubject(f)}`), ['17 POST /contacts', '18 GET /tags', '19 GET /admins']);
+  });
+
   test('JS/TS: listed on Intercom\'s client, not on a receiver only named `client` (Slack Bolt\'s client.users.info), not an array\'s filter', async () => {
     assert.deepEqual(await scanPattern('unknown-method-generic-client.ts'), {
       unknown: ['unknown-method-generic-client.ts:12 contacts.scheduleArchive await intercom.contacts.scheduleArchive({ contactId: person.user?.id ?? \'\' });'],
