@@ -35,6 +35,25 @@ function namesAnothersClient(name: string): boolean {
 /** Just before a member receiver, the object it belongs to: `ai_client` in `self.ai_client.client`, `$this->slack->client`. */
 const OWNER_BEFORE = /(?<![\w$])([A-Za-z_][\w$]*)\s*(?:\.|->)\s*$/;
 
+/** How far an import's list of names may run over lines. */
+const IMPORT_LIST_CHARS = 2000;
+/** A line closing an import's list (`} from 'intercom-client'`), or opening one (`from intercom import (`, `use Intercom\\{`). */
+const CLOSES_IMPORT = /^[ \t]*[})]\s*(?:from\b|=\s*require\b)/;
+const OPENS_IMPORT = /^[ \t]*(?:from\s.*\bimport|use\s.*)\s*[({][ \t]*$/;
+
+/** The line from `start` to `end`, with the rest of the import whose list of names it opens or closes. */
+function importAround(text: string, start: number, end: number): { start: number; end: number } {
+  const line = text.slice(start, end);
+  if (CLOSES_IMPORT.test(line)) {
+    const open = text.lastIndexOf(line.trimStart()[0] === '}' ? '{' : '(', start);
+    if (open >= 0 && start - open <= IMPORT_LIST_CHARS) return { start: text.lastIndexOf('\n', open) + 1, end };
+  } else if (OPENS_IMPORT.test(line)) {
+    const close = text.indexOf(line.trimEnd().endsWith('{') ? '}' : ')', end);
+    if (close >= 0 && close - end <= IMPORT_LIST_CHARS) return { start, end: close + 1 };
+  }
+  return { start, end };
+}
+
 /** What a factory function's name adds to the client it returns (`getClient`, `make_api`). */
 const FACTORY_PREFIX = /^(?:get|make|create|build|new|open|connect)_?(?=[A-Za-z])/i;
 
@@ -70,7 +89,7 @@ interface Assignment {
 export class Receivers {
   /** Each name's assignments from a call, in the file's order. */
   private readonly callees = new Map<string, Assignment[]>();
-  /** The lines that mention Intercom (imports of the SDK, mostly), one after the other. */
+  /** The lines that mention Intercom (imports of the SDK, mostly, with the rest of their lists of names), one after the other. */
   private readonly intercomLines: string;
   private readonly verdicts = new Map<string, Evidence | undefined>();
 
@@ -92,7 +111,9 @@ export class Receivers {
       if (m.index < lineDone) continue;
       const newline = text.indexOf('\n', m.index);
       lineDone = newline < 0 ? text.length : newline;
-      lines.push(text.slice(text.lastIndexOf('\n', m.index) + 1, lineDone));
+      const { start, end } = importAround(text, text.lastIndexOf('\n', m.index) + 1, lineDone);
+      lineDone = Math.max(lineDone, end);
+      lines.push(text.slice(start, end));
     }
     this.intercomLines = lines.join('\n');
   }

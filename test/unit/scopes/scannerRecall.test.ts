@@ -23,6 +23,11 @@ suite('scopes scanner: clients from factories and calls as receivers', () => {
     ]);
   });
 
+  test('the SDK\'s class named in an import list spanning lines (JS/TS `import {⏎ Client,⏎ } from`, Python `import (⏎ Client,⏎ )`); not the same name from another library\'s', () => {
+    assert.deepEqual(scan('multiline-import.ts'), ['23 GET /admins via admins.list']);
+    assert.deepEqual(scan('multiline-import.py'), ['7 POST /users via users.create']);
+  });
+
   test('Python: a client from make_client(), get_intercom() as receiver; not a MongoClient or database()', () => {
     assert.deepEqual(scan('factory.py'), ['12 POST /contacts via contacts.create', '15 GET /admins/{id} via admins.find']);
   });
