@@ -9,7 +9,7 @@ import type { Budget } from './budget';
 import { functionsOf, MAX_LIST } from './functions';
 import type { HttpMethod } from './operations';
 import { countBefore } from './sorted';
-import { HTTP_METHOD, readConcat, readLiteral, TYPE_ARGUMENTS, type Language } from './source';
+import { HTTP_METHOD, quoteAt, readConcat, readLiteral, TYPE_ARGUMENTS, type Language } from './source';
 
 /** A parameter appended to a base URL, at `at`, inside the function that declares it. */
 export interface PathSeed {
@@ -88,11 +88,12 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
       const arg = args[next.index];
       const value = arg?.text.trim();
       if (!arg || !value) continue;
-      const quote = arg.at + arg.text.indexOf(value[0]);
+      const start = arg.at + arg.text.indexOf(value[0]);
+      const quote = quoteAt(text, start);
       const literal = readLiteral(text, quote, lang);
       // A path with an id appended (`'segments/' . $id`) is handed as much as a literal one.
       const rest = literal && readConcat(text, literal.end, lang, budget);
-      if (literal && rest && rest.end === quote + value.length) {
+      if (literal && rest && rest.end === start + value.length) {
         const method = args.map((a) => METHOD_ARGUMENT.exec(a.text.trim())?.[2]).find((m) => m !== undefined);
         found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value, ...(method && { method: method.toUpperCase() as HttpMethod }) });
       }

@@ -72,6 +72,12 @@ export function readLiteral(text: string, open: number, lang: Language): Piece |
 }
 
 const STRING_PREFIX = /[fFrRbBuU]{1,2}(?=["'])/y;
+
+/** Where a literal's quote is, past a Python string prefix (`f"/articles/{id}"`, `r'…'`) at `at`. */
+export function quoteAt(text: string, at: number): number {
+  STRING_PREFIX.lastIndex = at;
+  return STRING_PREFIX.test(text) ? STRING_PREFIX.lastIndex : at;
+}
 const OPERAND = /[$A-Za-z_][\w$]*(?:\s*(?:\.|->|::)\s*[$A-Za-z_][\w$]*|\([^()\n]*\)|\[[^\]\n]*\])*/y;
 
 function skipSpace(text: string, i: number): number {
@@ -97,9 +103,7 @@ export function readConcat(text: string, from: number, lang: Language, budget?: 
     const isPlus = op === '+' && next !== '+' && next !== '=';
     const isDot = lang === 'php' && op === '.' && next !== '=' && !/\d/.test(next ?? '');
     if (!isPlus && !isDot) break;
-    i = skipSpace(text, i + 1);
-    STRING_PREFIX.lastIndex = i;
-    if (STRING_PREFIX.test(text)) i = STRING_PREFIX.lastIndex;
+    i = quoteAt(text, skipSpace(text, i + 1));
     if (isQuote(text[i])) {
       const literal = readLiteral(text, i, lang);
       if (!literal) break;

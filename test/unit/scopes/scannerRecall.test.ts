@@ -99,6 +99,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-client-param.py'), ['17 GET /admins']);
   });
 
+  test('Python: an f-string path handed to such a helper, as a plain one', () => {
+    assert.deepEqual(calls('helper-fstring.py'), ['16 GET /articles', '19 GET /articles/{id}']);
+  });
+
   test('PHP: a helper appending its path to the endpoint property (`$this->endpoint . $path`, WordPress\'s wp_remote_get): the paths given to it, one with an id appended; not the same-named helper of another class', () => {
     assert.deepEqual(calls('helper-base-concat.php'), ['7 GET /admins', '11 GET /segments/{id}']);
   });
