@@ -158,9 +158,21 @@ const DIRECT_BINDING =
 const ENCLOSING_BINDING =
   /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:await\s+)?(?:new\s+)?[\w$.:\\]*\s*$/;
 
+/** An assignment's `=` ending a line: its value is written on the next (`const BASE =⏎  env.X || '…'`). */
+const ASSIGNS_BELOW = /[^=!<>]=[ \t]*\r?$/;
+
+/** The text before `start` on its line, after the line above where that one ends with its assignment's `=`. */
+function assignmentPrefix(text: string, start: number): string {
+  const prefix = linePrefix(text, start);
+  const lineStart = start - prefix.length;
+  if (lineStart === 0) return prefix;
+  const above = linePrefix(text, lineStart - 1);
+  return ASSIGNS_BELOW.test(above) ? `${above.trimEnd()} ${prefix.trimStart()}` : prefix;
+}
+
 /** The variable a value starting at `start` is assigned to directly (`url = …`, `const url: string = …`), if any. */
 export function directBinding(text: string, start: number): string | undefined {
-  const prefix = linePrefix(text, start);
+  const prefix = assignmentPrefix(text, start);
   const direct = DIRECT_BINDING.exec(prefix);
   if (!direct) return undefined;
   const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();

@@ -45,6 +45,12 @@ suite('scopes scanner: clients from factories and calls as receivers', () => {
   });
 });
 
+suite('scopes scanner: a base URL written on the line after its `=`', () => {
+  test('JS/TS: the constant a formatter wrapped is the base of the URLs built on it; a wrapped comparison binds nothing', () => {
+    assert.deepEqual(scan('base-wrapped.ts'), ['9 POST /contacts/search']);
+  });
+});
+
 suite('scopes scanner: a URL variable assigned again', () => {
   // Python's read goes through fetch_json, a function of the same file that shows its GET; the others' through another
   // module's, so their method stays unseen and they are left to check by hand.
