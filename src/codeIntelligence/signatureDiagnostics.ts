@@ -116,25 +116,32 @@ const namesIntercom = (text: string): boolean =>
   /intercom/i.test(text) || [...text.matchAll(QUOTED_TOPIC)].some((m) => findTopicRule(m[1]) !== undefined);
 
 /**
- * X-Hub-Signature-256 read where the lines around name Intercom or one of its topics and no service that sends
- * it (a route `/webhook/intercom`, `verifyIntercomSignature(…)`, `'conversation.user.replied'`): Intercom's
+ * X-Hub-Signature-256 read where the lines around, or the file's path (a route of its own:
+ * `app/api/webhooks/intercom/route.ts`), name Intercom or one of its topics and no service that sends it
+ * (a route `/webhook/intercom`, `verifyIntercomSignature(…)`, `'conversation.user.replied'`): Intercom's
  * deliveries never carry it.
  */
-function githubHeader(code: string, lines: LineIndex, reads: readonly Span[]): CodeDiagnostic[] {
+function githubHeader(code: string, lines: LineIndex, reads: readonly Span[], file: string): CodeDiagnostic[] {
+  const routeOfIntercom = /intercom/i.test(file) && !SENDS_HUB_256.test(file);
   return reads.flatMap((read) => {
     const line = lines.lineAt(read.start);
     const around = code.slice(lines.lineStart(line - RECEIVER_LINES), lines.lineEnd(Math.min(lines.lineCount - 1, line + RECEIVER_LINES)));
-    if (!namesIntercom(around) || SENDS_HUB_256.test(around)) return [];
+    if (!(routeOfIntercom || namesIntercom(around)) || SENDS_HUB_256.test(around)) return [];
     return [diagnostic('intercom.signature-header', lines.range(read.start, read.end), 'warning',
       'Intercom sends no X-Hub-Signature-256: it signs webhook notifications in X-Hub-Signature (sha1=…, an HMAC-SHA1 of the raw body keyed with the app\'s client secret), so this check never finds a signature on its deliveries.')];
   });
 }
 
-/** Test code signs the deliveries it builds itself (`JSON.stringify({ … })`, a spec's `body.to_json`): no re-serialised body there. */
-export function signatureDiagnostics(code: string, lang: Language, lines: LineIndex, { sites, checksReceived, hub256Reads }: HmacSites, inTestFile: boolean): CodeDiagnostic[] {
-  const receives = checksReceived && !inTestFile;
+/**
+ * `file`: the document's path, and whether it is test code, which signs the deliveries it builds itself
+ * (`JSON.stringify({ … })`, a spec's `body.to_json`): no re-serialised body there.
+ */
+export function signatureDiagnostics(
+  code: string, lang: Language, lines: LineIndex, { sites, checksReceived, hub256Reads }: HmacSites, file: { path: string; inTest: boolean },
+): CodeDiagnostic[] {
+  const receives = checksReceived && !file.inTest;
   return [
     ...sites.filter(forIntercom).flatMap((site) => [...(receives ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site)]),
-    ...githubHeader(code, lines, hub256Reads),
+    ...githubHeader(code, lines, hub256Reads, file.path),
   ];
 }

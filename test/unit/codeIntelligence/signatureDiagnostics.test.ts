@@ -144,6 +144,19 @@ suite('code analysis: signature checks done wrong', () => {
       assert.deepEqual(flagged(comment, analyze('hooks.php', comment), 'intercom.signature-header'), []);
     });
 
+    test('flagged where the file\'s path is Intercom\'s route (app/api/webhooks/intercom/route.ts), not where it also names GitHub', () => {
+      const handler = lines(
+        'export async function POST(req: Request) {',
+        '  const rawBody = await req.text();',
+        "  const signature = req.headers.get('x-hub-signature-256');",
+        '  return new Response(verify(rawBody, signature) ? null : "Invalid signature", { status: verify(rawBody, signature) ? 200 : 401 });',
+        '}',
+      );
+      assert.deepEqual(flagged(handler, analyze('src/app/api/webhooks/intercom/route.ts', handler), 'intercom.signature-header'), ["'x-hub-signature-256'"]);
+      assert.deepEqual(flagged(handler, analyze('src/app/api/webhooks/github/route.ts', handler), 'intercom.signature-header'), []);
+      assert.deepEqual(flagged(handler, analyze('src/app/api/intercom-sync/github/route.ts', handler), 'intercom.signature-header'), []);
+    });
+
     test('not flagged: GitHub\'s or Meta\'s receiver in a file that talks to Intercom, a header the file sends, X-Hub-Signature, or both read', () => {
       const none = (file: string, text: string) => assert.deepEqual(flagged(text, analyze(file, text), 'intercom.signature-header'), [], text);
       const github = lines(
