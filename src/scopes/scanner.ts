@@ -355,22 +355,19 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
   if (!call) return false;
   let i = callEnd;
   let method = call[1].toUpperCase();
-  if (method === 'REQUEST') {
-    if (text[i] === '{') {
-      const body = text.slice(i, i + 400);
-      URL_OPTION.lastIndex = 0;
-      const urlAt = URL_OPTION.exec(body);
-      const verb = /\bmethod['"]?\s*(?::|=>)\s*['"](\w+)['"]/i.exec(body);
-      if (!urlAt) return false;
-      i += URL_OPTION.lastIndex;
-      method = verb ? verb[1].toUpperCase() : 'GET';
-    } else {
-      const first = readLiteral(text, i, lang);
-      if (!first || !HTTP_METHOD_WORD.test(first.value)) return false;
-      method = first.value.toUpperCase();
-      i = stickyAt(COMMA, text, first.end).end;
-      if (i < 0) return false;
-    }
+  // Given its options first (`request({ method, url })`, Lightyear's `get({ url: '/me' })`), the URL is their url.
+  if (text[i] === '{') {
+    const body = text.slice(i, i + 400);
+    URL_OPTION.lastIndex = 0;
+    if (!URL_OPTION.exec(body)) return false;
+    i += URL_OPTION.lastIndex;
+    if (method === 'REQUEST') method = /\bmethod['"]?\s*(?::|=>)\s*['"](\w+)['"]/i.exec(body)?.[1].toUpperCase() ?? 'GET';
+  } else if (method === 'REQUEST') {
+    const first = readLiteral(text, i, lang);
+    if (!first || !HTTP_METHOD_WORD.test(first.value)) return false;
+    method = first.value.toUpperCase();
+    i = stickyAt(COMMA, text, first.end).end;
+    if (i < 0) return false;
   }
   const stringStart = stickyAt(STRING_START, text, i).end;
   if (stringStart < 0) return false;

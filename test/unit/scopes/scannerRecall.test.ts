@@ -127,6 +127,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-inline-host.py'), ['6 GET /me']);
   });
 
+  test('TS: a client on Intercom\'s host given its options first: the url among them, with the method called; not options without one', () => {
+    assert.deepEqual(calls('options-url.ts'), ['5 GET /me', '6 POST /contacts']);
+  });
+
   test('TS: a client\'s calls given type arguments (`intercom.get<Tag[]>(…)`, nested too); not another vendor\'s client', () => {
     assert.deepEqual(calls('client-type-arguments.ts'), ['8 GET /tags', '10 POST /contacts/{id}/tags', '11 GET /contacts', '12 DELETE /contacts/{id}/tags/{id}']);
   });
