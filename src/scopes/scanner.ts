@@ -383,6 +383,8 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
 }
 
 const CALL_OPEN = /\s*\(/y;
+/** After a method not called there: a call of its member (`.each(` after `users.scroll`), or handed on (`, ` or `)`). */
+const CALLED_ELSEWHERE = /\s*(?:\.\s*[A-Za-z_]\w*\s*\(|[,)])/y;
 
 /**
  * A GET on a list path given a literal map of query values at `argument` (`get('users', ['user_id' => …])`,
@@ -696,9 +698,12 @@ function scanSdk(ctx: Context): void {
     if (argument >= 0 && stickyAt(FUNCTION_ARGUMENT, ctx.text, argument).match) continue;
     line ??= { of: sdkLineOf(ctx.text, ctx.lang) };
     const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (argument < 0 ? [] : argumentKeys(ctx.text, argument)), line.of);
-    // A name no table knows counts only when called, and not as a collection's own method: `client.contacts.length`
-    // and `config.contacts.filter(…)` are no requests.
-    if (!operation && (argument < 0 || COLLECTION_METHOD.test(method))) continue;
+    // A method counts only when called: there, through a member (2.x's `users.scroll.each(…)`) or by what it is
+    // handed to (`bulk(intercom.users.update, …)`); Ruby calls without brackets (`intercom.admins.all`). A name no
+    // table knows, not as a collection's own method. `client.contacts.length`, `config.contacts.filter(…)` and a
+    // test's `client.admins.find = AsyncMock(…)` are no requests.
+    if (argument < 0 && (!operation || (ctx.lang !== 'ruby' && !stickyAt(CALLED_ELSEWHERE, ctx.text, end).match))) continue;
+    if (!operation && COLLECTION_METHOD.test(method)) continue;
     receivers ??= new Receivers(ctx.text, ctx.budget, ctx.project?.names);
     const evidence = receivers.evidence(receiver, called !== undefined, m.index);
     if (!evidence) continue;

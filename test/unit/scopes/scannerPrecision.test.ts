@@ -137,6 +137,11 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     });
   });
 
+  test('an SDK method assigned a stand-in or read as a property is no request; called there, through a member or by what it is handed to, it is', async () => {
+    assert.deepEqual((await scanPattern('method-not-called.py')).found, ['8 GET /admins/{id}']);
+    assert.deepEqual((await scanPattern('method-not-called.js')).found, ['5 GET /users/scroll', '6 POST /users']);
+  });
+
   test('JS/TS: a client named for another library the file imports (stripeClient, getStripeClient()) is not listed nor found; one named for nothing is', async () => {
     assert.deepEqual(await scanPattern('other-library-client.ts'), {
       unknown: [],
