@@ -35,6 +35,15 @@ function namesAnothersClient(name: string): boolean {
 /** Just before a member receiver, the object it belongs to: `ai_client` in `self.ai_client.client`, `$this->slack->client`. */
 const OWNER_BEFORE = /(?<![\w$])([A-Za-z_][\w$]*)\s*(?:\.|->)\s*$/;
 
+/** An assignment's `=` after a name (not `==`, `=>`). */
+const ASSIGNED = /[\w$]*\s*:?=(?![=>])/y;
+
+/** Whether the name going on at `at` is assigned there. */
+function assignedAt(text: string, at: number): boolean {
+  ASSIGNED.lastIndex = at;
+  return ASSIGNED.test(text);
+}
+
 /** How far an import's list of names may run over lines. */
 const IMPORT_LIST_CHARS = 2000;
 /** A line closing an import's list (`} from 'intercom-client'`), or opening one (`from intercom import (`, `use Intercom\\{`). */
@@ -108,7 +117,8 @@ export class Receivers {
     const lines: string[] = [];
     let lineDone = -1;
     for (const m of text.matchAll(MARKER)) {
-      if (m.index < lineDone) continue;
+      // A variable named for Intercom says nothing of what it is assigned (a door's `intercom = AkuvoxClient(…)`).
+      if (m.index < lineDone || assignedAt(text, m.index + m[0].length)) continue;
       const newline = text.indexOf('\n', m.index);
       lineDone = newline < 0 ? text.length : newline;
       const { start, end } = importAround(text, text.lastIndexOf('\n', m.index) + 1, lineDone);
@@ -163,10 +173,12 @@ export class Receivers {
   private holdsClient(receiver: string, source: Callee | undefined): Evidence | undefined {
     const bare = receiver.replace(/^\$/, '');
     if (SELF.test(receiver)) return undefined;
-    if (/intercom/i.test(bare) || this.imported.has(bare)) return 'said';
     if (source && this.isIntercomCallee(source)) return 'said';
+    // Built by another class, it is that class's whatever its name (a door intercom's `intercom = AkuvoxClient(…)`).
+    if (source?.constructs) return undefined;
+    if (/intercom/i.test(bare) || this.imported.has(bare)) return 'said';
     // The app's own factory: as if nothing said where the client came from.
-    return (!source || !source.constructs) && this.namedLikeClient(bare) ? 'named' : undefined;
+    return this.namedLikeClient(bare) ? 'named' : undefined;
   }
 
   private returnsClient(fn: string): Evidence | undefined {

@@ -142,6 +142,10 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     assert.deepEqual((await scanPattern('method-not-called.js')).found, ['5 GET /users/scroll', '6 POST /users']);
   });
 
+  test('Python: a door intercom\'s client named `intercom`, built by its own class, is that class\'s', async () => {
+    assert.deepEqual(await scanPattern('door-intercom.py'), { unknown: [], found: [] });
+  });
+
   test('JS/TS: a client named for another library the file imports (stripeClient, getStripeClient()) is not listed nor found; one named for nothing is', async () => {
     assert.deepEqual(await scanPattern('other-library-client.ts'), {
       unknown: [],
