@@ -104,3 +104,13 @@ export function bodyEnd(text: string, declaration: FunctionDeclaration, lang: La
   const end = deeper.exec(text);
   return end && end.index < limit ? end.index : limit;
 }
+
+/** The function whose body holds `at` (the innermost: the last declared before it whose body is still open there). */
+export function functionAround(text: string, lang: Language, budget: Budget, at: number): FunctionDeclaration | undefined {
+  const { declarations } = functionsOf(text, lang, budget);
+  for (let i = declarations.length - 1; i >= 0; i--) {
+    const declaration = declarations[i];
+    if (declaration.body <= at && at < bodyEnd(text, declaration, lang)) return declaration;
+  }
+  return undefined;
+}

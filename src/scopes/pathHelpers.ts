@@ -43,6 +43,9 @@ interface Helper {
 const MAX_HELPERS = 8;
 
 /** Every literal path handed through the file's helpers to a seed's base URL. */
+/** A call on the current object: `this.get(`, `self.get(`, `$this->get(`, `@get(`. */
+const OWN_OBJECT = /^(?:this\.|self\.|\$this->|@)/;
+
 export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Language, budget: Budget): HandedPath[] {
   if (seeds.length === 0) return [];
   const { declarations, close } = functionsOf(text, lang, budget);
@@ -93,7 +96,9 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
       const literal = readLiteral(text, quote, lang);
       // A path with an id appended (`'segments/' . $id`) is handed as much as a literal one.
       const rest = literal && readConcat(text, literal.end, lang, budget);
-      if (literal && rest && rest.end === start + value.length) {
+      // On another object (`client.get(…)`), only a path: `document.get('content')` is a lookup of a dict's key.
+      const onOther = /[.>]/.test(text[m.index - 1] ?? '') && !OWN_OBJECT.test(m[0]);
+      if (literal && rest && rest.end === start + value.length && !(onOther && !literal.value.startsWith('/'))) {
         const method = args.map((a) => METHOD_ARGUMENT.exec(a.text.trim())?.[2]).find((m) => m !== undefined);
         found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value, ...(method && { method: method.toUpperCase() as HttpMethod }) });
       }

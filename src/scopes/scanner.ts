@@ -9,6 +9,7 @@ import { pathsWithMethods } from './besideMethod';
 import { Budget } from './budget';
 import { blankComments } from './comments';
 import { isTestFile, type Finding, type RequestFinding, type UnknownSdkCall, type UnseenMethod } from './finding';
+import { functionAround } from './functions';
 import { IMPORT_WORDS } from './imports';
 import { namesContaining } from './names';
 import { handedPaths, type PathSeed } from './pathHelpers';
@@ -19,7 +20,7 @@ import { countBefore } from './sorted';
 import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation, sdkLineOf, type SdkLine } from './sdk';
 import { maskSecrets, shortenMasks } from './secrets';
 import {
-  argumentKeys, bindingNames, directBinding, enclosingBinding, escapeRegExp, HTTP_METHOD, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
+  argumentKeys, assignedCallsOf, bindingNames, directBinding, enclosingBinding, escapeRegExp, HTTP_METHOD, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
   receiverStart, TYPE_ARGUMENTS, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
@@ -276,6 +277,10 @@ function scanHosts(ctx: Context, bases: Set<string>, constants: UrlConstant[]): 
     const target = toTarget(literal.value + rest.value, true);
     if (!target) {
       for (const name of bindingNames(text, open)) bases.add(name);
+      // Returned by a function (`def _get_base_url(self, region): … return "https://api.intercom.io"`): what its
+      // calls are assigned to is a base (`self.base_url = self._get_base_url(region)`).
+      const returning = RETURNED.test(linePrefix(text, open)) ? functionAround(text, lang, ctx.budget, open) : undefined;
+      if (returning) for (const name of assignedCallsOf(text, returning.name)) bases.add(name);
       if (CLASS_BASE.test(linePrefix(text, open))) addSelfRegion(ctx, classAround(ctx, open));
       // A helper appending its parameter to the host it writes (`HTTParty.get("https://api.intercom.io#{path}")`).
       const param = stickyAt(HOST_THEN_NAME, text, m.index + m[0].length).match;
@@ -383,6 +388,8 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
 }
 
 const CALL_OPEN = /\s*\(/y;
+/** A value a function returns, the line's last word before it. */
+const RETURNED = /\breturn\s+$/;
 /** After a method not called there: a call of its member (`.each(` after `users.scroll`), or handed on (`, ` or `)`). */
 const CALLED_ELSEWHERE = /\s*(?:\.\s*[A-Za-z_]\w*\s*\(|[,)])/y;
 

@@ -170,6 +170,12 @@ function assignmentPrefix(text: string, start: number): string {
   return ASSIGNS_BELOW.test(above) ? `${above.trimEnd()} ${prefix.trimStart()}` : prefix;
 }
 
+/** The variables assigned what a call of the function `name` returns: `self.base_url = self._get_base_url(region)`. */
+export function assignedCallsOf(text: string, name: string): string[] {
+  const call = new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\.|@|\\$this->)?\\$?([A-Za-z_][\\w$]*)\\s*(?::=|=)\\s*(?:await\\s+)?(?:(?:this|self)\\.|\\$this->|@)?${escapeRegExp(name)}\\s*\\(`, 'g');
+  return [...text.matchAll(call)].map((m) => m[1]);
+}
+
 /** The variable a value starting at `start` is assigned to directly (`url = …`, `const url: string = …`), if any. */
 export function directBinding(text: string, start: number): string | undefined {
   const prefix = assignmentPrefix(text, start);

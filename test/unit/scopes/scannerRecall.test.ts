@@ -105,6 +105,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('helper-client-param.py'), ['17 GET /admins']);
   });
 
+  test('Python: a client keeping the base a method returns (return "https://api.intercom.io"): the paths its get and post are handed; not a dict\'s get of a key', () => {
+    assert.deepEqual(calls('returned-base.py'), ['27 GET /me', '28 POST /conversations/{id}/reply']);
+  });
+
   test('Python: an f-string path handed to such a helper, as a plain one', () => {
     assert.deepEqual(calls('helper-fstring.py'), ['16 GET /articles', '19 GET /articles/{id}']);
   });
