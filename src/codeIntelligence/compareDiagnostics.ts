@@ -12,7 +12,8 @@ const CONSTANT_TIME = /timingSafeEqual|compare_digest|secure_compare|hash_equals
 const COMPARISON = /(?<![=!<>])(===|!==|==|!=)(?!=)/g;
 const STRCMP = /\bstrcmp\s*\(/g;
 
-const LITERAL = /^(?:(['"`]).*\1|\d[\w.]*|null|nil|None|undefined|true|false|NULL)$/;
+/** A constant: a string (a template without `${…}` in it), a number, nothing. */
+const LITERAL = /^(?:(['"])(?:(?!\1).)*\1|`(?:[^`$]|\$(?!\{))*`|\d[\w.]*|null|nil|None|undefined|true|false|NULL)$/;
 const LENGTH = /\.length$|\.size$|\.count$|\.bytesize$|^(?:len|strlen|count)\s*\(/;
 const FROM_HMAC = /createHmac|hmac|HMAC|hash_hmac|hexdigest|\.digest\s*\(|\.Sum\s*\(/;
 const FROM_HEADER = /x[-_](?:hub|body)[-_]signature/i;

@@ -264,6 +264,17 @@ suite('code analysis: signature checks done wrong', () => {
       assert.deepEqual(flagged(chain, analyze('canvas.js', chain), 'intercom.signature-compare'), ["headers['x-body-signature'] !== appSignature"]);
     });
 
+    test('flagged on a template that interpolates the digest (`sha1=${computed}` !== signature); not on a constant template', () => {
+      const template = lines(
+        "const signature = req.header('X-Hub-Signature');",
+        "const computed = crypto.createHmac('sha1', secret).update(req.rawBody).digest('hex');",
+        'if (`sha1=${computed}` !== signature) return res.sendStatus(401);',
+      );
+      assert.deepEqual(flagged(template, analyze('hooks.ts', template), 'intercom.signature-compare'), ['`sha1=${computed}` !== signature']);
+      const constant = template.replace('`sha1=${computed}` !== signature', 'signature === `none`');
+      assert.deepEqual(flagged(constant, analyze('hooks.ts', constant), 'intercom.signature-compare'), []);
+    });
+
     test('flagged on a copy of the received signature: its prefix cut off into a name that sounds like a digest', () => {
       const copy = lines(
         'function verifyHmac(req, buf) {',
