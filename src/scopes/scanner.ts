@@ -159,6 +159,8 @@ interface Context {
   readonly project: ProjectContext | undefined;
   /** Classes whose parent is given Intercom's base URL: there the current object is an Intercom client. */
   readonly selfRegions: { start: number; end: number }[];
+  /** A member holding Intercom's base (`self.base_url = "https://api.intercom.io"`) → the classes it does so in. */
+  readonly memberBases: Map<string, { start: number; end: number }[]>;
   /** False for a caller that reads no snippets: they are left empty, unbuilt (masking them costs). */
   readonly snippets: boolean;
   lineStarts?: number[];
@@ -276,7 +278,10 @@ function scanHosts(ctx: Context, bases: Set<string>, constants: UrlConstant[]): 
     readUntil = rest.end;
     const target = toTarget(literal.value + rest.value, true);
     if (!target) {
-      for (const name of bindingNames(text, open)) bases.add(name);
+      for (const name of bindingNames(text, open)) {
+        bases.add(name);
+        if (memberBinding(name).test(linePrefix(text, open))) ctx.memberBases.set(name, [...(ctx.memberBases.get(name) ?? []), classAround(ctx, open)]);
+      }
       // Returned by a function (`def _get_base_url(self, region): … return "https://api.intercom.io"`): what its
       // calls are assigned to is a base (`self.base_url = self._get_base_url(region)`).
       const returning = RETURNED.test(linePrefix(text, open)) ? functionAround(text, lang, ctx.budget, open) : undefined;
@@ -497,7 +502,7 @@ const BASE_OPTION = /(?<![\w$])['"]?base_?ur[il]['"]?\s*(?::|=>|=(?!=))\s*$/i;
 function addClientsOnBases(ctx: Context, bases: Set<string>): void {
   for (const use of usesOf(ctx.text, bases, true)) {
     ctx.budget.spend();
-    if (!BASE_OPTION.test(linePrefix(ctx.text, use.at))) continue;
+    if (!BASE_OPTION.test(linePrefix(ctx.text, use.at)) || !ownUse(ctx, use)) continue;
     const client = enclosingBinding(ctx.text, use.at);
     if (client) bases.add(client);
   }
@@ -511,6 +516,16 @@ interface BaseUse {
 }
 
 /** Each use of one of `names` (PHP's `$` included) as a site. */
+const memberBinding = (name: string): RegExp => new RegExp(`(?:\\b(?:this|self)\\.|@|\\$this->)${escapeRegExp(name)}\\b`);
+const MEMBER_BEFORE = /(?:\b(?:this|self)\.|@|\$this->)$/;
+
+/** Not a member of another class than those whose member holds the base (Zendesk's `self.base_url` beside Intercom's). */
+function ownUse(ctx: Context, use: BaseUse): boolean {
+  const regions = ctx.memberBases.get(ctx.text.slice(use.at, use.end).replace(/^\$/, ''));
+  if (!regions || !MEMBER_BEFORE.test(ctx.text.slice(Math.max(0, use.at - 7), use.at))) return true;
+  return regions.some((r) => r.start <= use.at && use.at < r.end);
+}
+
 function usesOf(text: string, names: ReadonlySet<string>, trusted: boolean): BaseUse[] {
   if (names.size === 0) return [];
   const named = new RegExp(`(?<![\\w$])\\$?(?:${[...names].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
@@ -521,7 +536,7 @@ function usesOf(text: string, names: ReadonlySet<string>, trusted: boolean): Bas
 function baseUseSites(ctx: Context, bases: Set<string>): BaseUse[] {
   const { text } = ctx;
   const sites: BaseUse[] = [];
-  sites.push(...usesOf(text, bases, true));
+  sites.push(...usesOf(text, bases, true).filter((use) => ownUse(ctx, use)));
   const aliases = new Set<string>();
   for (const name of namesContaining(text, INTERCOM_IN_NAME)) {
     if (bases.has(name.text.replace(/^\$/, ''))) continue;
@@ -836,7 +851,7 @@ export function scanSource(
   // Only files that may talk to Intercom pay for blanking their comments.
   const code = marked ? (blanked ?? blankComments(text, lang)) : text;
   const ctx: Context = {
-    file, text: code, source: text, lang, findings: [], unknownCalls: [], unseenMethods: [], budget, project, selfRegions: [], snippets,
+    file, text: code, source: text, lang, findings: [], unknownCalls: [], unseenMethods: [], budget, project, selfRegions: [], memberBases: new Map(), snippets,
   };
   scanTopics(ctx, marked);
   if (marked) {

@@ -142,6 +142,10 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     assert.deepEqual((await scanPattern('method-not-called.js')).found, ['5 GET /users/scroll', '6 POST /users']);
   });
 
+  test('Python: a member holding Intercom\'s base (self.base_url) is that class\'s; the same member of a Zendesk or Freshdesk class beside it is not', async () => {
+    assert.deepEqual((await scanPattern('member-base-per-class.py')).found, ['21 GET /conversations/{id}']);
+  });
+
   test('Python: a door intercom\'s client named `intercom`, built by its own class, is that class\'s', async () => {
     assert.deepEqual(await scanPattern('door-intercom.py'), { unknown: [], found: [] });
   });
