@@ -43,11 +43,13 @@ function fedSpans(code: string, lang: Language, site: HmacSite): Span[] {
 }
 
 
-const mentions = (name: string): RegExp => new RegExp(`(?<![\\w$])[$@]?${name}(?![\\w$])`);
+/** The variable `name`, not a member of that name (`request.data` is not `data`). */
+const variable = (name: string): string => `(?<![\\w$.]|->)[$@]?${name}(?![\\w$])`;
+const mentions = (name: string): RegExp => new RegExp(variable(name));
 /** A name the HMAC is fed: itself, or a name assigned from it below (`data = payload.encode()`), one copy deep. */
 function reaches(below: string, name: string, fedText: string): boolean {
   if (mentions(name).test(fedText)) return true;
-  const copy = new RegExp(`^[ \\t]*(?:(?:const|let|var)\\s+)?[$@]?([A-Za-z_][\\w$]*)\\s*(?::=|=(?![=>]))[^\\n]*(?<![\\w$])[$@]?${name}(?![\\w$])`, 'gm');
+  const copy = new RegExp(`^[ \\t]*(?:(?:const|let|var)\\s+)?[$@]?([A-Za-z_][\\w$]*)\\s*(?::=|=(?![=>]))[^\\n]*${variable(name)}`, 'gm');
   return [...below.matchAll(copy)].some((m) => m[1] !== name && mentions(m[1]).test(fedText));
 }
 

@@ -97,6 +97,19 @@ suite('code analysis: signature checks done wrong', () => {
       none('a.rb', lines("sig = request.env['HTTP_X_HUB_SIGNATURE']", "ok = Rack::Utils.secure_compare(sig, 'sha1=' + OpenSSL::HMAC.hexdigest('sha1', key, request.body.read))"));
       none('a.php', lines('<?php', "$sig = $_SERVER['HTTP_X_HUB_SIGNATURE'];", "$ok = hash_equals('sha1=' . hash_hmac('sha1', file_get_contents('php://input'), $key), $sig);"));
       none('a.go', lines('sig := r.Header.Get("X-Hub-Signature")', 'body, _ := ioutil.ReadAll(r.Body)', 'mac := hmac.New(sha1.New, key)', 'mac.Write(body)', 'ok := hmac.Equal([]byte(sig), mac.Sum(nil))'));
+      // The raw body handed to the check is request.data, a member: the parsed JSON read into `data` after it is not fed.
+      none('hook.py', lines(
+        'def verify(body, signature):',
+        "    expected = 'sha1=' + hmac.new(SECRET, body, hashlib.sha1).hexdigest()",
+        '    return hmac.compare_digest(expected, signature)',
+        '',
+        '@app.route("/webhook/intercom", methods=["POST"])',
+        'def webhook():',
+        '    signature = request.headers.get("X-Hub-Signature", "")',
+        '    if not verify(request.data, signature):',
+        '        abort(401)',
+        '    data = request.json',
+      ));
       // A test sender signs the JSON it sends: right, and it reads no signature.
       none('send.js', lines('const body = JSON.stringify(payload);', "const sig = 'sha1=' + crypto.createHmac('sha1', secret).update(body).digest('hex');", "await fetch(url, { method: 'POST', body, headers: { 'X-Hub-Signature': sig } });"));
       // Test code signs the delivery it builds and hands over, though its fake request answers for X-Hub-Signature.
