@@ -69,13 +69,14 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
     others.every((other) => Math.abs(other - at) >= Math.abs(helper.at - at));
 
   const found: HandedPath[] = [];
-  const work: (Helper & { seed: number })[] = [];
+  /** `method`: what the call handing the helper's parameter on writes (`_request("POST", endpoint)` inside `_post`). */
+  const work: (Helper & { seed: number; method?: HttpMethod })[] = [];
   const seen = new Set<string>();
-  const follow = (helper: Helper | undefined, seed: number): void => {
+  const follow = (helper: Helper | undefined, seed: number, method?: HttpMethod): void => {
     const key = helper && `${helper.name}#${helper.index}`;
     if (!helper || !key || seen.has(key) || seen.size >= MAX_HELPERS) return;
     seen.add(key);
-    work.push({ ...helper, seed });
+    work.push({ ...helper, seed, ...(method && { method }) });
   };
   seeds.forEach((s, i) => follow(declaring(s.at, s.param), i));
   for (let next = work.shift(); next; next = work.shift()) {
@@ -98,11 +99,12 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
       const rest = literal && readConcat(text, literal.end, lang, budget);
       // On another object (`client.get(…)`), only a path: `document.get('content')` is a lookup of a dict's key.
       const onOther = /[.>]/.test(text[m.index - 1] ?? '') && !OWN_OBJECT.test(m[0]);
+      const written = args.map((a) => METHOD_ARGUMENT.exec(a.text.trim())?.[2]).find((m) => m !== undefined);
+      const method = (written?.toUpperCase() as HttpMethod | undefined) ?? next.method;
       if (literal && rest && rest.end === start + value.length && !(onOther && !literal.value.startsWith('/'))) {
-        const method = args.map((a) => METHOD_ARGUMENT.exec(a.text.trim())?.[2]).find((m) => m !== undefined);
-        found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value, ...(method && { method: method.toUpperCase() as HttpMethod }) });
+        found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value, ...(method && { method }) });
       }
-      else if (/^[A-Za-z_]\w*$/.test(value)) follow(declaring(m.index, value), next.seed);
+      else if (/^[A-Za-z_]\w*$/.test(value)) follow(declaring(m.index, value), next.seed, method);
     }
   }
   return found;

@@ -109,6 +109,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('returned-base.py'), ['27 GET /me', '28 POST /conversations/{id}/reply']);
   });
 
+  test('Python: the verb a helper hands on with the path (_request("POST", endpoint) in _post) is the method of the paths given to it, whatever branch comes first below', () => {
+    assert.deepEqual(calls('verb-helpers.py'), ['28 POST /conversations/search', '31 GET /admins']);
+  });
+
   test('Python: an f-string path handed to such a helper, as a plain one', () => {
     assert.deepEqual(calls('helper-fstring.py'), ['16 GET /articles', '19 GET /articles/{id}']);
   });
