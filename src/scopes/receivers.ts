@@ -74,8 +74,8 @@ interface Callee {
   readonly constructs: boolean;
 }
 
-/** Right after `require(` in `require('twilio')(sid, token)`: what a module exports, called. */
-const REQUIRED_CALL = /\s*['"]([^'"\n]+)['"]\s*\)\s*\(/y;
+/** Right after `require(`: the module (`require('./lib/slack')`), and whether what it exports is called (`require('twilio')(sid, token)`). */
+const REQUIRED = /\s*['"]([^'"\n]+)['"]\s*\)(\s*\()?/y;
 
 function callee(path: string, isNew: boolean): Callee {
   const segments = path.split(/[.:\\]+/).filter(Boolean);
@@ -109,9 +109,10 @@ export class Receivers {
       budget.spend();
       const assignments = this.callees.get(m[1]) ?? [];
       this.callees.set(m[1], assignments);
-      REQUIRED_CALL.lastIndex = m.index + m[0].length;
-      const required = m[3] === 'require' ? REQUIRED_CALL.exec(text) : null;
-      assignments.push({ at: m.index, source: required ? { name: required[1], path: `require('${required[1]}')`, constructs: true } : callee(m[3], m[2] !== undefined) });
+      REQUIRED.lastIndex = m.index + m[0].length;
+      // A module's export is what the module is (a required function called makes one of its objects), not `require`.
+      const required = m[3] === 'require' ? REQUIRED.exec(text) : null;
+      assignments.push({ at: m.index, source: required ? { name: required[1], path: `require('${required[1]}')`, constructs: required[2] !== undefined } : callee(m[3], m[2] !== undefined) });
     }
     budget.spend(text.length);
     const lines: string[] = [];

@@ -146,6 +146,13 @@ suite('scopes scanner: an SDK call no table knows is listed, not dropped', () =>
     assert.deepEqual((await scanPattern('member-base-per-class.py')).found, ['21 GET /conversations/{id}']);
   });
 
+  test('JS: a module required beside the SDK (slack = require(\'./lib/slack-web-client\')) is not Intercom\'s client for being required', async () => {
+    assert.deepEqual(await scanPattern('required-modules.js'), {
+      unknown: [],
+      found: ['11 POST /users'],
+    });
+  });
+
   test('Python: a door intercom\'s client named `intercom`, built by its own class, is that class\'s', async () => {
     assert.deepEqual(await scanPattern('door-intercom.py'), { unknown: [], found: [] });
   });
