@@ -6,6 +6,7 @@
 // field of a pydantic settings class, which the environment overrides, or of a dataclass or model, which its constructor does),
 // code that also names a regional host (it chooses by region), and test code (it mocks whatever host the app calls).
 import { REGION_HOSTS, REGION_NAMES, type Region } from '../api/hosts';
+import { STATIC_FILE } from '../scopes/operations';
 import type { Language } from '../scopes/source';
 import { literalAt } from './callRange';
 import type { LineIndex } from './lines';
@@ -133,7 +134,8 @@ export function regionDiagnostics(code: string, lang: Language, lines: LineIndex
     const open = m.index - scheme.length - 1;
     if (open < 0 || !QUOTES[lang].includes(code[open])) continue;
     const literal = literalAt(code, open, lang);
-    if (!literal || /\s/.test(literal.value) || OAUTH_PATH.test(code.slice(end, end + 6))) continue;
+    // A script a page loads from the host (the old Messenger's library) is no REST call.
+    if (!literal || /\s/.test(literal.value) || OAUTH_PATH.test(code.slice(end, end + 6)) || STATIC_FILE.test(literal.value)) continue;
     const before = statementBefore(code, open, lang);
     const after = code.slice(literal.end, lines.lineEnd(lines.lineAt(literal.end)));
     if (OAUTH_KEY.test(before.slice(-80)) || DEFAULT.test(before) || ENV_READ.test(levelBefore(before)) || ENV_READ.test(levelAfter(after))) continue;

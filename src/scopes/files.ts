@@ -12,6 +12,8 @@ export const SKIPPED_DIRECTORIES: readonly string[] = [
 export const LANGUAGES: Readonly<Record<string, Language>> = {
   js: 'js', jsx: 'js', mjs: 'js', cjs: 'js', ts: 'js', tsx: 'js', mts: 'js', cts: 'js',
   py: 'python', rb: 'ruby', php: 'php', go: 'go',
+  // Rails' tasks; Drupal's modules and includes.
+  rake: 'ruby', module: 'php', inc: 'php',
 };
 
 /** File extensions scanned, without the dot. */

@@ -183,6 +183,9 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   ]),
 ];
 
+/** A file a browser loads (the old Messenger's `/api/js/library.js`), not an API resource. */
+export const STATIC_FILE = /\.(?:js|css|html?|png|svg|gif|jpe?g|ico|woff2?)$/i;
+
 /** First path segments of Intercom's REST API: a relative path on an unproven client must start with one. */
 export const API_ROOTS: ReadonlySet<string> = new Set([
   ...OPERATION_RULES.map((r) => r.path.split('/')[1]),

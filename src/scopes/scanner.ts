@@ -13,7 +13,7 @@ import { functionAround } from './functions';
 import { IMPORT_WORDS } from './imports';
 import { namesContaining } from './names';
 import { handedPaths, type PathSeed } from './pathHelpers';
-import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, TELLING_QUERY_KEYS, type HttpMethod, type Operation } from './operations';
+import { API_ROOTS, guessOperation, HOLE, matchOperation, normalizePath, STATIC_FILE, TELLING_QUERY_KEYS, type HttpMethod, type Operation } from './operations';
 import { MethodFlow } from './methodFlow';
 import { Receivers } from './receivers';
 import { countBefore } from './sorted';
@@ -233,8 +233,9 @@ function toTarget(raw: string, trusted: boolean): Target | undefined {
   const { path, query } = normalizePath(relative);
   const root = path.split('/')[1];
   // `/oauth` is the consent page a browser is sent to (Intercom serves it from app.intercom.com), not an API call;
-  // a wildcard (`'https://api.intercom.io/*' => Http::response(…)`) is a pattern a test fake matches, no request.
-  if (!root || root === '{id}' || root === 'oauth' || path.includes('*')) return undefined;
+  // a wildcard (`'https://api.intercom.io/*' => Http::response(…)`) is a pattern a test fake matches, and a script
+  // (the old Messenger's `/api/js/library.js`) a page loads: no request.
+  if (!root || root === '{id}' || root === 'oauth' || path.includes('*') || STATIC_FILE.test(path)) return undefined;
   if (!trusted && !API_ROOTS.has(root)) return undefined;
   return { path, ...(Object.keys(query).length > 0 && { query }) };
 }

@@ -41,6 +41,10 @@ suite('code analysis: region diagnostics', () => {
     assert.deepEqual(region('a.py', 'base = (os.getenv("INTERCOM_BASE") or\n        "https://api.intercom.io")\n'), [], 'a line that goes on');
     assert.deepEqual(region('a.py', 'BASE = os.getenv("INTERCOM_BASE", "https://api.intercom.io")\n'), []);
     assert.deepEqual(region('a.rb', "BASE = ENV.fetch('INTERCOM_BASE', 'https://api.intercom.io')\n"), []);
+    // The old Messenger's script, loaded by a page from the host: no REST call, and no request for the scan either.
+    const script = "<?php\nfunction intercomio_page_build() {\n  $js = \"s.src = 'https://api.intercom.io/api/js/library.js';\";\n}\n";
+    assert.deepEqual(region('intercomio.php', script), []);
+    assert.deepEqual(analyze('intercomio.php', script).callSites, []);
     assert.deepEqual(region('a.php', "<?php\nreturn ['intercom' => ['url' => env('INTERCOM_URL', 'https://api.intercom.io')]];\n"), []);
     assert.deepEqual(region('a.py', 'class AppConfig(BaseSettings):\n    """Settings."""\n\n    intercom_api_base: str = "https://api.intercom.io"\n'), []);
     assert.deepEqual(region('a.py', '@dataclass\nclass Config:\n    # Intercom API settings\n    intercom_api_base_url: str = "https://api.intercom.io"\n'), []);

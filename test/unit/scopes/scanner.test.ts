@@ -206,7 +206,7 @@ suite('scopes scanner: method detection', () => {
 
 suite('scopes scanner: files', () => {
   test('globs and filters agree on what is scanned', () => {
-    assert.equal(SCAN_INCLUDE_GLOB, '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,rb,php,go}');
+    assert.equal(SCAN_INCLUDE_GLOB, '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,rb,php,go,rake,module,inc}');
     assert.ok(SCAN_EXCLUDE_GLOB.startsWith('**/{node_modules,'));
     for (const dir of ['node_modules', '.git', 'dist', 'build', 'out', 'vendor', '.venv', '__pycache__', 'target', 'coverage']) {
       assert.ok(SCAN_EXCLUDE_GLOB.includes(`${dir},`) || SCAN_EXCLUDE_GLOB.includes(`,${dir}}`), dir);
@@ -219,6 +219,14 @@ suite('scopes scanner: files', () => {
     assert.equal(isScannable('lib/a.constructor'), false, 'an extension named like an Object property is no language');
     assert.equal(isScannable('lib/b.__proto__'), false);
     assert.equal(PREFILTER_PATTERNS.length, 2);
+  });
+
+  test('a Rails task (.rake) is Ruby, a Drupal module (.module, .inc) PHP: their calls are found', () => {
+    const task = "namespace :intercom do\n  task sync: :environment do\n    intercom = Intercom::Client.new(token: ENV['INTERCOM_TOKEN'])\n    intercom.companies.create(company_id: 1)\n  end\nend\n";
+    assert.deepEqual(scanText('lib/tasks/intercom.rake', task).map((f) => `${f.line} ${f.kind !== 'webhook' ? f.operation.method + ' ' + f.operation.path : ''}`), ['4 POST /companies']);
+    const module = "<?php\nfunction intercom_sync($user) {\n  $client = new IntercomClient(variable_get('intercom_token'));\n  $client->users->create(['email' => $user->mail]);\n}\n";
+    assert.deepEqual(scanText('intercom.module', module).map((f) => `${f.line} ${f.kind !== 'webhook' ? f.operation.method + ' ' + f.operation.path : ''}`), ['4 POST /users']);
+    for (const file of ['lib/tasks/intercom.rake', 'intercom.module', 'includes/intercom.inc']) assert.equal(isScannable(file), true, file);
   });
 
   test('binary means mostly control bytes or invalid UTF-8, not one NUL in a string literal', () => {
