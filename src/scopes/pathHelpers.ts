@@ -104,8 +104,27 @@ export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Lang
       if (literal && rest && rest.end === start + value.length && !(onOther && !literal.value.startsWith('/'))) {
         found.push({ seed: next.seed, at: quote, end: rest.end, path: literal.value + rest.value, ...(method && { method }) });
       }
-      else if (/^[A-Za-z_]\w*$/.test(value)) follow(declaring(m.index, value), next.seed, method);
+      else if (/^[A-Za-z_]\w*$/.test(value)) {
+        // A local the calling function assigns a path just before (`endpoint = "conversations"`), else a parameter handed on.
+        const local = localPath(text, lang, value, declarations[countBefore(declarations, (d) => d.at < m.index) - 1]?.body ?? 0, m.index, budget);
+        if (local) found.push({ seed: next.seed, ...local, ...(method && { method }) });
+        else follow(declaring(m.index, value), next.seed, method);
+      }
     }
   }
   return found;
+}
+
+/** The literal path last assigned to the variable `name` between `from` and `to` (`endpoint = "/conversations"`). */
+function localPath(text: string, lang: Language, name: string, from: number, to: number, budget: Budget): { at: number; end: number; path: string } | undefined {
+  const assigned = new RegExp(`(?<![\\w$.])[$@]?${name}\\s*(?::\\s*[\\w.[\\]|]+\\s*)?(?::=|=(?![=>]))\\s*`, 'g');
+  let last: { at: number; end: number; path: string } | undefined;
+  for (const m of text.slice(from, to).matchAll(assigned)) {
+    budget.spend();
+    const quote = quoteAt(text, from + m.index + m[0].length);
+    const literal = readLiteral(text, quote, lang);
+    const rest = literal && readConcat(text, literal.end, lang, budget);
+    last = literal && rest ? { at: quote, end: rest.end, path: literal.value + rest.value } : undefined;
+  }
+  return last;
 }

@@ -113,6 +113,10 @@ suite('scopes scanner: a class built on Intercom\'s base URL, by its parent\'s c
     assert.deepEqual(calls('verb-helpers.py'), ['28 POST /conversations/search', '31 GET /admins']);
   });
 
+  test('Python: a path assigned to a local just before it is handed to the helper (endpoint = "conversations"), as a literal handed there', () => {
+    assert.deepEqual(calls('path-in-local.py'), ['17 GET /conversations', '23 GET /contacts']);
+  });
+
   test('Python: an f-string path handed to such a helper, as a plain one', () => {
     assert.deepEqual(calls('helper-fstring.py'), ['16 GET /articles', '19 GET /articles/{id}']);
   });
