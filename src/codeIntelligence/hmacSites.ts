@@ -16,7 +16,8 @@ const NEARBY_LINES = 12;
 const FUNCTION_LINES = 30;
 
 const HMAC_CALL: Readonly<Record<Language, RegExp>> = {
-  js: /\bcreateHmac\s*\(|\bHmacSHA(?:1|256)\s*\(/g,
+  // Node's crypto, CryptoJS, and Web Crypto's HMAC key (Workers, Deno, browsers): `subtle.importKey('raw', k, { name: 'HMAC', hash: 'SHA-256' }, …)`.
+  js: /\bcreateHmac\s*\(|\bHmacSHA(?:1|256)\s*\(|\bsubtle\.importKey\s*\((?=[^;]{0,300}\bHMAC\b)/g,
   python: /\bhmac\.(?:new|HMAC|digest)\s*\(/g,
   ruby: /\bOpenSSL::HMAC\.(?:hexdigest|digest|base64digest|new)\b\s*\(?/g,
   php: /\bhash_hmac\s*\(/g,

@@ -94,8 +94,10 @@ function algorithmFix(code: string, lines: LineIndex, site: HmacSite, want: 'sha
   const quoted = /['"]/.test(code[algorithm.start - 1] ?? '') && /['"]/.test(code[algorithm.end] ?? '');
   const hashlib = code.slice(algorithm.start - 8, algorithm.start) === 'hashlib.';
   if ((!quoted && !hashlib) || /sha-?(?:1|256)=/i.test(code.slice(site.window.start, site.window.end))) return [];
-  const replacement = written === written.toUpperCase() ? want.toUpperCase() : want;
-  return [{ kind: 'edit', title: `Use ${want.toUpperCase()}`, edits: [{ range: lines.range(algorithm.start, algorithm.end), newText: replacement }] }];
+  // As written: Web Crypto's names are hyphenated ('SHA-256' → 'SHA-1').
+  const spelled = written.includes('-') ? want.replace('sha', 'sha-') : want;
+  const replacement = written === written.toUpperCase() ? spelled.toUpperCase() : spelled;
+  return [{ kind: 'edit', title: `Use ${spelled.toUpperCase()}`, edits: [{ range: lines.range(algorithm.start, algorithm.end), newText: replacement }] }];
 }
 
 function wrongAlgorithm(code: string, lines: LineIndex, site: HmacSite): CodeDiagnostic[] {

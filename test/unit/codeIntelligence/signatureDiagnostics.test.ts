@@ -201,6 +201,17 @@ suite('code analysis: signature checks done wrong', () => {
       assert.match(applyFix(rb, only(analyze('a.rb', rb), 'intercom.signature-algorithm').fixes[0]), /hexdigest\('SHA1', key, body\)/);
       const go = lines('sig := r.Header.Get("X-Hub-Signature")', 'mac := hmac.New(sha256.New, key)');
       assert.deepEqual(only(analyze('a.go', go), 'intercom.signature-algorithm').fixes, [], 'the import would change too');
+      // Web Crypto (Workers, Deno): the HMAC key's hash, spelled as Web Crypto names it.
+      const subtle = lines(
+        "const signature = request.headers.get('X-Hub-Signature');",
+        "const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);",
+        "const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(body));",
+      );
+      const webCrypto = only(analyze('worker.ts', subtle), 'intercom.signature-algorithm');
+      assert.equal(webCrypto.fixes[0].title, 'Use SHA-1');
+      assert.match(applyFix(subtle, webCrypto.fixes[0]), /hash: 'SHA-1' \}/);
+      const aes = subtle.replace("{ name: 'HMAC', hash: 'SHA-256' }", "{ name: 'AES-GCM' }").replace("sign('HMAC'", "encrypt({ name: 'AES-GCM', iv }");
+      assert.deepEqual(flagged(aes, analyze('worker.ts', aes), 'intercom.signature-algorithm'), [], 'a key for another algorithm');
       const prefixed = lines("const sig = req.headers['x-hub-signature'];", "const digest = 'sha256=' + crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');");
       assert.deepEqual(only(analyze('a.js', prefixed), 'intercom.signature-algorithm').fixes, [], 'the sha256= prefix would change too');
     });
