@@ -394,6 +394,8 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
 }
 
 const CALL_OPEN = /\s*\(/y;
+/** Where Ruby's first argument starts when the call has no brackets: a key after a space (`:name =>`, `name:`). */
+const RUBY_BARE_ARGUMENT = /[ \t]+(?=:[A-Za-z_]|[A-Za-z_]\w*:(?!:))/y;
 /** A value a function returns, the line's last word before it. */
 const RETURNED = /\breturn\s+$/;
 /** After a method not called there: a call of its member (`.each(` after `users.scroll`), or handed on (`, ` or `)`). */
@@ -717,10 +719,12 @@ function scanSdk(ctx: Context): void {
     // Ruby's `create!` and `empty?` are other methods than `create` and `empty`: no Intercom SDK has such a name.
     if (ctx.lang === 'ruby' && (ctx.text[end] === '!' || ctx.text[end] === '?')) continue;
     const argument = stickyAt(CALL_OPEN, ctx.text, end).end;
+    // Ruby's arguments without brackets: `companies.find :name => company`, `find name: company`.
+    const keysAt = argument < 0 && ctx.lang === 'ruby' ? stickyAt(RUBY_BARE_ARGUMENT, ctx.text, end).end : argument;
     // Handed a function (`page.tickets.find((t) => …)`, `lambda c: …`): a collection's own method, no SDK call.
     if (argument >= 0 && stickyAt(FUNCTION_ARGUMENT, ctx.text, argument).match) continue;
     line ??= { of: sdkLineOf(ctx.text, ctx.lang) };
-    const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (argument < 0 ? [] : argumentKeys(ctx.text, argument)), line.of);
+    const operation = sdkCallOperation(resource, child, method, ctx.lang, () => (keysAt < 0 ? [] : argumentKeys(ctx.text, keysAt)), line.of);
     // A method counts only when called: there, through a member (2.x's `users.scroll.each(…)`) or by what it is
     // handed to (`bulk(intercom.users.update, …)`); Ruby calls without brackets (`intercom.admins.all`). A name no
     // table knows, not as a collection's own method. `client.contacts.length`, `config.contacts.filter(…)` and a

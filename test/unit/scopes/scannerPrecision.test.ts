@@ -63,6 +63,14 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
     ]);
   });
 
+  test('Ruby: a finder\'s key given without brackets (find :name => …, find user_id: …) looks one record up; find id: … reads it', () => {
+    assert.deepEqual(permissions('lookup-bare.rb'), [
+      '10 GET /companies?name={id} → Read one user and one company',
+      '14 GET /users?user_id={id} → Read one user and one company',
+      '18 GET /users/{id} → Read one user and one company',
+    ]);
+  });
+
   test('JS: find({ email }) and find({ user_id }) look one user up, find({ id }) reads it', () => {
     assert.deepEqual(permissions('lookup-finder.js'), [
       '7 GET /users?email={id} → Read one user and one company',
