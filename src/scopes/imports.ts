@@ -126,6 +126,8 @@ function targetOf(from: string, lang: Language, imported: ModuleImport): Target 
 }
 
 const tailOf = (key: string): string => key.split('/').pop()!.toLowerCase();
+/** Where a PHP package's classes start (composer's autoload psr-4: `"Acme\\Intercom\\": "src/"`). */
+const PSR4_FOLDER = /(?:^|\/)(?:src|lib)\/$/;
 
 /**
  * A few module keys (the project's modules that talk to Intercom), with a quick test of whether an
@@ -176,6 +178,9 @@ export class ProjectModules {
       const key = candidates.find((c) => c.toLowerCase() === suffix || c.toLowerCase().endsWith(`/${suffix}`));
       if (key) return key;
     }
+    // A PHP package maps its namespace's prefix to its source folder (PSR-4): `Acme\Intercom\IntercomClient` is
+    // src/IntercomClient.php.
+    if (lang === 'php' && parts.length > 1) return candidates.find((c) => PSR4_FOLDER.test(c.slice(0, c.lastIndexOf('/') + 1)));
     return undefined;
   }
 }

@@ -35,6 +35,10 @@ suite('scopes scanner: wrappers in another file (one hop through project imports
     assert.deepEqual(await scanProject('php'), { found: ['src/Sync/CompanySync.php:18 POST /companies'], checkByHand: ['src/Support/Http.php'] });
   });
 
+  test('PHP: a class of the package itself, by its namespace mapped to src/ (PSR-4: Acme\\Intercom\\IntercomClient is src/IntercomClient.php); not another package\'s Client', async () => {
+    assert.deepEqual(await scanProject('psr4-php'), { found: ['src/Resources/Tags.php:13 GET /tags'], checkByHand: ['src/IntercomClient.php'] });
+  });
+
   test('Go: a field of a package imported by path', async () => {
     assert.deepEqual(await scanProject('go'), { found: ['internal/sync/admins.go:10 PUT /admins/{id}/away'], checkByHand: ['internal/helpdesk/client.go'] });
   });
