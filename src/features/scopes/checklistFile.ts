@@ -55,6 +55,18 @@ async function replaceConfirmed(ui: Ui, target: vscode.Uri, markdown: string, pr
 }
 
 /**
+ * Shows a document in an editor. One lingering after its file was deleted can be gone by the time VS Code opens its
+ * editor ("Could NOT open editor"): then the file, just written, is opened afresh.
+ */
+async function show(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  try {
+    return (await vscode.window.showTextDocument(document, { preview: false })).document;
+  } catch {
+    return (await vscode.window.showTextDocument(document.uri, { preview: false })).document;
+  }
+}
+
+/**
  * Writes `markdown` to `target` and shows it; undefined when the person keeps the existing file.
  * Without a folder there is nowhere to write: the checklist opens as an untitled document.
  */
@@ -71,9 +83,7 @@ export async function writeChecklist(ui: Ui, target: vscode.Uri | undefined, mar
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
   if (!onDisk && !(open && differs(open))) {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-    const written = open ?? (await vscode.workspace.openTextDocument(target));
-    await vscode.window.showTextDocument(written, { preview: false });
-    return written;
+    return show(open ?? (await vscode.workspace.openTextDocument(target)));
   }
   const document = open ?? (await vscode.workspace.openTextDocument(target));
   await vscode.window.showTextDocument(document, { preview: false });
