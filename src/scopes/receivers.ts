@@ -32,8 +32,22 @@ function namesAnothersClient(name: string): boolean {
   return of !== undefined && !GENERIC_WORDS.has(of) && !INTERCOM_WORD.test(of);
 }
 
-/** Just before a member receiver, the object it belongs to: `ai_client` in `self.ai_client.client`, `$this->slack->client`. */
-const OWNER_BEFORE = /(?<![\w$])([A-Za-z_][\w$]*)\s*(?:\.|->)\s*$/;
+/**
+ * Just before a member receiver at `at`, the object it belongs to: `ai_client` in `self.ai_client.client`,
+ * `$this->slack->client`. Read backwards: this runs at every SDK-looking call.
+ */
+function ownerBefore(text: string, at: number): string | undefined {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  if (text[i - 1] === '.') i--;
+  else if (text[i - 1] === '>' && text[i - 2] === '-') i -= 2;
+  else return undefined;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  const end = i;
+  while (i > 0 && /[\w$]/.test(text[i - 1])) i--;
+  const name = text.slice(i, end);
+  return /^[A-Za-z_]/.test(name) ? name : undefined;
+}
 
 /** An assignment's `=` after a name (not `==`, `=>`). */
 const ASSIGNED = /[\w$]*\s*:?=(?![=>])/y;
@@ -142,7 +156,7 @@ export class Receivers {
    */
   evidence(receiver: string, called = false, at = 0): Evidence | undefined {
     // The client another one holds (`self.ai_client.client.messages.create(…)`) is that one's.
-    const owner = OWNER_BEFORE.exec(this.text.slice(Math.max(0, at - 80), at))?.[1];
+    const owner = ownerBefore(this.text, at);
     if (owner && namesAnothersClient(owner)) return undefined;
     const bare = receiver.replace(/^\$/, '');
     const assignments = called ? undefined : this.callees.get(bare);
