@@ -53,11 +53,16 @@ export interface SeenMethod {
 
 /** The method flow of one file's (comment-free) text; the file's functions are read once, when first needed. */
 export class MethodFlow {
-  private functions?: FileFunctions;
+  #functions?: FileFunctions;
   /** What inBody found, by declaration and parameter. */
   private readonly bodies = new Map<string, HttpMethod | undefined>();
 
   constructor(private readonly text: string, private readonly lang: Language, private readonly budget: Budget) {}
+
+  /** The file's functions, read when first needed. */
+  get functions(): FileFunctions {
+    return (this.#functions ??= functionsOf(this.text, this.lang, this.budget));
+  }
 
   /** The method for a URL value spanning [start, end). */
   resolve(start: number, end: number): SeenMethod {
@@ -82,7 +87,7 @@ export class MethodFlow {
     if (!group || this.text[group.open] !== '(') return false;
     const callee = OWN_NAMED.exec(linePrefix(this.text, group.open))?.[1];
     if (!callee) return false;
-    const { declarations } = (this.functions ??= functionsOf(this.text, this.lang, this.budget));
+    const { declarations } = this.functions;
     return declarations.some((d) => d.name === callee);
   }
 
@@ -125,7 +130,7 @@ export class MethodFlow {
     const { items, at } = itemsAround(text, group, start);
     if (at < 0) return undefined;
     const lead = text.slice(items[at].at, start);
-    const { declarations } = (this.functions ??= functionsOf(text, this.lang, this.budget));
+    const { declarations } = this.functions;
     const declaring = declarations.find((d) => d.open === group.open);
     if (declaring) {
       const param = KEYWORD.exec(lead)?.[1] ?? /^\s*[$&]?([A-Za-z_]\w*)/.exec(lead)?.[1];

@@ -6,10 +6,10 @@
 
 import { splitList } from './brackets';
 import type { Budget } from './budget';
-import { functionsOf, MAX_LIST } from './functions';
+import { MAX_LIST, type FileFunctions } from './functions';
 import type { HttpMethod } from './operations';
 import { countBefore } from './sorted';
-import { HTTP_METHOD, quoteAt, readConcat, readLiteral, TYPE_ARGUMENTS, type Language } from './source';
+import { HTTP_METHOD, OWN_MEMBER, quoteAt, readConcat, readLiteral, TYPE_ARGUMENTS, type Language } from './source';
 
 /** A parameter appended to a base URL, at `at`, inside the function that declares it. */
 export interface PathSeed {
@@ -42,13 +42,13 @@ interface Helper {
 /** Helpers followed per file: a fetcher, the paginators over it, and a few more. */
 const MAX_HELPERS = 8;
 
-/** Every literal path handed through the file's helpers to a seed's base URL. */
 /** A call on the current object: `this.get(`, `self.get(`, `$this->get(`, `@get(`. */
-const OWN_OBJECT = /^(?:this\.|self\.|\$this->|@)/;
+const OWN_OBJECT = new RegExp(`^${OWN_MEMBER}`);
 
-export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Language, budget: Budget): HandedPath[] {
+/** Every literal path handed through the file's helpers (`functions`, the file's) to a seed's base URL. */
+export function handedPaths(text: string, seeds: readonly PathSeed[], lang: Language, functions: FileFunctions, budget: Budget): HandedPath[] {
   if (seeds.length === 0) return [];
-  const { declarations, close } = functionsOf(text, lang, budget);
+  const { declarations, close } = functions;
   const declared = new Set(declarations.map((d) => d.at));
 
   /** The declaration around `at` (among the nearest before it) that has `param`, and its index there. */

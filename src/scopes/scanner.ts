@@ -21,7 +21,7 @@ import { lookupQuery, SDK_CHILD_PATTERN, SDK_RESOURCE_PATTERN, sdkCallOperation,
 import { maskSecrets, shortenMasks } from './secrets';
 import {
   argumentKeys, assignedCallsOf, bindingNames, directBinding, enclosingBinding, escapeRegExp, HTTP_METHOD, isQuote, linePrefix, literalKeys, methodAt, readBody, readConcat, readLiteral, requestMethodAt,
-  receiverStart, TYPE_ARGUMENTS, type Language,
+  OWN_MEMBER, quoteAt, receiverStart, TYPE_ARGUMENTS, type Language,
 } from './source';
 import type { ProjectContext } from './scanState';
 import { findTopicRule, isDistinctiveTopic, TOPIC_RULES } from './topics';
@@ -95,7 +95,6 @@ const CLIENT_SITE_NAME = /^(?:\w*client|http|api|sdk|conn|connection|rest)$/i;
 const CLIENT_SITE = /(?<![\w$])\$?(?:\w*[cC]lient|http|api|sdk|conn|connection|rest)(?![\w$])/g;
 /** A client's call: `.post(`, `->get(`, `.get<Tag[]>(` (TypeScript's type arguments). */
 const CLIENT_CALL = new RegExp(`\\s*(?:\\.|->)\\s*(get|post|put|patch|delete|request)(?:${TYPE_ARGUMENTS})?\\s*\\(\\s*`, 'iy');
-const STRING_START = /[fFrRbBuU]{0,2}(?=["'`])/y;
 const INTERPOLATION_BEFORE = /(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
 /** The members read after a name: `.apiBaseUrl` in `${config.intercom.apiBaseUrl}`. */
 const MEMBERS = String.raw`(?:\s*(?:\.|->)\s*[\w$]+)*`;
@@ -168,9 +167,11 @@ interface Context {
   flow?: MethodFlow;
 }
 
+const flowOf = (ctx: Context): MethodFlow => (ctx.flow ??= new MethodFlow(ctx.text, ctx.lang, ctx.budget));
+
 /** The method for a URL value spanning [start, end): see MethodFlow. */
 function methodOf(ctx: Context, start: number, end: number): { method: HttpMethod; seen: boolean } {
-  return (ctx.flow ??= new MethodFlow(ctx.text, ctx.lang, ctx.budget)).resolve(start, end);
+  return flowOf(ctx).resolve(start, end);
 }
 
 function lineStartsOf(text: string): number[] {
@@ -380,9 +381,7 @@ function clientCall(ctx: Context, at: number, end: number, trusted: boolean): bo
     i = stickyAt(COMMA, text, first.end).end;
     if (i < 0) return false;
   }
-  const stringStart = stickyAt(STRING_START, text, i).end;
-  if (stringStart < 0) return false;
-  const literal = readLiteral(text, stringStart, lang);
+  const literal = readLiteral(text, quoteAt(text, i), lang);
   if (!literal) return false;
   const rest = readConcat(text, literal.end, lang, ctx.budget);
   // A URL with its own host goes there, whatever the client's base URL (Intercom's is found where it is written).
@@ -430,8 +429,8 @@ function scanImportedHelpers(ctx: Context): void {
   for (const m of text.matchAll(calls)) {
     ctx.budget.spend();
     const at = m.index + m[0].length;
-    const stringStart = stickyAt(STRING_START, text, at).end;
-    const literal = stringStart < 0 ? undefined : readLiteral(text, stringStart, lang);
+    const stringStart = quoteAt(text, at);
+    const literal = readLiteral(text, stringStart, lang);
     if (literal) {
       const target = literal.value.startsWith('/') ? toTarget(literal.value, false) : undefined;
       if (target) addRest(ctx, stringStart, target, methodOf(ctx, stringStart, literal.end));
@@ -440,7 +439,7 @@ function scanImportedHelpers(ctx: Context): void {
     const param = stickyAt(NAME_ARGUMENT, text, at).match;
     if (param) seeds.push({ param: param[0], at: m.index });
   }
-  for (const handed of handedPaths(text, seeds, lang, ctx.budget)) {
+  for (const handed of handedPaths(text, seeds, lang, flowOf(ctx).functions, ctx.budget)) {
     const target = handed.path.startsWith('/') ? toTarget(handed.path, false) : undefined;
     if (target) addRest(ctx, handed.at, target, methodOf(ctx, handed.at, handed.end));
   }
@@ -476,9 +475,7 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
   if (newUrl) return { url: newUrl[2], start: from - before.length + newUrl.index, end };
   if (/oin(?:Path)?\(/.test(before) && JOIN_BEFORE.test(before)) {
     const comma = stickyAt(COMMA, text, end).end;
-    const stringStart = comma < 0 ? -1 : stickyAt(STRING_START, text, comma).end;
-    if (stringStart < 0) return undefined;
-    const literal = readLiteral(text, stringStart, lang);
+    const literal = comma < 0 ? undefined : readLiteral(text, quoteAt(text, comma), lang);
     return literal && { url: literal.value, start: at, end: literal.end };
   }
   if (stickyAt(CONCAT_PATH, text, end).end < 0) return undefined;
@@ -519,8 +516,8 @@ interface BaseUse {
 }
 
 /** Each use of one of `names` (PHP's `$` included) as a site. */
-const memberBinding = (name: string): RegExp => new RegExp(`(?:\\b(?:this|self)\\.|@|\\$this->)${escapeRegExp(name)}\\b`);
-const MEMBER_BEFORE = /(?:\b(?:this|self)\.|@|\$this->)$/;
+const memberBinding = (name: string): RegExp => new RegExp(String.raw`${OWN_MEMBER}${escapeRegExp(name)}\b`);
+const MEMBER_BEFORE = new RegExp(`${OWN_MEMBER}$`);
 
 /** Not a member of another class than those whose member holds the base (Zendesk's `self.base_url` beside Intercom's). */
 function ownUse(ctx: Context, use: BaseUse): boolean {
@@ -626,7 +623,7 @@ type SeedWithMethod = PathSeed & { method: Method | (() => Method) };
 function addHandedPaths(ctx: Context, seeds: SeedWithMethod[]): void {
   if (seeds.length === 0) return;
   const { text } = ctx;
-  for (const handed of handedPaths(text, seeds, ctx.lang, ctx.budget)) {
+  for (const handed of handedPaths(text, seeds, ctx.lang, flowOf(ctx).functions, ctx.budget)) {
     const target = toTarget(handed.path, false);
     const shown = methodAt(text, handed.at, handed.end) ?? handed.method;
     if (!target) continue;

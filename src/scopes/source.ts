@@ -151,12 +151,17 @@ export function receiverStart(text: string, at: number): number {
   return start;
 }
 
+/** A member of the current object, as each language writes it: `this.`, `self.`, Ruby's `@`, PHP's `$this->`. */
+export const OWN_MEMBER = String.raw`(?:(?:\bthis|\bself)\.|@|\$this->)`;
+
 // `NAME = `, `const NAME: string = `, `NAME := `, `this.NAME = `, `$NAME = `, `NAME = os.getenv("X") or `, `NAME = URI(`…
-const DIRECT_BINDING =
-  /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:[^=;\n]*?(?:\|\||\?\?|\bor\b)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$/;
+const DIRECT_BINDING = new RegExp(
+  String.raw`(?:^|[^\w$.])${OWN_MEMBER}?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:[^=;\n]*?(?:\|\||\?\?|\bor\b)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`,
+);
 // What precedes the bracket that encloses a value: `const intercom = axios.create`, `$client = new Client`…
-const ENCLOSING_BINDING =
-  /(?:^|[^\w$.])(?:(?:this|self)\.|@|\$this->)?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:await\s+)?(?:new\s+)?[\w$.:\\]*\s*$/;
+const ENCLOSING_BINDING = new RegExp(
+  String.raw`(?:^|[^\w$.])${OWN_MEMBER}?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:await\s+)?(?:new\s+)?[\w$.:\\]*\s*$`,
+);
 
 /** An assignment's `=` ending a line: its value is written on the next (`const BASE =⏎  env.X || '…'`). */
 const ASSIGNS_BELOW = /[^=!<>]=[ \t]*\r?$/;
@@ -172,7 +177,7 @@ function assignmentPrefix(text: string, start: number): string {
 
 /** The variables assigned what a call of the function `name` returns: `self.base_url = self._get_base_url(region)`. */
 export function assignedCallsOf(text: string, name: string): string[] {
-  const call = new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\.|@|\\$this->)?\\$?([A-Za-z_][\\w$]*)\\s*(?::=|=)\\s*(?:await\\s+)?(?:(?:this|self)\\.|\\$this->|@)?${escapeRegExp(name)}\\s*\\(`, 'g');
+  const call = new RegExp(String.raw`(?:^|[^\w$.])${OWN_MEMBER}?\$?([A-Za-z_][\w$]*)\s*(?::=|=)\s*(?:await\s+)?${OWN_MEMBER}?${escapeRegExp(name)}\s*\(`, 'g');
   return [...text.matchAll(call)].map((m) => m[1]);
 }
 
