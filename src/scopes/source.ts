@@ -158,6 +158,9 @@ export const OWN_MEMBER = String.raw`(?:(?:\bthis|\bself)\.|@|\$this->)`;
 const DIRECT_BINDING = new RegExp(
   String.raw`(?:^|[^\w$.])${OWN_MEMBER}?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:[^=;\n]*?(?:\|\||\?\?|\bor\b)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`,
 );
+// Go's typed declaration, in a `const (…)` or `var (…)` block or not: `const NAME string = `, `NAME string = `
+// (read as above, `string` would be the name).
+const GO_STRING_BINDING = /^[ \t]*(?:(?:const|var)[ \t]+)?([A-Za-z_]\w*)[ \t]+string[ \t]*=[ \t]*$/;
 // What precedes the bracket that encloses a value: `const intercom = axios.create`, `$client = new Client`…
 const ENCLOSING_BINDING = new RegExp(
   String.raw`(?:^|[^\w$.])${OWN_MEMBER}?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:await\s+)?(?:new\s+)?[\w$.:\\]*\s*$`,
@@ -184,7 +187,7 @@ export function assignedCallsOf(text: string, name: string): string[] {
 /** The variable a value starting at `start` is assigned to directly (`url = …`, `const url: string = …`), if any. */
 export function directBinding(text: string, start: number): string | undefined {
   const prefix = assignmentPrefix(text, start);
-  const direct = DIRECT_BINDING.exec(prefix);
+  const direct = GO_STRING_BINDING.exec(prefix) ?? DIRECT_BINDING.exec(prefix);
   if (!direct) return undefined;
   const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();
   // A keyword argument or parameter default (`f(base_url="…")`) is not a variable.

@@ -11,6 +11,10 @@ suite('scopes scanner: the method of a call on a base URL held by another object
     ]);
   });
 
+  test('Go: a URL in a typed declaration (`NAME string = "…"`, in a const block, copied in a var block) sent with its method; not another vendor\'s', () => {
+    assert.deepEqual(requests('typed-declaration.go'), ['8 POST /tags', '9 GET /contacts']);
+  });
+
   test('JS/TS: this.intercomApi + …, settings.intercomBase + …, and a URL variable built from one', () => {
     assert.deepEqual(requests('receiver-base.ts'), [
       '10 POST /conversations/{id}/reply',
