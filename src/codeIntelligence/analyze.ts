@@ -101,7 +101,7 @@ export function analyzeDocument(input: AnalysisInput): Analysis {
     ...callSites.flatMap((site) => [...versionDiagnostics(site, index, text, lines), ...permissionDiagnostics(site, input.scopeCheck, inTestFile)]),
     ...secretDiagnostics({ text, code, lang, lines, gitTracked: input.gitTracked, inTestFile }),
     ...regionDiagnostics(code, lang, lines, input.region, inTestFile).filter((d) => !examples.has(lines.offset(d.range.start))),
-    ...signatureDiagnostics(code, lang, lines, sites, { path: file, inTest: inTestFile }),
+    ...signatureDiagnostics(code, lang, lines, sites, { path: file, source: text, inTest: inTestFile }),
     ...compareDiagnostics(code, lang, lines, sites),
   ];
   return { callSites, diagnostics: dedupe(diagnostics).sort(byPosition) };

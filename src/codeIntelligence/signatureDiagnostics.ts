@@ -100,9 +100,13 @@ function algorithmFix(code: string, lines: LineIndex, site: HmacSite, want: 'sha
   return [{ kind: 'edit', title: `Use ${spelled.toUpperCase()}`, edits: [{ range: lines.range(algorithm.start, algorithm.end), newText: replacement }] }];
 }
 
-function wrongAlgorithm(code: string, lines: LineIndex, site: HmacSite): CodeDiagnostic[] {
+/**
+ * `saysIntercom`: the file's text or path names Intercom or one of its topics. X-Hub-Signature is WebSub's header,
+ * which others send too, with SHA-256 (Jira's `sha256=…`): only there is it Intercom's.
+ */
+function wrongAlgorithm(code: string, lines: LineIndex, site: HmacSite, saysIntercom: boolean): CodeDiagnostic[] {
   // A check for both headers (`both`) has each hash in its own branch.
-  if (!site.algorithm || (site.header !== 'hub' && site.header !== 'body')) return [];
+  if (!site.algorithm || (site.header !== 'hub' && site.header !== 'body') || (site.header === 'hub' && !saysIntercom)) return [];
   const header = site.header;
   const want = EXPECTED[header];
   if (site.algorithm.name === want) return [];
@@ -137,15 +141,18 @@ function githubHeader(code: string, lines: LineIndex, reads: readonly Span[], fi
 }
 
 /**
- * `file`: the document's path, and whether it is test code, which signs the deliveries it builds itself
- * (`JSON.stringify({ … })`, a spec's `body.to_json`): no re-serialised body there.
+ * `file`: the document's path; its text as written (comments too: `# Intercom webhooks` says whose receiver it is);
+ * and whether it is test code, which signs the deliveries it builds itself (`JSON.stringify({ … })`, a spec's
+ * `body.to_json`): no re-serialised body there.
  */
 export function signatureDiagnostics(
-  code: string, lang: Language, lines: LineIndex, { sites, checksReceived, hub256Reads }: HmacSites, file: { path: string; inTest: boolean },
+  code: string, lang: Language, lines: LineIndex, { sites, checksReceived, hub256Reads }: HmacSites, file: { path: string; source: string; inTest: boolean },
 ): CodeDiagnostic[] {
   const receives = checksReceived && !file.inTest;
+  const intercomSites = sites.filter(forIntercom);
+  const saysIntercom = intercomSites.some((site) => site.header === 'hub') && (/intercom/i.test(file.path) || namesIntercom(file.source));
   return [
-    ...sites.filter(forIntercom).flatMap((site) => [...(receives ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site)]),
+    ...intercomSites.flatMap((site) => [...(receives ? reserialised(code, lang, lines, site) : []), ...wrongAlgorithm(code, lines, site, saysIntercom)]),
     ...githubHeader(code, lines, hub256Reads, file.path),
   ];
 }

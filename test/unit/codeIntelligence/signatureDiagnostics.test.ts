@@ -191,29 +191,30 @@ suite('code analysis: signature checks done wrong', () => {
 
   suite('the wrong hash for the header', () => {
     test('SHA-256 for X-Hub-Signature: a quick fix to SHA-1 where the name is a string or a hashlib name', () => {
+      // The file's path or text names Intercom (a comment, one of its topics): the header is Intercom's.
       const js = lines("const sig = req.headers['x-hub-signature'];", "const digest = crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');");
-      const d = only(analyze('a.js', js), 'intercom.signature-algorithm');
+      const d = only(analyze('webhooks/intercom.js', js), 'intercom.signature-algorithm');
       assert.equal(d.message, 'Intercom signs webhook notifications (X-Hub-Signature) with HMAC-SHA1: an HMAC-SHA256 never matches.');
       assert.match(applyFix(js, d.fixes[0]), /createHmac\('sha1', secret\)/);
-      const py = lines("sig = request.headers.get('X-Hub-Signature')", 'digest = hmac.new(key, body, hashlib.sha256).hexdigest()');
+      const py = lines('# Intercom webhook notifications', "sig = request.headers.get('X-Hub-Signature')", 'digest = hmac.new(key, body, hashlib.sha256).hexdigest()');
       assert.match(applyFix(py, only(analyze('a.py', py), 'intercom.signature-algorithm').fixes[0]), /hashlib\.sha1\)/);
-      const rb = lines("sig = request.env['HTTP_X_HUB_SIGNATURE']", "digest = OpenSSL::HMAC.hexdigest('SHA256', key, body)");
+      const rb = lines("sig = request.env['HTTP_X_HUB_SIGNATURE']", "digest = OpenSSL::HMAC.hexdigest('SHA256', key, body)", "handle(payload) if payload['topic'] == 'conversation.user.created'");
       assert.match(applyFix(rb, only(analyze('a.rb', rb), 'intercom.signature-algorithm').fixes[0]), /hexdigest\('SHA1', key, body\)/);
       const go = lines('sig := r.Header.Get("X-Hub-Signature")', 'mac := hmac.New(sha256.New, key)');
-      assert.deepEqual(only(analyze('a.go', go), 'intercom.signature-algorithm').fixes, [], 'the import would change too');
+      assert.deepEqual(only(analyze('intercom/hook.go', go), 'intercom.signature-algorithm').fixes, [], 'the import would change too');
       // Web Crypto (Workers, Deno): the HMAC key's hash, spelled as Web Crypto names it.
       const subtle = lines(
         "const signature = request.headers.get('X-Hub-Signature');",
         "const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);",
         "const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(body));",
       );
-      const webCrypto = only(analyze('worker.ts', subtle), 'intercom.signature-algorithm');
+      const webCrypto = only(analyze('intercom-worker.ts', subtle), 'intercom.signature-algorithm');
       assert.equal(webCrypto.fixes[0].title, 'Use SHA-1');
       assert.match(applyFix(subtle, webCrypto.fixes[0]), /hash: 'SHA-1' \}/);
       const aes = subtle.replace("{ name: 'HMAC', hash: 'SHA-256' }", "{ name: 'AES-GCM' }").replace("sign('HMAC'", "encrypt({ name: 'AES-GCM', iv }");
-      assert.deepEqual(flagged(aes, analyze('worker.ts', aes), 'intercom.signature-algorithm'), [], 'a key for another algorithm');
+      assert.deepEqual(flagged(aes, analyze('intercom-worker.ts', aes), 'intercom.signature-algorithm'), [], 'a key for another algorithm');
       const prefixed = lines("const sig = req.headers['x-hub-signature'];", "const digest = 'sha256=' + crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');");
-      assert.deepEqual(only(analyze('a.js', prefixed), 'intercom.signature-algorithm').fixes, [], 'the sha256= prefix would change too');
+      assert.deepEqual(only(analyze('intercom.js', prefixed), 'intercom.signature-algorithm').fixes, [], 'the sha256= prefix would change too');
     });
 
     test('SHA-1 for Canvas Kit\'s X-Body-Signature', () => {
@@ -229,6 +230,12 @@ suite('code analysis: signature checks done wrong', () => {
       none('a.js', lines("const sig = req.headers['x-body-signature'];", "createHmac('sha256', secret)"));
       none('a.py', lines('# Intercom', "sig = request.headers.get('X-Hub-Signature-256')", 'digest = hmac.new(key, body, hashlib.sha256)'));
       none('a.py', lines('# Intercom identity verification', 'user_hash = hmac.new(secret, user_id.encode(), hashlib.sha256).hexdigest()'));
+      // X-Hub-Signature is WebSub's header: Jira signs it with SHA-256. A file naming no Intercom is another sender's receiver.
+      none('webhook/jira-webhook-routing.ts', lines(
+        "const signature = headers['x-hub-signature'];",
+        "const calculated = `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;",
+        'if (!timingSafeEqual(Buffer.from(calculated), Buffer.from(signature))) return res.status(401).send();',
+      ));
       // Identity verification's user_hash in a file that also receives webhooks, its function far from the header.
       const messenger = lines(
         'def receive(self):',
@@ -258,7 +265,7 @@ suite('code analysis: signature checks done wrong', () => {
         'const digest = crypto.createHmac(isHub ? "sha1" : "sha256", secret).update(raw).digest("hex");',
       ));
       // Not a way out for a webhook's HMAC: named for the user it is not.
-      assert.deepEqual(flagged(messenger.replace('_user_hash', '_digest'), analyze('ext.py', messenger.replace('_user_hash', '_digest')), 'intercom.signature-algorithm'), ['sha256']);
+      assert.deepEqual(flagged(messenger.replace('_user_hash', '_digest'), analyze('intercom_ext.py', messenger.replace('_user_hash', '_digest')), 'intercom.signature-algorithm'), ['sha256']);
     });
   });
 
