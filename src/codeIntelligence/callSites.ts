@@ -5,6 +5,7 @@ import type { Operation } from '../explorer/catalog';
 import { rulesPermission, type Permission } from '../explorer/permission';
 import type { Located, RequestFinding } from '../scopes/finding';
 import { HOLE, type Operation as ScannedOperation } from '../scopes/operations';
+import { operationKey } from '../versions/diff';
 import type { Language } from '../scopes/source';
 import { callExtent, type LiteralSpan } from './callRange';
 import type { CatalogEntry, CatalogIndex } from './catalogIndex';
@@ -72,6 +73,16 @@ function newest(entry: CatalogEntry): string {
   return stable.length > 0 ? stable[stable.length - 1] : entry.versions[entry.versions.length - 1];
 }
 
+/**
+ * The catalog's entry for a finding, unless the match is loose (a slot taking a word of the path) where the scope rules
+ * know the path as written: `GET /contacts/scroll` (API 1.x) is no `GET /contacts/{contact_id}`.
+ */
+function catalogEntry(index: CatalogIndex, finding: RequestFinding): CatalogEntry | undefined {
+  const entry = index.find(finding.operation);
+  if (!entry || entry.key === operationKey(finding.operation)) return entry;
+  return finding.rules.some((rule) => rule.path === finding.operation.path) ? undefined : entry;
+}
+
 /** Where a finding starts in the text (findings count lines and columns from 1). */
 export const findingOffset = (lines: LineIndex, finding: Located): number => lines.lineStart(finding.line - 1) + finding.column - 1;
 
@@ -79,7 +90,7 @@ export function callSite(finding: RequestFinding, pin: Pin, ctx: CallSiteContext
   const { text, lang, lines } = ctx;
   const start = findingOffset(lines, finding);
   const extent = callExtent(text, start, lang, finding.kind);
-  const entry = ctx.index.find(finding.operation);
+  const entry = catalogEntry(ctx.index, finding);
   let catalog: CatalogFacts | undefined;
   let values = NO_VALUES;
   if (entry) {

@@ -57,6 +57,19 @@ suite('code analysis: call sites', () => {
     ]);
   });
 
+  test('a word of the path fills a catalog slot only where the scope rules know no operation by that path', () => {
+    const text = [
+      "const intercom = axios.create({ baseURL: 'https://api.intercom.io' });",
+      "await intercom.get('/contacts/scroll');",
+      "await intercom.post('/conversations/last/reply', reply);",
+      '',
+    ].join('\n');
+    assert.deepEqual(sites('src/app.js', text), [
+      "intercom.get('/contacts/scroll' → GET /contacts/scroll (not in the catalog)",
+      "intercom.post('/conversations/last/reply' → POST /conversations/{conversation_id}/reply replyConversation @2.16 {\"conversation_id\":\"last\"}",
+    ]);
+  });
+
   test('a REST client call covers the receiver and the path literal handed to it; interpolated parts give no value', () => {
     const text = "const intercom = axios.create({ baseURL: 'https://api.intercom.io' });\nintercom.get(`/contacts/${contactId}`);\nintercom.post('/contacts/search', q);\n";
     assert.deepEqual(sites('api.js', text), [
