@@ -42,6 +42,8 @@ export interface CallSite {
   readonly permission: Permission;
   /** Undefined when no version of the catalog has the operation. */
   readonly catalog?: CatalogFacts;
+  /** The scope rules know it as an API 1.x endpoint, which no 2.x version has. */
+  readonly api1: boolean;
   readonly pin: Pin;
   readonly values: LiteralValues;
   /** The URL or path literal the call is written with (offsets), for edits to it. */
@@ -107,6 +109,7 @@ export function callSite(finding: RequestFinding, pin: Pin, ctx: CallSiteContext
     ...(finding.call && { call: finding.call }),
     permission: rulesPermission(finding.rules),
     ...(catalog && { catalog }),
+    api1: finding.rules.some((rule) => rule.api1),
     pin,
     values,
     ...(extent.literal && { literal: extent.literal }),

@@ -1,6 +1,6 @@
 // Version diagnostics: a call whose operation the pinned API version does not have, or that a later
-// version removes or moves. Only for calls the catalog knows, with the method the code shows, pinned to
-// a version the catalog has: anything else would be a guess. A call sent with headers set elsewhere (an
+// version removes or moves. Only for calls the catalog knows (or the scope rules know as API 1.x endpoints),
+// with the method the code shows, pinned to a version the catalog has: anything else would be a guess. A call sent with headers set elsewhere (an
 // SDK's, a client configured in another file) counts only where the file pins a version: those headers
 // carry their own version, or none, not the extension's setting.
 import type { Operation } from '../explorer/catalog';
@@ -32,7 +32,13 @@ export function versionDiagnostics(site: CallSite, index: CatalogIndex, text: st
   const facts = site.catalog;
   const versions = index.catalog.versions;
   const pinned = site.pin.version;
-  if (!facts || !site.methodSeen || !versions.includes(pinned) || (site.headersElsewhere && site.pin.from !== 'code')) return [];
+  if (!site.methodSeen || !versions.includes(pinned) || (site.headersElsewhere && site.pin.from !== 'code')) return [];
+  if (!facts) {
+    // The catalog starts at 2.7: of an operation it lacks, only the scope rules' API 1.x endpoints are known gone.
+    return site.api1
+      ? [diagnostic('intercom.version-missing', site.range, 'warning', `${subject(site.operation)} is an API 1.x endpoint, in no version from 2.0 on: it is not in ${pinText(site)}.`)]
+      : [];
+  }
   const { entry, operation } = facts;
   const have = (): string => versionRanges(entry.versions, versions);
   if (!entry.byVersion.has(pinned)) {

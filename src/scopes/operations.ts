@@ -26,6 +26,8 @@ export interface OperationRule {
   readonly note?: string;
   /** For a rule on any method: the one the endpoint takes, assumed where the code shows none (OAuth's POSTs). */
   readonly takes?: HttpMethod;
+  /** An API 1.x endpoint: no 2.x version has it (the code analysis says so where a 2.x version is pinned). */
+  readonly api1?: true;
 }
 
 export interface Operation {
@@ -48,6 +50,7 @@ const READ_LIST_USERS = ['Read and list users and companies'];
 const READ_ONE_USER = ['Read one user and one company', 'Read and list users and companies'];
 const WRITE_USERS = ['Write users and companies'];
 const LEGACY = 'API 1.x endpoint, sent by older SDKs; inferred like its contacts equivalent.';
+const api1 = (rule: OperationRule): OperationRule => ({ ...rule, api1: true });
 const LOOKUP = 'A lookup of one record on a list path: a user (or lead) by user_id or email (API 1.x), a company by company_id or name; inferred like GET /contacts/{id}.';
 
 export const OPERATION_RULES: readonly OperationRule[] = [
@@ -142,17 +145,17 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   // intercom-go) still send: users and leads became contacts, and take the contacts' permissions.
   ...rules('inferred', READ_LIST_USERS, [
     'GET /users', 'GET /users/scroll', 'GET /leads', 'GET /contacts/scroll', 'GET /companies/{id}/users', 'POST /customers/search',
-  ], LEGACY),
-  ...rules('inferred', READ_ONE_USER, ['GET /users/{id}', 'GET /leads/{id}'], LEGACY),
+  ], LEGACY).map(api1),
+  ...rules('inferred', READ_ONE_USER, ['GET /users/{id}', 'GET /leads/{id}'], LEGACY).map(api1),
   ...rules('inferred', READ_ONE_USER, ['GET /users?user_id=*', 'GET /users?email=*', 'GET /contacts?user_id=*', 'GET /companies?company_id=*', 'GET /companies?name=*'], LOOKUP)
     .map((rule): OperationRule => ({ ...rule, lookup: true })),
   ...rules('inferred', WRITE_USERS, [
     'POST /users', 'PUT /users/{id}', 'DELETE /users', 'DELETE /users/{id}', 'POST /leads', 'PUT /leads/{id}', 'DELETE /leads/{id}',
     'POST /contacts/convert', 'POST /user_delete_requests', 'POST /bulk/users',
-  ], LEGACY),
-  ...rules('inferred', ['Write events'], ['POST /bulk/events'], LEGACY),
-  ...rules('inferred', ['Read status of jobs'], ['GET /jobs/{id}', 'GET /jobs/{id}/error'], LEGACY),
-  ...rules('inferred', ['Write conversations'], ['POST /conversations/{id}'], 'API 1.x: marks a conversation as read.'),
+  ], LEGACY).map(api1),
+  ...rules('inferred', ['Write events'], ['POST /bulk/events'], LEGACY).map(api1),
+  ...rules('inferred', ['Read status of jobs'], ['GET /jobs/{id}', 'GET /jobs/{id}/error'], LEGACY).map(api1),
+  ...rules('inferred', ['Write conversations'], ['POST /conversations/{id}'], 'API 1.x: marks a conversation as read.').map(api1),
   // OAuth itself needs no scope, whatever the method; Intercom takes only POST there.
   ...rules('no-scope', [], ['* /auth/eagle/token', '* /auth/uninstall'], 'OAuth endpoint.').map((rule): OperationRule => ({ ...rule, takes: 'POST' })),
   // Real Intercom operations (in its OpenAPI descriptions 2.7–Preview, or sent by an official SDK) for which no

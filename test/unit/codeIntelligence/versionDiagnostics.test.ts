@@ -57,6 +57,21 @@ suite('code analysis: version diagnostics', () => {
     assert.deepEqual(only(splitAnalysis, 'intercom.version-missing').fixes, []);
   });
 
+  test('an API 1.x endpoint the scope rules know (users, leads, bulk jobs) is in no 2.x version; not where 1.x is pinned, nor an SDK\'s without a pin', () => {
+    const users = (version: string) => `requests.post('https://api.intercom.io/users', json=user, headers={'Intercom-Version': '${version}'})\n`;
+    const d = only(analyze('app.py', users('2.11')), 'intercom.version-missing');
+    assert.equal(d.message, 'POST /users is an API 1.x endpoint, in no version from 2.0 on: it is not in Intercom-Version 2.11 (pinned in this file).');
+    assert.deepEqual(flagged(users('1.4'), analyze('app.py', users('1.4')), 'intercom.version-missing'), [], '1.4 has it');
+    const scroll = "fetch('https://api.intercom.io/contacts/scroll?scroll_param=' + next);\n";
+    assert.match(only(analyze('leads.js', scroll), 'intercom.version-missing').message, /^GET \/contacts\/scroll is an API 1\.x endpoint/);
+    const sdk = "import Intercom from 'intercom-client';\nconst client = new Intercom.Client({ token });\nclient.users.create({ email });\n";
+    assert.deepEqual(flagged(sdk, analyze('a.js', sdk), 'intercom.version-missing'), [], 'the SDK sends its own version, or none');
+    // Not in the catalog and no API 1.x endpoint the rules know: nothing is claimed.
+    const unknown = "fetch('https://api.intercom.io/widgets/42', { method: 'DELETE' });\n";
+    assert.deepEqual(analyze('a.js', unknown).callSites.map((site) => `${site.operation.method} ${site.operation.path} ${site.methodSeen}`), ['DELETE /widgets/{id} true']);
+    assert.deepEqual(flagged(unknown, analyze('a.js', unknown), 'intercom.version-missing'), []);
+  });
+
   test('no claim without certainty: method not shown, SDK call without a pin, a pin the catalog lacks or the code computes', () => {
     assert.deepEqual(flagged("const u = 'https://api.intercom.io/tickets';\n", analyze('a.js', "const u = 'https://api.intercom.io/tickets';\n", { pinnedVersionDefault: '2.8' }), 'intercom.version-missing'), []);
     const sdk = "import { Client } from 'intercom-client';\nconst client = new Client({});\nclient.tickets.create({});\n";
