@@ -52,7 +52,7 @@ export function hoverMarkdown(site: CallSite, checks: CheckResults | undefined, 
       `[Open as .http](${commandLink(OPEN_AS_HTTP, prefill)})`,
     ].join(' · '));
   } else {
-    const what = site.api1 ? 'an API 1.x endpoint, which no version from 2.0 on has' : 'an API 1.x endpoint, or one Intercom does not document';
+    const what = site.api1 ? 'an API 1.x endpoint' : 'an API 1.x endpoint, or one Intercom does not document';
     lines.push(`No version of the API catalog (${escapeMarkdown(versionRanges(allVersions, allVersions))}) has this operation: ${what}.`);
   }
   return lines.join('\n\n');

@@ -34,9 +34,10 @@ export function versionDiagnostics(site: CallSite, index: CatalogIndex, text: st
   const pinned = site.pin.version;
   if (!site.methodSeen || !versions.includes(pinned) || (site.headersElsewhere && site.pin.from !== 'code')) return [];
   if (!facts) {
-    // The catalog starts at 2.7: of an operation it lacks, only the scope rules' API 1.x endpoints are known gone.
+    // Of an operation the catalog lacks, only the scope rules' API 1.x endpoints are known to be gone.
+    const catalogVersions = versionRanges(versions, versions);
     return site.api1
-      ? [diagnostic('intercom.version-missing', site.range, 'warning', `${subject(site.operation)} is an API 1.x endpoint, in no version from 2.0 on: it is not in ${pinText(site)}.`)]
+      ? [diagnostic('intercom.version-missing', site.range, 'warning', `${subject(site.operation)} is an API 1.x endpoint, which no version of the catalog (${catalogVersions}) has: it is not in ${pinText(site)}.`)]
       : [];
   }
   const { entry, operation } = facts;

@@ -60,7 +60,7 @@ suite('code analysis: version diagnostics', () => {
   test('an API 1.x endpoint the scope rules know (users, leads, bulk jobs) is in no 2.x version; not where 1.x is pinned, nor an SDK\'s without a pin', () => {
     const users = (version: string) => `requests.post('https://api.intercom.io/users', json=user, headers={'Intercom-Version': '${version}'})\n`;
     const d = only(analyze('app.py', users('2.11')), 'intercom.version-missing');
-    assert.equal(d.message, 'POST /users is an API 1.x endpoint, in no version from 2.0 on: it is not in Intercom-Version 2.11 (pinned in this file).');
+    assert.equal(d.message, 'POST /users is an API 1.x endpoint, which no version of the catalog (2.7–Preview) has: it is not in Intercom-Version 2.11 (pinned in this file).');
     assert.deepEqual(flagged(users('1.4'), analyze('app.py', users('1.4')), 'intercom.version-missing'), [], '1.4 has it');
     const scroll = "fetch('https://api.intercom.io/contacts/scroll?scroll_param=' + next);\n";
     assert.match(only(analyze('leads.js', scroll), 'intercom.version-missing').message, /^GET \/contacts\/scroll is an API 1\.x endpoint/);
