@@ -241,6 +241,10 @@ export function enclosingBinding(text: string, start: number): string | undefine
 export const HTTP_METHOD = '(get|post|put|patch|delete)';
 /** TypeScript type arguments, one level of nesting: `<Me>`, `<Page<Contact>>`. */
 export const TYPE_ARGUMENTS = '\\s*<[^<>()\\n]*(?:<[^<>()\\n]*>[^<>()\\n]*)*>';
+/** An option naming the method: `method`, or jQuery's and Zendesk apps' `type`. */
+const METHOD_KEY = '(?:method|type)';
+/** A call's `(` then the URL argument's start, maybe inside a call (`encodeURI(`) or after a string prefix. */
+const CALL_THEN_URL = String.raw`\s*\(\s*(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`;
 // Cues just before a URL argument, tried in order: the first that matches decides.
 const PREFIX_CUES: readonly RegExp[] = [
   // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…, axios.get<Page<T>>(…,
@@ -252,13 +256,17 @@ const PREFIX_CUES: readonly RegExp[] = [
   new RegExp(`['"]${HTTP_METHOD}['"]\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
   // http.NewRequest(http.MethodPost, …
   new RegExp(`\\bhttp\\.Method${HTTP_METHOD}\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?$`, 'i'),
-  // axios({ method: 'post', url: …
-  new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${HTTP_METHOD}['"]\\s*,\\s*['"]?\\w+['"]?\\s*(?::|=>|=)\\s*[fFrRbBuU]{0,2}$`, 'i'),
+  // axios({ method: 'post', url: …, jQuery's $.ajax({ type: 'POST', url: …
+  new RegExp(`\\b${METHOD_KEY}['"]?\\s*(?::|=>|=)\\s*['"]${HTTP_METHOD}['"]\\s*,\\s*['"]?\\w+['"]?\\s*(?::|=>|=)\\s*[fFrRbBuU]{0,2}$`, 'i'),
+  // A helper named for its method, in capitals or after an HTTP word (case matters: no `budget(`, `cachePut(`):
+  // httpPOST(…, ajaxParamsGET(…, httpGet(…, apiDelete(…
+  new RegExp(`[a-z\\d](GET|POST|PUT|PATCH|DELETE)${CALL_THEN_URL}`),
+  new RegExp(`\\b(?:http|api|ajax|request|fetch|send|do)[A-Za-z]*?(Get|Post|Put|Patch|Delete)${CALL_THEN_URL}`),
 ];
 // Calls whose method, if not given in their options, is GET.
 const GET_BY_DEFAULT = /\b(?:fetch|\$fetch|ofetch|axios|got|ky|request|Request|urlopen|file_get_contents|URI\.open|open)\s*\(\s*[fFrRbBuU]{0,2}$/;
 const CURL = /\b(?:curl_init\s*\(|CURLOPT_URL\s*,)\s*$/;
-const METHOD_OPTION = new RegExp(`\\bmethod['"]?\\s*(?::|=>|=)\\s*['"]${HTTP_METHOD}['"]`, 'i');
+const METHOD_OPTION = new RegExp(`\\b${METHOD_KEY}['"]?\\s*(?::|=>|=)\\s*['"]${HTTP_METHOD}['"]`, 'i');
 const CURL_METHOD = new RegExp(`CURLOPT_CUSTOMREQUEST\\s*,\\s*['"]${HTTP_METHOD}['"]`, 'i');
 const CURL_POST = /CURLOPT_POST(?:FIELDS)?\s*,/;
 

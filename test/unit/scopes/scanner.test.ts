@@ -196,6 +196,19 @@ suite('scopes scanner: method detection', () => {
     assert.deepEqual(methodOf('a.js', "const u = 'https://api.intercom.io/me';\nexport default u;"), ['2:11 rest GET /me (assumed)']);
   });
 
+  test('a helper named for its method (httpPOST, ajaxParamsGET, httpGet, apiDelete) and jQuery\'s `type:` option; not a name that merely ends like one', () => {
+    assert.deepEqual(methodOf('a.js', "httpPOST('https://api.intercom.io/tags', payload)"), ['2:10 rest POST /tags']);
+    assert.deepEqual(methodOf('a.js', "ajaxParamsGET('https://api.intercom.io/admins')"), ['2:15 rest GET /admins']);
+    assert.deepEqual(methodOf('a.js', "httpGet('https://api.intercom.io/admins')"), ['2:9 rest GET /admins']);
+    assert.deepEqual(methodOf('a.ts', "apiDelete(`https://api.intercom.io/tags/${id}`)"), ['2:11 rest DELETE /tags/{id}']);
+    assert.deepEqual(methodOf('a.js', "$.ajax({ type: 'POST', url: 'https://api.intercom.io/tags' })"), ['2:29 rest POST /tags']);
+    assert.deepEqual(methodOf('a.js', "$.ajax({ url: 'https://api.intercom.io/tags', type: 'POST' })"), ['2:15 rest POST /tags']);
+    // Case matters: `cachePut` stores a response, `budget(` and `widget(` name no method; the method stays unseen.
+    assert.deepEqual(methodOf('a.js', "cachePut('https://api.intercom.io/admins', body)"), ['2:10 rest GET /admins (assumed)']);
+    assert.deepEqual(methodOf('a.js', "widget('https://api.intercom.io/admins')"), ['2:8 rest GET /admins (assumed)']);
+    assert.deepEqual(methodOf('a.js', "$.ajax({ url: 'https://api.intercom.io/admins', type: 'json' })"), ['2:15 rest GET /admins (assumed)']);
+  });
+
   test('follows a client built with a request() call and a method argument', () => {
     const text = "$client = new Client(['base_uri' => 'https://api.intercom.io']);\n$client->request('DELETE', \"/contacts/{$id}\");";
     assert.deepEqual(methodOf('a.php', text), ['3:1 rest DELETE /contacts/{id}']);
