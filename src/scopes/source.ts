@@ -154,9 +154,10 @@ export function receiverStart(text: string, at: number): number {
 /** A member of the current object, as each language writes it: `this.`, `self.`, Ruby's `@`, PHP's `$this->`. */
 export const OWN_MEMBER = String.raw`(?:(?:\bthis|\bself)\.|@|\$this->)`;
 
-// `NAME = `, `const NAME: string = `, `NAME := `, `this.NAME = `, `$NAME = `, `NAME = os.getenv("X") or `, `NAME = URI(`…
+// `NAME = `, `const NAME: string = `, `NAME := `, `this.NAME = `, `$NAME = `, `NAME = os.getenv("X") or `, `NAME = URI(`,
+// a branch of a conditional (`NAME = eu ? '…' : `; a comparison before it, not another assignment)…
 const DIRECT_BINDING = new RegExp(
-  String.raw`(?:^|[^\w$.])${OWN_MEMBER}?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:[^=;\n]*?(?:\|\||\?\?|\bor\b)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`,
+  String.raw`(?:^|[^\w$.])${OWN_MEMBER}?\$?([A-Za-z_][\w$]*)(?:\s*:\s*[\w$<>[\]|. ]+?)?\s*(?::=|=)\s*(?:(?:[^=;\n]|[=!<>]=+)*?(?:\|\||\?\?|\bor\b|\?|\?[^?;\n]*:)\s*)?(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`,
 );
 // Go's typed declaration, in a `const (…)` or `var (…)` block or not: `const NAME string = `, `NAME string = `
 // (read as above, `string` would be the name).
@@ -231,10 +232,22 @@ export function enclosingBinding(text: string, start: number): string | undefine
       // What a request call returns is its response, not a client (`r = requests.request(verb, BASE + path)`).
       if (SENDS_REQUEST.test(before)) return undefined;
       const enclosing = ENCLOSING_BINDING.exec(before);
-      if (enclosing) return enclosing[1];
+      if (enclosing) return openers === 1 && text[i] === '{' && /(?::=|=)\s*$/.test(enclosing[0]) ? keyedMember(text, enclosing[1], start) : enclosing[1];
     }
   }
   return undefined;
+}
+
+/** The key a value starting at `start` is written under: `intercom: '…'`, `'base': '…'`. */
+const KEY_BEFORE = /(?:^|[{,\s])['"]?([A-Za-z_$][\w$]*)['"]?\s*:\s*$/;
+
+/**
+ * The member of an object literal assigned to `name` that holds the value at `start`: `config.intercom` of
+ * `const config = { zendesk: '…', intercom: '…' }`. The object holds other values too, another vendor's base.
+ */
+function keyedMember(text: string, name: string, start: number): string {
+  const key = KEY_BEFORE.exec(linePrefix(text, start))?.[1];
+  return key ? `${name}.${key}` : name;
 }
 
 /** An HTTP method as code writes it (any case), captured: one spelling for every cue that reads one. */

@@ -51,6 +51,12 @@ suite('scopes scanner: a base URL written on the line after its `=`', () => {
   });
 });
 
+suite('scopes scanner: a base URL chosen by region', () => {
+  test('JS/TS: each branch of a conditional binds the name, and a config\'s member holding the host; a comparison and another vendor\'s member do not', () => {
+    assert.deepEqual(scan('base-by-region.ts'), ['11 POST /contacts', '12 POST /events', '13 POST /tags']);
+  });
+});
+
 suite('scopes scanner: a URL variable assigned again', () => {
   // Python's read goes through fetch_json, a function of the same file that shows its GET; the others' through another
   // module's, so their method stays unseen and they are left to check by hand.
