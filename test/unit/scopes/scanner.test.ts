@@ -196,13 +196,17 @@ suite('scopes scanner: method detection', () => {
     assert.deepEqual(methodOf('a.js', "const u = 'https://api.intercom.io/me';\nexport default u;"), ['2:11 rest GET /me (assumed)']);
   });
 
-  test('a helper named for its method (httpPOST, ajaxParamsGET, httpGet, apiDelete) and jQuery\'s `type:` option; not a name that merely ends like one', () => {
+  test('a helper named for its method (httpPOST, ajaxParamsGET, httpGet, apiDelete), jQuery\'s `type:` option, a URL in the options a method is given first; not a name that merely ends like one', () => {
     assert.deepEqual(methodOf('a.js', "httpPOST('https://api.intercom.io/tags', payload)"), ['2:10 rest POST /tags']);
     assert.deepEqual(methodOf('a.js', "ajaxParamsGET('https://api.intercom.io/admins')"), ['2:15 rest GET /admins']);
     assert.deepEqual(methodOf('a.js', "httpGet('https://api.intercom.io/admins')"), ['2:9 rest GET /admins']);
     assert.deepEqual(methodOf('a.ts', "apiDelete(`https://api.intercom.io/tags/${id}`)"), ['2:11 rest DELETE /tags/{id}']);
     assert.deepEqual(methodOf('a.js', "$.ajax({ type: 'POST', url: 'https://api.intercom.io/tags' })"), ['2:29 rest POST /tags']);
     assert.deepEqual(methodOf('a.js', "$.ajax({ url: 'https://api.intercom.io/tags', type: 'POST' })"), ['2:15 rest POST /tags']);
+    // The options given first to a method's call: request.post({ url }), got.put({ headers, url }); not a logger's.
+    assert.deepEqual(methodOf('a.js', "request.post({ url: 'https://api.intercom.io/tags', json: tag })"), ['2:21 rest POST /tags']);
+    assert.deepEqual(methodOf('a.js', "got.put({ headers: h, url: `https://api.intercom.io/tickets/${id}` })"), ['2:28 rest PUT /tickets/{id}']);
+    assert.deepEqual(methodOf('a.js', "log.info({ url: 'https://api.intercom.io/admins' })"), ['2:17 rest GET /admins (assumed)']);
     // Case matters: `cachePut` stores a response, `budget(` and `widget(` name no method; the method stays unseen.
     assert.deepEqual(methodOf('a.js', "cachePut('https://api.intercom.io/admins', body)"), ['2:10 rest GET /admins (assumed)']);
     assert.deepEqual(methodOf('a.js', "widget('https://api.intercom.io/admins')"), ['2:8 rest GET /admins (assumed)']);
