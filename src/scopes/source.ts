@@ -189,11 +189,15 @@ export function assignedCallsOf(text: string, name: string): string[] {
 export function directBinding(text: string, start: number): string | undefined {
   const prefix = assignmentPrefix(text, start);
   const direct = GO_STRING_BINDING.exec(prefix) ?? DIRECT_BINDING.exec(prefix);
-  if (!direct) return undefined;
+  // What a request call returns is its response (`data = requests.get("https://api.intercom.io/" + x).json()`).
+  if (!direct || SENDS_REQUEST.test(prefix.replace(CALL_OPENING, ''))) return undefined;
   const before = prefix.slice(0, direct.index + direct[0].indexOf(direct[1])).trimEnd();
   // A keyword argument or parameter default (`f(base_url="…")`) is not a variable.
   return /[(,]$/.test(before) ? undefined : direct[1];
 }
+
+/** The call opening just before a value: `requests.get(`, `URI(`. */
+const CALL_OPENING = /\(\s*[fFrRbBuU]{0,2}$/;
 
 /**
  * A call that sends a request, just before its `(`: `requests.request`, `fetch`, `urlopen`, `requests.get`,
@@ -260,9 +264,9 @@ const METHOD_KEY = '(?:method|type)';
 const CALL_THEN_URL = String.raw`\s*\(\s*(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`;
 // Cues just before a URL argument, tried in order: the first that matches decides.
 const PREFIX_CUES: readonly RegExp[] = [
-  // axios.post(…, requests.get(…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…, axios.get<Page<T>>(…,
-  // WordPress's wp_remote_get(…
-  new RegExp(`(?:\\b|\\bwp_(?:safe_)?remote_)${HTTP_METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  // axios.post(…, requests.get(…, requests.get(url=…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…,
+  // axios.get<Page<T>>(…, WordPress's wp_remote_get(…
+  new RegExp(`(?:\\b|\\bwp_(?:safe_)?remote_)${HTTP_METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*(?:url\\s*=\\s*)?|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
   // Net::HTTP::Post.new(…
   new RegExp(`Net::HTTP::${HTTP_METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?$`, 'i'),
   // request('POST', …, http.NewRequest("POST", …, requests.request("POST", …

@@ -104,6 +104,10 @@ suite('scopes scanner: a response is not a client', () => {
   test('Python: r = requests.request(verb, host + path), then r.get(\'data\'): only the request handed to the helper', () => {
     assert.deepEqual(permissions('response-not-client.py'), ['12 POST /contacts/search → Read and list users and companies']);
   });
+
+  test('Python: request = requests.get(host + entity).json(), then request.get(\'pages\'): no request for its keys; requests.get(url=…) is GET', () => {
+    assert.deepEqual(permissions('response-decoded.py'), ['16 GET /tags → Read tags']);
+  });
 });
 
 suite('scopes scanner: the intercom-client release line a constructor shows', () => {
