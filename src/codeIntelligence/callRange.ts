@@ -10,6 +10,8 @@ const STRING_PREFIX = /[fFrRbBuU]{1,2}(?=["'`])/y;
  * `(…)` is part of it only when a member follows (`Client(token).contacts`): the last call is not.
  */
 const CHAIN = /(?:new\s+)?\$?[A-Za-z_][\w$]*(?:\s*\([^()\n]{0,200}\)(?=\s*(?:\.|->)))?(?:\s*(?:\.|->|::)\s*\$?[A-Za-z_][\w$]*(?:\s*\([^()\n]{0,200}\)(?=\s*(?:\.|->)))?)*/y;
+/** A receiver and its members, no call: `this.intercomClient.get` of `this.intercomClient.get("/users").query(q)`. */
+const MEMBERS = /(?:new\s+)?\$?[A-Za-z_][\w$]*(?:\s*(?:\.|->|::)\s*\$?[A-Za-z_][\w$]*)*/y;
 /** What may stand between the chain and the path literal it is given: `(`, `('POST', `, ` + `, ` . `. */
 const TO_LITERAL = /\s*(?:\(\s*(?:(['"])[A-Za-z]{3,6}\1\s*,\s*)?|[+.]\s*)/y;
 
@@ -44,12 +46,21 @@ export interface CallExtent {
 export function callExtent(text: string, start: number, lang: Language, kind: 'rest' | 'sdk'): CallExtent {
   const own = literalAt(text, start, lang);
   if (own) return { end: own.end, chainEnd: own.end, literal: own };
+  // A REST call's path is handed to the chain's first call; calls chained after it (`.query(q)`, `.then(…)`) are not the chain.
+  MEMBERS.lastIndex = start;
+  const membersEnd = kind === 'rest' && MEMBERS.test(text) ? MEMBERS.lastIndex : -1;
+  const first = membersEnd < 0 ? undefined : pathLiteral(text, membersEnd, lang);
+  if (first) return { end: first.end, chainEnd: membersEnd, literal: first };
   CHAIN.lastIndex = start;
   const chain = CHAIN.exec(text);
   if (!chain) return { end: Math.min(text.length, start + 1), chainEnd: start };
   const chainEnd = start + chain[0].length;
-  if (kind === 'sdk') return { end: chainEnd, chainEnd };
-  TO_LITERAL.lastIndex = chainEnd;
-  const literal = TO_LITERAL.test(text) ? literalAt(text, TO_LITERAL.lastIndex, lang) : undefined;
+  const literal = kind === 'rest' ? pathLiteral(text, chainEnd, lang) : undefined;
   return literal ? { end: literal.end, chainEnd, literal } : { end: chainEnd, chainEnd };
+}
+
+/** The path literal handed to a chain that ends at `chainEnd`, if it is given one. */
+function pathLiteral(text: string, chainEnd: number, lang: Language): LiteralSpan | undefined {
+  TO_LITERAL.lastIndex = chainEnd;
+  return TO_LITERAL.test(text) ? literalAt(text, TO_LITERAL.lastIndex, lang) : undefined;
 }

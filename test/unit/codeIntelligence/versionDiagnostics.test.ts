@@ -116,6 +116,20 @@ suite('code analysis: version diagnostics', () => {
       '',
     ].join('\n');
     assert.match(only(analyze('app/intercom.py', own), 'intercom.version-missing').message, /is not in Intercom-Version 2\.16 \(the intercom\.apiVersion setting\)/);
+    // A call chained after the one given the path (superagent's `.query(…)`, a promise's `.then(…)`) is still a path
+    // handed to a client configured elsewhere (hull-connectors' intercom agent).
+    const chained = [
+      'class IntercomAgent {',
+      '  users() { return this.intercomClient.get("/users").query({ per_page: 1 }); }',
+      '  bulk() { return this.intercomClient.post("/bulk/users", { items }).then((res) => res.body); }',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(analyze('server/lib/intercom-agent.js', chained).callSites.map((site) => `${site.operation.method} ${site.operation.path} ${site.headersElsewhere}`), [
+      'GET /users true',
+      'POST /bulk/users true',
+    ]);
+    assert.deepEqual(versionCodes('server/lib/intercom-agent.js', chained), []);
   });
 
   test('a call takes the version of its own headers, written after its URL', () => {
