@@ -105,8 +105,15 @@ const INTERPOLATION_LEADS = /^(?:\$\{|#\{|\{\$?)\s*(?:[\w$]+\s*(?:\.|->)\s*)*$/;
 const FORMAT_BEFORE = /(['"])((?:%s|\{0?\})\/[^'"\n]*)\1\s*(?:,|%|\.format\s*\()\s*\(?\s*$/;
 const JOIN_BEFORE = /\b(?:urljoin|URI\.join|url\.JoinPath|path\.join|posixpath\.join)\(\s*$/;
 const COMMA = /\s*,\s*/y;
-/** `base + '/path'` (PHP `.`): only then is the concatenation after a base worth reading. */
-const CONCAT_PATH = /\s*[+.]\s*[fFrRbBuU]{0,2}["'`]\//y;
+const ROOTS = [...API_ROOTS].join('|');
+/**
+ * `base + '/path'` (PHP `.`), or a resource after a base ending in `/` (`base + 'conversations/' + id`): only then is
+ * the concatenation after a base worth reading.
+ */
+const CONCAT_PATH = new RegExp(`\\s*[+.]\\s*[fFrRbBuU]{0,2}["'\`](?:\\/|(?:${ROOTS})(?=[/?"'\`]))`, 'y');
+/** A path written after a base ending in `/`: `conversations/…`, `admins/${id}`. */
+const ROOT_FIRST = new RegExp(`^(?:${ROOTS})(?=[/?]|$)`);
+const rooted = (url: string): string => (ROOT_FIRST.test(url) ? `/${url}` : url);
 
 /**
  * Where the sticky `pattern` matches at `at`, and where that match ends (-1 when it does not): each caller
@@ -462,7 +469,7 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
     const body = readBody(text, interpolated, before[open], lang);
     if (!body) return undefined;
     const rest = readConcat(text, body.end, lang, ctx.budget);
-    return { url: body.value + rest.value, start: from - before.length + open, end: rest.end };
+    return { url: rooted(body.value + rest.value), start: from - before.length + open, end: rest.end };
   }
   if (lang === 'php' && text[at] === '$' && text[at - 1] === '"') {
     const body = readBody(text, end, '"', lang);
@@ -480,7 +487,8 @@ function urlFromBase(ctx: Context, at: number, end: number): { url: string; star
   }
   if (stickyAt(CONCAT_PATH, text, end).end < 0) return undefined;
   const concat = readConcat(text, end, lang, ctx.budget);
-  return concat.value.startsWith('/') ? { url: concat.value, start: at, end: concat.end } : undefined;
+  const url = rooted(concat.value);
+  return url.startsWith('/') ? { url, start: at, end: concat.end } : undefined;
 }
 
 /**

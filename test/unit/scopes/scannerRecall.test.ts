@@ -51,6 +51,12 @@ suite('scopes scanner: a base URL written on the line after its `=`', () => {
   });
 });
 
+suite('scopes scanner: a base URL ending in a slash', () => {
+  test('Python: the resource written after it without one (+ and f-string); not a word that is no API resource', () => {
+    assert.deepEqual(scan('base-trailing-slash.py'), ['9 GET /conversations/{id}', '13 GET /admins/{id}']);
+  });
+});
+
 suite('scopes scanner: a base URL chosen by region', () => {
   test('JS/TS: each branch of a conditional binds the name, and a config\'s member holding the host; a comparison and another vendor\'s member do not', () => {
     assert.deepEqual(scan('base-by-region.ts'), ['11 POST /contacts', '12 POST /events', '13 POST /tags']);
