@@ -112,21 +112,38 @@ export interface SdkLine {
 const inLine = (table: SdkTable, line: SdkLine): boolean => table.sdk === line.sdk && line.majors.includes(Number(/\d+/.exec(table.version)?.[0]));
 
 /**
- * intercom-client's release lines tell by their constructors, and send different requests for one name
- * (`companies.update`: `POST /companies` in 2, `PUT /companies/{id}` later; `companies.list`: `GET /companies`, then
- * `POST /companies/list` from 6).
+ * An SDK's release lines tell by their constructors and imports, and send different requests for one name.
+ * intercom-client: `companies.update` is `POST /companies` in 2, `PUT /companies/{id}` later; `companies.list` is
+ * `GET /companies`, then `POST /companies/list` from 6. python-intercom: the hand-written 3.x finds a company by
+ * `company_id` on the listing (`GET /companies?company_id=…`), the generated 4.x and later by its id.
  */
-const NODE_LINES: readonly [RegExp, readonly number[]][] = [
-  [/\bIntercomClient\s*\(/, [6, 7]],
-  [/\b(?:tokenAuth|usernameAuth)\s*:/, [3, 4, 5]],
-  [/(?<![\w$])(?:Intercom\.)?Client\s*\(\s*\{\s*(?:token|appId|appApiKey)\s*:/, [2]],
-];
+const RELEASE_LINES: Partial<Record<Language, { readonly sdk: string; readonly hint: string; readonly lines: readonly [RegExp, readonly number[]][] }>> = {
+  js: {
+    sdk: 'intercom-client',
+    hint: 'Client',
+    lines: [
+      [/\bIntercomClient\s*\(/, [6, 7]],
+      [/\b(?:tokenAuth|usernameAuth)\s*:/, [3, 4, 5]],
+      [/(?<![\w$])(?:Intercom\.)?Client\s*\(\s*\{\s*(?:token|appId|appApiKey)\s*:/, [2]],
+    ],
+  },
+  python: {
+    sdk: 'python-intercom',
+    hint: 'ntercom',
+    lines: [
+      // Its client, its constructor, or its errors module (a file using a client built elsewhere).
+      [/\bfrom\s+intercom\.(?:client\s+import\s+Client\b|errors\s+import\b)|\bClient\s*\(\s*personal_access_token\s*=/, [3]],
+      [/\bfrom\s+intercom\s+import\s+[\w\s,]*\b(?:Async)?Intercom\b|(?<![\w.])(?:Async)?Intercom\s*\(\s*token\s*=/, [4, 5]],
+    ],
+  },
+};
 
-/** The release line of intercom-client a JS file's constructor shows, if it shows one. */
+/** The release line of the SDK a file's constructor or import shows, if it shows one (`hint`: a word any such file has). */
 export function sdkLineOf(text: string, lang: Language): SdkLine | undefined {
-  if (lang !== 'js' || !text.includes('Client')) return undefined;
-  const majors = NODE_LINES.find(([constructs]) => constructs.test(text))?.[1];
-  return majors && { sdk: 'intercom-client', majors };
+  const release = RELEASE_LINES[lang];
+  if (!release || !text.includes(release.hint)) return undefined;
+  const majors = release.lines.find(([constructs]) => constructs.test(text))?.[1];
+  return majors && { sdk: release.sdk, majors };
 }
 
 /** `dataAttributes`, `data_attributes`, `DataAttributes` → `data_?attributes`, longest words first for the regex. */

@@ -44,14 +44,16 @@ suite('scopes scanner: a lookup of one user is not a listing', () => {
     ]);
   });
 
-  test('Python: an SDK finder given an email or the app\'s own user_id looks one user up; given an id, reads it; company_id is the record\'s in the SDKs that have companies.find so', () => {
+  test('Python: an SDK finder given an email or the app\'s own user_id looks one user up; given an id, reads it; company_id looks a company up in 3.x, reads the record in 4.x and later', () => {
     assert.deepEqual(permissions('lookup-finder.py'), [
       '9 GET /users?email={id} → Read one user and one company',
       '13 GET /users?email={id} → Read one user and one company',
       '17 GET /users/{id} → Read one user and one company',
       '21 GET /users?user_id={id} → Read one user and one company',
-      '25 GET /companies/{id} → Read one user and one company',
+      '25 GET /companies?company_id={id} → Read one user and one company',
     ]);
+    assert.deepEqual(permissions('lookup-finder-v4.py'), ['9 GET /companies/{id} → Read one user and one company']);
+    assert.deepEqual(permissions('lookup-finder-errors.py'), ['8 GET /companies?company_id={id} → Read one user and one company']);
   });
 
   test('Ruby: find(email: …), find(:email => …) and companies.find(company_id: …) look one record up; a bang method (a Zendesk collection\'s create!) and a predicate are no Intercom calls', () => {
