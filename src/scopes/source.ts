@@ -170,10 +170,23 @@ const ENCLOSING_BINDING = new RegExp(
 /** An assignment's `=` ending a line: its value is written on the next (`const BASE =⏎  env.X || '…'`). */
 const ASSIGNS_BELOW = /[^=!<>]=[ \t]*\r?$/;
 
-/** The text before `start` on its line, after the line above where that one ends with its assignment's `=`. */
+/** A line going on with a conditional begun above (`⏎  ? '…eu…'⏎  : '…'`, as formatters wrap one). */
+const BRANCH_LINE = /^[ \t]*[?:][ \t]/;
+/** The lines of a wrapped conditional read back for its assignment: its condition and its two branches. */
+const MAX_BRANCH_LINES = 2;
+
+/**
+ * The text before `start` on its line, after the line above where that one ends with its assignment's `=`, or
+ * after the lines above that the conditional's branch starting this line goes on from.
+ */
 function assignmentPrefix(text: string, start: number): string {
-  const prefix = linePrefix(text, start);
-  const lineStart = start - prefix.length;
+  let prefix = linePrefix(text, start);
+  let lineStart = start - prefix.length;
+  for (let joined = 0; lineStart > 0 && joined < MAX_BRANCH_LINES && BRANCH_LINE.test(prefix); joined++) {
+    const above = linePrefix(text, lineStart - 1);
+    prefix = `${above.trimEnd()} ${prefix.trimStart()}`;
+    lineStart -= above.length + 1;
+  }
   if (lineStart === 0) return prefix;
   const above = linePrefix(text, lineStart - 1);
   return ASSIGNS_BELOW.test(above) ? `${above.trimEnd()} ${prefix.trimStart()}` : prefix;

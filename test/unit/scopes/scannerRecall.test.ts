@@ -58,8 +58,8 @@ suite('scopes scanner: a base URL ending in a slash', () => {
 });
 
 suite('scopes scanner: a base URL chosen by region', () => {
-  test('JS/TS: each branch of a conditional binds the name, and a config\'s member holding the host; a comparison and another vendor\'s member do not', () => {
-    assert.deepEqual(scan('base-by-region.ts'), ['11 POST /contacts', '12 POST /events', '13 POST /tags']);
+  test('JS/TS: each branch of a conditional binds the name (wrapped onto its own lines too), and a config\'s member holding the host; a comparison and another vendor\'s member do not', () => {
+    assert.deepEqual(scan('base-by-region.ts'), ['13 POST /contacts', '14 POST /events', '15 POST /tags']);
   });
 });
 
