@@ -1,10 +1,8 @@
 // Where a call the scanner found ends. The scanner gives where it starts: the URL literal's quote, or
 // the receiver of `client.contacts.create(…)`, `http.post('/contacts'…)`, `base + '/tags'`. The range
 // covers that literal, or the receiver's chain and the path literal handed to it, on at most a few lines.
-import { readLiteral, type Language } from '../scopes/source';
+import { quoteAt, readLiteral, type Language } from '../scopes/source';
 
-/** `f"…"`, `r'…'`, `b"…"`: a string prefix before the quote (Python). */
-const STRING_PREFIX = /[fFrRbBuU]{1,2}(?=["'`])/y;
 /**
  * A receiver and its members: `this.client`, `$this->http`, `client.contacts.create`, `new URL`. A call's
  * `(…)` is part of it only when a member follows (`Client(token).contacts`): the last call is not.
@@ -23,10 +21,9 @@ export interface LiteralSpan {
   readonly value: string;
 }
 
-/** The literal (after its string prefix) starting at `at`. */
+/** The literal (after its string prefix: Python's `f"…"`, `r'…'`) starting at `at`. */
 export function literalAt(text: string, at: number, lang: Language): LiteralSpan | undefined {
-  STRING_PREFIX.lastIndex = at;
-  const open = STRING_PREFIX.test(text) ? STRING_PREFIX.lastIndex : at;
+  const open = quoteAt(text, at);
   const piece = readLiteral(text, open, lang);
   return piece && { open, end: piece.end, value: piece.value };
 }

@@ -1,8 +1,8 @@
 // Version diagnostics: a call whose operation the pinned API version does not have, or that a later
-// version removes or moves. Only for calls the catalog knows (or the scope rules know as API 1.x endpoints),
-// with the method the code shows, pinned to a version the catalog has: anything else would be a guess. A call sent with headers set elsewhere (an
-// SDK's, a client configured in another file) counts only where the file pins a version: those headers
-// carry their own version, or none, not the extension's setting.
+// version removes or moves. Only for calls the catalog knows (or the scope rules know as API 1.x
+// endpoints), with the method the code shows, pinned to a version the catalog has: anything else would be
+// a guess. A call sent with headers set elsewhere (an SDK's, a client configured in another file) counts
+// only where the file pins a version: those headers carry their own version, or none, not the setting.
 import type { Operation } from '../explorer/catalog';
 import { operationKey } from '../versions/diff';
 import type { CallSite } from './callSites';

@@ -273,17 +273,17 @@ export const HTTP_METHOD = '(get|post|put|patch|delete)';
 export const TYPE_ARGUMENTS = '\\s*<[^<>()\\n]*(?:<[^<>()\\n]*>[^<>()\\n]*)*>';
 /** An option naming the method: `method`, or jQuery's and Zendesk apps' `type`. */
 const METHOD_KEY = '(?:method|type)';
-/** A call's `(` then the URL argument's start, maybe inside a call (`encodeURI(`) or after a string prefix. */
-const CALL_THEN_URL = String.raw`\s*\(\s*(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`;
+/** Where a URL argument starts: maybe inside a call (`encodeURI(`), after a string prefix (`f"`). */
+const URL_ARGUMENT = String.raw`(?:[\w$.:]+\(\s*)?[fFrRbBuU]{0,2}$`;
 // Cues just before a URL argument, tried in order: the first that matches decides.
 const PREFIX_CUES: readonly RegExp[] = [
   // axios.post(…, requests.get(…, requests.get(url=…, HTTParty.post "…", $client->put(…, http.Get(…, Net::HTTP.post_form(…,
   // axios.get<Page<T>>(…, WordPress's wp_remote_get(…
-  new RegExp(`(?:\\b|\\bwp_(?:safe_)?remote_)${HTTP_METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*(?:url\\s*=\\s*)?|[ \\t]+)(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  new RegExp(`(?:\\b|\\bwp_(?:safe_)?remote_)${HTTP_METHOD}(?:_form)?(?:${TYPE_ARGUMENTS})?(?:\\s*\\(\\s*(?:url\\s*=\\s*)?|[ \\t]+)${URL_ARGUMENT}`, 'i'),
   // Net::HTTP::Post.new(…
   new RegExp(`Net::HTTP::${HTTP_METHOD}\\.new\\(\\s*(?:URI(?:\\.parse)?\\(\\s*)?$`, 'i'),
   // request('POST', …, http.NewRequest("POST", …, requests.request("POST", …
-  new RegExp(`['"]${HTTP_METHOD}['"]\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?[fFrRbBuU]{0,2}$`, 'i'),
+  new RegExp(`['"]${HTTP_METHOD}['"]\\s*,\\s*${URL_ARGUMENT}`, 'i'),
   // http.NewRequest(http.MethodPost, …
   new RegExp(`\\bhttp\\.Method${HTTP_METHOD}\\s*,\\s*(?:[\\w$.:]+\\(\\s*)?$`, 'i'),
   // axios({ method: 'post', url: …, jQuery's $.ajax({ type: 'POST', url: …
@@ -292,8 +292,8 @@ const PREFIX_CUES: readonly RegExp[] = [
   new RegExp(`\\b${HTTP_METHOD}\\s*\\(\\s*\\{[^{}()]*?\\b(?:url|uri)['"]?\\s*:\\s*[fFrRbBuU]{0,2}$`, 'i'),
   // A helper named for its method, in capitals or after an HTTP word (case matters: no `budget(`, `cachePut(`):
   // httpPOST(…, ajaxParamsGET(…, httpGet(…, apiDelete(…
-  new RegExp(`[a-z\\d](GET|POST|PUT|PATCH|DELETE)${CALL_THEN_URL}`),
-  new RegExp(`\\b(?:http|api|ajax|request|fetch|send|do)[A-Za-z]*?(Get|Post|Put|Patch|Delete)${CALL_THEN_URL}`),
+  new RegExp(`[a-z\\d](GET|POST|PUT|PATCH|DELETE)\\s*\\(\\s*${URL_ARGUMENT}`),
+  new RegExp(`\\b(?:http|api|ajax|request|fetch|send|do)[A-Za-z]*?(Get|Post|Put|Patch|Delete)\\s*\\(\\s*${URL_ARGUMENT}`),
 ];
 // Calls whose method, if not given in their options, is GET.
 const GET_BY_DEFAULT = /\b(?:fetch|\$fetch|ofetch|axios|got|ky|request|Request|urlopen|file_get_contents|URI\.open|open)\s*\(\s*[fFrRbBuU]{0,2}$/;
